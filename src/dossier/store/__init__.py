@@ -1,0 +1,101 @@
+"""The knowledge base behind a small interface.  SQL lives only in this package.
+
+``open_store(url)`` returns a ``Store``: a path or ``sqlite:///path`` gives the
+embedded SQLite backend (``sqlite.py``); a ``postgresql://`` URL is reserved
+for the shared backend, which implements the same protocol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from dossier.records import Document, Entity, Fact, Flag
+
+Status = Literal["new", "same", "changed"]
+
+
+@dataclass
+class DocumentInfo:
+    """What ``dossier docs`` lists: a stored document's metadata and status."""
+
+    name: str
+    path: str
+    sha256: str
+    size: int
+    title: str | None
+    author: str | None
+    published: str | None
+    publisher: str | None
+    language: str | None
+    duplicate_of: str | None
+    chars: int
+    facts: int
+    ingested_at: str
+
+
+@dataclass
+class RunSummary:
+    """Counts for one ingestion run."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)      # unchanged since last ingest
+    duplicates: list[str] = field(default_factory=list)   # near-duplicates of a stored document
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
+
+
+class Store(Protocol):
+    """What the pipeline, the CLI and the web app may ask of a knowledge base."""
+
+    def status(self, name: str, sha256: str) -> Status:
+        """Whether a document of this name is new, stored with this hash, or stored changed."""
+
+    def put_document(self, doc: Document) -> None:
+        """Write (or replace) one document with everything found in it, in one transaction."""
+
+    def get_document(self, name: str) -> Document:
+        """A stored document with its text, char map, metadata, repairs and facts; NotFound if absent."""
+
+    def documents(self) -> list[DocumentInfo]:
+        """All stored documents, by name."""
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(name, MinHash signature) of every stored document, for near-duplicate detection."""
+
+    def put_signature(self, name: str, signature: bytes) -> None:
+        """Store a document's MinHash signature (called inside ``put_document``'s flow)."""
+
+    def entities(self) -> list[Entity]:
+        """Every entity with its aliases and the documents that mention it."""
+
+    def facts(self, kind: str | None = None) -> list[Fact]:
+        """Every stored fact (of one kind, if given), each with its sources."""
+
+    def flags(self) -> list[Flag]:
+        """Every stored data-quality flag."""
+
+    def start_run(self, args: list[str]) -> int:
+        """Record the start of an ingestion run; returns its id."""
+
+    def finish_run(self, run_id: int, summary: RunSummary) -> None:
+        """Record how a run ended."""
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Past ingestion runs, newest first."""
+
+    def close(self) -> None:
+        """Release the connection."""
+
+
+def open_store(url: str, *, create: bool = True) -> Store:
+    """Open the knowledge base at ``url`` (a file path, ``sqlite:///path`` or ``:memory:``)."""
+    if url.startswith(("postgresql://", "postgres://")):
+        from dossier.errors import StoreError
+
+        raise StoreError(f"{url}: the PostgreSQL backend is not available yet — use a file path for SQLite")
+    from dossier.store.sqlite import SQLiteStore
+
+    path = url.removeprefix("sqlite:///")
+    return SQLiteStore(path, create=create)
