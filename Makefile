@@ -1,0 +1,29 @@
+# One task runner: the README and CI call these recipes as they are.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= demo.db
+
+.PHONY: setup demo test lint eval bench clean
+
+$(BIN)/dossier: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(BIN)/dossier
+
+setup: $(BIN)/dossier  ## create the virtual environment and install everything
+
+demo: setup  ## build the demo knowledge base from the bundled seed corpus and print a summary
+	$(BIN)/dossier ingest --db $(DB) demo/corpus
+	$(BIN)/dossier summary --db $(DB)
+
+test: setup  ## the whole test suite (pytest exits non-zero when no test ran)
+	$(BIN)/ruff check src tests
+	$(BIN)/pytest -q
+
+eval: setup  ## score the pipeline on the seeds with the shared evaluation
+	DOSSIER=$(BIN)/dossier ../shared/eval/run.sh ../shared/corpus/seeds ../shared/eval/gold -v
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache
