@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from dossier import clean, dedup, read
+from dossier import clean, dedup, flags, read
 from dossier.errors import InputError
 from dossier.records import Document, Mention, Source
 from dossier.store import RunSummary, Store
@@ -73,10 +73,12 @@ def _one(store: Store, path: str, error: InputError | None, options: IngestOptio
             doc.duplicate_of = original
             _borrow(doc, store.get_document(original))
         elif options.extract:
-            from dossier.extract import extract  # the NLP stack loads only when needed
+            from dossier.extract.run import extract  # the NLP stack loads only when needed
             from dossier.resolve import resolve
 
             doc = resolve(extract(doc), store.entities())
+        else:
+            doc.flags = flags.cleaning_flags(doc)
         store.put_document(doc)
         store.put_signature(doc.name, dedup.to_bytes(sig))
         index.add(doc.name, sig)

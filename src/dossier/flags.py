@@ -1,0 +1,107 @@
+"""Data-quality flags: what cleaning repaired and what looks wrong in a document.
+
+Knowledge of correct forms comes from maintained sources (ISO 4217 via
+pycountry), never from a table of known errors.  Each flag cites its evidence.
+Flags about removed or repaired text cite the *original* text (their
+``start``/``end`` index ``Document.original``); all others cite the clean text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+
+from dossier.extract.context import Context
+from dossier.records import Document, Flag, Source
+
+_REPAIR_MESSAGES = {
+    "duplicate_content": "the page holds its article body more than once; it is kept once",
+    "mojibake": "text decoded with the wrong code page was repaired",
+    "boilerplate": "site navigation, contact or legal text mixed into the page was removed",
+    "markup_artifact": "markup residue was removed from the text",
+    "scrape_artifact": "a scraping artefact was repaired",
+    "broken_paragraph": "a sentence split across paragraphs was joined",
+}
+
+# "Kuwaiti Dinar (KWD)": a currency word followed by a parenthesised code.
+_CURRENCY_CODE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}(?:[Dd]inars?|[Dd]irhams?|[Rr]ials?|[Rr]iyals?|[Rr]oubles?|[Rr]ubles?|"
+    r"[Rr]upees?|[Mm]anats?|[Ll]iras?|[Dd]ollars?|[Ee]uros?|[Pp]ounds?|[Ff]rancs?|[Yy]en|[Yy]uan|[Tt]enge|"
+    r"[Ss]oms?|[Ll]ari|[Dd]rams?|[Hh]ryvnias?|[Zz]lot(?:y|ys)|[Kk]orun[ay]|[Ww]on|[Rr]ands?|[Pp]esos?))"
+    r"\s*\((?P<code>[A-Za-z]{2,4})\)")
+
+
+def cleaning_flags(doc: Document) -> list[Flag]:
+    """One flag per kind of repair cleaning made (the first instance as evidence), plus missing metadata."""
+    flags: list[Flag] = []
+    seen: dict[str, int] = {}
+    for rep in doc.repairs:
+        if rep.kind not in _REPAIR_MESSAGES:
+            continue
+        seen[rep.kind] = seen.get(rep.kind, 0) + 1
+        if rep.kind in ("duplicate_content", "boilerplate") and seen[rep.kind] > 1:
+            continue  # one flag says it; more would only repeat it
+        message = rep.note or _REPAIR_MESSAGES[rep.kind]
+        flags.append(Flag(type=rep.kind, about="document", message=message,
+                          sources=[Source(doc=doc.name, start=rep.start, end=rep.end, quote=rep.quote)]))
+    missing = [k for k in ("author", "published", "publisher") if not getattr(doc, k)]
+    if missing:
+        flags.append(Flag(type="missing_metadata", about="document",
+                          message=f"no {', '.join(missing)} found in the document",
+                          sources=[Source(doc=doc.name, start=0, end=0, quote="")]))
+    return flags
+
+
+def currency_flags(ctx: Context) -> list[Flag]:
+    """A currency written with a code that is not ISO 4217 (invalid) or a local abbreviation (nonstandard)."""
+    flags = []
+    for m in _CURRENCY_CODE.finditer(ctx.doc.text):
+        code = m.group("code")
+        if code.isupper() and len(code) == 3 and pycountry.currencies.get(alpha_3=code):
+            continue
+        name = m.group("name").strip()
+        if code.isupper() and len(code) == 3:
+            kind, why = "invalid_currency_code", f"{code!r} is not an ISO 4217 currency code"
+        else:
+            kind, why = "nonstandard_currency_code", f"{code!r} is a local abbreviation, not an ISO 4217 code"
+        expected = _iso_code(name)
+        hint = f"; the ISO code of the {name} is {expected}" if expected else ""
+        flags.append(Flag(type=kind, about=name, message=why + hint,
+                          sources=[ctx.doc.source(m.start(), m.end())]))
+    return flags
+
+
+def _iso_code(name: str) -> str | None:
+    """ISO 4217 code of a currency named like 'Kuwaiti Dinar' (adjective + currency word)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    unit = words[-1].rstrip("s").casefold()
+    country_adj = " ".join(words[:-1]).casefold()
+    for cur in pycountry.currencies:
+        cur_name = cur.name.casefold()
+        if unit in cur_name and any(w[:5] in country_adj for w in cur_name.split() if w != unit and len(w) > 3):
+            return cur.alpha_3
+    return None
+
+
+def missing_year_flags(ctx: Context) -> list[Flag]:
+    """A day given without its year ("on June 10"): the knowledge base cannot place it in time."""
+    return [Flag(type="missing_year", about="document",
+                 message=f"{t.text!r} has no year; stored as {t.value}",
+                 sources=[ctx.doc.source(*_sentence_clause(ctx, t.start, t.end))])
+            for t in ctx.times if t.value.startswith("XXXX")]
+
+
+def _sentence_clause(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """A short span around a time expression (up to the clause edges) for a readable quote."""
+    text = ctx.doc.text
+    left = max(text.rfind(c, 0, start) for c in ",;.\n") + 1
+    right = min([i for i in (text.find(c, end) for c in ",;.\n") if i >= 0] or [len(text)])
+    return (left if start - left < 80 else start - 20), (right if right - end < 80 else end + 40)
+
+
+def find_flags(ctx: Context) -> list[Flag]:
+    """Every flag for one extracted document."""
+    return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx)]
