@@ -52,7 +52,8 @@ def ingest(
     no_extract: bool = typer.Option(False, "--no-extract", help="clean and store only, skip NLP extraction"),
 ) -> None:
     """Read, clean, extract and store documents.  Unchanged files are skipped."""
-    from dossier.pipeline import IngestOptions, ingest as run, plan
+    from dossier.pipeline import IngestOptions, plan
+    from dossier.pipeline import ingest as run
 
     store = _open(db, create=True)
     files = plan(paths)
@@ -152,6 +153,19 @@ def summary(db: str = DB) -> None:
         for row in rows:
             table.add_row(*(escape(str(c)) for c in row))
         out.print(table)
+
+
+@app.command()
+def bench(paths: list[str] = typer.Argument(..., help="corpus files or folders")) -> None:
+    """Print words/s of the whole pipeline beside a bare en_core_web_md pass over the same texts."""
+    from dossier.bench import run
+
+    result = run(paths)
+    table = Table("pass", "seconds", "words/s", title=f"{result.documents} documents, {result.words:,} words")
+    table.add_row("bare nlp.pipe (en_core_web_md)", f"{result.baseline_seconds:.2f}", f"{result.baseline_wps:,.0f}")
+    table.add_row("dossier ingest (whole pipeline)", f"{result.pipeline_seconds:.2f}", f"{result.pipeline_wps:,.0f}")
+    out.print(table)
+    out.print(f"ratio pipeline/baseline: {result.ratio:.2f}")
 
 
 def main() -> None:

@@ -9,11 +9,14 @@ Flags about removed or repaired text cite the *original* text (their
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pycountry
 
-from dossier.extract.context import Context
 from dossier.records import Document, Flag, Source
+
+if TYPE_CHECKING:  # spaCy loads only when extraction runs
+    from dossier.extract.context import Context
 
 _REPAIR_MESSAGES = {
     "duplicate_content": "the page holds its article body more than once; it is kept once",
