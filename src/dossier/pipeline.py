@@ -79,8 +79,7 @@ def _one(store: Store, path: str, error: InputError | None, options: IngestOptio
             doc = resolve(extract(doc), store.entities())
         else:
             doc.flags = flags.cleaning_flags(doc)
-        store.put_document(doc)
-        store.put_signature(doc.name, dedup.to_bytes(sig))
+        store.put_document(doc, signature=dedup.to_bytes(sig))  # one transaction, signature included
         index.add(doc.name, sig)
     except InputError as exc:
         summary.failed.append((path, str(exc)))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
-from dossier.records import Document, Entity, Fact, Flag
+from dossier.records import Document, Entity, Fact, Flag, Mention
 
 Status = Literal["new", "same", "changed"]
 
@@ -46,17 +46,30 @@ class RunSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line message)
 
 
+@dataclass
+class SearchHit:
+    """A document found by full-text search, with the passage that matched."""
+
+    doc: str
+    title: str | None
+    snippet: str
+    score: float  # higher is better
+
+
 class Store(Protocol):
     """What the pipeline, the CLI and the web app may ask of a knowledge base."""
 
     def status(self, name: str, sha256: str) -> Status:
         """Whether a document of this name is new, stored with this hash, or stored changed."""
 
-    def put_document(self, doc: Document) -> None:
-        """Write (or replace) one document with everything found in it, in one transaction."""
+    def put_document(self, doc: Document, signature: bytes | None = None) -> None:
+        """Write (or replace) one document with everything found in it (and its MinHash), in one transaction."""
 
     def get_document(self, name: str) -> Document:
         """A stored document with its text, char map, metadata, repairs and facts; NotFound if absent."""
+
+    def delete_document(self, name: str) -> None:
+        """Remove a document and everything found in it; NotFound if absent."""
 
     def documents(self) -> list[DocumentInfo]:
         """All stored documents, by name."""
@@ -70,11 +83,17 @@ class Store(Protocol):
     def entities(self) -> list[Entity]:
         """Every entity with its aliases and the documents that mention it."""
 
+    def mentions(self, entity: str) -> list[tuple[str, Mention]]:
+        """(document name, mention) of every mention of the entity with this name or alias."""
+
     def facts(self, kind: str | None = None) -> list[Fact]:
         """Every stored fact (of one kind, if given), each with its sources."""
 
     def flags(self) -> list[Flag]:
         """Every stored data-quality flag."""
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """Documents whose clean text best matches the words of ``query``, best first."""
 
     def start_run(self, args: list[str]) -> int:
         """Record the start of an ingestion run; returns its id."""
@@ -84,6 +103,9 @@ class Store(Protocol):
 
     def runs(self) -> list[dict[str, Any]]:
         """Past ingestion runs, newest first."""
+
+    def check(self) -> list[str]:
+        """Problems found in the stored data (an empty list means it is sound)."""
 
     def close(self) -> None:
         """Release the connection."""

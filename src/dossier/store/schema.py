@@ -178,12 +178,9 @@ def version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, where: str = "database") -> int:
-    """Bring the schema up to date; returns how many migrations were applied.
-
-    ``conn`` must be in autocommit mode (``isolation_level=None``).  Each step
-    re-reads the version under the write lock, so two processes opening a new
-    database at once apply every migration exactly once.
-    """
+    """Bring the schema up to date (``conn`` in autocommit mode); returns how many migrations ran."""
+    # each step re-reads the version under the write lock, so two processes
+    # opening a new database at once apply every migration exactly once
     current = version(conn)
     if current > VERSION:
         raise StoreError(f"{where}: written by a newer Dossier (schema {current}, this one knows "
