@@ -1,8 +1,8 @@
 """The knowledge base behind a small interface.  SQL lives only in this package.
 
 ``open_store(url)`` returns a ``Store``: a path or ``sqlite:///path`` gives the
-embedded SQLite backend (``sqlite.py``); a ``postgresql://`` URL is reserved
-for the shared backend, which implements the same protocol.
+embedded SQLite backend (``sqlite.py``); a ``postgresql://`` URL the shared
+PostgreSQL backend (``postgres.py``), which implements the same protocol.
 """
 
 from __future__ import annotations
@@ -112,11 +112,16 @@ class Store(Protocol):
 
 
 def open_store(url: str, *, create: bool = True) -> Store:
-    """Open the knowledge base at ``url`` (a file path, ``sqlite:///path`` or ``:memory:``)."""
+    """Open the knowledge base at ``url`` (a file path, ``sqlite:///path``, ``:memory:`` or ``postgresql://``)."""
     if url.startswith(("postgresql://", "postgres://")):
-        from dossier.errors import StoreError
+        try:
+            from dossier.store.postgres import PostgresStore
+        except ImportError as exc:  # psycopg is a dependency, but an old environment may lack it
+            from dossier.errors import StoreError
 
-        raise StoreError(f"{url}: the PostgreSQL backend is not available yet — use a file path for SQLite")
+            raise StoreError(f"the PostgreSQL backend needs psycopg ({exc}) — "
+                             "run `make setup` or `pip install 'psycopg[binary]'`") from exc
+        return PostgresStore(url, create=create)
     from dossier.store.sqlite import SQLiteStore
 
     path = url.removeprefix("sqlite:///")

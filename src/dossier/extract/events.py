@@ -1,0 +1,960 @@
+"""Events: something that happened (or is scheduled) at a date, read from the dependency parse.
+
+A trigger word of the lexicons in ``patterns`` (a verb like *sign*, a noun like
+*summit*) starts an event only when its arguments say what it is about: an
+agreement for a signing, infrastructure for an opening, a country for a
+recognition.  The rest is read off the same parse:
+
+- **date**: the time expression of the sentence nearest the trigger in the
+  parse; a time goes to the trigger it is closest to, so "signed X, which
+  entered into force on Y" dates the two events apart.  "On that day" takes the
+  previous sentence's date; "made such decision on D" dates the decision the
+  sentence before reported.
+- **participants**: countries, persons and organisations in the trigger's
+  argument slots (subject, agent, "with", "between", possessor); "both
+  countries" stands for the document's two main countries.
+- **place**: a place after "in"/"at", or the place that hosts or organises.
+- **name**: the agreement, infrastructure, named event or organisation.
+
+Events stated as possible, intended or negated ("the signing may happen")
+are skipped, so are habits in the simple present ("when X meets Y").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from dossier.extract import patterns as P
+from dossier.extract.context import Context, TimeExpr
+from dossier.extract.patterns import Anchored, Index
+from dossier.records import Event
+
+
+@dataclass
+class _Draft:
+    """An event being built from one trigger."""
+
+    type: str
+    anchor: Token
+    name: str | None = None
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    time: TimeExpr | None = None     # set by the detector when the phrase fixes it ("dated 9 May")
+    span: tuple[int, int] | None = None
+    own_time_only: bool = False      # named wars: only a time inside their own phrase dates them
+    plural: bool = False             # "exercises", "visits": a habit unless named or dated
+
+    def add(self, *names: str) -> None:
+        for n in names:
+            if n and n not in self.participants:
+                self.participants.append(n)
+
+
+def find_events(ctx: Context) -> list[Event]:
+    """Events stated in the document, each citing the sentence that states it."""
+    ix = Index(ctx)
+    drafts_by_sent: list[tuple[Span, list[_Draft]]] = []
+    everything: list[list[_Draft]] = []   # per sentence, before habits are dropped
+    for sent in ix.sentences():
+        drafts = _detect(sent, ix)
+        drafts += _enumerated(sent, ix, drafts, everything)
+        drafts += _parallel(sent, ix, drafts)
+        everything.append(drafts)
+        drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix)]
+        _share_agents(drafts)
+        _date(sent, ix, drafts)
+        drafts_by_sent.append((sent, drafts))
+    _date_from_next_sentence(ix, drafts_by_sent)
+    events = []
+    for sent, drafts in drafts_by_sent:
+        for d in drafts:
+            if _worth_keeping(d):
+                events.append(_to_event(ctx, ix, sent, d))
+    return _merge(events)
+
+
+# --- detection ------------------------------------------------------------------------------
+
+def _detect(sent: Span, ix: Index) -> list[_Draft]:
+    out: list[_Draft] = []
+    for tok in sent:
+        for detector in _DETECTORS:
+            for d in detector(tok, ix):
+                if P.is_hypothetical(d.anchor) or P.habitual(d.anchor) or _under_anniversary(d.anchor):
+                    continue
+                if any(o.type == d.type and o.anchor.i == d.anchor.i and o.name == d.name for o in out):
+                    continue
+                out.append(d)
+    return out
+
+
+def _under_anniversary(tok: Token) -> bool:
+    """"the 30th anniversary of establishing relations": the date is the anniversary's, not the event's."""
+    return any(a.lemma_.lower() in ("anniversary", "jubilee") for a in tok.ancestors)
+
+
+def _agreement_name(tok: Token, ix: Index) -> str | None:
+    """The agreement a token names: its mention, or the noun phrase of an agreement noun."""
+    for c in P.conjuncts(tok)[:1]:
+        m = ix.mention(c, ("agreement",))
+        if m is not None:
+            return ix.name(m)
+        if c.lemma_.lower() in P.AGREEMENT_NOUNS or c.lower_ in P.AGREEMENT_NOUNS:
+            text = _np_text(c)
+            # a bare "agreement" or "deal" names nothing; it still says what was signed
+            return text if " " in text.strip() else _BARE
+
+        if c.lower_ in ("it", "which", "that"):
+            m = ix.last_before(c.idx, ("agreement",), same_paragraph=False)
+            return ix.name(m) if m else None
+    return None
+
+
+_BARE = ""   # an agreement noun without a name of its own
+
+
+def _np_text(tok: Token) -> str:
+    """The noun phrase headed by ``tok``: modifiers and "of/on/between" complements, no clauses,
+    determiners or parentheses."""
+    drop = {"relcl", "acl", "advcl", "det", "poss", "punct", "appos", "cc", "conj", "predet", "nummod"}
+
+    def grow(t: Token, top: bool) -> list[Token]:
+        out = [t]
+        for c in t.children:
+            if c.dep_ in drop and (top or c.dep_ not in ("cc", "conj", "punct", "det")):
+                continue
+            if c.dep_ == "prep" and c.lower_ not in ("of", "on", "between", "for", "in"):
+                continue
+            out += grow(c, False)
+        return out
+
+    keep = sorted({t.i for t in grow(tok, True)})
+    # only a contiguous run around the head, and never across a parenthesis or comma
+    lo = hi = tok.i
+    while lo - 1 in keep and tok.doc[lo - 1].text not in ("(", ",", "«", "\""):
+        lo -= 1
+    while hi + 1 in keep and tok.doc[hi + 1].text not in ("(", ",", ")", "«", "\""):
+        hi += 1
+    while lo < tok.i and tok.doc[lo].lower_ in ("various", "several", "some", "many", "new", "recent"):
+        lo += 1
+    return tok.doc[lo:hi + 1].text
+
+
+def _agents(tok: Token, ix: Index, deps=("nsubj", "nsubjpass"), preps=("by", "with", "between", "among")
+            ) -> list[str]:
+    """Countries, persons and organisations in the argument slots of ``tok``."""
+    names: list[str] = []
+    slots = [c for c in tok.children if c.dep_ in deps]
+    slots += P.pobjs(tok, set(preps))
+    for s in slots:
+        for c in P.conjuncts(s):
+            names += ix.refers(c)
+    return list(dict.fromkeys(names))
+
+
+def _place(tok: Token, ix: Index, preps=("in", "at")) -> str | None:
+    """A place named after "in"/"at" on ``tok`` (or on the verb governing it)."""
+    heads = [tok]
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
+        heads.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+    for h in heads:
+        for o in P.pobjs(h, set(preps)):
+            ms = ix.phrase_mentions(o, ("place",)) or ix.phrase_mentions(o, ("country",))
+            if ms:
+                return ix.name(ms[0])
+    for c in tok.children:
+        if c.dep_ == "compound":
+            m = ix.mention(c, ("place",))
+            if m is not None:
+                return ix.name(m)
+    return None
+
+
+def _signed(tok: Token, ix: Index) -> list[_Draft]:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    out = []
+    if lemma in P.SIGN_VERBS and tok.pos_ == "VERB":
+        things = P.children(tok, ("dobj", "nsubjpass"))
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            things.append(tok.head)
+        # "signed X in 2018 and Y in 2023": objects coordinated with the verb itself
+        things += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if not any(_agreement_name(t, ix) is not None for t in things):
+            things = _relative_antecedent(tok, ix) or things
+        objects = list(dict.fromkeys(c for th in things for c in P.conjuncts(th)
+                                     if _agreement_name(c, ix) is not None))
+        subj = [] if P.children(tok, ("nsubjpass",)) else P.subject_of(tok)
+        if not subj and tok.dep_ == "acl" and ix.is_pair_phrase(tok.head):
+            subj = [tok.head]   # "which the two countries signed", parsed as an acl
+        signers = [n for s in subj for sc in P.conjuncts(s) for n in ix.refers(sc)]
+        signers += _agents(tok, ix, deps=(), preps=("by", "with"))
+        for c in objects:
+            # several agreements signed: each is dated by the time nearest to it
+            d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=_agreement_name(c, ix) or None)
+            d.add(*signers, *_agents(c, ix, deps=(), preps=("with", "between")))
+            d.place = _place(tok, ix)
+            out.append(d)
+    elif low == "signing" and tok.pos_ in ("NOUN", "PROPN"):
+        for o in P.pobjs(tok, {"of"}):
+            name = _agreement_name(o, ix)
+            if name is not None:
+                d = _Draft("agreement_signed", tok, name=name or None)
+                d.add(*_agents(tok, ix, deps=("poss",), preps=("by", "between")))
+                d.place = _place(tok, ix)
+                out.append(d)
+    elif low == "dated" and tok.i + 1 < len(tok.doc):
+        # "the Memorandum ... dated 9 February 1994": the nearest agreement before it, the time after it
+        m = ix.last_before(tok.idx, ("agreement",), same_paragraph=True)
+        noun = None
+        if m is None or m.start < tok.sent.start_char:
+            noun = next((t for t in reversed(list(tok.sent.doc[tok.sent.start:tok.i]))
+                         if t.lemma_.lower() in P.AGREEMENT_NOUNS), None)
+            m = None
+        name = ix.name(m) if m else (_np_text(noun) if noun is not None else None)
+        when = next((t for t in ix.ctx.times if 0 <= t.start - (tok.idx + len(tok.text)) <= 2), None)
+        if name and when:
+            out.append(_Draft("agreement_signed", tok, name=name, time=when))
+    return out
+
+
+def _relative_antecedent(tok: Token, ix: Index) -> list[Token]:
+    """"the deal on X, which the two countries signed": when the parse loses the relative clause,
+    the agreement named right before the relative pronoun."""
+    sent = tok.sent
+    window = tok.doc[max(sent.start, tok.i - 6):tok.i]
+    rel = next((t for t in reversed(list(window)) if t.lower_ in ("which", "that")), None)
+    if rel is None:
+        return []
+    for t in reversed(list(tok.doc[sent.start:rel.i])):
+        if ix.mention(t, ("agreement",)) is not None or t.lemma_.lower() in P.AGREEMENT_NOUNS:
+            m = ix.mention(t, ("agreement",))
+            if m is not None:
+                span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+                return [span.root] if span is not None else [t]
+            return [t]
+    return []
+
+
+def _in_force(tok: Token, ix: Index) -> list[_Draft]:
+    low = tok.lower_
+    if low in ("force", "effect") and tok.dep_ == "pobj" and tok.head.lower_ in ("into", "in"):
+        verb = tok.head.head
+        if verb.lemma_.lower() not in P.FORCE_VERBS:
+            return []
+        slots = P.children(verb, ("nsubj", "nsubjpass") if verb.lemma_.lower() in ("enter", "come", "go")
+                           else ("dobj", "nsubjpass"))
+        name = next((n for n in (_agreement_name(s, ix) for s in slots) if n), None)
+        return [_Draft("agreement_in_force", verb, name=name)] if name else []
+    if low == "effect" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take":
+        verb = tok.head
+        name = next((n for n in (_agreement_name(s, ix) for s in P.children(verb, ("nsubj",))) if n), None)
+        return [_Draft("agreement_in_force", verb, name=name)] if name else []
+    if low == "effective" and any(c.dep_ == "prep" and c.lower_ in ("since", "from", "as", "on")
+                                  for c in tok.children):
+        head = tok.head
+        if tok.dep_ in ("acomp", "oprd"):
+            subj = P.children(head, ("nsubj",))
+            head = subj[0] if subj else head
+        name = _agreement_name(head, ix)
+        return [_Draft("agreement_in_force", tok, name=name)] if name else []
+    return []
+
+
+def _recognition(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    if lemma in P.RECOGNIZE_VERBS and tok.pos_ == "VERB":
+        recognizers = _recognizer(tok, ix)
+        passive = P.children(tok, ("nsubjpass",))
+        objs = P.children(tok, ("dobj",)) + passive
+        if passive:
+            recognizers = _agents(tok, ix, deps=(), preps=("by",))
+        recognized = [n for o in objs for c in P.conjuncts(o) for n in _recognized(c, ix, recognizers)]
+        if recognized:
+            d = _Draft("recognition", tok)
+            d.add(*recognizers, *recognized)
+            return [d]
+    elif lemma == "recognition" and tok.pos_ == "NOUN":
+        recognized = [n for o in P.pobjs(tok, {"of"}) for n in _recognized(o, ix, [])]
+        if recognized:
+            d = _Draft("recognition", tok)
+            d.add(*_agents(tok, ix, deps=("poss",), preps=("by",)), *recognized)
+            return [d]
+    return []
+
+
+def _recognizer(tok: Token, ix: Index) -> list[str]:
+    """Who recognises: the subject, or for "X was the first country to recognize" the copula's subject."""
+    if tok.dep_ in ("relcl", "acl") and tok.head.dep_ == "attr":
+        subj = P.children(tok.head.head, ("nsubj",))
+        return [n for s in subj for n in ix.refers(s)]
+    return [n for s in P.subject_of(tok) for n in ix.refers(s)]
+
+
+def _recognized(tok: Token, ix: Index, recognizers: list[str]) -> list[str]:
+    names = ix.refers(tok, ("country",))
+    if names:
+        return names
+    if tok.lemma_.lower() in ("independence", "sovereignty", "state", "statehood", "government", "republic"):
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.lower_ in ("its", "their"):
+                    m = ix.last_before(c.idx, ("country",), same_paragraph=False, exclude=set(recognizers))
+                    return [ix.name(m)] if m else []
+                return ix.refers(c, ("country",))
+        return [n for o in P.pobjs(tok, {"of"}) for n in ix.refers(o, ("country",))]
+    return []
+
+
+def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    anchor = None
+    if lemma == "relation" and any(c.lower_ == "diplomatic" for c in tok.children):
+        h = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in P.ESTABLISH_VERBS:
+            anchor = h
+        elif tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in P.ESTABLISH_NOUNS:
+            anchor = h.head
+        elif tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ == "establishing":
+            anchor = h.head
+    elif lemma in P.EMBASSY_NOUNS:
+        h = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in P.EMBASSY_VERBS:
+            anchor = h
+        elif tok.dep_ == "pobj" and h.lower_ in ("into", "to", "of"):
+            g = h.head
+            if g.lemma_.lower() in P.EMBASSY_VERBS | P.EMBASSY_CHANGE_NOUNS:
+                anchor = g
+    if anchor is None:
+        return []
+    d = _Draft("diplomatic_relations", anchor)
+    names = [ix.name(m) for m in ix.mentions_in(anchor.left_edge.idx, anchor.right_edge.idx + 1, ("country",))]
+    d.add(*names)
+    d.add(*_agents(anchor, ix, preps=("with", "between")))
+    d.add(*_agents(tok, ix, deps=(), preps=("between", "with")))
+    if any(ix.is_pair_phrase(t) for t in anchor.sent):
+        d.add(*ix.pair)
+    d.place = _place(anchor, ix) or next(
+        (ix.name(m) for m in ix.mentions_in(anchor.left_edge.idx, anchor.right_edge.idx + 1, ("place",))), None)
+    return [d]
+
+
+def _independence(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    if lemma == "independence" and tok.pos_ in ("NOUN", "PROPN"):
+        h = tok.head
+        if tok.dep_ == "dobj" and h.lemma_.lower() in P.INDEPENDENCE_VERBS:
+            countries = [n for s in P.subject_of(h) for n in ix.refers(s, ("country",))]
+            if countries:
+                d = _Draft("independence", h)
+                d.add(*countries)
+                return [d]
+        if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in (
+                "declaration", "proclamation", "restoration"):
+            noun = h.head
+            countries = [n for c in P.children(noun, ("poss",)) for n in ix.refers(c, ("country",))]
+            countries += _agents(noun, ix, deps=(), preps=("by",))
+            if countries:
+                d = _Draft("independence", noun)
+                d.add(*countries)
+                return [d]
+    if lemma in P.STATE_PROCLAIM_VERBS and tok.pos_ == "VERB":
+        states = [n for s in P.children(tok, ("nsubjpass",)) for n in ix.refers(s, ("country",))]
+        if states:
+            d = _Draft("independence", tok)
+            d.add(*states)
+            return [d]
+    if lemma == "independent" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "become":
+        countries = [n for s in P.children(tok.head, ("nsubj",)) for n in ix.refers(s, ("country",))]
+        if countries:
+            d = _Draft("independence", tok.head)
+            d.add(*countries)
+            return [d]
+    return []
+
+
+def _visit(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    if lemma in P.VISIT_VERBS and tok.pos_ == "VERB" and tok.dep_ != "amod":
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s)]
+        where = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, ("place", "country"))]
+        if who and where:
+            d = _Draft("visit", tok, place=where[0])
+            d.add(*[w for w in who if w not in where])
+            return [d]
+    elif lemma in P.VISIT_NOUNS and tok.pos_ == "NOUN":
+        if any(c.dep_ == "det" and c.lower_ in P.ANAPHORIC_DETS for c in tok.children):
+            return []
+        who = [n for c in tok.children if c.dep_ in ("poss", "compound") for n in ix.refers(c, ("person", "country",
+                                                                                               "organization"))]
+        who += _agents(tok, ix, deps=(), preps=("by", "of"))
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in P.HOLD_VERBS:
+            who += [n for s in P.subject_of(tok.head) for n in ix.refers(s)]
+        if tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
+            who += [n for c in tok.head.children if c.dep_ == "poss" for n in ix.refers(c)]
+        where = [ix.name(m) for o in P.pobjs(tok, {"to", "in"}) for m in ix.phrase_mentions(o, ("place", "country"))]
+        if who and (where or lemma == "visit"):
+            d = _Draft("visit", tok, place=where[0] if where else None, plural=tok.tag_ == "NNS")
+            d.add(*[w for w in who if w not in where])
+            return [d]
+    elif lemma in P.ARRIVE_VERBS and tok.pos_ == "VERB":
+        where = [ix.name(m) for o in P.pobjs(tok, {"in", "at"}) for m in ix.phrase_mentions(o, ("place", "country"))]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "organization"))]
+        if who and where:
+            d = _Draft("visit", tok, place=where[0])
+            d.add(*who)
+            return [d]
+    return []
+
+
+def _meeting(tok: Token, ix: Index) -> list[_Draft]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if lemma in P.MEET_VERBS and tok.pos_ == "VERB":
+        objs = [o for o in P.children(tok, ("dobj",)) if o.lemma_.lower() not in P.NOT_MET]
+        if P.children(tok, ("dobj",)) and not objs:
+            return []
+        others = [n for o in objs for c in P.conjuncts(o) for n in ix.refers(c)]
+        others += _agents(tok, ix, deps=(), preps=("with",))
+        if not others:
+            return []
+        d = _Draft("meeting", tok, place=_place(tok, ix))
+        d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s)], *others)
+        return [d]
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    named = ix.mention(tok, ("event",))
+    is_call = lemma in P.CALL_NOUNS and any(c.lower_ in P.CALL_MODIFIERS for c in tok.children)
+    if not (lemma in P.MEETING_NOUNS or low in P.MEETING_NOUNS or is_call
+            or (named is not None and (lemma in P.NAMED_ONLY_MEETING_NOUNS or low in P.NAMED_ONLY_MEETING_NOUNS))):
+        return []
+    if named is not None and _event_kind(named.text) not in (None, "meeting"):
+        return []
+    if tok.dep_ == "compound" and named is None:
+        return []   # "the Summit Declaration": the summit only qualifies something else
+    # "EU accession talks" name a process, not a meeting: talks are named only by a known event
+    name = ix.name(named) if named is not None else (None if lemma == "talk" else _event_name(tok))
+    d = _Draft("meeting", tok, name=name, plural=tok.tag_ == "NNS" and lemma != "talk" and not named)
+    if any(c.dep_ == "det" and c.lower_ in P.ANAPHORIC_DETS for c in tok.children) and not name:
+        return []
+    _noun_event_args(tok, ix, d)
+    return [d]
+
+
+def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
+    """Participants and place of an event named by a noun ("the summit of A, B and C in Baku")."""
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            d.add(*ix.refers(c))
+    d.add(*_agents(tok, ix, deps=(), preps=("of", "between", "with", "among", "by")))
+    h = tok.head
+    if tok.dep_ in ("dobj", "pobj") and tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
+        d.add(*[n for s in P.subject_of(h) for n in ix.refers(s)])
+    if tok.dep_ == "pobj" and h.head.lemma_.lower() in _TAKING_PART:
+        # "X participated in the summit alongside Y", "his participation in a summit with Y"
+        g = h.head
+        takers = P.children(g, ("poss",)) if g.pos_ == "NOUN" else P.subject_of(g)
+        d.add(*[n for s in takers for n in ix.refers(s)])
+        d.add(*_agents(g, ix, deps=(), preps=("with", "alongside")))
+    d.place = _place(tok, ix) or d.place
+    if d.place is None:
+        # "Baku organized the festival": the host city
+        if tok.dep_ == "dobj" and h.lemma_.lower() in ("organize", "organise", "host", "hold", "stage"):
+            for s in P.children(h, ("nsubj",)):
+                m = ix.mention(s, ("place",))
+                if m is not None:
+                    d.place = ix.name(m)
+
+
+_TAKING_PART = {"participate", "attend", "take", "engage", "participation", "attendance", "presence", "speak",
+                "speech", "address", "arrive"}
+
+
+def _event_kind(text: str) -> str | None:
+    """The event type a name's own words say ("... Festival" -> exhibition), if any."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & P.EXHIBITION_NOUNS - {"show"}:
+        return "exhibition"
+    if words & P.EXERCISE_NOUNS:
+        return "military_exercise"
+    if "war" in words:
+        return "war"
+    if words & (P.MEETING_NOUNS | P.NAMED_ONLY_MEETING_NOUNS | {"summit"}):
+        return "meeting"
+    return None
+
+
+def _event_name(tok: Token) -> str | None:
+    """A name built from proper-noun modifiers ("Istanbul summit", "Conference on Glaciers") and a
+    quoted title after the noun; dates are left out ("the July 2024 SCO summit" -> "SCO summit")."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    proper = [c for c in left if any(t.pos_ == "PROPN" and t.i != t.sent.start and not _is_time_word(t)
+                                     for t in c.subtree)]
+    start = tok.i
+    if proper:
+        start = min(t.i for c in proper for t in c.subtree)
+        while start < tok.i and (_is_time_word(tok.doc[start]) or tok.doc[start].is_punct):
+            start += 1
+    end = tok.i + 1
+    # "Conference on Glaciers", "Summit of the Organization of Turkic States"
+    k = end
+    while k + 1 < len(tok.doc) and tok.doc[k].lower_ in ("on", "of", "for") and tok.doc[k].head.i in (tok.i, k - 1):
+        j = k + 1
+        if tok.doc[j].lower_ == "the":
+            j += 1
+        run = j
+        while run < len(tok.doc) and (tok.doc[run].pos_ == "PROPN" or tok.doc[run].lower_ in ("and", "of")) \
+                and tok.doc[run].text[:1].isupper() or (run < len(tok.doc) and tok.doc[run].lower_ == "of"
+                                                       and run > j):
+            run += 1
+        while run > j and tok.doc[run - 1].lower_ in ("and", "of"):
+            run -= 1
+        if run == j:
+            break
+        end = k = run
+    name = tok.doc[start:end].text if (start < tok.i or end > tok.i + 1) else None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text in ("«", "\"", "“"):
+        close = {"«": "»", "\"": "\"", "“": "”"}[nxt.text]
+        rest = tok.doc[nxt.i + 1:min(len(tok.doc), nxt.i + 25)]
+        stop = next((t.i for t in rest if t.text == close), None)
+        if stop is not None and tok.doc[nxt.i + 1].text[:1].isupper():
+            title = tok.doc[nxt.i + 1:stop].text
+            name = f"{name or tok.text} «{title}»"
+    return name
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
+def _is_time_word(t: Token) -> bool:
+    return t.ent_type_ in ("DATE", "TIME") or t.lower_ in _MONTHS or (t.like_num and len(t.text) == 4)
+
+
+def _exercise(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    if lemma not in P.EXERCISE_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    named = ix.mention(tok, ("event",))
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.EXERCISE_VERBS
+    if not (named or mods & P.EXERCISE_MODIFIERS or governed or tok.tag_ == "NNS"):
+        return []
+    d = _Draft("military_exercise", tok, name=ix.name(named) if named else _event_name(tok),
+               plural=tok.tag_ == "NNS")
+    _noun_event_args(tok, ix, d)
+    if governed:
+        d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
+    return [d]
+
+
+def _war(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    if lemma not in P.WAR_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    named = ix.mention(tok, ("event",))
+    if named is not None and _event_kind(named.text) not in (None, "war"):
+        return []
+    h = tok.head
+    started = (tok.dep_ == "nsubj" and h.lemma_.lower() in P.WAR_START_VERBS) or (
+        tok.dep_ == "dobj" and h.lemma_.lower() in ("launch", "start", "begin", "wage"))
+    if started:
+        d = _Draft("war", h, name=ix.name(named) if named else _event_name(tok))
+        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
+        return [d]
+    if named is not None and named.text.lower().endswith(("war", "conflict")):
+        return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
+    if lemma == "war" and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
+        # "the 2020 war", "the August 2008 Russia–Georgia war": dated by its own words
+        d = _Draft("war", tok, name=_event_name(tok), own_time_only=True)
+        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
+        return [d]
+    return []
+
+
+def _opening(tok: Token, ix: Index) -> list[_Draft]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    thing = None
+    anchor = tok
+    if lemma in P.OPEN_VERBS and tok.pos_ == "VERB":
+        slots = P.children(tok, ("dobj", "nsubjpass"))
+        if not slots:
+            return []
+        thing = ix.infrastructure_for(slots[0])
+    elif low == "open" and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+        subj = P.children(tok.head, ("nsubj",))
+        if not subj:
+            return []
+        thing = ix.infrastructure_for(subj[0])
+        anchor = tok.head
+    elif lemma in P.OPEN_NOUNS and tok.pos_ == "NOUN":
+        objs = P.pobjs(tok, {"of"})
+        if objs:
+            thing = ix.infrastructure_for(objs[0])
+        elif tok.dep_ == "compound" and tok.head.lemma_.lower() == "ceremony" or lemma == "inauguration":
+            thing = ix.infrastructure_for(tok) or _topic_infrastructure(tok, ix)
+    elif lemma in P.OPERATION_NOUNS:
+        h = tok.head
+        if tok.dep_ == "nsubj" and h.lemma_.lower() in P.START_VERBS:
+            anchor = h
+        elif tok.dep_ == "dobj" and h.lemma_.lower() in P.START_VERBS:
+            anchor = h
+        elif tok.dep_ == "pobj" and h.lower_ == "into" and h.head.lemma_.lower() in ("put", "commission", "bring"):
+            anchor = h.head
+            slots = P.children(anchor, ("dobj", "nsubjpass"))
+            thing = ix.infrastructure_for(slots[0]) if slots else None
+        else:
+            return []
+        if thing is None:
+            subj = [s for s in P.subject_of(anchor) if s.i != tok.i]
+            thing = ix.infrastructure_for(subj[0]) if subj else None
+        if thing is None:
+            thing = _topic_infrastructure(tok, ix, same_sentence_only=True)
+    elif low in ("operating", "operational") and tok.head.lemma_.lower() in P.START_VERBS | {"become"}:
+        anchor = tok.head
+        subj = P.subject_of(anchor)
+        thing = ix.infrastructure_for(subj[0]) if subj else None
+    if thing is None:
+        return []
+    return [_Draft("opening", anchor, name=ix.name(thing))]
+
+
+def _topic_infrastructure(tok: Token, ix: Index, same_sentence_only: bool = False):
+    """The infrastructure the passage is about: the last one named before ``tok``."""
+    sent = tok.sent
+    m = ix.last_before(tok.idx, ("infrastructure",), same_paragraph=True)
+    if m is not None and (not same_sentence_only or m.start >= sent.start_char):
+        return m
+    return None
+
+
+def _organization(tok: Token, ix: Index) -> list[_Draft]:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    prev = tok.doc[tok.i - 2:tok.i].text.lower() if tok.i >= 2 else ""
+    orgs = ("organization",)
+    if low in P.RENAME_WORDS or lemma == "rename" or (lemma == "name" and prev.replace(" ", "") == "re-"):
+        verb = tok.head if tok.dep_ != "ROOT" and tok.head.lower_ == "re" else tok
+        new = [m for o in P.pobjs(tok, {"as", "to", "into"}) for m in ix.phrase_mentions(o, orgs)]
+        old = [m for s in P.children(verb, ("nsubjpass", "dobj")) + P.children(tok, ("nsubjpass", "dobj"))
+               for m in ix.phrase_mentions(s, orgs)]
+        target = (new or old)
+        if target:
+            d = _Draft("organization_change", tok, name=ix.name(target[0]))
+            d.place = _place(tok, ix) or _place_in_objects(tok, ix)
+            return [d]
+    if lemma in P.FOUND_VERBS and tok.pos_ == "VERB":
+        if lemma == "set" and not any(c.lower_ == "up" for c in tok.children):
+            return []
+        for s in P.children(tok, ("dobj", "nsubjpass")):
+            ms = ix.phrase_mentions(s, orgs)
+            if ms:
+                d = _Draft("organization_change", tok, name=ix.name(ms[0]))
+                d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
+                return [d]
+    if lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
+        objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
+        ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
+        if ms and who:
+            d = _Draft("organization_change", tok, name=ix.name(ms[0]))
+            d.add(*who)
+            return [d]
+    if lemma in P.FOUND_NOUNS and tok.pos_ == "NOUN":
+        ms = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, orgs)]
+        if ms:
+            return [_Draft("organization_change", tok, name=ix.name(ms[0]))]
+    return []
+
+
+def _place_in_objects(tok: Token, ix: Index) -> str | None:
+    """A place inside the "at/in" phrases anywhere under ``tok`` ("at Istanbul summit")."""
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("at", "in"):
+            for m in ix.mentions_in(t.idx, t.right_edge.idx + len(t.right_edge.text), ("place",)):
+                return ix.name(m)
+    return None
+
+
+def _exhibition(tok: Token, ix: Index) -> list[_Draft]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    named = ix.mention(tok, ("event",))
+    if lemma not in P.EXHIBITION_NOUNS and not (named is not None and _event_kind(named.text) == "exhibition"):
+        return []
+    if lemma == "show" and not any(c.lower_ in ("air", "defence", "defense", "trade") for c in tok.children):
+        return []
+    name = ix.name(named) if named is not None else None
+    if name is None:
+        # "International ... Festival (TEKNOFEST)": the acronym, else the capitalised phrase
+        nxt = tok.doc[tok.i + 1:tok.i + 4]
+        if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")":
+            m = ix.mention(nxt[1], ("event",))
+            name = ix.name(m) if m else nxt[1].text
+        else:
+            name = _event_name(tok)
+    d = _Draft("exhibition", tok, name=name, plural=tok.tag_ == "NNS")
+    _noun_event_args(tok, ix, d)
+    return [d]
+
+
+_DETECTORS = (_signed, _in_force, _recognition, _diplomatic, _independence, _visit, _meeting, _exercise,
+              _war, _opening, _organization, _exhibition)
+
+
+# --- lists and parallels ----------------------------------------------------------------------
+
+def _enumerated(sent: Span, ix: Index, drafts: list[_Draft], earlier: list[list[_Draft]]) -> list[_Draft]:
+    """Named events listed after a plural trigger ("the exercises ... Ephesus 2022 (May 2022, the
+    Aegean Sea), Three Brothers 2021 (September 2021, A – B – C)"): one event each, dated and
+    placed by what follows its name up to the next one."""
+    collective = [d for d in drafts if d.plural and not d.name]
+    if not collective:
+        return []
+    kind = collective[0].type
+    used = {d.name for d in drafts if d.name}
+    named = [m for m in ix.mentions_in(sent.start_char, sent.end_char, ("event",))
+             if ix.name(m) not in used and _event_kind(m.text) in (None, kind)]
+    if not named:
+        return []
+    inherited: list[str] = []
+    for d in collective:
+        inherited += d.participants
+    if not inherited:
+        for ds in reversed(earlier[-3:]):
+            for d in ds:
+                if d.type == kind and d.participants:
+                    inherited = d.participants
+                    break
+            if inherited:
+                break
+    out = []
+    for i, m in enumerate(named):
+        end = named[i + 1].start if i + 1 < len(named) else sent.end_char
+        seg_times = ix.ctx.times_in(m.end, end)
+        seg_countries = [ix.name(x) for x in ix.mentions_in(m.end, end, ("country",))]
+        seg_places = [ix.name(x) for x in ix.mentions_in(m.end, end, ("place",))]
+        tok = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        d = _Draft(kind, tok.root if tok is not None else collective[0].anchor, name=ix.name(m),
+                   time=seg_times[0] if seg_times else None, place=seg_places[0] if seg_places else None,
+                   span=(m.start, _segment_end(ix.text, m.end, end)))
+        d.add(*(seg_countries or inherited))
+        out.append(d)
+    return out
+
+
+def _segment_end(text: str, start: int, end: int) -> int:
+    """End of a list item: its closing parenthesis, else the next separator."""
+    close = text.find(")", start, end)
+    if close >= 0:
+        return close + 1
+    chunk = text[start:end].rstrip(" ,;.\n")
+    return start + len(chunk)
+
+
+def _parallel(sent: Span, ix: Index, drafts: list[_Draft]) -> list[_Draft]:
+    """"TANAP (..., operations started in 2018) and TAP (..., 2020)": a coordinated parenthesis
+    giving only a time is read like its sibling that says what the time is of."""
+    groups = []
+    for m in re.finditer(r"\(([^()]*)\)", ix.text[sent.start_char:sent.end_char]):
+        s, e = sent.start_char + m.start(), sent.start_char + m.end()
+        before = [x for x in ix.mentions_in(sent.start_char, s, ("infrastructure",)) if s - x.end <= 2]
+        if before:
+            groups.append((before[-1], s, e))
+    if len(groups) < 2:
+        return []
+    out = []
+    for d in drafts:
+        if d.type != "opening":
+            continue
+        own = next((g for g in groups if g[1] <= d.anchor.idx < g[2]), None)
+        if own is None:
+            continue
+        for infra, s, e in groups:
+            if (infra, s, e) == own or any(g.anchor.idx in range(s, e) for g in drafts):
+                continue
+            times = ix.ctx.times_in(s, e)
+            if times:
+                tok = ix.sp.char_span(infra.start, infra.end, alignment_mode="expand")
+                out.append(_Draft("opening", tok.root if tok is not None else d.anchor, name=ix.name(infra),
+                                  time=times[0], span=(infra.start, e)))
+    return out
+
+
+def _named_by_mention(d: _Draft, ix: Index) -> bool:
+    """A plural trigger counts only as a named series ("the Three Brothers exercises")."""
+    return ix.mention(d.anchor, ("event",)) is not None or any(
+        ix.mention(c, ("event",)) is not None for c in d.anchor.children if c.dep_ in ("compound", "appos"))
+
+
+def _share_agents(drafts: list[_Draft]) -> None:
+    """"A's visit to X and meeting with B": the meeting is A's too."""
+    for d in drafts:
+        for e in drafts:
+            if e is not d and _coordinated(e, d) and e.participants:
+                if d.type == "meeting":
+                    d.participants[:0] = [p for p in e.participants if p not in d.participants]
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
+    """Give each trigger the sentence times closest to it in the parse."""
+    fixed = {id(d.time) for d in drafts if d.time is not None}
+    times = [a for a in ix.sentence_times(sent) if id(a.time) not in fixed and not _inside_name(a, ix)]
+    open_ = [d for d in drafts if d.time is None]
+    if not open_ or not times:
+        return
+    owned: dict[int, list[Anchored]] = {}
+    for a in times:
+        cands = [d for d in open_ if not d.own_time_only or _within(a.token, d.anchor)]
+        if not cands:
+            continue
+        best = min(cands, key=lambda d: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i)))
+        owned.setdefault(id(best), []).append(a)
+    for d in open_:
+        mine = owned.get(id(d))
+        if mine:
+            d.time = min(mine, key=lambda a: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i))).time
+    # an event inside another's phrase ("renamed ... at the Istanbul summit", "the session within
+    # Baku Energy Week (June 2022)") or coordinated with it shares its time
+    for d in open_:
+        if d.time is None and not d.own_time_only:
+            for e in drafts:
+                if e.time is not None and e is not d and not e.own_time_only and (
+                        _nested(d.anchor, e.anchor) or _coordinated(d, e) or _coordinated(e, d)):
+                    d.time = e.time
+                    break
+
+
+_CLAUSE_BOUNDARY = {"ccomp", "advcl", "csubj", "parataxis"}
+
+
+def _nested(a: Token, b: Token, limit: int = 5) -> bool:
+    """One token lies in the other's phrase, a few arcs away, without crossing into another clause."""
+    for low, high in ((a, b), (b, a)):
+        t, n = low, 0
+        while t.i != high.i and t.head.i != t.i and n < limit:
+            if t.dep_ in _CLAUSE_BOUNDARY:
+                break
+            t, n = t.head, n + 1
+        if t.i == high.i and n > 0:
+            return True
+    return False
+
+
+def _coordinated(first: _Draft, second: _Draft) -> bool:
+    """"X's visit to Y and meeting with Z": ``second`` follows ``first``'s phrase after "and"."""
+    a, b = first.anchor, second.anchor
+    if b in a.conjuncts:
+        return True
+    return a.i < b.i and b.i >= 2 and b.nbor(-1).lower_ in ("and", ",") and a.right_edge.i >= b.i - 2 >= a.i
+
+
+def _within(tok: Token, anchor: Token) -> bool:
+    return anchor.left_edge.i <= tok.i <= anchor.right_edge.i
+
+
+def _inside_name(a: Anchored, ix: Index) -> bool:
+    """A year that is part of a name ("Three Brothers 2021") dates nothing by itself."""
+    m = ix.by_token.get(a.token.i)
+    return m is not None and m.type in ("event", "agreement", "product", "organization") and (
+        m.start <= a.time.start and a.time.end <= m.end and m.end - m.start > a.time.end - a.time.start)
+
+
+def _date_from_next_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"X was the first to recognize it. The Council made such decision on D." -> D dates the
+    recognition: the next sentence refers back ("such/this decision") and reports nothing new."""
+    for i, (sent, drafts) in enumerate(drafts_by_sent[:-1]):
+        nxt, nxt_drafts = drafts_by_sent[i + 1]
+        if nxt_drafts or ix.next_sentence(sent) is None:
+            continue
+        refers_back = any(t.dep_ in ("det", "amod", "predet") and t.lower_ in ("such", "this", "that")
+                          and t.head.pos_ == "NOUN" for t in nxt)
+        times = ix.sentence_times(nxt)
+        if not refers_back or not times:
+            continue
+        main = [d for d in drafts if d.time is None and _in_main_clause(d.anchor)]
+        if main:
+            main[-1].time = min(times, key=lambda a: P.dep_distance(nxt.root, a.token)).time
+            main[-1].span = (main[-1].anchor.sent.start_char, nxt.end_char)
+
+
+def _in_main_clause(tok: Token) -> bool:
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("advcl", "ccomp", "csubj", "pcomp"):
+            return False
+        t = t.head
+    return True
+
+
+# --- output -----------------------------------------------------------------------------------
+
+def _worth_keeping(d: _Draft) -> bool:
+    """Fewer, right events: a trigger with nothing to say what it was about is dropped."""
+    n = len(d.participants)
+    if d.type == "meeting" and not d.name:
+        return n >= 2 or (n >= 1 and bool(d.time or d.place))
+    if d.type == "war":
+        return d.time is not None
+    if d.type in ("meeting", "military_exercise", "exhibition"):
+        return bool(d.name or d.time)
+    if d.type == "visit":
+        return n >= 1 and bool(d.place or d.time)
+    if d.type == "recognition":
+        return n >= 2 or (n >= 1 and d.time is not None)
+    if d.type == "diplomatic_relations":
+        return d.time is not None or n >= 2
+    if d.type in ("independence",):
+        return n >= 1
+    return bool(d.name or n)
+
+
+def _to_event(ctx: Context, ix: Index, sent: Span, d: _Draft) -> Event:
+    start, end = d.span or ix.quote(sent)
+    t = d.time
+    if d.name:
+        d.participants = [p for p in d.participants if _norm(p) not in _norm(d.name) or d.type == "independence"]
+    return Event(type=d.type, sources=[ctx.doc.source(start, end)], name=d.name,
+                 date=t.value if t else None, end_date=t.end_value if t else None,
+                 participants=list(d.participants), place=d.place)
+
+
+def _norm(name: str | None) -> str:
+    return re.sub(r"[^\w]+", " ", (name or "").casefold()).strip()
+
+
+def _same_name(a: str, b: str, date_a: str | None, date_b: str | None) -> bool:
+    """Equal names, or one containing the other on the same known date ("Nagorno-Karabakh War" and
+    "Second Nagorno-Karabakh War" in 2020)."""
+    a, b = _norm(a), _norm(b)
+    if a == b:
+        return True
+    return bool(date_a and date_b) and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per happening: the same type and name (or, unnamed, the same participants) on
+    compatible dates is merged, keeping the most precise date and every source."""
+    out: list[Event] = []
+    for e in events:
+        twin = next((o for o in out if o.type == e.type and _compatible(o.date, e.date) and (
+            (e.name and o.name and _same_name(o.name, e.name, o.date, e.date))
+            or (not e.name and not o.name and set(e.participants) == set(o.participants)
+                and e.place == o.place and (e.date is not None or o.date is not None)))), None)
+        if twin is None:
+            out.append(e)
+            continue
+        if e.date and (twin.date is None or len(e.date) > len(twin.date)):
+            twin.date, twin.end_date = e.date, e.end_date
+        twin.participants += [p for p in e.participants if p not in twin.participants]
+        twin.place = twin.place or e.place
+        twin.sources += [s for s in e.sources if s not in twin.sources]
+    return out

@@ -1,0 +1,539 @@
+"""Trigger lexicons and parse helpers shared by the event and relation extractors.
+
+The lexicons hold trigger *words* (lemmas, lower-cased) and nothing else: no
+figure, date, name or relation ever lives here.  Everything an extractor states
+comes from the document it reads.
+
+``Index`` wraps a ``Context`` with the look-ups both extractors need: the
+mention under a token, the most recent mention of a type before a position,
+the document's two main countries (for "both countries", "the two nations"),
+and the time expression governing a token (``time_of``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from dossier.extract.context import Context, TimeExpr
+from dossier.records import Mention
+
+# --- trigger lexicons (lemmas) ---------------------------------------------------------
+
+SIGN_VERBS = {"sign", "conclude", "ink", "initial"}
+AGREEMENT_NOUNS = {"agreement", "treaty", "declaration", "memorandum", "deal", "accord", "protocol",
+                   "contract", "charter", "convention", "pact", "communique", "roadmap", "mou"}
+FORCE_VERBS = {"enter", "come", "bring", "put", "go"}
+RECOGNIZE_VERBS = {"recognize", "recognise"}
+ESTABLISH_VERBS = {"establish", "restore", "resume", "reestablish", "re-establish", "normalize", "normalise",
+                   "upgrade", "reinstate", "open", "sever", "break", "cut"}
+ESTABLISH_NOUNS = {"establishment", "restoration", "resumption", "normalization", "normalisation",
+                   "reinstatement", "re-establishment", "opening"}
+EMBASSY_NOUNS = {"embassy"}
+EMBASSY_VERBS = {"open", "inaugurate", "establish", "transform", "upgrade", "convert", "raise", "turn"}
+EMBASSY_CHANGE_NOUNS = {"transformation", "upgrade", "upgrading", "conversion", "opening", "establishment"}
+INDEPENDENCE_VERBS = {"proclaim", "declare", "gain", "win", "regain", "restore", "achieve", "obtain", "attain"}
+STATE_PROCLAIM_VERBS = {"proclaim", "declare"}
+VISIT_VERBS = {"visit"}
+VISIT_NOUNS = {"visit", "trip", "tour"}
+ARRIVE_VERBS = {"arrive", "land"}
+MEET_VERBS = {"meet"}
+MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "session", "congress",
+                 "roundtable"}
+CALL_NOUNS = {"call", "conversation"}
+CALL_MODIFIERS = {"phone", "telephone", "video", "telephonic"}
+NAMED_ONLY_MEETING_NOUNS = {"week", "days", "assembly", "dialogue", "consultations"}
+NOT_MET = {"demand", "need", "requirement", "criterion", "expectation", "standard", "target", "goal",
+           "obligation", "condition", "challenge", "deadline", "end", "fate", "death", "cost"}
+EXERCISE_NOUNS = {"exercise", "drill", "maneuver", "manoeuvre", "wargame", "war-game", "maneuvers"}
+EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "tactical", "live", "live-fire", "command",
+                      "staff", "army", "land", "special", "multinational", "bilateral", "trilateral",
+                      "multilateral", "large-scale", "combat", "anti-terror", "counter-terrorism", "drone"}
+EXERCISE_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", "participate", "join",
+                  "take", "host", "organize", "organise"}
+WAR_NOUNS = {"war", "conflict", "hostility", "hostilities", "offensive", "invasion"}
+WAR_START_VERBS = {"begin", "start", "break", "erupt", "resume", "launch", "outbreak", "flare", "reignite"}
+OPEN_VERBS = {"open", "inaugurate", "launch", "commission", "unveil"}
+OPEN_NOUNS = {"opening", "inauguration", "launch", "commissioning", "unveiling"}
+OPERATION_NOUNS = {"operation", "operations", "service", "exploitation"}
+START_VERBS = {"start", "begin", "commence"}
+INFRA_NOUNS = {"pipeline", "railway", "railroad", "rail", "road", "bridge", "corridor", "port", "terminal",
+               "refinery", "plant", "line", "highway", "airport", "route", "station", "tunnel", "canal",
+               "interconnector", "link", "project", "motorway", "cable", "facility", "complex", "hub"}
+RENAME_WORDS = {"rename", "renamed", "renaming", "re-name", "re-named", "rebrand", "rebranded"}
+FOUND_VERBS = {"found", "establish", "create", "form", "set", "launch", "inaugurate"}
+FOUND_NOUNS = {"formation", "foundation", "founding", "establishment", "creation"}
+JOIN_VERBS = {"join", "accede"}
+EXHIBITION_NOUNS = {"festival", "exhibition", "expo", "fair", "exposition", "biennale", "showcase", "show"}
+HOLD_VERBS = {"hold", "attend", "participate", "host", "join", "convene", "chair", "organize", "organise",
+              "sign", "conduct", "stage", "pay", "make", "co-chair", "lead", "take"}
+
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
+# heads that make what they govern intended rather than done ("efforts to open", "plans for the signing")
+INTENT_HEADS = {"plan", "intend", "hope", "expect", "aim", "want", "seek", "propose", "consider", "wish",
+                "prepare", "try", "possibility", "prospect", "proposal", "idea", "need", "likely", "possible",
+                "able", "unlikely", "ready", "willing", "agree", "aspire", "strive", "effort", "attempt", "bid",
+                "push", "pressure", "precondition", "condition", "call", "demand", "urge", "open", "readiness",
+                "intention", "intent", "offer", "prerequisite", "way", "option", "opportunity", "chance"}
+# heads that say it was stopped rather than done ("suspended the talks", "the cancellation of X")
+STOP_HEADS = {"postpone", "cancel", "suspend", "boycott", "oppose", "reject", "block", "delay", "prevent",
+              "halt", "freeze", "refuse", "fail", "avoid", "resist", "decline", "pause", "cancellation",
+              "postponement", "suspension", "deny"}
+CONDITIONAL_MARKS = {"if", "once", "unless", "until", "whether"}
+HYPOTHETICAL_MODS = {"potential", "possible", "planned", "proposed", "future", "prospective", "expected",
+                     "hypothetical", "eventual", "upcoming", "likely", "would-be", "envisaged"}
+ANAPHORIC_DETS = {"this", "that", "these", "those", "such"}
+PAIR_NOUNS = {"country", "nation", "state", "side", "republic", "government", "capital", "ally", "partner"}
+
+# --- relation lexicons ----------------------------------------------------------------------
+
+TITLE_HEADS = {"president", "minister", "ambassador", "premier", "chancellor", "secretary", "chairman",
+               "chairwoman", "chairperson", "chair", "speaker", "governor", "mayor", "envoy", "commissioner",
+               "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "commander",
+               "king", "queen", "emir", "sultan", "director", "ceo", "head", "chief", "leader",
+               "representative", "consul", "attaché", "general", "marshal", "admiral", "vice-president",
+               "president-elect", "prime", "deputy", "vice", "expert", "ombudsman", "prosecutor",
+               "foreign", "defence", "defense", "energy", "economy", "trade", "finance", "interior",
+               "parliament", "lawmaker", "member", "senator", "mp", "official", "executive", "founder"}
+# words that alone make a position (the others only modify one)
+TITLE_CORE = {"president", "minister", "ambassador", "premier", "chancellor", "secretary", "chairman",
+              "chairwoman", "chairperson", "speaker", "governor", "mayor", "envoy", "commissioner",
+              "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "commander", "king",
+              "queen", "emir", "sultan", "director", "ceo", "chief", "head", "consul", "vice-president",
+              "president-elect", "ombudsman", "prosecutor", "senator", "founder", "leader", "marshal",
+              "admiral"}
+TITLE_PRE = {"then", "former", "ex", "ex-", "current", "then-", "acting", "incumbent", "newly", "new",
+             "outgoing", "incoming", "late"}
+ORG_HEADS = {"council", "committee", "ministry", "agency", "institute", "center", "centre", "company",
+             "corporation", "bank", "fund", "office", "observatory", "foundation", "party", "parliament",
+             "assembly", "commission", "service", "organization", "organisation", "union", "forces", "army",
+             "navy", "university", "association", "chamber", "group", "authority", "board", "administration",
+             "government", "cabinet", "court", "federation", "society", "movement"}
+OPERATOR_NOUNS = {"operator"}
+OWNER_NOUNS = {"owner", "shareholder", "proprietor", "stakeholder"}
+OPERATE_VERBS = {"operate", "run", "manage"}
+OWN_VERBS = {"own", "hold", "control"}
+CONNECT_VERBS = {"connect", "link", "join", "tie", "unite"}
+PART_NOUNS = {"part", "section", "segment", "component", "leg", "element", "branch", "extension"}
+WHOLE_REGION_NOUNS = {"enclave", "exclave", "province", "region", "autonomous", "territory", "district",
+                      "oblast", "republic", "part"}
+LOCATION_NOUNS = {"capital", "city", "town", "port", "field", "refinery", "terminal", "village", "region",
+                  "province", "enclave", "exclave", "district", "resort", "island", "plant", "harbour",
+                  "harbor", "base", "airport"}
+LOCATED_VERBS = {"locate", "situate", "base", "lie", "sit"}
+SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "source", "seller", "vendor"}
+SUPPLY_VERBS = {"supply", "deliver", "export", "sell", "provide", "ship", "send", "transport", "transit",
+                "carry", "pump"}
+CARRY_VERBS = {"transport", "transit", "carry", "ship", "pump"}
+IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure"}
+COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power", "fuel", "coal", "condensate",
+               "hydrocarbon", "weapon", "arm", "drone", "uav", "equipment", "ammunition", "munition",
+               "missile", "aircraft", "grain", "wheat", "water", "petrochemical", "gasoline", "diesel",
+               "energy", "armament", "hardware", "vehicle", "helicopter", "rifle", "tank"}
+TRADE_WORDS = {"trade", "trading", "importer", "exporter", "import", "export"}
+RANK_NOUNS = {"position", "place", "spot", "rank", "ranking", "slot", "top"}
+RANK_VERBS = {"rank"}
+MEMBER_NOUNS = {"member", "membership", "participant"}
+ORG_LIST_NOUNS = {"organization", "organisation", "institution", "bloc", "alliance", "body", "platform",
+                  "grouping", "format", "union", "forum"}
+SIT_VERBS = {"sit", "serve"}
+CHAIR_WORDS = {"chair", "chairmanship", "chairing", "chairs", "presidency", "preside"}
+MAKE_VERBS = {"manufacture", "produce", "build", "make", "develop", "design", "assemble"}
+MAKE_NOUNS = {"manufacturer", "maker", "producer", "developer", "builder"}
+INTENT_NOUNS = {"intent", "intention", "plan", "decision", "ability", "readiness", "bid", "effort", "attempt",
+                "right", "commitment", "promise", "pledge", "willingness", "provision", "permission", "way"}
+STATE_OWNED = {"state-owned", "state", "national", "government-owned", "state-run"}
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+TOP_WORDS = {"largest", "biggest", "leading", "greatest", "foremost", "top", "main", "principal", "primary",
+             "number-one", "no.1"}
+AGENT_TYPES = ("country", "person", "organization")
+
+_PRONOUNS_IT = {"it", "its"}
+_PRONOUNS_THEY = {"they", "them", "their", "theirs"}
+
+
+# --- small token helpers ---------------------------------------------------------------------
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and every token coordinated with it ("A, B and C")."""
+    return [tok, *[t for t in tok.conjuncts if t.i != tok.i]]
+
+
+def children(tok: Token, deps: set[str] | tuple[str, ...]) -> list[Token]:
+    """Children of ``tok`` with one of the dependency labels."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok: Token, preps: set[str] | tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions ``preps`` hanging from ``tok`` (and their conjuncts)."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
+            for o in p.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    out.extend(conjuncts(o))
+    return out
+
+
+def dep_distance(a: Token, b: Token) -> int:
+    """Number of arcs between two tokens of one sentence."""
+    up_a = {a.i: 0}
+    t, n = a, 0
+    while t.head.i != t.i:
+        t, n = t.head, n + 1
+        up_a[t.i] = n
+    t, n = b, 0
+    while t.i not in up_a:
+        if t.head.i == t.i:
+            return 99
+        t, n = t.head, n + 1
+    return n + up_a[t.i]
+
+
+def clause_verb(tok: Token) -> Token:
+    """The nearest verb or auxiliary at or above ``tok``."""
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def subject_of(tok: Token) -> list[Token]:
+    """The subject of the clause ``tok`` belongs to, climbing through participles, conjuncts and xcomps."""
+    t = tok
+    for _ in range(8):
+        subj = children(t, ("nsubj", "nsubjpass", "csubj"))
+        if subj:
+            return conjuncts(subj[0])
+        # "for SOCAR to supply": the subject hangs from the verb as nsubj; "X, chairing Y": climb
+        if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "dep", "relcl") and t.head.i != t.i:
+            if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if t.head.lemma_.lower() in INTENT_NOUNS:
+                    t = t.head
+                    continue
+                if t.head.dep_ == "attr":
+                    return [s for s in t.head.head.children if s.dep_ == "nsubj"][:1]
+                return [t.head]
+            t = t.head
+            continue
+        if t.dep_ in ("pobj", "prep", "attr", "dobj", "appos", "amod") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return []
+
+
+def is_hypothetical(tok: Token) -> bool:
+    """Whether ``tok`` is stated as possible, intended, negated or hoped for rather than as fact."""
+    if any(c.lower_ in HYPOTHETICAL_MODS for c in tok.children if c.dep_ in ("amod", "compound", "advmod")):
+        return True
+    t, via = tok, ""
+    for _ in range(6):
+        kids = list(t.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in kids):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids):
+            return True
+        if t.i != tok.i:
+            lemma = t.lemma_.lower()
+            if lemma in STOP_HEADS:
+                return True
+            if lemma in INTENT_HEADS and via in ("xcomp", "acl", "ccomp", "advcl", "of", "for", "on"):
+                return True
+        if t.head.i == t.i or t.dep_ in ("ROOT",):
+            break
+        # nouns inherit the modality of their verb ("the signing may happen"), but not the
+        # subject of a copula ("the transformation was not the establishment, but ...")
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() == "be":
+            break
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "xcomp", "prep", "compound", "attr", "conj",
+                      "acomp", "pcomp", "oprd", "acl"):
+            via = t.lower_ if t.dep_ == "prep" else (via if t.dep_ in ("pobj", "pcomp") else t.dep_)
+            t = t.head
+            continue
+        break
+    return False
+
+
+def habitual(tok: Token) -> bool:
+    """A verb in the simple present ("when X meets Y, he always says"): a habit, not an event."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "aux" for c in tok.children)
+
+
+def ordinal_of(tokens) -> int | None:
+    """The rank stated by ordinal or superlative words among ``tokens`` ("second biggest" -> 2)."""
+    words = [t.lower_ for t in tokens]
+    for w in words:
+        if w in ORDINALS:
+            return ORDINALS[w]
+    text = " ".join(words)
+    m = re.search(r"\bno\.?\s*(\d+)\b|\bnumber\s+(\d+)\b|#(\d+)\b", text)
+    if m:
+        return int(next(g for g in m.groups() if g))
+    if re.search(r"\bnumber[- ]one\b", text) or any(w in TOP_WORDS for w in words):
+        return 1
+    return None
+
+
+# --- the document index --------------------------------------------------------------------
+
+@dataclass
+class Anchored:
+    """A time expression with the token of the parse it hangs from."""
+
+    time: TimeExpr
+    token: Token
+
+
+class Index:
+    """Look-ups over one document's parse, mentions and times."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.sp = ctx.sp
+        self.text = ctx.doc.text
+        self.by_token: dict[int, Mention] = {}
+        self.mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
+        for m in self.mentions:
+            span = self.sp.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token.setdefault(t.i, m)
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        counts = Counter(self.name(m) for m in self.mentions if m.type == "country")
+        self.pair = [n for n, _ in counts.most_common(2)]
+        self._sents = list(self.sp.sents)
+        self._sent_index = {s.start: i for i, s in enumerate(self._sents)}
+
+    # mentions
+    def name(self, m: Mention) -> str:
+        """Canonical name of a mention (its text when unresolved)."""
+        return m.entity or m.text
+
+    def mention(self, tok: Token, types: tuple[str, ...] | None = None) -> Mention | None:
+        """The mention covering ``tok``, optionally only of some types."""
+        m = self.by_token.get(tok.i)
+        if m is not None and (types is None or m.type in types):
+            return m
+        return None
+
+    def name_mention(self, tok: Token, types: tuple[str, ...] | None = None) -> Mention | None:
+        """The mention covering ``tok`` when it names something (a title such as "President" that
+        the entity reader linked to its holder does not count)."""
+        m = self.mention(tok, types)
+        return None if m is not None and m.form == "title" else m
+
+    def is_title(self, tok: Token) -> bool:
+        """Whether ``tok`` lies in a title the entity reader found ("Minister of Trade")."""
+        m = self.by_token.get(tok.i)
+        return m is not None and m.form == "title"
+
+    def mentions_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[Mention]:
+        """Mentions inside clean[start:end], in text order."""
+        return [m for m in self.mentions
+                if m.start >= start and m.end <= end and (types is None or m.type in types)]
+
+    def phrase_mentions(self, tok: Token, types: tuple[str, ...] | None = None) -> list[Mention]:
+        """Mentions naming the noun phrase headed by ``tok`` and its conjuncts (not its clauses)."""
+        out: list[Mention] = []
+        for c in conjuncts(tok):
+            found = self.mention(c, types)
+            if found is None:
+                # "the Turkish capital Ankara", "port Ceyhan": the name is an apposition or compound
+                for k in c.children:
+                    if k.dep_ in ("appos", "compound", "flat", "nmod"):
+                        found = self.mention(k, types)
+                        # "a US company": a country modifying a common noun is its nationality
+                        if found is not None and found.type == "country" and k.dep_ != "appos" \
+                                and c.pos_ == "NOUN":
+                            found = None
+                        if found is not None:
+                            break
+            if found is None and c.lower_ in _PRONOUNS_IT | _PRONOUNS_THEY:
+                continue
+            if found is not None and found not in out:
+                out.append(found)
+        return out
+
+    def last_before(self, pos: int, types: tuple[str, ...], same_paragraph: bool = True,
+                    exclude: set[str] | None = None) -> Mention | None:
+        """The most recent mention of ``types`` ending before ``pos`` (in its paragraph by default)."""
+        floor = self.paragraph_start(pos) if same_paragraph else 0
+        for m in reversed(self.mentions):
+            if m.end <= pos and m.start >= floor and m.type in types:
+                if exclude and self.name(m) in exclude:
+                    continue
+                return m
+        return None
+
+    def paragraph_start(self, pos: int) -> int:
+        """Start of the paragraph holding ``pos``."""
+        return max(s for s in self.paragraph_starts if s <= pos)
+
+    # sentences
+    def sentences(self) -> list[Span]:
+        """The sentences of the parse."""
+        return self._sents
+
+    def previous_sentence(self, sent: Span, same_paragraph: bool = True) -> Span | None:
+        """The sentence before ``sent`` (None at a paragraph start by default)."""
+        i = self._sent_index.get(sent.start, 0)
+        if i == 0:
+            return None
+        prev = self._sents[i - 1]
+        if same_paragraph and self.paragraph_start(sent.start_char) > prev.start_char:
+            return None
+        return prev
+
+    def next_sentence(self, sent: Span) -> Span | None:
+        """The sentence after ``sent`` in the same paragraph."""
+        i = self._sent_index.get(sent.start, len(self._sents))
+        if i + 1 >= len(self._sents):
+            return None
+        nxt = self._sents[i + 1]
+        if self.paragraph_start(nxt.start_char) > sent.start_char:
+            return None
+        return nxt
+
+    def quote(self, sent: Span) -> tuple[int, int]:
+        """Character span of a sentence without surrounding white space."""
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        return start, start + len(text.strip())
+
+    # references
+    def is_pair_phrase(self, tok: Token) -> bool:
+        """"both countries", "the two nations", "the two sides"."""
+        if tok.lemma_.lower() not in PAIR_NOUNS:
+            return False
+        return any(c.lower_ in ("both", "two") for c in tok.children)
+
+    def refers(self, tok: Token, types: tuple[str, ...] = AGENT_TYPES) -> list[str]:
+        """Canonical names a token stands for: its mention, or what a pronoun or 'both countries' points to."""
+        names = [self.name(m) for m in self.phrase_mentions(tok, types)]
+        if names:
+            return names
+        low = tok.lower_
+        if self.is_pair_phrase(tok) and "country" in types:
+            return list(self.pair)
+        if low in _PRONOUNS_THEY:
+            prev = self._previous_subject(tok)
+            return [n for n in prev if n] if len(prev) > 1 else []
+        if low in ("he", "she", "his", "her") and "person" in types:
+            m = self.last_before(tok.idx, ("person",), same_paragraph=False)
+            return [self.name(m)] if m else []
+        return []
+
+    def _previous_subject(self, tok: Token) -> list[str]:
+        """Names in the subject of the previous sentence (for "they")."""
+        sent = tok.sent
+        prev = self.previous_sentence(sent, same_paragraph=False)
+        if prev is None:
+            return []
+        types = ("country", "organization", "person")
+        subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        names = [self.name(m) for m in self.phrase_mentions(subj[0], types)] if subj else []
+        if len(names) > 1:
+            return names
+        # a heading glued to the sentence breaks the parse: the first coordinated pair will do
+        for t in prev:
+            m = self.mention(t, types)
+            if m is not None and any(self.mention(c, types) for c in t.conjuncts):
+                return [self.name(x) for x in self.phrase_mentions(t, types)]
+        return names
+
+    def subject_before(self, tok: Token, types: tuple[str, ...]) -> str | None:
+        """What "its"/"their" most likely points to: the subject of the previous sentence (or of this
+        one, before ``tok``) when it is of ``types``, else the last such mention."""
+        sent = tok.sent
+        prev = self.previous_sentence(sent, same_paragraph=False)
+        for s in ([sent] if any(t.i < tok.i and t.dep_ == "nsubj" for t in sent) else []) + (
+                [prev] if prev is not None else []):
+            for t in s:
+                if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i < tok.i:
+                    m = self.mention(t, types)
+                    if m is not None:
+                        return self.name(m)
+        m = self.last_before(tok.idx, types, same_paragraph=False)
+        return self.name(m) if m else None
+
+    def infrastructure_for(self, tok: Token) -> Mention | None:
+        """The infrastructure a token names: its own mention, or for "it", "the pipeline", "this
+        railway" the most recent infrastructure mentioned before it."""
+        m = self.mention(tok, ("infrastructure",))
+        if m is not None:
+            return m
+        for k in tok.children:
+            if k.dep_ in ("compound", "appos"):
+                m = self.mention(k, ("infrastructure",))
+                if m is not None:
+                    return m
+        low = tok.lemma_.lower()
+        if tok.lower_ == "it":
+            return self.topic_infrastructure(tok.idx)
+        if low in INFRA_NOUNS and any(c.lower_ in ("the", "this", "that", "its")
+                                      for c in tok.children if c.dep_ in ("det", "poss")):
+            # "the pipeline": the last pipeline named, else what the passage is about
+            for m in reversed(self.mentions):
+                if m.end <= tok.idx and m.type == "infrastructure" and low in (m.text + " " + m.entity).lower():
+                    return m
+            return self.topic_infrastructure(tok.idx)
+        return None
+
+    def topic_infrastructure(self, pos: int) -> Mention | None:
+        """The infrastructure a paragraph is about, as of ``pos``: the last one that was the subject
+        of a sentence, else the first one named in the paragraph."""
+        floor = self.paragraph_start(pos)
+        cands = [m for m in self.mentions if m.type == "infrastructure" and floor <= m.start and m.end <= pos]
+        if not cands:
+            return None
+        for m in reversed(cands):
+            tok = self.sp.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is not None and (tok.root.dep_ in ("nsubj", "nsubjpass", "ROOT")):
+                return m
+        return cands[0]
+
+    # times
+    def sentence_times(self, sent: Span) -> list[Anchored]:
+        """Times stated in ``sent``, each with its token; "on that day" borrows the previous sentence's."""
+        out = []
+        for t in self.ctx.times_in(sent.start_char, sent.end_char):
+            span = self.sp.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(Anchored(t, span.root))
+        for tok in sent:
+            if (tok.lower_ in ("day", "year", "date", "month") and tok.i > sent.start
+                    and tok.nbor(-1).lower_ in ("that", "same") and not any(tok.i in range(
+                        a.token.left_edge.i, a.token.right_edge.i + 1) for a in out)):
+                prev = self.previous_sentence(sent, same_paragraph=False)
+                before = self.sentence_times(prev) if prev is not None else []
+                if before:
+                    out.append(Anchored(before[-1].time, tok))
+        return out
+
+    def time_of(self, tok: Token, sent_times: list[Anchored] | None = None,
+                fallback_previous: bool = False) -> TimeExpr | None:
+        """The time of the sentence nearest ``tok`` in the parse (optionally the previous sentence's)."""
+        times = self.sentence_times(tok.sent) if sent_times is None else sent_times
+        if times:
+            best = min(times, key=lambda a: (dep_distance(tok, a.token), abs(a.token.i - tok.i)))
+            return best.time
+        if fallback_previous:
+            prev = self.previous_sentence(tok.sent)
+            if prev is not None:
+                ptimes = self.sentence_times(prev)
+                if ptimes:
+                    root = prev.root
+                    return min(ptimes, key=lambda a: dep_distance(root, a.token)).time
+        return None

@@ -1,0 +1,874 @@
+"""Quantities: the figures a document states about entities.
+
+Three steps, each general grammar rather than knowledge of particular texts:
+
+1. **Figures.**  A number grammar over the clean text reads digits and number
+   words with their scale ("2.2 bn", "4.3 thousand"), currency ("USD", "$",
+   "TL", "manat"), unit ("km", "bcm", "bbl. per day", "%"), range ("2-3 bn")
+   and approximation ("about", "more than", "approaching").  Years, dates,
+   ordinals, list numbers, durations and numbers inside names are not figures.
+2. **Indicator.**  Trigger words near the figure in the parse (the closest
+   wins) say what it measures: "turnover" -> trade_turnover, "invest" ->
+   investment, "projects ... worth" -> contracts_value, a counted noun
+   ("companies") -> companies_count, and so on.
+3. **Subjects, time, modality.**  Entity mentions of the sentence fill the
+   subjects; for directed indicators prepositions, possessives, demonyms and
+   grammatical subjects give the order (``[from, to]``, ``[seller, buyer]``,
+   ``[holder, asset]``).  ``times.time_for`` gives the time; cue words along
+   the figure's governing verbs give the modality.
+
+A parenthesised figure in another currency right after a figure ("$15 billion
+(TL 485.50 billion)") is kept as a figure of its own with the same indicator,
+subjects and time, and ``qualifiers["equivalent_of"]`` naming the figure it
+restates; a parenthesised conversion into the same unit ("43km (26-mile)") is
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pycountry
+from spacy.tokens import Span, Token
+
+from dossier.extract import times
+from dossier.extract.context import Context
+from dossier.records import Mention, Quantity
+
+# --- lexicons: words only ------------------------------------------------------------------
+
+SCALES = {"thousand": 1e3, "thous": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
+          "m": 1e6, "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+          "trln": 1e12, "tn": 1e12, "hundred": 1e2}
+SHORT_SCALES = {"k", "m", "b", "mn"}  # only after a currency: "$5m", "€2bn"
+NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+                "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12}
+SCALE_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2}  # only with a scale: "a million", "two billion"
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "US $": "USD", "€": "EUR", "£": "GBP", "₺": "TRY", "₼": "AZN",
+                    "₽": "RUB", "¥": "JPY", "TL": "TRY", "YTL": "TRY"}
+# The usual currency of a currency word when no country adjective says otherwise.
+CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "lira": "TRY", "manat": "AZN", "ruble": "RUB", "rouble": "RUB",
+                  "pound": "GBP", "yuan": "CNY", "rial": "IRR", "dram": "AMD", "lari": "GEL", "tenge": "KZT",
+                  "rupee": "INR", "riyal": "SAR", "dinar": None, "dirham": "AED", "hryvnia": "UAH", "som": None}
+APPROX = {
+    "about": "about", "approximately": "approximately", "approx": "approximately", "around": "around",
+    "roughly": "roughly", "nearly": "nearly", "almost": "nearly", "some": "about", "circa": "about", "c": "about",
+    "~": "about", "over": "more than", "more than": "more than", "above": "more than", "exceeding": "more than",
+    "in excess of": "more than", "at least": "at least", "well over": "more than", "just over": "more than",
+    "up to": "up to", "as much as": "up to", "as many as": "up to", "as high as": "up to", "less than": "less than",
+    "fewer than": "less than", "under": "less than", "below": "less than", "just under": "less than",
+    "at most": "at most", "close to": "nearly", "an estimated": "estimated", "estimated": "estimated",
+    "approaching": "approaching", "exceeds": "more than", "exceeded": "more than", "surpassed": "more than",
+    "almost reached": "nearly",
+}
+
+TRADE = {"turnover", "trade", "commerce", "trading"}
+INVEST = {"invest", "investment", "investor", "fdi", "reinvest"}
+NEED = {"capex", "need", "require", "required", "requirement", "necessary", "needed"}
+NEED_OBJECT = INVEST | {"capex", "fund", "funding", "financing", "cost", "reconstruction", "rehabilitation",
+                        "restoration"}
+CONTRACT = {"contract", "project", "tender", "deal", "order", "subcontract"}
+ARMS = {"weapon", "arms", "armament", "munition", "ammunition", "drone", "uav", "howitzer", "missile", "artillery",
+        "rocket", "helicopter", "warship", "defense", "defence", "military"}
+BUY = {"buy", "purchase", "acquire", "procure", "procurement", "import", "order", "receive", "get", "obtain",
+       "attract", "acquisition", "importer", "buyer", "purchaser"}
+SELL = {"sell", "sale", "supply", "export", "deliver", "delivery", "provide", "transfer", "ship", "send",
+        "transport", "supplier", "exporter", "seller", "pump", "carry", "transit", "shipment", "flow", "invest",
+        "investment", "investor", "allocate", "grant", "lend"}
+SUPPLY = (SELL | BUY | {"transportation", "supplies", "export", "imports"}) - {"invest", "investment", "investor",
+                                                                                "allocate", "grant", "lend"}
+GAS = {"gas", "lng"}
+OIL = {"oil", "crude", "petroleum", "condensate"}
+CAPACITY = {"capacity", "throughput", "design", "designed", "capable", "able"}
+EQUITY = {"equity", "stake", "ownership", "holding", "shareholding"}
+EQUITY_WEAK = {"share", "interest"}
+NOT_EQUITY = TRADE | {"gdp", "market", "import", "export", "imports", "exports", "vote", "population", "territory",
+                      "budget", "revenue", "consumption", "production", "output", "purchase", "supply"}
+HOLD = {"own", "hold", "belong", "have", "control", "retain", "acquire", "buy", "purchase", "get", "receive"}
+COMPANIES = {"company", "firm", "business", "enterprise", "venture", "corporation", "entrepreneur"}
+CONTRACT_COUNT = {"contract", "project"}
+NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "percent",
+               "point", "degree", "%", "per", "th", "position", "place", "rank", "fold", "o'clock", "round",
+               "anniversary", "term", "age", "generation"}
+TARGET = {"expect", "expectation", "target", "goal", "aim", "plan", "intend", "intention", "objective",
+          "envisage", "envision", "seek", "hope", "ambition", "strive", "want", "pledge", "promise", "commit",
+          "agree", "purpose", "will", "shall", "should", "would"}
+ESTIMATE = {"assess", "estimate", "estimation", "evaluate", "calculate", "gauge", "assessment", "est"}
+FORECAST = {"forecast", "project", "projection", "predict", "prediction", "anticipate", "outlook"}
+ANAPHORIC_DET = {"the", "these", "those", "its", "their", "our", "his", "her", "all", "both", "such"}
+NAME_LEFT_OK = {"in", "on", "at", "by", "over", "about", "some", "nearly", "almost", "around", "approximately",
+                "only", "just", "all", "the", "these", "those", "up", "until", "since", "from", "between", "more",
+                "less", "than", "and", "or", "with", "to", "for", "during", "roughly", "each", "of", "another",
+                "another", "another", "as", "at", "but", "while", "whereas", "yet", "so", "here", "there", "its",
+                "their", "our", "his", "her", "another", "some", "nearly", "under", "below", "above", "exactly",
+                "almost", "estimated", "an", "a", "another", "total", "totaling", "totalling", "approx"}
+PERSON_TYPES = {"person"}
+
+# --- the number grammar --------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_SCALE = r"(?:thousand|thous\.|million|millions|mln\.?|billion|billions|bln\.?|bn|trillion|trln\.?|tn|hundred)(?![a-z])"
+_SHORT = r"(?:mn|m|b|k)(?![a-z])"
+_CUR_PRE = re.compile(r"(?:US\s?\$|\\?\$|€|£|₺|₼|₽|¥|\b(?:[A-Z]{3}|TL|YTL)\.?)\s?$")
+_NUMBER = re.compile(r"(?<![\w.,/\-–—^])(?P<n>" + _NUM + r")(?![\d])")
+_WORD_NUMBER = re.compile(
+    r"\b(?P<w>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|a|an|one|two)(?:\s+(?P<sc>hundred|thousand|million|billion|trillion))?\b",
+    re.I)
+_UNITS: list[tuple[re.Pattern, str, float, str]] = [
+    # (pattern after the number and scale, unit, factor, dimension)
+    (re.compile(r"\s?(?:barrels?|bbl\.?|b)\s*(?:(?:per|a|/)\s*(?:day|d)\b|daily)|\s?(?:bpd|b/d|bbl/d)\b", re.I),
+     "bbl/d", 1, "flow"),
+    (re.compile(r"\s?(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m)\s*(?:(?:per|a|/)\s*(?:year|annum|yr)\b|annually|"
+                r"yearly|p\.?a\.?)", re.I), "bcm/y", 1e-9, "flow"),
+    (re.compile(r"\s?(?:bcm|bcma)\s*(?:(?:per|a|/)\s*(?:year|annum|yr|y)\b|annually|yearly|p\.?a\.?)|\s?bcm/y\b|"
+                r"\s?bcma\b", re.I), "bcm/y", 1, "flow"),
+    (re.compile(r"\s?(?:tonnes?|tons?|t)\s*(?:(?:per|a|/)\s*(?:year|annum|yr|y)\b|annually|yearly|p\.?a\.?)|"
+                r"\s?(?:tpa|t/y)\b", re.I), "t/y", 1, "flow"),
+    (re.compile(r"\s?(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m)(?![\w])", re.I), "bcm", 1e-9, "volume"),
+    (re.compile(r"\s?bcm\b", re.I), "bcm", 1, "volume"),
+    (re.compile(r"\s?tcm\b", re.I), "bcm", 1e3, "volume"),
+    (re.compile(r"\s?(?:barrels?|bbl\.?)(?![\w])", re.I), "bbl", 1, "volume"),
+    (re.compile(r"\s?(?:tonnes|tons|tonne|ton)\b", re.I), "t", 1, "mass"),
+    (re.compile(r"(?:\s|-)?(?:km|kilomet(?:re|er)s?)(?![\w])", re.I), "km", 1, "length"),
+    (re.compile(r"(?:\s|-)?(?:miles?)(?![\w])", re.I), "km", 1.609344, "length"),
+    (re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I), "%", 1, "percent"),
+]
+_CUR_POST = re.compile(
+    r"\s?(?:(?P<adj>[A-Z][a-z]+|US|U\.S\.)\s+)?(?P<word>dollars?|euros?|liras?|lira|manats?|roubles?|rubles?|"
+    r"pounds?(?:\s+sterling)?|yuan|rupees?|dinars?|rials?|riyals?|drams?|lari|tenge|soms?|hryvnias?|dirhams?)\b"
+    r"|\s?(?P<code>[A-Z]{3}|TL|YTL)\b")
+_PER_YEAR = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:year|annum)|annually|yearly|p\.a\.)\b", re.I)
+_APPROX_LEFT = re.compile(
+    r"(?<![\w.])(?P<a>about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|c\.|~|over|more\s+than|above|"
+    r"exceeding|in\s+excess\s+of|at\s+least|well\s+over|just\s+over|up\s+to|as\s+much\s+as|as\s+many\s+as|"
+    r"as\s+high\s+as|less\s+than|fewer\s+than|under|below|just\s+under|at\s+most|close\s+to|an\s+estimated|"
+    r"estimated|approaching|exceeds|exceeded|surpassed|almost\s+reached)\s*$", re.I)
+_CHANGE = re.compile(r"\b(?:ris|increas|grow|grew|fell|fall|decreas|declin|drop|jump|climb|surg|plummet|doubl|"
+                     r"boost|reduc|expand|rose|went|soar|shr[iu]nk|tripl)\w*\b[^.;]{0,40}$", re.I)
+
+
+@dataclass
+class Figure:
+    """A number with its scale, unit, range and approximation, as written."""
+
+    start: int
+    end: int
+    value: float
+    unit: str          # ISO 4217 code, km, bcm, bcm/y, bbl/d, bbl, t, t/y, %, or count
+    dim: str           # money, length, volume, flow, mass, percent, count
+    value_max: float | None = None
+    approx: str | None = None
+    per_year: bool = False
+    scaled: bool = False
+    word: bool = False
+    equivalent_of: Figure | None = None
+    segment: tuple[int, int] = (0, 0)  # the coordinated part of the sentence that is the figure's own
+    qualifiers: dict = field(default_factory=dict)
+
+
+def find_quantities(ctx: Context) -> list[Quantity]:
+    """Every figure of the document that measures something about entities, as ``Quantity`` records."""
+    figures = _find_figures(ctx)
+    pair = _main_pair(ctx.mentions)
+    done: dict[int, Quantity] = {}
+    merged: dict[tuple, Quantity] = {}
+    out: list[Quantity] = []
+    for i, fig in enumerate(figures):
+        if fig.equivalent_of is not None:
+            base = done.get(id(fig.equivalent_of))
+            if base is None or fig.dim != "money" or fig.unit == base.unit:
+                continue
+            q = Quantity(indicator=base.indicator, subjects=list(base.subjects), value=fig.value, unit=fig.unit,
+                         sources=[ctx.doc.source(fig.start, fig.end)], value_max=fig.value_max, time=base.time,
+                         modality=base.modality, approx=fig.approx, label=base.label,
+                         qualifiers={**base.qualifiers,
+                                     "equivalent_of": f"{base.unit} {base.value:g}"})
+        else:
+            siblings = [done[id(f)] for f in figures[:i] if id(f) in done and _same_sentence(ctx, f, fig)]
+            fig.segment = _segment(ctx, figures, i)
+            q = _quantity(ctx, fig, pair, siblings)
+            if q is None:
+                continue
+        done[id(fig)] = q
+        key = q.key()
+        if key in merged:
+            merged[key].sources.extend(q.sources)
+            continue
+        merged[key] = q
+        out.append(q)
+    return out
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def _find_figures(ctx: Context) -> list[Figure]:
+    text = ctx.doc.text
+    figs: list[Figure] = []
+    taken_until = -1
+    candidates = [(m.start("n"), "d", m) for m in _NUMBER.finditer(text)]
+    candidates += [(m.start(), "w", m) for m in _WORD_NUMBER.finditer(text)]
+    for start, kind, m in sorted(candidates, key=lambda c: c[0]):
+        if start < taken_until:
+            continue
+        fig = _read_digits(ctx, m) if kind == "d" else _read_words(ctx, m)
+        if fig is None:
+            continue
+        figs.append(fig)
+        taken_until = fig.end
+    for prev, fig in zip(figs, figs[1:]):
+        gap = text[prev.end:fig.start]
+        if re.fullmatch(r"\s*\(\s*(?:or\s+|about\s+|approximately\s+|some\s+|~)?", gap):
+            fig.equivalent_of = prev
+    return [f for f in figs if not (f.equivalent_of and f.dim == f.equivalent_of.dim and f.dim != "money")]
+
+
+def _number_value(raw: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+        return float(raw.replace(",", ""))
+    return float(raw.replace(",", "."))
+
+
+def _read_digits(ctx: Context, m: re.Match) -> Figure | None:
+    text = ctx.doc.text
+    n_start, n_end = m.start("n"), m.end("n")
+    raw = m.group("n")
+    if _in_time(ctx, n_start, n_end) and not _CUR_PRE.search(text[max(0, n_start - 6):n_start]):
+        return None
+    if _excluded_digits(ctx, text, n_start, n_end, raw):
+        return None
+    value = _number_value(raw)
+    return _read_rest(ctx, n_start, n_end, value, word=False)
+
+
+def _read_words(ctx: Context, m: re.Match) -> Figure | None:
+    w = m.group("w").casefold()
+    sc = (m.group("sc") or "").casefold()
+    if w in SCALE_WORD_NUMBERS:
+        if not sc or sc == "hundred":
+            return None
+        base = SCALE_WORD_NUMBERS[w]
+        if re.search(r"\b(?:a\s+few|several|many|few)\s+$", ctx.doc.text[max(0, m.start() - 12):m.start()], re.I):
+            return None
+    elif "-" in w:
+        tens, ones = w.split("-")
+        base = NUMBER_WORDS[tens] + ["one", "two", "three", "four", "five", "six", "seven", "eight",
+                                     "nine"].index(ones) + 1
+    else:
+        base = NUMBER_WORDS[w]
+    if re.match(r"-", ctx.doc.text[m.end():m.end() + 1]):
+        return None  # "three-way", "five-year"
+    if ctx.entity_at(m.start(), m.end()) is not None:
+        return None
+    return _read_rest(ctx, m.start(), m.start() + len(m.group("w")), float(base), word=True)
+
+
+def _in_time(ctx: Context, start: int, end: int) -> bool:
+    return any(t.start <= start and end <= t.end for t in ctx.times)
+
+
+def _excluded_digits(ctx: Context, text: str, s: int, e: int, raw: str) -> bool:
+    """Numbers that are not figures: ordinals, list numbers, clock times, citations, parts of names."""
+    after, before = text[e:e + 12], text[max(0, s - 40):s]
+    if re.match(r"(?:st|nd|rd|th)\b|:\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\]|[A-Za-z]*\d", after):
+        return True
+    if re.search(r"(?:\[|\^|#|\bNo\.?\s?|\bnumber\s|\bNr\.?\s?|\btop\s|\bTop\s|\bvs?\.?\s|\bpp?\.\s?)$", before):
+        return True
+    if re.search(r"(?:^|\n)[ \t]*(?:[-*•]\s*)?$", before) and re.match(r"[.)]\s", after):
+        return True  # list numbering "1. ", "2) "
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
+        return True  # "(1)"
+    if ctx.entity_at(s, e) is not None:
+        return True  # "Bayraktar TB2", "Ephesus 2022"
+    words = re.findall(r"[A-Za-z][\w.’'-]*|[^\w\s]", before)
+    prev = words[-1] if words else ""
+    if prev and prev[0].isupper() and prev.casefold().rstrip(".") not in NAME_LEFT_OK \
+            and prev.casefold().rstrip(".") not in times.MONTHS and not _CUR_PRE.search(before) \
+            and not re.search(r"(?:^|[.!?:;«\"“(•]\s*|\n\s*)" + re.escape(prev) + r"\s*$", before) \
+            and prev.upper() != prev:
+        return True  # "Article 9", "Resolution 884", "Vision 2030"
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not _CUR_PRE.search(before):
+        nxt = text[e:e + 20]
+        if not any(u.match(nxt) for u, *_ in _UNITS) and not re.match(r"\s?" + _SCALE, nxt):
+            return True  # a year the time grammar left out (a name's year, "2023 export champions")
+    return False
+
+
+def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool) -> Figure | None:
+    """Scale, range, currency, unit and approximation around a number at text[n_start:n_end]."""
+    text = ctx.doc.text
+    start, pos = n_start, n_end
+    cur = None
+    pre = _CUR_PRE.search(text[max(0, n_start - 6):n_start])
+    if pre and not word:
+        cur = _currency_code(pre.group(0).strip().lstrip("\\"))
+        if cur:
+            start = n_start - len(pre.group(0))
+    scale, scaled = 1.0, False
+    sm = re.compile(r"\s?(" + _SCALE + (r"|" + _SHORT if cur else "") + ")", re.I).match(text, pos)
+    if sm:
+        scale, scaled, pos = SCALES[sm.group(1).casefold().rstrip(".")], True, sm.end()
+    value *= scale
+    value_max = None
+    rng = _RANGE.match(text, pos)
+    if rng and not word and _range_ok(text, n_start, rng):
+        hi = _number_value(rng.group("n2"))
+        sc2 = rng.group("sc2")
+        if sc2 and not scaled:
+            scale = SCALES[sc2.casefold().rstrip(".")]
+            value *= scale
+            scaled = True
+        hi *= SCALES[sc2.casefold().rstrip(".")] if sc2 else scale
+        if hi > value:
+            value_max, pos = hi, rng.end()
+    elif not scaled:  # "from 2 to 3 billion" as a change: the scale is shared all the same
+        shared = re.compile(r"\s*(?:to|and|-|–)\s*(?:" + _NUM + r")\s?(" + _SCALE + r")", re.I).match(text, pos)
+        if shared and not word:
+            scale = SCALES[shared.group(1).casefold().rstrip(".")]
+            value *= scale
+            scaled = True
+    unit, dim = (cur, "money") if cur else (None, None)
+    per_year = False
+    if unit is None:
+        cm = _CUR_POST.match(text, pos)
+        code = _post_currency(cm) if cm else None
+        if code:
+            unit, dim, pos = code, "money", cm.end()
+    elif (cm := _CUR_POST.match(text, pos)) and _post_currency(cm) == unit:
+        pos = cm.end()  # "$2.46 billion USD"
+    if unit is None:
+        for pat, u, factor, d in _UNITS:
+            um = pat.match(text, pos)
+            if um:
+                unit, dim, pos = u, d, um.end()
+                value *= factor
+                value_max = value_max * factor if value_max is not None else None
+                break
+    if unit is None:
+        unit, dim = "count", "count"
+    py = _PER_YEAR.match(text, pos)
+    if py and dim in ("money", "volume", "mass"):
+        per_year, pos = True, py.end()
+        if dim == "volume" and unit == "bcm":
+            unit, dim = "bcm/y", "flow"
+        elif dim == "mass":
+            unit, dim = "t/y", "flow"
+    if dim == "volume" and unit == "bcm" and re.search(r"\b(?:annual|yearly)\s+(?:\w+\s+){0,2}$",
+                                                       text[max(0, start - 40):start], re.I):
+        unit, dim = "bcm/y", "flow"
+    approx = None
+    am = _APPROX_LEFT.search(text[max(0, start - 25):start])
+    if am:
+        approx = APPROX.get(re.sub(r"\s+", " ", am.group("a").casefold()).rstrip("."), am.group("a").casefold())
+    elif text[pos:pos + 1] == "+":
+        approx, pos = "more than", pos + 1
+    if dim == "count" and not scaled and value != int(value):
+        return None  # a bare decimal without unit measures nothing we know
+    return Figure(start=start, end=pos, value=value, unit=unit, dim=dim, value_max=value_max, approx=approx,
+                  per_year=per_year, scaled=scaled, word=word)
+
+
+_RANGE = re.compile(r"\s?(?:-|–|—|to|and)\s?(?:US\s?\$|\\?\$|€|£|USD\s|AZN\s|TL\s)?(?P<n2>" + _NUM
+                    + r")(?![\d])(?:\s?(?P<sc2>" + _SCALE + r"|bn|mn))?", re.I)
+
+
+def _range_ok(text: str, n_start: int, rng: re.Match) -> bool:
+    link = rng.group(0).strip().split()[0].casefold() if rng.group(0).strip() else ""
+    before = text[max(0, n_start - 60):n_start]
+    if link.startswith("and"):
+        return bool(re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I))
+    if link.startswith("to"):
+        return not _CHANGE.search(before) and bool(re.search(r"\b(?:from|between)\s+(?:\S+\s+)?$", before, re.I)
+                                                   or rng.group("sc2"))
+    return True
+
+
+def _currency_code(token: str) -> str | None:
+    token = token.rstrip(".").replace(" ", "")
+    if token in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[token]
+    if token.endswith("$"):
+        return "USD" if token.startswith("US") else None
+    if re.fullmatch(r"[A-Z]{3}", token) and pycountry.currencies.get(alpha_3=token):
+        return token
+    return None
+
+
+def _post_currency(m: re.Match) -> str | None:
+    if m.group("code"):
+        return _currency_code(m.group("code"))
+    word = m.group("word").casefold().split()[0]
+    word = {"roubles": "rouble", "rubles": "ruble"}.get(word, word)
+    word = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
+    adj = (m.group("adj") or "").replace(".", "")
+    if adj:
+        if adj in ("US", "American") and word == "dollar":
+            return "USD"
+        for c in pycountry.currencies:
+            parts = c.name.casefold().split()
+            if parts[-1].rstrip("s") == word and any(p[:5] == adj.casefold()[:5] for p in parts[:-1] if len(p) > 3):
+                return c.alpha_3
+    return CURRENCY_WORDS.get(word)
+
+
+# --- from a figure to a quantity -----------------------------------------------------------
+
+
+@dataclass
+class _Site:
+    """Where a figure sits in the parse."""
+
+    sent: Span
+    root: Token
+    toks: set[int]
+
+
+def _site(ctx: Context, fig: Figure) -> _Site | None:
+    span = ctx.sp.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    first, last = span[0].sent, span[-1].sent
+    if first.start != last.start:  # "1.2 mln bbl. per day": the parser cut the sentence at "bbl."
+        span = ctx.sp[span.start:first.end]
+        return _Site(sent=ctx.sp[first.start:last.end], root=span.root, toks={t.i for t in span})
+    return _Site(sent=first, root=span.root, toks={t.i for t in span})
+
+
+_COORD = re.compile(r",?\s+(?:and|while|whereas|but)\s+|;\s*|\s+[–—]\s+(?=to\b)")
+
+
+def _segment(ctx: Context, figures: list[Figure], i: int) -> tuple[int, int]:
+    """The stretch of the sentence that belongs to figure i when coordination lists several figures
+    ("15 bcm ... to Turkey and 10 bcm to other countries")."""
+    fig = figures[i]
+    sent = ctx.sentence(fig.start)
+    lo, hi = sent.start_char, sent.end_char
+    text = ctx.doc.text
+    prev = next((f for f in reversed(figures[:i]) if f.end > lo and f.equivalent_of is None), None)
+    nxt = next((f for f in figures[i + 1:] if f.start < hi and f.equivalent_of is None), None)
+    if prev is not None:
+        cuts = [m.start() for m in _COORD.finditer(text, prev.end, fig.start)]
+        lo = cuts[-1] if cuts else lo
+    if nxt is not None:
+        cut = _COORD.search(text, fig.end, nxt.start)
+        hi = cut.start() if cut else hi
+    return lo, hi
+
+
+def _same_sentence(ctx: Context, a: Figure, b: Figure) -> bool:
+    return ctx.sentence(a.start).start == ctx.sentence(b.start).start
+
+
+def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantity]) -> Quantity | None:
+    site = _site(ctx, fig)
+    if site is None:
+        return None
+    label = None
+    if fig.dim == "count":
+        noun = _counted_noun(ctx, fig, site)
+        if noun is None:
+            return None
+        indicator, label = _count_indicator(noun)
+        trigger = noun
+    else:
+        indicator, trigger = _indicator(ctx, fig, site)
+        if indicator is None:
+            same = [q for q in siblings if q.unit == fig.unit]
+            if not same or fig.dim != "money" and fig.dim not in ("volume", "flow"):
+                return None
+            indicator, trigger = same[-1].indicator, None
+    subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
+        label = _noun_phrase(trigger) if trigger.pos_ == "NOUN" else None
+    t = times.time_for(ctx, fig.start, fig.end, carry=True)
+    q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
+                 sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
+                 time=t.iso if t else None, modality=_modality(fig, site, indicator), approx=fig.approx,
+                 label=label, qualifiers=quals)
+    if fig.per_year and fig.dim == "money":
+        q.qualifiers["per"] = "year"
+    return q
+
+
+def _tree_dist(a: Token, b: Token) -> int:
+    up = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return up[t.i] + k
+    return 99
+
+
+def _context(ctx: Context, fig: Figure, site: _Site) -> list[tuple[int, Token]]:
+    """Tokens of the sentence with their distance to the figure (parse distance, or a short linear one)."""
+    others = set()
+    for t in site.sent:
+        if t.i not in site.toks and t.like_num and not t.is_alpha:
+            others.add(t.i)
+    first, last = min(site.toks), max(site.toks)
+    out = []
+    for t in site.sent:
+        if t.i in site.toks or t.i in others or t.is_punct:
+            continue
+        lin = first - t.i if t.i < first else t.i - last
+        cost = min(_tree_dist(site.root, t), lin + 1 if lin <= 3 else 99)
+        if cost <= 6:
+            out.append((cost, t))
+    return sorted(out, key=lambda c: (c[0], abs(c[1].i - site.root.i)))
+
+
+def _lemma(t: Token) -> str:
+    low = t.lower_
+    if low in ("arms", "capex", "fdi", "lng", "uav", "uavs", "bcm"):
+        return low.rstrip("s") if low in ("uavs",) else low
+    return t.lemma_.casefold()
+
+
+def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Token | None]:
+    """The indicator of a measured figure (money, length, volume, flow, percent) and the word that says so."""
+    near = _context(ctx, fig, site)
+    lemmas = {_lemma(t) for _, t in near}
+
+    def first(words: set[str], limit: int = 6) -> tuple[int, Token | None]:
+        return next(((c, t) for c, t in near if _lemma(t) in words and c <= limit), (99, None))
+
+    if fig.dim == "length":
+        tok = first({"long", "length", "pipeline", "railway", "road", "border", "route", "corridor", "line",
+                     "stretch", "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal"})[1]
+        return "length", tok
+    if fig.dim == "percent":
+        c, tok = first(EQUITY)
+        if tok is None:
+            c, tok = first(EQUITY_WEAK, 3)
+            if tok is not None and lemmas & NOT_EQUITY:
+                tok = None
+        if tok is None:
+            return None, None
+        return "equity_share", tok
+    if fig.dim in ("flow", "volume", "mass"):
+        cap = first(CAPACITY)
+        sup = first(SUPPLY)
+        oil = bool(lemmas & OIL) or fig.unit in ("bbl", "bbl/d", "t", "t/y") and not lemmas & GAS
+        supply = "oil_supply" if oil else "gas_supply"
+        if cap[1] is not None and cap[0] <= sup[0] + 1:
+            return "capacity", cap[1]
+        if sup[1] is not None and (lemmas & (GAS | OIL) or fig.unit.startswith("bcm")):
+            return supply, sup[1]
+        if fig.dim == "flow" and ctx.mentions_in(site.sent.start_char, site.sent.end_char, ("infrastructure",)):
+            return "capacity", None
+        return None, None
+    if fig.dim != "money":
+        return None, None
+    hits: list[tuple[int, int, str, Token]] = []
+    for prio, (ind, words) in enumerate([("arms_sales", ARMS), ("investment_need", {"capex"} | NEED),
+                                         ("investment", INVEST), ("contracts_value", CONTRACT),
+                                         ("trade_turnover", TRADE)]):
+        c, tok = first(words)
+        if tok is None:
+            continue
+        if ind == "arms_sales" and not (lemmas & (BUY | SELL | {"worth", "contract", "deal", "agreement"})):
+            continue
+        if ind == "arms_sales" and _lemma(tok) in ("defense", "defence", "military") and not lemmas & (
+                BUY | SELL | {"contract", "deal", "agreement", "equipment", "product"}):
+            continue
+        if ind == "investment_need" and _lemma(tok) != "capex" and not lemmas & NEED_OBJECT:
+            continue
+        hits.append((c, prio, ind, tok))
+    if hits:
+        c, _, ind, tok = min(hits)
+        return ind, tok
+    c, tok = first(SUPPLY, 4)
+    if tok is not None and lemmas & (GAS | OIL):
+        return ("oil_supply" if lemmas & OIL and not lemmas & GAS else "gas_supply"), tok
+    return None, None
+
+
+def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
+    """The noun a bare number counts ("455 Azerbaijani projects" -> projects), or None."""
+    sp = ctx.sp
+    last = max(site.toks)
+    first = min(site.toks)
+    if fig.value <= 2 and not fig.scaled:
+        return None
+    if first > 0 and sp[first - 1].lower_ in ANAPHORIC_DET and fig.value < 10:
+        return None  # "the three countries": a set named before, not a figure
+    if first > 0 and sp[first - 1].lower_ in ("of", "top") and first > 1 and sp[first - 2].lower_ in ("one", "top"):
+        return None
+    i = last + 1
+    steps = 0
+    while i < len(sp) and steps < 5:
+        t = sp[i]
+        if t.tag_ == "JJS" or t.lower_ in ("top", "largest", "biggest", "leading"):
+            return None  # "the 10 largest investors": a ranking
+        if t.pos_ in ("NOUN",) and not (i + 1 < len(sp) and sp[i + 1].pos_ == "NOUN" and sp[i + 1].dep_ != "conj"
+                                        and sp[i + 1].head.i != t.i):
+            break
+        if t.pos_ not in ("ADJ", "PROPN", "NOUN", "ADV") or t.is_punct or t.lower_ in ("of", "and"):
+            return None
+        i += 1
+        steps += 1
+    else:
+        return None
+    noun = sp[i]
+    lemma = _lemma(noun)
+    if lemma in NOT_COUNTED or noun.text in ("%",):
+        return None
+    if noun.tag_ not in ("NNS", "NNPS") and not fig.scaled and fig.value != 1:
+        return None
+    if "-" in ctx.doc.text[fig.end:noun.idx]:
+        return None  # "44-day war", "20-year-old"
+    return noun
+
+
+def _count_indicator(noun: Token) -> tuple[str, str | None]:
+    lemma = _lemma(noun)
+    if lemma in COMPANIES:
+        return "companies_count", None
+    if lemma in CONTRACT_COUNT:
+        return "contracts_count", None
+    return "count", _noun_phrase(noun)
+
+
+def _noun_phrase(noun: Token) -> str:
+    """A short label: the noun with its compounds and adjectives, and a following 'of/for/on' phrase."""
+    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.like_num and c.ent_type_ != "NORP"]
+    words = [*(t.text for t in left), noun.text]
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "in", "with") and len(list(c.subtree)) <= 6:
+            words += [t.text for t in c.subtree]
+            break
+    return " ".join(words)
+
+
+# --- subjects ------------------------------------------------------------------------------
+
+
+def _main_pair(mentions: list[Mention]) -> list[str]:
+    """The two countries the document is about: the most mentioned ones."""
+    counts = Counter(m.entity or m.text for m in mentions if m.type == "country")
+    return [name for name, _ in counts.most_common(2)]
+
+
+def _name(m: Mention) -> str:
+    return m.entity or m.text
+
+
+def _mention_tokens(ctx: Context, m: Mention) -> Span | None:
+    return ctx.sp.char_span(m.start, m.end, alignment_mode="expand")
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for n in names:
+        if n and n not in seen:
+            seen.append(n)
+    return seen
+
+
+def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None = None) -> list[Mention]:
+    ms = ctx.mentions_in(site.sent.start_char, site.sent.end_char, types)
+    return [m for m in ms if m.type not in PERSON_TYPES]
+
+
+def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: Token | None, pair: list[str],
+              siblings: list[Quantity]) -> tuple[list[str], dict]:
+    if indicator in ("investment", "arms_sales", "gas_supply", "oil_supply", "equity_share"):
+        return _ordered(ctx, fig, site, indicator, trigger, pair, siblings)
+    if indicator in ("length", "capacity"):
+        infra = _sentence_mentions(ctx, site, ("infrastructure",))
+        others = _sentence_mentions(ctx, site)
+        names = [_name(m) for m in sorted(infra, key=lambda m: abs(m.start - fig.start))]
+        if indicator == "length" or not names:
+            names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
+        if not names:
+            topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
+            names = [topic] if topic else []
+        return _unique(names), {}
+    if indicator == "count":
+        ms = _sentence_mentions(ctx, site)
+        if _anaphoric_subject(site.sent):
+            ms = _previous_sentence_mentions(ctx, site) + ms
+        return _unique([_name(m) for m in ms]), {}
+    # trade_turnover, contracts_*, companies_count, investment_need: the countries of the sentence
+    countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
+    if indicator == "trade_turnover" and len(countries) < 2 and pair:
+        bilateral = re.search(r"\b(?:bilateral|mutual|two\s+countries|both\s+countries|between|its|their)\b",
+                              site.sent.text, re.I)
+        if not countries or bilateral:
+            countries = _unique(countries + pair)
+    if not countries:
+        countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("organization",))])
+    return countries, {}
+
+
+def _anaphoric_subject(sent: Span) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in t.children)
+        for t in sent)
+
+
+def _previous_sentence_mentions(ctx: Context, site: _Site) -> list[Mention]:
+    start = site.sent.start
+    if start == 0:
+        return []
+    prev = ctx.sp[start - 1].sent
+    return [m for m in ctx.mentions_in(prev.start_char, prev.end_char) if m.type not in PERSON_TYPES]
+
+
+def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
+    """The first mention of the given types in the paragraph holding ``pos`` (a bullet's or a paragraph's topic)."""
+    text = ctx.doc.text
+    left = text.rfind("\n", 0, pos) + 1
+    right = text.find("\n", pos)
+    right = len(text) if right < 0 else right
+    for m in ctx.mentions_in(left, right, types):
+        if m.start < pos and _name(m) not in exclude:
+            return _name(m)
+    return None
+
+
+def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str | None:
+    """'src' (from / seller / holder), 'dst' (to / buyer / asset) or None for one mention."""
+    text = ctx.doc.text
+    span = _mention_tokens(ctx, m)
+    buying = verb is not None and _lemma(verb) in BUY
+    left = text[max(0, m.start - 40):m.start]
+    prep = re.search(r"\b(of|from|by|into|in|to|towards|for|with|via|through|between|among|belong\s+to|"
+                     r"belongs\s+to|belonged\s+to)\s+(?:the\s+|a\s+|its\s+|their\s+|other\s+|\w+[- ]?owned\s+)*"
+                     r"$", left, re.I)
+    p = re.sub(r"\s+", " ", prep.group(1).casefold()) if prep else None
+    if indicator == "equity_share":
+        if p and p.startswith("belong") or p == "by":
+            return "src"
+        if p in ("in", "of", "into"):
+            return "dst"
+    elif p in ("via", "through", "between", "among", "with"):
+        return None
+    elif p in ("from", "by"):
+        return "src"
+    elif p == "of":
+        return "dst" if buying and indicator != "investment" else "src"
+    elif p in ("into", "in", "to", "towards", "for"):
+        return "dst"
+    if re.match(r"\s*['’]s\b", text[m.end:m.end + 3]):
+        return "dst" if buying else "src"
+    if span is None:
+        return None
+    root = span.root
+    if m.form == "demonym":
+        head = root.head
+        if buying and _lemma(head) in BUY:
+            return "dst"  # "Azerbaijani purchases"
+        return "src"  # "Turkish investment", "Turkish weapons", "Azerbaijani gas"
+    if root.dep_ in ("nsubj", "compound") or (verb is not None and root.i < verb.i and not prep):
+        if root.dep_ == "nsubjpass":
+            return None
+        return "dst" if buying else "src"
+    return None
+
+
+def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: Token | None, pair: list[str],
+             siblings: list[Quantity]) -> tuple[list[str], dict]:
+    types = ("organization", "infrastructure", "place", "country") if indicator == "equity_share" else (
+        "country", "organization", "place")
+    ms = [m for m in _sentence_mentions(ctx, site, types)]
+    verb = trigger
+    if indicator == "arms_sales":
+        verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
+    src: list[str] = []
+    dst: list[str] = []
+    lo, hi = fig.segment if fig.segment != (0, 0) else (site.sent.start_char, site.sent.end_char)
+    for m in sorted(ms, key=lambda m: (not lo <= m.start < hi, abs(m.start - fig.start))):
+        if not lo <= m.start < hi and (src or dst):
+            break
+        role = _role(ctx, m, indicator, verb)
+        if role == "src":
+            src.append(_name(m))
+        elif role == "dst":
+            dst.append(_name(m))
+    src = _unique(src)
+    dst = [d for d in _unique(dst) if d not in src[:1]]
+    sib = next((q for q in reversed(siblings) if q.indicator == indicator and q.subjects), None)
+    if not src and sib is not None and sib.qualifiers.get("from"):
+        src = [sib.qualifiers["from"]]
+    if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
+        src = [n for n in pair if n != dst[0]][:1]
+    if indicator == "equity_share" and not dst:
+        topic = _paragraph_topic(ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
+        dst = [topic] if topic else []
+    if not src and not dst and indicator in ("investment", "arms_sales"):
+        countries = _unique([_name(m) for m in ms if m.type == "country"])
+        src, dst = countries[:1], countries[1:2]
+    quals: dict = {}
+    if src:
+        quals["from" if indicator != "equity_share" else "holder"] = src[0]
+    if dst:
+        quals["to" if indicator != "equity_share" else "asset"] = dst[0]
+    if indicator == "arms_sales":
+        quals = {{"from": "seller", "to": "buyer"}[k]: v for k, v in quals.items()}
+        if "seller" in quals:
+            quals["from"] = quals["seller"]
+    if src:
+        return [src[0], *dst[:1]], quals
+    return dst[:1], quals
+
+
+# --- modality and quote ----------------------------------------------------------------------
+
+
+def _modality(fig: Figure, site: _Site, indicator: str) -> str:
+    """target / estimate / forecast from cue words along the figure's governing words, else actual."""
+    chain = [site.root, *site.root.ancestors]
+    for tok in chain:
+        words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg"))]
+        if tok.dep_ == "pobj" or tok.dep_ == "prep":
+            words = [tok]
+        for w in words:
+            lemma = _lemma(w)
+            if lemma in FORECAST and not (lemma == "project" and w.pos_ == "NOUN"):
+                return "forecast"
+            if lemma in ESTIMATE:
+                return "estimate"
+            if lemma in TARGET and not (lemma == "order" or w.pos_ == "NOUN" and lemma == "plan"
+                                        and w.dep_ == "compound"):
+                return "target"
+    if fig.approx == "estimated":
+        return "estimate"
+    if fig.approx == "up to" and indicator not in ("capacity", "length") and not any(
+            t.tag_ in ("VBD", "VBN") for t in chain if t.pos_ in ("VERB", "AUX")):
+        return "target"
+    return "actual"
+
+
+def _quote(ctx: Context, fig: Figure, site: _Site, trigger: Token | None) -> tuple[int, int]:
+    """A short span of the sentence stating the figure: from its trigger (or clause start) to its end."""
+    text = ctx.doc.text
+    s0, e0 = site.sent.start_char, site.sent.end_char
+    start, end = fig.start, fig.end
+    am = _APPROX_LEFT.search(text[max(s0, start - 25):start])
+    if am:
+        start = max(s0, start - 25) + am.start()
+    if trigger is not None and trigger.sent.start == site.sent.start:
+        start = min(start, trigger.idx)
+        end = max(end, trigger.idx + len(trigger.text))
+    if end - start > 220:
+        start, end = max(s0, fig.start - 80), min(e0, fig.end + 60)
+    left = max(text.rfind(c, s0, start) for c in ",;:«(–\n") + 1
+    if left > s0 and start - left < 60:
+        start = left
+    elif start - s0 < 60:
+        start = s0
+    right_cands = [i for i in (text.find(c, end, e0) for c in ",;»)\n") if i >= 0]
+    right = min(right_cands) if right_cands else e0
+    if right - end < 60:
+        end = right
+    while start < end and text[start] in " \t•*-–":
+        start += 1
+    while end > start and text[end - 1] in " \t.,;":
+        end -= 1
+    return start, end

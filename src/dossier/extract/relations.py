@@ -1,0 +1,948 @@
+"""Relations: typed links between entities, read from titles, appositions and the dependency parse.
+
+Each predicate of the contract has its own reader:
+
+- ``position_held``: a title next to a person's name — "Turkish President X",
+  "the President of the Republic of Azerbaijan X", "X, then the Minister of
+  Trade of Turkey", "X, the Turkish Ambassador to Baku" (the demonym is the
+  sending country).  The role is the title without the country; ``of`` is the
+  country (or organisation) the title names, else the one the same person's
+  title names elsewhere in the document, else the only country of the
+  sentence no other title claims.
+- ``member_of`` / ``chairs``: "X chairs Y", "sitting on Y", "X joined Y",
+  "member of Y", "X ... in organisations such as A, B and C".
+- ``operator_of`` / ``owner_of``: "X is the operator of the pipeline",
+  "X operates ...", "X's Y", "Türkiye's state-owned X"; "the pipeline" and
+  "it" are the infrastructure the passage is about.
+- ``connects``: route names ("Baku – Tbilisi – Ceyhan pipeline" connects its
+  first and last places), "connecting A, B and C", "from X to Y".
+- ``part_of`` / ``located_in``: "X is part of Y", "the Azerbaijani enclave X",
+  "the Turkish port X", "X located in Y".
+- ``supplies``: "A is the second biggest supplier of gas to B (after C)",
+  "A supplies gas to B", "B imports gas from A"; qualifiers commodity, rank, via.
+- ``trade_partner_rank`` / ``ranked``: an ordinal position, place or rank;
+  among trading partners, importers or exporters it is a trade rank.
+- ``manufacturer_of``: "X manufactures/produces Y", "Y made by X", "X's Y".
+- ``party_to``: the signatories of a signed agreement (a person stands for the
+  country their title names) and the parties "between A and B" of its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Span, Token
+
+from dossier.extract import events as event_reader
+from dossier.extract import patterns as P
+from dossier.extract.context import Context
+from dossier.extract.patterns import Index
+from dossier.records import Mention, Relation
+
+_ABBREVIATIONS = {"pm": "Prime Minister", "fm": "Foreign Minister", "mp": "Member of Parliament"}
+
+
+class _Collector:
+    """Relations found so far, one per (predicate, subject, object, qualifiers)."""
+
+    def __init__(self, ctx: Context, ix: Index):
+        self.ctx, self.ix = ctx, ix
+        self.items: dict[tuple, Relation] = {}
+
+    def add(self, predicate: str, subject: str | None, obj: str | None, where: Span | tuple[int, int],
+            qualifiers: dict | None = None, time: str | None = None) -> None:
+        if not subject or (obj is not None and not obj) or subject == obj:
+            return
+        start, end = self.ix.quote(where) if isinstance(where, Span) else where
+        quals = {k: v for k, v in (qualifiers or {}).items() if v is not None}
+        key = (predicate, subject, (obj or "").casefold(),
+               tuple(sorted((k, str(v)) for k, v in quals.items() if k not in ("list",))))
+        src = self.ctx.doc.source(start, end)
+        if key in self.items:
+            rel = self.items[key]
+            if src not in rel.sources:
+                rel.sources.append(src)
+            rel.time = rel.time or time
+            return
+        self.items[key] = Relation(predicate=predicate, subject=subject, object=obj, sources=[src],
+                                   qualifiers=quals, time=time)
+
+
+def find_relations(ctx: Context) -> list[Relation]:
+    """Relations stated in the document, each citing the sentence that states it."""
+    ix = Index(ctx)
+    out = _Collector(ctx, ix)
+    positions = _positions(ix)
+    for person, role, of, where, time in positions:
+        out.add("position_held", person, role, where, {"of": of}, time)
+    for sent in ix.sentences():
+        for tok in sent:
+            _membership(tok, ix, out)
+            _ownership(tok, ix, out)
+            _connections(tok, ix, out)
+            _part_of(tok, ix, out)
+            _supplies(tok, ix, out)
+            _ranks(tok, ix, out)
+            _manufacturer(tok, ix, out)
+    _routes(ix, out)
+    _located(ix, out)
+    _state_owned(ix, out)
+    _parties(ctx, ix, positions, out)
+    return list(out.items.values())
+
+
+# --- position_held ----------------------------------------------------------------------------
+
+def _title_word(tok: Token) -> bool:
+    return tok.lower_ in P.TITLE_HEADS or tok.lower_ in _ABBREVIATIONS
+
+
+def _positions(ix: Index) -> list[tuple[str, str, str, Span, str | None]]:
+    """(person, role, of, sentence, time) for every titled person mention."""
+    found = []
+    for m in ix.mentions:
+        if m.type != "person" or m.form == "title":
+            continue
+        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for phrase in (_title_before(span, ix), _title_after(span, ix), _title_copula(span, ix)):
+            if phrase is None:
+                continue
+            role, of, claimed = phrase
+            found.append([ix.name(m), role, of, span.sent, span, claimed])
+            break
+    # a title without its country: the same person's title elsewhere; else, when another leader of
+    # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
+    # capital"), the sentence's only other country
+    known: dict[str, str] = {}
+    for person, role, of, *_ in found:
+        if of:
+            known.setdefault(person, of)
+    for f in found:
+        f[2] = f[2] or known.get(f[0])
+    out = []
+    for person, role, of, sent, span, claimed in found:
+        if not of:
+            others = {f[2] for f in found if f[3] == sent and f[2] and f[0] != person}
+            free = {ix.name(x) for x in ix.mentions_in(sent.start_char, sent.end_char, ("country",))}
+            free -= others | set(claimed)
+            after = {ix.name(x) for x in ix.mentions_in(span.end_char, sent.end_char, ("country",))}
+            if others and len(free) == 1 and free <= after:
+                of = free.pop()
+        if not of:
+            continue
+        when = ix.time_of(span.root, fallback_previous=True)
+        out.append((person, role, of, sent, when.value if when else None))
+    return out
+
+
+def _title_before(span: Span, ix: Index):
+    """"Turkish President X", "the President of the Republic of Azerbaijan X", "Türkiye's energy
+    minister X", "the Minister for Energy, X", "Its president, X"."""
+    doc = span.doc
+    # the mention may carry the title itself ("President Ilham Aliyev")
+    i = span.start
+    while i < span.end and _title_word(doc[i]) and doc[i].text[:1].isupper():
+        i += 1
+    tokens = list(doc[span.start:i])
+    j = span.start - 1
+    if not tokens and j > span.sent.start and doc[j].text == ",":
+        j -= 1     # "the Minister for Energy and Natural Resources, Alparslan Bayraktar"
+    if not tokens and (j < span.sent.start or not _ends_title(doc[j], ix)):
+        return None
+    left = []
+    while j >= span.sent.start:
+        t = doc[j]
+        m = ix.name_mention(t)
+        if m is not None and m.type == "person":
+            break
+        if (m is not None and m.type in ("country", "organization")) or _title_word(t) \
+                or t.lower_ in ("of", "for", "and", "the", "'s", "’s", "-", "–") or t.lower_ in P.TITLE_PRE \
+                or (t.pos_ == "PROPN" and t.text[:1].isupper()):
+            left.insert(0, t)
+            j -= 1
+            continue
+        break
+    phrase = left + tokens
+    read = _read_title(phrase, ix, span)
+    if read is not None and read[1] is None and j >= span.sent.start and doc[j].lower_ in ("its", "their"):
+        # "Its president, X": the country the passage is about
+        c = ix.subject_before(doc[j], ("country",))
+        if c:
+            read = (read[0], c, read[2] + [c])
+    return read
+
+
+def _ends_title(t: Token, ix: Index) -> bool:
+    """A title phrase ends right before the name with a title word, a proper noun or a name."""
+    m = ix.name_mention(t)
+    if m is not None:
+        return m.type in ("country", "organization")
+    return _title_word(t) or (t.pos_ == "PROPN" and t.text[:1].isupper())
+
+
+def _title_after(span: Span, ix: Index):
+    """"X, then the Minister of Trade of the Republic of Turkey,", "X, the Turkish Ambassador to Baku"."""
+    doc = span.doc
+    k = span.end
+    if k >= span.sent.end or doc[k].text != ",":
+        return None
+    k += 1
+    right = []
+    while k < span.sent.end:
+        t = doc[k]
+        m = ix.name_mention(t)
+        if m is not None and m.type == "person":
+            return None
+        if (m is not None and m.type in ("country", "organization", "place")) or _title_word(t) \
+                or t.lower_ in ("of", "for", "and", "the", "to", "'s", "’s", "-", "–", "a", "an") \
+                or t.lower_ in P.TITLE_PRE or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")):
+            right.append(t)
+            k += 1
+            continue
+        break
+    if k < span.sent.end and doc[k].text not in (",", ".", ")", ";", "—", "–") and doc[k].pos_ != "VERB":
+        return None
+    return _read_title(right, ix, span)
+
+
+def _title_copula(span: Span, ix: Index):
+    """"X is the president of Y", "X became prime minister", "X was appointed ambassador"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = root.head
+    if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain"):
+        return None
+    for c in verb.children:
+        target = None
+        if c.dep_ in ("attr", "oprd"):
+            target = c
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            target = next((o for o in c.children if o.dep_ == "pobj"), None)
+        if target is not None and _title_word(target):
+            phrase = [t for t in doc_slice(target.left_edge, target.right_edge)
+                      if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
+                      or ix.name_mention(t) is not None]
+            return _read_title(phrase, ix, span)
+    return None
+
+
+def _modifier_only(m: Mention, ix: Index) -> bool:
+    return bool(re.match(r"^[-–]\s?(based|led|backed|born|owned|run)\b", ix.text[m.end:m.end + 10]))
+
+
+def _unknown_org(phrase: list[Token], k: int, ix: Index) -> tuple[str, int] | None:
+    """"of the Russian International Affairs Council": a capitalised name the mentions do not cover,
+    starting with a country word; returns the name and the index after it."""
+    start = k
+    if k >= len(phrase) or ix.name_mention(phrase[k], ("country",)) is None:
+        return None
+    m = ix.name_mention(phrase[k])
+    while k < len(phrase) and ix.name_mention(phrase[k]) is m:
+        k += 1
+    end = k
+    while end < len(phrase) and phrase[end].text[:1].isupper() and ix.name_mention(phrase[end]) is None:
+        end += 1
+    if end - k < 1 or phrase[end - 1].lower_ not in P.ORG_HEADS:
+        return None
+    return " ".join(t.text for t in phrase[start:end]), end
+
+
+def doc_slice(a: Token, b: Token) -> Span:
+    return a.doc[a.i:b.i + 1]
+
+
+def _read_title(phrase: list[Token], ix: Index, person: Span):
+    """(role, of, countries named) from a title phrase, or None when it holds no title.
+
+    "the Turkish Minister of Trade of the Republic of Turkey" -> ("Minister of Trade", "Türkiye");
+    the role keeps its own complements ("of Trade", "for Economy") and stops at the country or
+    organisation ("of the Republic of Turkey", "of the State Oil Company") or at "to <host>"."""
+    if not phrase:
+        return None
+    core = next((i for i, t in enumerate(phrase) if (t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS)
+                 and ix.name_mention(t, ("country", "organization")) is None), None)
+    if core is None:
+        return None
+    if any((t.lower_ in ("presidents", "ministers", "leaders") or t.tag_ == "NNPS") and _title_word(t)
+           for t in phrase):
+        return None
+    start = core
+    while start > 0:
+        t = phrase[start - 1]
+        if ix.name_mention(t) is not None or t.lower_ in P.TITLE_PRE or t.lower_ in ("the", "a", "an", "'s", "’s"):
+            break
+        if not (_title_word(t) or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
+            break
+        start -= 1
+    role_toks = list(phrase[start:core + 1])
+    of, claimed = None, []
+    for t in phrase[:start]:
+        m = ix.name_mention(t, ("country", "organization"))
+        if m is not None and not _modifier_only(m, ix):
+            if m.type == "country":
+                claimed.append(ix.name(m))
+            of = of or ix.name(m)
+    post = phrase[core + 1:]
+    i = 0
+    while i < len(post):
+        t = post[i]
+        if t.lower_ == "to":
+            break       # "Ambassador to Baku": the host, not the sender
+        if t.lower_ in ("of", "for"):
+            j = i + 1
+            if j < len(post) and post[j].lower_ == "the":
+                j += 1
+            while j < len(post) and (post[j].text in ("-", "–") or post[j].lower_ in ("based", "led") or (
+                    ix.name_mention(post[j]) is not None and _modifier_only(ix.name_mention(post[j]), ix))):
+                j += 1
+            org = _unknown_org(post, j, ix)
+            m = ix.name_mention(post[j], ("country", "organization")) if j < len(post) else None
+            if org is not None:
+                of = org[0] if of is None or t.lower_ == "of" else of
+                break
+            if m is not None:
+                if m.type == "country":
+                    claimed.append(ix.name(m))
+                of = ix.name(m) if of is None or m.type == "organization" else of
+                break
+        if ix.name_mention(t) is not None:
+            break
+        if not (t.lower_ in ("of", "for", "and", "on") or _title_word(t) or t.text[:1].isupper()):
+            break
+        role_toks.append(t)
+        i += 1
+    while role_toks and role_toks[-1].lower_ in ("of", "the", "for", "and", "on", "'s", "’s", "-", "–", ","):
+        role_toks.pop()
+    if not any(t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS for t in role_toks):
+        return None
+    role = " ".join(_ABBREVIATIONS.get(t.lower_, t.text) for t in role_toks)
+    return role, of, claimed
+
+
+# --- member_of, chairs --------------------------------------------------------------------------
+
+_ORG = ("organization",)
+_AGENT = ("country", "organization", "person")
+
+
+def _membership(tok: Token, ix: Index, out: _Collector) -> None:
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    if P.is_hypothetical(tok):
+        return
+    if lemma == "chair" and tok.pos_ == "VERB":
+        orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG)]
+        for s in _subjects(tok, ix, ("country", "person", "organization")):
+            for org in orgs:
+                out.add("chairs", s, org, sent)
+                if s in _countries(ix):
+                    out.add("member_of", s, org, sent)
+    elif lemma in ("chairmanship", "presidency", "chairpersonship") and tok.pos_ == "NOUN":
+        orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
+        holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "person"))]
+        for s in holders:
+            for org in orgs:
+                out.add("chairs", s, org, sent)
+    elif lemma in P.SIT_VERBS and tok.pos_ == "VERB":
+        orgs = [ix.name(m) for o in P.pobjs(tok, {"on"}) for m in ix.phrase_mentions(o, _ORG)]
+        for s in _subjects(tok, ix, ("country",)):
+            for org in orgs:
+                out.add("member_of", s, org, sent, time=_time(tok, ix))
+    elif lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
+        objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
+        orgs = [ix.name(m) for o in objs for m in ix.phrase_mentions(o, _ORG)]
+        for s in _subjects(tok, ix, ("country",)):
+            for org in orgs:
+                out.add("member_of", s, org, sent, time=_time(tok, ix))
+    elif lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+        orgs = [ix.name(m) for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, _ORG)]
+        if not orgs:
+            return
+        holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
+        if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            holders += _subjects(tok.head if tok.dep_ != "pobj" else tok.head.head, ix, ("country",))
+        for s in holders:
+            for org in orgs:
+                out.add("member_of", s, org, sent)
+    elif lemma in P.ORG_LIST_NOUNS and tok.pos_ == "NOUN":
+        # "(their efforts) in organizations such as A, B and C"
+        listed = []
+        for p in tok.children:
+            if p.dep_ == "prep" and (p.lower_ == "like" or (p.lower_ == "as" and any(
+                    c.lower_ == "such" for c in p.children) or p.nbor(-1).lower_ == "such")):
+                listed += [m for o in p.children if o.dep_ == "pobj" for m in ix.phrase_mentions(o, _ORG)]
+            if p.lower_ == "including" and p.dep_ in ("prep", "acl"):
+                listed += [m for o in p.children if o.dep_ in ("pobj", "dobj") for m in ix.phrase_mentions(o, _ORG)]
+        if not listed or tok.dep_ not in ("pobj",):
+            return
+        members = _subjects(tok, ix, ("country",))
+        for s in members:
+            for m in listed:
+                out.add("member_of", s, ix.name(m), sent)
+
+
+def _subjects(tok: Token, ix: Index, types: tuple[str, ...]) -> list[str]:
+    """Who the clause of ``tok`` is about (pronouns and "both countries" resolved)."""
+    return list(dict.fromkeys(n for s in P.subject_of(tok) for n in ix.refers(s, types)))
+
+
+def _countries(ix: Index) -> set[str]:
+    return {ix.name(m) for m in ix.mentions if m.type == "country"}
+
+
+def _time(tok: Token, ix: Index) -> str | None:
+    t = ix.time_of(tok)
+    return t.iso if t else None
+
+
+# --- operator_of, owner_of --------------------------------------------------------------------
+
+def _ownership(tok: Token, ix: Index, out: _Collector) -> None:
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    if lemma in P.OPERATOR_NOUNS | P.OWNER_NOUNS and tok.dep_ in ("attr", "appos") and tok.pos_ == "NOUN":
+        pred = "operator_of" if lemma in P.OPERATOR_NOUNS else "owner_of"
+        holder_tok = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
+        holders = [n for h in holder_tok for n in ix.refers(h, ("organization", "country"))]
+        things = [ix.infrastructure_for(o) for o in P.pobjs(tok, {"of"})]
+        for h in holders:
+            for th in things:
+                if th is not None:
+                    out.add(pred, h, ix.name(th), sent)
+    elif lemma in P.OPERATE_VERBS | P.OWN_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        pred = "operator_of" if lemma in P.OPERATE_VERBS else "owner_of"
+        passive = P.children(tok, ("nsubjpass",))
+        if passive:
+            holders = [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("organization", "country"))]
+            objs = passive
+        else:
+            holders = _subjects(tok, ix, ("organization", "country"))
+            objs = P.children(tok, ("dobj",))
+        if lemma == "hold":
+            # "holds a stake in X"
+            objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity")
+                    for o2 in P.pobjs(o, {"in"})]
+        for o in objs:
+            th = _infrastructure_in(o, ix)
+            for h in holders:
+                if th is not None:
+                    out.add(pred, h, ix.name(th), sent)
+    elif lemma == "belong" and tok.pos_ == "VERB":
+        # "6.53% of equity belong to X": X holds part of what the passage is about
+        subj = P.children(tok, ("nsubj",))
+        if not subj or not any(t.lemma_.lower() in ("equity", "share", "stake", "%") or t.text == "%"
+                               for t in subj[0].subtree):
+            return
+        holders = [n for o in P.pobjs(tok, {"to"}) for n in ix.refers(o, ("organization", "country"))]
+        th = _infrastructure_in(subj[0], ix) or ix.topic_infrastructure(tok.idx)
+        for h in holders:
+            if th is not None:
+                out.add("owner_of", h, ix.name(th), sent)
+    elif tok.lower_ in ("'s", "’s") and tok.dep_ == "case" and ix.mention(tok, ("infrastructure",)) is not None:
+        # one mention for "SOCAR Türkiye's STAR Refinery": the owner is the part before "'s"
+        m = ix.mention(tok, ("infrastructure",))
+        owner = ix.text[m.start:tok.idx].strip()
+        if owner and owner[:1].isupper() and not any(ix.name(c) == owner or c.text == owner
+                                                     for c in ix.mentions if c.type == "country"):
+            known = next((ix.name(c) for c in ix.mentions if c.type == "organization" and c.text == owner), owner)
+            out.add("owner_of", known, ix.name(m), sent)
+    elif tok.lower_ in ("'s", "’s") and tok.dep_ == "case":
+        # "SOCAR Türkiye's STAR Refinery"
+        owner = ix.mention(tok.head, ("organization",)) or (
+            ix.mention(tok.nbor(-1), ("organization",)) if tok.i > 0 else None)
+        if owner is None:
+            return
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        owned = ix.mention(nxt, ("infrastructure",)) if nxt is not None else None
+        if owned is None and tok.head.head is not None:
+            owned = ix.mention(tok.head.head, ("infrastructure",))
+        if owned is not None and owned is not owner:
+            out.add("owner_of", ix.name(owner), ix.name(owned), sent)
+
+
+def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
+    """The infrastructure a phrase is about: itself, or "the Turkish section of it"."""
+    th = ix.infrastructure_for(tok)
+    if th is not None:
+        return th
+    if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"}:
+        for o in P.pobjs(tok, {"of", "in"}):
+            th = ix.infrastructure_for(o)
+            if th is not None:
+                return th
+    return None
+
+
+def _state_owned(ix: Index, out: _Collector) -> None:
+    """"Türkiye's state-owned X", "the Azerbaijani state oil company X", "State Oil Company of Y"."""
+    for m in ix.mentions:
+        if m.type != "organization":
+            continue
+        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = ix.text[max(0, m.start - 60):m.start]
+        own = re.match(r"^(.+?)['’]s\s+state[- ](?:owned|run|controlled)\b", m.text)
+        if own:
+            # one mention for "Türkiye's state-owned Petroleum Pipeline Company"
+            c = next((x for x in ix.mentions if x.type == "country" and own.group(1) in (x.text, ix.name(x))), None)
+            if c is not None:
+                out.add("owner_of", ix.name(c), ix.name(m), span.sent)
+        if re.search(r"\bstate[- ](owned|run|controlled)\s+(\w+\s+){0,2}$", before, re.I) or \
+                re.search(r"\bstate\s+(oil|gas|energy|pipeline)\s+compan(y|ies)\s*$", before, re.I):
+            k = span.start - 1
+            while k >= span.sent.start and ix.mention(span.doc[k], ("country",)) is None:
+                if span.doc[k].text in (".", ";", ","):
+                    break
+                k -= 1
+            c = ix.mention(span.doc[k], ("country",)) if k >= span.sent.start else None
+            if c is not None and m.start - c.end < 60:
+                out.add("owner_of", ix.name(c), ix.name(m), span.sent)
+        named = re.match(r"(?:the\s+)?State\s+(?:\w+\s+){0,3}(?:Company|Corporation|Agency)\s+of\s+(.+)$",
+                         m.text, re.I)
+        inner = ix.mentions_in(m.start, m.end, ("country",)) if named else []
+        for c in inner:
+            out.add("owner_of", ix.name(c), ix.name(m), span.sent)
+        if named and not inner:
+            # the mention's name holds the country ("State Oil Company of the Azerbaijan Republic")
+            tail = named.group(1)
+            for c in ix.mentions:
+                if c.type == "country" and c.text and c.text in tail:
+                    out.add("owner_of", ix.name(c), ix.name(m), span.sent)
+                    break
+
+
+# --- connects ---------------------------------------------------------------------------------
+
+_ROUTE = re.compile(r"\b([A-Z][\w'’.]+(?:\s?[-–—]\s?[A-Z][\w'’]+){1,4})")
+_NOT_PLACES = {"Trans", "North", "South", "East", "West", "Central", "Middle", "Upper", "Lower", "Greater",
+               "New", "Old", "Pan", "Inter", "Euro", "Afro", "Non", "Anti", "Pro", "Post", "Pre"}
+_ROUTE_TAIL = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:oil|gas|natural gas|crude|export|main|railway|rail|"
+                         r"road|transport|power|energy|petroleum)\s+)*(pipelines?|railways?|railroads?|roads?|"
+                         r"highways?|corridors?|lines?|routes?|interconnectors?|links?|motorways?|cables?)\b", re.I)
+
+
+def _routes(ix: Index, out: _Collector) -> None:
+    """"the Baku – Tbilisi – Ceyhan (BTC) oil pipeline" connects Baku and Ceyhan."""
+    text = ix.text
+    for m in _ROUTE.finditer(text):
+        parts = [p.strip() for p in re.split(r"\s?[-–—]\s?", m.group(1))]
+        if any(p in _NOT_PLACES or not p[:1].isupper() for p in parts):
+            continue
+        if ix.mentions_in(m.start(), m.end(), ("country",)) and not ix.mentions_in(m.start(), m.end(), ("place",)):
+            if all(ix.mentions_in(m.start(), m.end(), ("country",))):
+                pass
+        covering = next((x for x in ix.mentions if x.type == "infrastructure"
+                         and x.start <= m.start() and m.end() <= x.end), None)
+        if covering is None and not _ROUTE_TAIL.match(_after_list(text, m.end())):
+            continue
+        if covering is not None and not (_ROUTE_TAIL.match(text[m.end():x_end(covering)] + " ")
+                                         or re.search(r"(pipeline|railway|railroad|road|corridor|line|route)",
+                                                      covering.text + " " + covering.entity, re.I)):
+            continue
+        if _names_event(text, m.end()):
+            continue
+        subject = ix.name(covering) if covering is not None else _route_entity(parts, ix) or m.group(1)
+        sent = ix.ctx.sentence(m.start())
+        for place in (parts[0], parts[-1]):
+            out.add("connects", subject, _place_name(place, ix), (m.start(), m.end() + _tail_len(text, m.end())))
+        del sent
+
+
+def _route_entity(parts: list[str], ix: Index) -> str | None:
+    """The infrastructure named elsewhere by the same route ("Baku–Tbilisi–Kars railway")."""
+    key = [p.lower() for p in parts]
+    for m in ix.mentions:
+        if m.type == "infrastructure":
+            found = _ROUTE.search(m.text)
+            if found and [p.strip().lower() for p in re.split(r"\s?[-–—]\s?", found.group(1))] == key:
+                return ix.name(m)
+    return None
+
+
+def x_end(m: Mention) -> int:
+    return m.end
+
+
+def _after_list(text: str, end: int) -> str:
+    """Text after a route name, skipping further route names of a list ("A-B, C-D and E-F railways")."""
+    rest = text[end:end + 200]
+    while True:
+        nxt = re.match(r"^\s*(?:,|,?\s*and)\s*[A-Z][\w'’.]+(?:\s?[-–—]\s?[A-Z][\w'’]+){1,4}", rest)
+        if not nxt:
+            return rest
+        rest = rest[nxt.end():]
+
+
+def _tail_len(text: str, end: int) -> int:
+    tail = _ROUTE_TAIL.match(text[end:end + 80])
+    return tail.end() if tail else 0
+
+
+def _names_event(text: str, end: int) -> bool:
+    return bool(re.match(r"^\s*(?:trilateral\s+|business\s+|energy\s+)*(summit|forum|talks|meeting|format|"
+                         r"declaration|agreement)", text[end:end + 40], re.I))
+
+
+def _place_name(text: str, ix: Index) -> str:
+    for m in ix.mentions:
+        if m.text == text and m.type in ("place", "country"):
+            return ix.name(m)
+    return text
+
+
+def _connections(tok: Token, ix: Index, out: _Collector) -> None:
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    if lemma in P.CONNECT_VERBS and tok.pos_ == "VERB":
+        infra = None
+        if tok.dep_ in ("acl", "relcl"):
+            head = tok.head
+            infra = ix.infrastructure_for(head)
+            if infra is None and head.dep_ == "attr":
+                subj = P.children(head.head, ("nsubj",))
+                infra = ix.infrastructure_for(subj[0]) if subj else None
+        else:
+            subj = P.subject_of(tok)
+            infra = ix.infrastructure_for(subj[0]) if subj else None
+        if infra is None:
+            return
+        ends: list[Mention] = []
+        for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to"}):
+            ends += ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text), ("country", "place"))
+        for e in ends:
+            out.add("connects", ix.name(infra), ix.name(e), sent)
+    # "X ... from A to B": on the infrastructure or a verb about it
+    if tok.lower_ == "from" and tok.dep_ == "prep":
+        gov = tok.head
+        to = [o for o in P.pobjs(gov, {"to"})]
+        if not to:
+            return
+        infra = ix.infrastructure_for(gov)
+        if infra is None and gov.pos_ == "VERB":
+            if gov.dep_ in ("acl", "relcl", "pcomp") or (gov.dep_ == "pcomp" and gov.head.lower_ == "for"):
+                h = gov.head if gov.dep_ != "pcomp" else gov.head.head
+                infra = ix.infrastructure_for(h)
+            else:
+                subj = P.subject_of(gov)
+                infra = ix.infrastructure_for(subj[0]) if subj else None
+        if infra is None:
+            return
+        ends = [o for o in P.pobjs(gov, {"from"})] + to
+        for o in ends:
+            for e in ix.phrase_mentions(o, ("place", "country")):
+                out.add("connects", ix.name(infra), ix.name(e), sent)
+
+
+# --- part_of, located_in ----------------------------------------------------------------------
+
+def _part_of(tok: Token, ix: Index, out: _Collector) -> None:
+    if tok.lemma_.lower() != "part" or tok.dep_ not in ("attr", "dobj", "oprd"):
+        return
+    sent = tok.sent
+    subj = P.children(tok.head, ("nsubj",))
+    if not subj:
+        return
+    whole_types = ("infrastructure", "organization", "place", "country")
+    part = ix.infrastructure_for(subj[0]) or next(iter(ix.phrase_mentions(subj[0], whole_types)), None)
+    if part is None:
+        return
+    for o in P.pobjs(tok, {"of"}):
+        whole = _head_mention(o, ix, whole_types)
+        if whole is not None:
+            out.add("part_of", ix.name(part), ix.name(whole), sent)
+
+
+def _head_mention(tok: Token, ix: Index, types: tuple[str, ...], depth: int = 3) -> Mention | None:
+    """The mention heading a phrase, through "one of the routes of X" (not "Russia's broader X")."""
+    found = ix.phrase_mentions(tok, types)
+    if found:
+        return found[0]
+    if depth:
+        for o in P.pobjs(tok, {"of"}):
+            return _head_mention(o, ix, types, depth - 1)
+    return None
+
+
+def _located(ix: Index, out: _Collector) -> None:
+    """"the Azerbaijani enclave – the X", "the Turkish port X", "X, located in Y"."""
+    for m in ix.mentions:
+        if m.type not in ("place", "infrastructure"):
+            continue
+        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        # a kind word inside the name ("Shah-Deniz field") or just before it ("port Ceyhan")
+        kind = None
+        if span[-1].lower_ in P.LOCATION_NOUNS or span[0].lower_ in P.LOCATION_NOUNS:
+            kind = span[-1] if span[-1].lower_ in P.LOCATION_NOUNS else span[0]
+            k = span.start - 1
+        else:
+            k = span.start - 1
+            while k >= sent.start and (span.doc[k].is_punct or span.doc[k].lower_ in ("the", "a", "an")):
+                k -= 1
+            if k >= sent.start and span.doc[k].lower_ in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS:
+                kind = span.doc[k]
+                k -= 1
+        if kind is None:
+            continue
+        while k >= sent.start and span.doc[k].pos_ == "ADJ" and ix.mention(span.doc[k]) is None:
+            k -= 1
+        if k >= sent.start and span.doc[k].lower_ in ("'s", "’s"):
+            k -= 1
+        c = ix.mention(span.doc[k], ("country",)) if k >= sent.start else None
+        if c is None or ix.name(c) == ix.name(m):
+            continue
+        pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
+        out.add(pred, ix.name(m), ix.name(c), (min(c.start, m.start), max(c.end, m.end)))
+    for tok in ix.sp:
+        if tok.lemma_.lower() in P.LOCATED_VERBS and tok.dep_ in ("acl", "relcl", "ROOT") and tok.tag_ == "VBN":
+            where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for x in ix.phrase_mentions(o, ("place", "country"))]
+            what = [tok.head] if tok.dep_ in ("acl", "relcl") else P.children(tok, ("nsubjpass",))
+            things = [x for w in what for x in ix.phrase_mentions(w, ("place", "infrastructure", "organization"))]
+            for th in things:
+                for w in where[:1]:
+                    out.add("located_in", ix.name(th), ix.name(w), tok.sent)
+
+
+# --- supplies ---------------------------------------------------------------------------------
+
+def _commodity(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    for c in P.conjuncts(tok)[:1]:
+        if c.lemma_.lower() in P.COMMODITIES or c.lower_ in P.COMMODITIES:
+            return c.lower_ if c.lower_ in P.COMMODITIES else c.lemma_.lower() + ("s" if c.tag_ == "NNS" else "")
+        for k in c.children:
+            if k.dep_ == "compound" and k.lemma_.lower() in P.COMMODITIES:
+                return k.lower_
+    return None
+
+
+def _supplies(tok: Token, ix: Index, out: _Collector) -> None:
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    if P.is_hypothetical(tok):
+        return
+    if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
+        suppliers = [n for s in (P.children(tok.head, ("nsubj",)) if tok.dep_ != "appos" else [tok.head])
+                     for n in ix.refers(s, ("country", "organization"))]
+        goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"of"})) if g), None)
+        goods = goods or next((c.lower_ for c in tok.children if c.dep_ == "compound"
+                               and c.lemma_.lower() in P.COMMODITIES), None)
+        buyers = [n for o in P.pobjs(tok, {"to", "for"}) for n in ix.refers(o, ("country", "organization", "place"))]
+        buyers += [n for c in tok.children if c.dep_ == "poss" for n in ix.refers(c, ("country", "organization"))]
+        if not goods:
+            return
+        rank = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
+        if rank is None and any(c.lower_ in ("important", "major", "key") for c in tok.lefts):
+            rank = None
+        for s in suppliers:
+            for b in buyers:
+                out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank})
+        if rank and rank > 1:
+            # "the second biggest supplier ... after Russia": Russia is the first
+            before = [n for o in P.pobjs(tok, {"after"}) for n in ix.refers(o, ("country", "organization"))]
+            for s in before:
+                for b in buyers:
+                    out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank - 1})
+    elif lemma in P.SUPPLY_VERBS and tok.pos_ == "VERB":
+        objs = P.children(tok, ("dobj",))
+        goods_tok = next((o for o in objs if _commodity(o)), None)
+        goods = _commodity(goods_tok)
+        buyers_tok = P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok] + P.children(tok, ("dative",))
+        if goods is None:
+            goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
+        if goods is None:
+            return
+        buyers = [n for o in buyers_tok for n in ix.refers(o, ("country", "organization", "place"))]
+        suppliers = _subjects(tok, ix, ("country", "organization"))
+        if lemma in P.CARRY_VERBS and goods_tok is not None:
+            # "transport Turkmen gas to Türkiye": the gas is Turkmenistan's
+            origin = [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
+                      for m in [ix.mention(c, ("country",))] if m is not None]
+            if origin:
+                suppliers = origin
+            elif not P.pobjs(tok, {"from"}):
+                return
+        if P.children(tok, ("nsubjpass",)):
+            suppliers = [n for o in P.pobjs(tok, {"by", "from"}) for n in ix.refers(o, ("country", "organization"))]
+        via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
+        for s in suppliers:
+            for b in buyers:
+                if b != s:
+                    out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
+    elif lemma in P.IMPORT_VERBS and tok.pos_ == "VERB":
+        goods = next((g for g in (_commodity(o) for o in P.children(tok, ("dobj",))) if g), None)
+        if goods is None:
+            return
+        sellers = [n for o in P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country", "organization"))]
+        for b in _subjects(tok, ix, ("country", "organization")):
+            for s in sellers:
+                out.add("supplies", s, b, sent, {"commodity": goods})
+    elif lemma in ("supply", "delivery", "export") and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+        goods = next((c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")
+                      and c.lemma_.lower() in P.COMMODITIES), None)
+        goods = goods or next((g for g in (_commodity(o) for o in P.pobjs(tok, {"of"})) if g), None)
+        buyers = [n for o in P.pobjs(tok, {"to"}) for n in ix.refers(o, ("country", "place"))]
+        if not goods or not buyers:
+            return
+        suppliers = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
+        suppliers = suppliers or _subjects(tok, ix, ("country", "organization"))
+        for s in suppliers:
+            for b in buyers:
+                if b != s:
+                    out.add("supplies", s, b, sent, {"commodity": goods})
+
+
+# --- trade_partner_rank, ranked -----------------------------------------------------------------
+
+_TRADE_LIST = re.compile(r"\b(trad(e|ing) partners?|importers?|exporters?|export destinations?|"
+                         r"import sources?)\b", re.I)
+
+
+def _ranks(tok: Token, ix: Index, out: _Collector) -> None:
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    ranks: list[tuple[object, Token]] = []
+    if lemma in P.RANK_VERBS and tok.pos_ == "VERB":
+        # "was ranked third in X and first in Y" (the second ordinal may hang anywhere below)
+        for t in tok.subtree:
+            if t.lower_ in P.ORDINALS and t.dep_ in ("advmod", "npadvmod", "oprd", "attr", "acomp", "conj",
+                                                     "dobj", "xcomp"):
+                ranks.append((P.ORDINALS[t.lower_], t))
+        subj = P.children(tok, ("nsubjpass", "nsubj"))
+    elif lemma in P.RANK_NOUNS - {"top"} and tok.pos_ == "NOUN":
+        r = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
+        if r is None:
+            return
+        ranks.append((r, tok))
+        subj = P.subject_of(tok)
+    elif lemma == "top" and any(c.like_num for c in tok.children):
+        n = next(c.text for c in tok.children if c.like_num)
+        ranks.append((f"top {n}", tok))
+        subj = P.subject_of(tok)
+    elif lemma in ("partner", "source", "destination", "market") and tok.dep_ in ("attr", "appos"):
+        # "X is Y's fourth-largest trading partner and Z's second-largest source of imports"
+        for p in P.conjuncts(tok):
+            r = P.ordinal_of([t for c in p.lefts for t in c.subtree])
+            if r is not None:
+                ranks.append((r, p))
+        subj = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
+    else:
+        return
+    if not ranks or P.is_hypothetical(tok):
+        return
+    who = [n for s in subj for n in ix.refers(s, ("country", "organization", "infrastructure"))]
+    if not who:
+        return
+    for rank, at in ranks:
+        phrase = doc_span(at)
+        own = at.doc[at.left_edge.i:at.right_edge.i + 1].text if at.pos_ == "NOUN" else ""
+        trade = bool(_TRADE_LIST.search(phrase.text) or _TRADE_LIST.search(own)) or (
+            at.lemma_.lower() in ("source", "destination", "market") and re.search(r"\b(imports?|exports?)\b", own))
+        when = ix.time_of(at)
+        if trade:
+            other = [ix.name(m) for m in ix.mentions_in(phrase.start_char, phrase.end_char, ("country",))
+                     if ix.name(m) not in who and not _modifier_only(m, ix)]
+            other = [n for c in at.children if c.dep_ == "poss" for n in ix.refers(c, ("country",))] + other
+            if not other:
+                prev = [r for r in out.items.values() if r.predicate == "trade_partner_rank"]
+                other = [prev[-1].object] if prev else []
+            for s in who:
+                for o in other[:1]:
+                    out.add("trade_partner_rank", s, o, sent, {"rank": rank}, when.iso if when else None)
+        elif at.lemma_.lower() not in ("partner", "source", "destination", "market"):
+            listed = _list_phrase(at)
+            for s in who:
+                out.add("ranked", s, None, sent, {"rank": rank, "list": listed}, when.iso if when else None)
+
+
+def doc_span(tok: Token) -> Span:
+    """The phrase of ``tok`` with its prepositional complements ("second position among ...")."""
+    right = tok.right_edge
+    if tok.dep_ in ("advmod", "npadvmod", "oprd", "attr", "acomp") and tok.head.pos_ == "VERB":
+        right = max(right, *(c.right_edge for c in tok.head.rights if c.dep_ == "prep" and c.i > tok.i),
+                    key=lambda t: t.i) if any(c.dep_ == "prep" and c.i > tok.i for c in tok.head.rights) else right
+    return tok.doc[tok.i:right.i + 1]
+
+
+def _list_phrase(tok: Token) -> str | None:
+    span = doc_span(tok)
+    text = span.text
+    m = re.search(r"\b(?:among|in|of)\b\s+(.*)$", text)
+    return m.group(1).strip(" ,.") if m else None
+
+
+# --- manufacturer_of --------------------------------------------------------------------------
+
+def _manufacturer(tok: Token, ix: Index, out: _Collector) -> None:
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    if lemma in P.MAKE_VERBS and tok.pos_ == "VERB":
+        passive = P.children(tok, ("nsubjpass",)) or ([tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else [])
+        if passive:
+            makers = [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("organization",))]
+            products = [m for p in passive for m in ix.phrase_mentions(p, ("product",))]
+        else:
+            makers = _subjects(tok, ix, ("organization",))
+            products = [m for o in P.children(tok, ("dobj",)) for m in _products(o, ix)]
+        for mk in makers:
+            for p in products:
+                out.add("manufacturer_of", mk, ix.name(p), sent)
+    elif tok.lower_ in ("'s", "’s") and tok.dep_ == "case":
+        maker = ix.mention(tok.head, ("organization",))
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        product = ix.mention(nxt, ("product",)) if nxt is not None else None
+        if maker is not None and product is not None:
+            out.add("manufacturer_of", ix.name(maker), ix.name(product), sent)
+
+
+def _products(tok: Token, ix: Index) -> list[Mention]:
+    """Products named by a phrase ("promising UAVs Akinci", "the TB2 and Akinci drones")."""
+    found = ix.phrase_mentions(tok, ("product",))
+    if found:
+        return found
+    return ix.mentions_in(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text), ("product",))
+
+
+# --- party_to ---------------------------------------------------------------------------------
+
+_AGREEMENT_WORD = re.compile(r"\b(" + "|".join(sorted(P.AGREEMENT_NOUNS)) + r")\b", re.I)
+
+
+def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
+    """Signatories' countries of each signed agreement, and the parties its name gives."""
+    country_of: dict[str, str] = {}
+    for person, _role, of, _sent, _time in positions:
+        if of in _countries(ix):
+            country_of.setdefault(person, of)
+    agreement_names = {ix.name(m) for m in ix.mentions if m.type == "agreement"}
+    for ev in event_reader.find_events(ctx):
+        if ev.type != "agreement_signed" or not ev.name:
+            continue
+        if ev.name not in agreement_names and not _AGREEMENT_WORD.search(ev.name):
+            continue
+        src = ev.sources[0]
+        orgs = {ix.name(m) for m in ix.mentions if m.type == "organization"}
+        for p in ev.participants:
+            party = country_of.get(p, p if p in _countries(ix) | orgs else None)
+            if party:
+                out.add("party_to", party, ev.name, (src.start, src.end))
+    for m in ix.mentions:
+        if m.type != "agreement":
+            continue
+        tail = ix.text[m.end:m.end + 120]
+        between = re.match(r"^\s*between\s+(.{0,100}?)\s+and\s+(.{0,60}?)(?=[,.;)]|\s+(?:dated|signed|in|on|of)\b)",
+                           tail)
+        inner = [x for x in ix.mentions_in(m.start, m.end, ("country",))] if " between " in m.text else []
+        if between:
+            inner += ix.mentions_in(m.end, m.end + between.end(), ("country",))
+        sent = ix.ctx.sentence(m.start)
+        for c in inner:
+            out.add("party_to", ix.name(c), ix.name(m), sent)

@@ -1,0 +1,501 @@
+"""Time expressions: find them in the clean text and say which one governs a span.
+
+``find_times`` reads dates with a small grammar over the text (days, months,
+years, ranges, decades, quarters) and resolves relative expressions ("last
+year", "yesterday", "on Monday", "recently") against the publication date, and
+anaphoric ones ("during this period", "the same year") against the time
+expression before them.  ``time_for`` picks, for a span of the text, the time
+expression of its sentence that governs it.
+
+Values are ISO 8601 prefixes (``2021``, ``2021-04``, ``2021-06-15``); a day or
+month whose year the text does not give keeps ``XXXX`` for the year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dossier.extract.context import Context, TimeExpr
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+# Words that may stand right before a bare year without making it part of a name ("Ephesus 2022").
+_YEAR_LEFT_OK = {
+    "in", "since", "by", "from", "until", "till", "to", "during", "of", "before", "after", "around", "circa", "c",
+    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "end", "and", "or",
+    "as", "for", "between", "through", "throughout", "year", "years", "between", "on", "at", "the", "est",
+}
+# A bare number followed by one of these is a measure, not a year ("2000 km", "1990 people").
+_NOT_YEAR_RIGHT = re.compile(
+    r"\s*(?:%|per\s?cent|percent|km|kilomet|miles?\b|bcm|barrels?|bbl|tons?\b|tonnes?|met(?:re|er)s|m3|mln|million|"
+    r"billion|bn\b|thousand|people|persons|soldiers|troops|units|companies|firms|projects|items|dollars|euros|"
+    r"manats?\b|liras?\b|rubles?\b|[xX×]\b)", re.I)
+
+_MON = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>1[0-9]{{3}}|20[0-9]{{2}}|2100)(?![\d])"
+_DASH = r"\s*(?:-|–|—|‒|to|until|till|through|and)\s*"  # "and" only after "between" (checked in _build)
+_WKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+
+
+def _p(template: str, **groups: str) -> str:
+    return template.format(**groups)
+
+
+def _mon(g: str) -> str:
+    return _MON.format(g=g)
+
+
+def _day(g: str) -> str:
+    return _DAY.format(g=g)
+
+
+def _year(g: str) -> str:
+    return _YEAR.format(g=g)
+
+
+_LB = r"(?<![\w$€£.,/-])"  # a number glued to nothing before it
+_RB = r"(?![\w/])"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 26-28 May 2022 / from 26 to 28 May 2022
+    ("day_range_dmy", re.compile(
+        _LB + r"(?:from\s+|between\s+)?" + _day("d1") + _DASH + _day("d2") + r"\s+" + _mon("m") + r",?\s+"
+        + _year("y") + _RB)),
+    # 26 May – 2 June 2022
+    ("day_range_dmdmy", re.compile(
+        _LB + r"(?:from\s+|between\s+)?" + _day("d1") + r"\s+" + _mon("m1") + _DASH + _day("d2") + r"\s+"
+        + _mon("m2") + r",?\s+" + _year("y") + _RB)),
+    # May 26-28, 2022
+    ("day_range_mdy", re.compile(
+        r"\b" + _mon("m") + r"\s+" + _day("d1") + r"\s*(?:-|–|—)\s*" + _day("d2") + r",?\s+" + _year("y") + _RB)),
+    # (Monday,) 15 June 2021 / 15th of June, 2021
+    ("dmy", re.compile(
+        _LB + _WKDAY + _day("d") + r"\s+(?:of\s+)?" + _mon("m") + r",?\s+" + _year("y") + _RB)),
+    # June 15, 2021 / Sept. 15, 2010
+    ("mdy", re.compile(r"\b" + _WKDAY + _mon("m") + r"\s+" + _day("d") + r",?\s+" + _year("y") + _RB)),
+    ("iso", re.compile(_LB + r"(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _RB)),
+    ("numeric", re.compile(_LB + r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:1[89]|20)\d\d)" + _RB)),
+    # January – November 2021 / from January 2021 to March 2022
+    ("month_range", re.compile(
+        r"\b(?:from\s+|between\s+)?" + _mon("m1") + r"(?:,?\s+" + _year("y1") + r")?" + _DASH + _mon("m2")
+        + r",?\s+" + _year("y2") + _RB)),
+    # first quarter of 2021 / Q1 2021 / the first half of 2021 / H1 2021
+    ("quarter", re.compile(
+        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\s+(?:of\s+)?"
+        + _year("y") + _RB, re.I)),
+    ("quarter_short", re.compile(r"\b(?P<kind>[QH])(?P<q>[1-4])\s+" + _year("y") + _RB)),
+    # June 2021 / June of 2021 / (the) end of 2021 / mid-2021
+    ("month_year", re.compile(r"\b" + _mon("m") + r",?\s+(?:of\s+)?" + _year("y") + _RB)),
+    ("year_range", re.compile(
+        _LB + r"(?:(?:from|between)\s+)?" + _year("y1") + r"\s*(?:-|–|—|‒|/|to|until|till|through|and)\s*"
+        + r"(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d])" + _RB)),
+    ("part_year", re.compile(
+        r"\b(?:as\s+of\s+|by\s+|at\s+|in\s+)?(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|turn)\s+of|"
+        r"early|late|mid-?|spring(?:\s+of)?|summer(?:\s+of)?|autumn(?:\s+of)?|fall(?:\s+of)?|winter(?:\s+of)?)\s*"
+        + _year("y") + _RB, re.I)),
+    ("decade", re.compile(
+        r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<dec>1[0-9]{2}|20[0-9])0s\b", re.I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?P<c>1?\d)(?:st|nd|rd|th)[-\s]century\b", re.I)),
+    # 15 June / June 15 (no year)
+    ("dm", re.compile(_LB + _WKDAY + _day("d") + r"\s+(?:of\s+)?" + _mon("m") + r"(?![\w])(?!,?\s+\d)")),
+    ("md", re.compile(r"\b" + _WKDAY + _mon("m") + r"\s+" + _day("d") + r"(?![\w,.]?\d)(?!\s*(?:%|km|bcm))")),
+    ("month_only", re.compile(
+        r"\b(?P<prep>(?i:in|since|until|till|by|from|during|early|late|mid-?|last|next|this|of))\s+" + _mon("m")
+        + r"(?![\w])(?!,?\s+\d)")),
+    ("year", re.compile(_LB + r"(?:FY\s?)?" + _year("y") + r"(?:\s+est\.)?" + r"(?![\w/-])")),
+]
+
+_REL_DAY = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
+_REL_UNIT = re.compile(
+    r"\b(?P<w>(?:(?:so\s+far|earlier|later)\s+)?this|(?:the\s+)?last|(?:the\s+)?previous|next|(?:the\s+)?current|"
+    r"(?:the\s+)?coming)\s+(?P<unit>year|month|week)\b(?!s)", re.I)
+_REL_AGO = re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+"
+                      r"(?P<unit>year|month|day|week)s?\s+ago\b", re.I)
+_REL_RECENT = re.compile(
+    r"\b(?:(?:in|over|during)\s+(?:the\s+)?(?:recent|last|past)\s+(?:few\s+)?(?:days|weeks)|recently|lately|"
+    r"the\s+other\s+day|earlier\s+this\s+week)\b", re.I)
+_REL_WEEKDAY = re.compile(
+    r"\b(?:(?P<w>last|this|next|on|On|Last|This|Next)\s+)?(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b(?!,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))")
+_ANAPHOR = re.compile(
+    r"\b(?:(?:in|during|over|at|within|for|by|throughout)\s+)?(?:(?P<this>this)\s+period|(?P<w>that|the\s+same|"
+    r"the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>period|year|month))\b", re.I)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    value: str
+    end_value: str | None = None
+    relative: bool = False
+    anaphor: str | None = None  # "same"/"next"/"prev" + unit, resolved after selection
+
+
+def find_times(ctx: Context) -> list[TimeExpr]:
+    """Every time expression of the clean text, normalised, non-overlapping, in text order."""
+    text = ctx.doc.text
+    pub = _published(ctx.doc.published)
+    cands = [*_absolute(ctx, text), *_relative(text, pub)]
+    chosen: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    out: list[TimeExpr] = []
+    for c in chosen:
+        if c.anaphor:
+            resolved = _resolve_anaphor(c, out, pub)
+            if resolved is None:
+                continue
+            c = resolved
+        out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
+                            end_value=c.end_value, relative=c.relative))
+    return out
+
+
+def _published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return None
+    return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").casefold()]
+
+
+def _iso(y: int | str, m: int | None = None, d: int | None = None) -> str:
+    out = str(y)
+    if m:
+        out += f"-{m:02d}"
+        if d:
+            out += f"-{d:02d}"
+    return out
+
+
+def _valid_day(d: int, m: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= 31
+
+
+def _absolute(ctx: Context, text: str) -> list[_Cand]:
+    out = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            c = _build(kind, m)
+            if c is None:
+                continue
+            if kind in ("year", "year_range") and not _year_ok(ctx, text, m):
+                continue
+            out.append(c)
+    return out
+
+
+def _build(kind: str, m: re.Match) -> _Cand | None:
+    g = m.groupdict()
+    s, e = m.start(), m.end()
+    if re.search(r"\band\b", m.group(0)) and not m.group(0).casefold().startswith("between"):
+        return None  # "in 2020 and 2021" names two years, not a span
+    if kind == "day_range_dmy" or kind == "day_range_mdy":
+        mo, d1, d2, y = _month(g["m"]), int(g["d1"]), int(g["d2"]), int(g["y"])
+        if not (_valid_day(d1, mo) and _valid_day(d2, mo) and d1 < d2):
+            return None
+        return _Cand(s, e, _iso(y, mo, d1), _iso(y, mo, d2))
+    if kind == "day_range_dmdmy":
+        m1, m2, d1, d2, y = _month(g["m1"]), _month(g["m2"]), int(g["d1"]), int(g["d2"]), int(g["y"])
+        if not (_valid_day(d1, m1) and _valid_day(d2, m2)):
+            return None
+        y1 = y - 1 if m1 > m2 else y
+        return _Cand(s, e, _iso(y1, m1, d1), _iso(y, m2, d2))
+    if kind in ("dmy", "mdy", "iso", "numeric"):
+        d, y = int(g["d"]), int(g["y"])
+        mo = int(g["m"]) if kind in ("iso", "numeric") else _month(g["m"])
+        if kind == "numeric" and mo > 12 and d <= 12:
+            d, mo = mo, d
+        if not _valid_day(d, mo):
+            return None
+        return _Cand(s, e, _iso(y, mo, d))
+    if kind == "month_range":
+        m1, m2, y2 = _month(g["m1"]), _month(g["m2"]), int(g["y2"])
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
+        if (y1, m1) >= (y2, m2):
+            return None
+        return _Cand(s, e, _iso(y1, m1), _iso(y2, m2))
+    if kind in ("quarter", "quarter_short"):
+        q = ORDINALS.get(g["q"].casefold()) or int(g["q"])
+        size = 6 if g["kind"].casefold() in ("half", "h") else 3
+        if q * size > 12:
+            return None
+        y = int(g["y"])
+        return _Cand(s, e, _iso(y, (q - 1) * size + 1), _iso(y, q * size))
+    if kind == "month_year":
+        return _Cand(s, e, _iso(int(g["y"]), _month(g["m"])))
+    if kind == "year_range":
+        y1, raw2 = int(g["y1"]), g["y2"]
+        y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
+        if not (y1 < y2 <= y1 + 100) or (len(raw2) == 2 and "/" in m.group(0) and y2 != y1 + 1):
+            return None
+        return _Cand(s, e, str(y1), str(y2))
+    if kind == "part_year":
+        return _Cand(s, e, g["y"])
+    if kind == "decade":
+        return _Cand(s, e, g["dec"])
+    if kind == "century":
+        c = int(g["c"])
+        return _Cand(s, e, f"{c - 1:02d}") if 1 <= c <= 21 else None
+    if kind in ("dm", "md"):
+        d, mo = int(g["d"]), _month(g["m"])
+        return _Cand(s, e, f"XXXX-{mo:02d}-{d:02d}") if _valid_day(d, mo) else None
+    if kind == "month_only":
+        if g["prep"].casefold() in ("last", "next", "this"):
+            return _Cand(s, e, "", anaphor=f"{g['prep'].casefold()}:month{_month(g['m'])}")
+        start = m.start("m") if g["prep"].casefold() in ("in", "since", "until", "till", "by", "from",
+                                                          "during", "of") else s
+        return _Cand(start, e, f"XXXX-{_month(g['m']):02d}")
+    if kind == "year":
+        return _Cand(s, e, g["y"])
+    return None
+
+
+def _year_ok(ctx: Context, text: str, m: re.Match) -> bool:
+    """A bare year (or year range) is a year, not a measure, a count or part of a name."""
+    if _NOT_YEAR_RIGHT.match(text, m.end()):
+        return False
+    y = int(m.group("y") if "y" in m.groupdict() else m.group("y1"))
+    base = max(0, m.start() - 30)
+    left = text[base:m.start()]
+    words = re.findall(r"[\w.#$€£]+", left)
+    prev = words[-1] if words else ""
+    if re.search(r"(?:No\.?|#|[Nn]umber|[$€£]|US|USD|EUR|AZN|TL)\s*$", left):
+        return False
+    if y < 1800 and prev.casefold() not in ("in", "since", "by", "from", "until", "of", "before", "after", "circa"):
+        return False
+    if re.search(r"[A-Za-z][-–]\s*$", left):
+        return False  # "Ephesus-2022", "Su-1900"
+    if prev and prev[0].isupper() and prev.casefold() not in _YEAR_LEFT_OK and prev.casefold().rstrip(".") \
+            not in MONTHS and not _sentence_initial(text, base + left.rfind(prev)):
+        return False  # "Ephesus 2022", "Vision 2030": a name that carries a year
+    return True
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    return pos == 0 or bool(re.search(r"(?:[.!?:;«\"“(•*-]\s*|\n\s*)$", text[max(0, pos - 6):pos]))
+
+
+def _relative(text: str, pub: dt.date | None) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _ANAPHOR.finditer(text):
+        if m.group("this"):
+            out.append(_Cand(m.start(), m.end(), "", anaphor="same:period"))
+            continue
+        w = re.sub(r"\s+", " ", m.group("w").casefold())
+        rel = {"that": "same", "the same": "same", "the following": "next", "the next": "next",
+               "the previous": "prev", "the preceding": "prev"}[w]
+        out.append(_Cand(m.start(), m.end(), "", anaphor=f"{rel}:{m.group('unit').casefold()}"))
+    if pub is None:
+        return out
+    for m in _REL_DAY.finditer(text):
+        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("w").casefold()]
+        out.append(_Cand(m.start(), m.end(), (pub + dt.timedelta(days=delta)).isoformat(), relative=True))
+    for m in _REL_UNIT.finditer(text):
+        w, unit = m.group("w").casefold().split()[-1], m.group("unit").casefold()
+        step = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}[w]
+        if m.group("w").casefold().startswith("the ") and re.search(
+                r"\b(?:over|during|in|for|within|throughout)\s+$", text[max(0, m.start() - 12):m.start()]):
+            continue  # "over the last year": a duration, not a date
+        out.append(_Cand(m.start(), m.end(), _shift(pub, unit, step), relative=True))
+    for m in _REL_AGO.finditer(text):
+        raw = m.group("n").casefold()
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+        if n:
+            out.append(_Cand(m.start(), m.end(), _shift(pub, m.group("unit").casefold(), -n), relative=True))
+    for m in _REL_RECENT.finditer(text):
+        out.append(_Cand(m.start(), m.end(), _iso(pub.year, pub.month), relative=True))
+    for m in _REL_WEEKDAY.finditer(text):
+        w = (m.group("w") or "").casefold()
+        target = WEEKDAYS.index(m.group("d").casefold())
+        back = (pub.weekday() - target) % 7
+        if w == "next":
+            day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
+        elif w == "last" and back == 0:
+            day = pub - dt.timedelta(days=7)
+        else:
+            day = pub - dt.timedelta(days=back)
+        out.append(_Cand(m.start(), m.end(), day.isoformat(), relative=True))
+    return out
+
+
+def _shift(pub: dt.date, unit: str, step: int) -> str:
+    """The year, month or day ``step`` units away from the publication date, as an ISO prefix."""
+    if unit == "year":
+        return str(pub.year + step)
+    if unit == "month":
+        k = pub.year * 12 + pub.month - 1 + step
+        return _iso(k // 12, k % 12 + 1)
+    if unit == "week":
+        day = pub + dt.timedelta(weeks=step)
+        return _iso(day.year, day.month)
+    return (pub + dt.timedelta(days=step)).isoformat()
+
+
+def _resolve_anaphor(c: _Cand, before: list[TimeExpr], pub: dt.date | None) -> _Cand | None:
+    """"this period", "the same year", "the following year", "last June": from the time before it."""
+    rel, unit = c.anaphor.split(":")
+    if rel in ("last", "next", "this"):  # "last June": the publication date anchors it
+        if pub is None:
+            return None
+        mo = int(unit.removeprefix("month"))
+        y = pub.year + {"last": -1 if mo >= pub.month else 0, "next": 1 if mo <= pub.month else 0,
+                        "this": 0}[rel]
+        return _Cand(c.start, c.end, _iso(y, mo), relative=True)
+    ante = next((t for t in reversed(before) if not t.value.startswith("XXXX") and c.start - t.end < 600), None)
+    if ante is None:
+        if pub is None or unit != "year" or rel == "same":
+            return None
+        return _Cand(c.start, c.end, str(pub.year + (1 if rel == "next" else -1)), relative=True)
+    if rel == "same":
+        if unit == "period":
+            return _Cand(c.start, c.end, ante.value, ante.end_value, relative=True)
+        if unit == "year":
+            return _Cand(c.start, c.end, (ante.end_value or ante.value)[:4], relative=True)
+        val = ante.end_value or ante.value
+        return _Cand(c.start, c.end, val[:7], relative=True) if len(val) >= 7 else None
+    if unit != "year":
+        return None
+    y = int((ante.end_value or ante.value)[:4]) + (1 if rel == "next" else -1)
+    return _Cand(c.start, c.end, str(y), relative=True)
+
+
+# --- which time governs a span -------------------------------------------------------------
+
+_ADJ_AFTER = re.compile(r"^[\s,(–—-]*(?:(?:in|for|as\s+of|by|during|since|at\s+the\s+end\s+of|at|on|until)\s+"
+                        r"(?:the\s+(?:end|beginning|start)\s+of\s+)?)?$", re.I)
+_ADJ_BEFORE = re.compile(r"^[\s,:(–—-]*(?:(?:was|were|is|it\s+was|stood\s+at)\s*)?[\s,:(–—-]*$", re.I)
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "pcomp", "acl", "parataxis"}
+_REPORTING = {"say", "state", "note", "add", "tell", "emphasize", "emphasise", "stress", "announce", "declare",
+              "report", "underline", "point", "explain", "remark", "mention", "claim", "write"}
+
+
+def time_for(ctx: Context, start: int, end: int, *, carry: bool = False) -> TimeExpr | None:
+    """The time expression that governs clean[start:end]: the nearest one of its sentence.
+
+    A time right after the span ("$5bn in 2020") or right before it ("in 2020 – $5bn")
+    wins; then one attached to the same clause, preferring one before the span.  With
+    ``carry``, a sentence without a time that continues the previous one ("..., he said";
+    "This list ...") takes the time of the previous sentence's main clause.
+    """
+    sent = _sentence_bounds(ctx, start)
+    found = _best_time(ctx, sent, start, end)
+    if found is not None or not carry:
+        return found
+    prev = _previous_sentence(ctx, sent)
+    if prev is None or not _continues(ctx, sent):
+        return None
+    ps, pe = prev
+    root = _sentence_root_span(ctx, ps, pe)
+    return _best_time(ctx, prev, *root) if root else None
+
+
+def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
+    if ctx.sp.has_annotation("SENT_START") or ctx.sp.has_annotation("DEP"):
+        sent = ctx.sentence(pos)
+        return sent.start_char, sent.end_char
+    text = ctx.doc.text
+    left = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    right = min([i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0] or [len(text)])
+    return left + 1, right + 1
+
+
+def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> TimeExpr | None:
+    text = ctx.doc.text
+    cands = [t for t in ctx.times if t.start >= sent[0] and t.end <= sent[1] and (t.end <= start or t.start >= end)]
+    if not cands:
+        return None
+    head = _clause_head(ctx, start, end)
+
+    def rank(t: TimeExpr) -> tuple:
+        after = t.start >= end
+        gap = text[end:t.start] if after else text[t.end:start]
+        if after and _ADJ_AFTER.match(gap):
+            tier = 0
+        elif not after and _ADJ_BEFORE.match(gap):
+            tier = 1
+        elif head is not None and _clause_head(ctx, t.start, t.end) == head:
+            tier = 2 if not after else 3
+        else:
+            tier = 4 if not after else 5
+        return tier, len(gap)
+
+    return min(cands, key=rank)
+
+
+def _clause_head(ctx: Context, start: int, end: int) -> int | None:
+    """Token index of the verb heading the clause that holds clean[start:end] (None without a parse)."""
+    if not ctx.sp.has_annotation("DEP"):
+        return None
+    span = ctx.sp.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    while tok.dep_ not in _CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX"):
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return tok.i
+
+
+def _previous_sentence(ctx: Context, sent: tuple[int, int]) -> tuple[int, int] | None:
+    text = ctx.doc.text
+    if sent[0] <= 0 or "\n\n" in text[max(0, sent[0] - 3):sent[0] + 1]:
+        return None  # a new paragraph starts afresh
+    back = sent[0] - 1
+    while back > 0 and text[back].isspace():
+        back -= 1
+    if back <= 0:
+        return None
+    return _sentence_bounds(ctx, back)
+
+
+def _continues(ctx: Context, sent: tuple[int, int]) -> bool:
+    """The sentence leans on the one before: a pronoun or demonstrative subject, or "..., he said"."""
+    if not ctx.sp.has_annotation("DEP"):
+        return False
+    span = ctx.sp.char_span(sent[0], sent[1], alignment_mode="contract")
+    if span is None:
+        return False
+    for tok in span:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.lower_ in ("he", "she", "they") and tok.head.lemma_ in _REPORTING:
+            return True
+        if tok.lower_ in ("he", "she", "they") and tok.head.dep_ == "ROOT":
+            return True
+        if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in tok.children):
+            return True
+    return False
+
+
+def _sentence_root_span(ctx: Context, s: int, e: int) -> tuple[int, int] | None:
+    span = ctx.sp.char_span(s, e, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    return root.idx, root.idx + len(root.text)

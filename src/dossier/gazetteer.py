@@ -1,0 +1,169 @@
+"""Closed, knowable names: countries, historic states, demonyms, capitals,
+international organisations and large geographic regions.
+
+Countries come from ``pycountry`` (ISO 3166); ``data/countries.tsv`` adds the
+usual short names, former and local names, demonyms and capitals;
+``data/organizations.tsv`` lists intergovernmental organisations with their
+acronyms; ``data/regions.tsv`` continents, seas and world regions.  The files
+hold names only — never figures, dates or relations.  Everything else an
+article names is learned from its text (``extract/entities.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a gazetteer name stands for.
+
+    ``form`` is ``name``, ``acronym``, ``demonym`` or ``capital``; for a capital
+    ``canonical`` is the country and ``place`` the city's own canonical name.
+    """
+
+    canonical: str
+    type: str          # country | organization | place
+    form: str = "name"
+    place: str = ""
+
+
+def fold(text: str) -> str:
+    """Accents stripped (``Türkiye`` -> ``Turkiye``; dotless ı -> i), case kept."""
+    text = text.replace("ı", "i").replace("İ", "I")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+@dataclass
+class Gazetteer:
+    """Every known surface form, mapped to what it names."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)    # country -> canonical capital
+    countries: set[str] = field(default_factory=set)          # canonical country names
+    _pattern: re.Pattern[str] | None = None
+
+    def add(self, surface: str, entry: Entry) -> None:
+        """Register a surface form (and its accent-free spelling); the first registration wins."""
+        surface = " ".join(surface.split())
+        if not surface:
+            return
+        if entry.form == "name" and _is_acronym(surface):
+            entry = Entry(entry.canonical, entry.type, "acronym", entry.place)
+        for s in {surface, fold(surface)}:
+            self.entries.setdefault(s, entry)
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry for an exact surface form (a leading "the" and accents tolerated)."""
+        surface = " ".join(surface.split()).translate(_SAME_LENGTH_DASHES)
+        surface = re.sub(r"^(?:the|The)\s+", "", surface)
+        found = self.entries.get(surface) or self.entries.get(fold(surface))
+        if found is None and surface.isupper() and len(surface) > 4:   # "AZERBAIJAN" in a dateline
+            found = self.entries.get(surface.title())
+        return found
+
+    def is_country(self, name: str) -> bool:
+        """Whether ``name`` is the canonical name of a country or historic state."""
+        return name in self.countries
+
+    def find(self, text: str) -> Iterator[tuple[int, int, Entry]]:
+        """Every gazetteer name in ``text``, longest first at each position, left to right."""
+        if self._pattern is None:
+            alts = sorted(self.entries, key=len, reverse=True)
+            self._pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+        text = text.translate(_SAME_LENGTH_DASHES)   # "Co‑operation" with a non-breaking hyphen
+        for m in self._pattern.finditer(text):
+            yield m.start(), m.end(), self.entries[m.group()]
+
+
+_SAME_LENGTH_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("dossier.data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _short(country) -> str:
+    common = getattr(country, "common_name", None)
+    return common or country.name
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer (built once per process from pycountry and the data files)."""
+    gaz = Gazetteer()
+    rows = {}
+    extra = []
+    for row in _rows("countries.tsv"):
+        row += [""] * (5 - len(row))
+        if row[0] == "-":
+            extra.append(row)
+        else:
+            rows[row[0]] = row
+    demonyms: list[tuple[str, str]] = []
+    capitals: list[tuple[str, str, list[str]]] = []
+    # explicit rows first, so their canonical names win over pycountry's long forms
+    for code, canonical, aliases, dem, caps in [*rows.values(), *extra]:
+        country = pycountry.countries.get(alpha_2=code) if code != "-" else None
+        name = canonical or (_short(country) if country else "")
+        if not name:
+            continue
+        gaz.countries.add(name)
+        entry = Entry(name, "country")
+        names = [name, *_split(aliases)]
+        if country is not None:
+            names += [n for n in (country.name, getattr(country, "official_name", None), _short(country))
+                      if n and "," not in n]
+        for n in names:
+            gaz.add(n, entry)
+        demonyms += [(d, name) for d in _split(dem)]
+        if _split(caps):
+            capitals.append((name, _split(caps)[0], _split(caps)))
+    for country in pycountry.countries:  # the rest of ISO 3166, under their short names
+        if country.alpha_2 in rows:
+            continue
+        name = _short(country)
+        if "," in name:
+            continue
+        gaz.countries.add(name)
+        for n in (name, country.name, getattr(country, "official_name", None)):
+            if n and "," not in n:
+                gaz.add(n, Entry(name, "country"))
+    for row in _rows("organizations.tsv"):
+        row += [""] * (2 - len(row))
+        entry = Entry(row[0], "organization")
+        for n in [row[0], *_split(row[1])]:
+            gaz.add(n, entry)
+    for row in _rows("regions.tsv"):
+        row += [""] * (2 - len(row))
+        entry = Entry(row[0], "place")
+        for n in [row[0], *_split(row[1])]:
+            gaz.add(n, entry)
+    # demonyms and capitals last: a country or organisation name of the same spelling wins
+    for surface, country in demonyms:
+        gaz.add(surface, Entry(country, "country", "demonym"))
+    for country, capital, spellings in capitals:
+        gaz.capitals[country] = capital
+        for s in spellings:
+            gaz.add(s, Entry(country, "country", "capital", place=capital))
+    return gaz
