@@ -21,7 +21,6 @@ from dossier.records import (
     Segment,
 )
 from dossier.store import RunSummary, open_store, schema
-from dossier.store.sqlite import SQLiteStore
 
 TEXT = ("Turkey and Azerbaijan signed the Shusha Declaration on 15 June 2021. "
         "Trade reached USD 2.2 bn in 2020. Rushar Pekcan was Minister of Trade.")
@@ -66,9 +65,10 @@ def make_doc(name: str = "a.txt", text: str = TEXT, sha256: str = "h1") -> Docum
     return doc
 
 
-@pytest.fixture
-def store():
-    s = open_store(":memory:")
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request):
+    """The same suite against both backends: in-memory SQLite and a fresh PostgreSQL database."""
+    s = open_store(":memory:" if request.param == "sqlite" else request.getfixturevalue("pg_kb_url"))
     yield s
     s.close()
 
@@ -172,7 +172,7 @@ def test_failure_midway_through_put_keeps_the_previous_version(store, monkeypatc
     def broken(self, c, doc_id, facts):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(SQLiteStore, "_insert_facts", broken)
+    monkeypatch.setattr(type(store), "_insert_facts", broken)
     new = make_doc(text="Azerbaijan and Georgia opened a railway.", sha256="h2")
     with pytest.raises(RuntimeError):
         store.put_document(new)

@@ -59,6 +59,8 @@ class Mapped:
     @classmethod
     def join(cls, parts: list[Mapped]) -> Mapped:
         """Concatenation."""
+        if not parts:
+            return cls("", [], [], [])
         return cls("".join(p.text for p in parts), [x for p in parts for x in p.lo],
                    [x for p in parts for x in p.hi], [x for p in parts for x in p.tag])
 
@@ -129,7 +131,7 @@ class _Unit:
     item: bool = False
     quote: bool = False
     cls: str = ""            # good | near | short | bad | dup | drop
-    reason: str = ""         # boilerplate | duplicate_content | markup_artifact | silent
+    reason: str = ""         # why dropped: boilerplate | duplicate_content | silent (no repair to report)
 
     @property
     def text(self) -> str:
@@ -174,7 +176,7 @@ def clean(doc: Document) -> Document:
     meta.merge(fields)
     for i in meta.used:
         units[i].cls, units[i].reason = "drop", "silent"
-    _context(units)
+    _context(units, min(meta.used, default=None))
     _record_drops(run, units)
     out = _assemble(units)
     if not out.text.strip():
@@ -236,7 +238,7 @@ def _from_html(source: str) -> tuple[Mapped, dict[str, str]]:
         if bullet:
             parts.append(Mapped.written("- ", start, start))
         parts.append(piece)
-    return (Mapped.join(parts) if parts else Mapped("", [], [], [])), fields
+    return (Mapped.join(parts)), fields
 
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
@@ -293,7 +295,7 @@ def _visible_text(source: str) -> Mapped:
     parser = Parser(convert_charrefs=False)
     parser.feed(source)
     parser.close()
-    text = Mapped.join(parts) if parts else Mapped("", [], [], [])
+    text = Mapped.join(parts)
     return text.rewrite(re.compile(r"\s{2,}|[^\S ]"), lambda m: [" "])
 
 
@@ -599,10 +601,15 @@ def _dedupe(units: list[_Unit]) -> None:
             seen[k] = 1
     long_repeats = [u for u in repeats if len(u.text.split()) >= 8]
     whole_copy = len(long_repeats) >= 2  # the page holds the article more than once: every repeat goes
-    for u in repeats:
-        if len(u.text.split()) >= 15 or (whole_copy and len(u.text.split()) >= 8):
+    body = next((u for u in live if len(u.text.split()) >= 8), None)
+    after_body = False
+    for u in live:
+        after_body = after_body or u is body
+        if u not in repeats:
+            continue
+        if len(u.text.split()) >= 15 or (whole_copy and (after_body or len(u.text.split()) >= 8)):
             u.cls, u.reason = "dup", "duplicate_content"
-        elif whole_copy:  # a repeated byline or menu item is page chrome rather than article
+        elif whole_copy:  # a byline repeated above the body is page chrome rather than a second copy
             u.cls, u.reason = "bad", "boilerplate"
     shingles: dict[tuple[str, ...], set[int]] = {}
     for idx, u in enumerate(live):  # near-copies of long paragraphs (a word changed, a typo fixed)
@@ -614,15 +621,18 @@ def _dedupe(units: list[_Unit]) -> None:
         for g in grams:
             for other in shingles.get(g, ()):
                 hits[other] = hits.get(other, 0) + 1
-        if any(n >= 0.8 * len(grams) for n in hits.values()):
+        if any(n >= 0.7 * len(grams) for n in hits.values()):
             u.cls, u.reason = "dup", "duplicate_content"
             continue
         for g in grams:
             shingles.setdefault(g, set()).add(idx)
 
 
-def _context(units: list[_Unit]) -> None:
-    """Near-sentences and short lines are kept only beside prose (jusText's neighbour rule)."""
+def _context(units: list[_Unit], header: int | None) -> None:
+    """Near-sentences and short lines are kept only beside prose (jusText's neighbour rule).
+
+    ``header`` is the first line read as metadata (title, date, byline); plain short lines between it and
+    the body belong to the byline block (a repeated name, an affiliation) and go too."""
     def neighbour(i: int, step: int, skip: tuple[str, ...]) -> str | None:
         j = i + step
         while 0 <= j < len(units):
@@ -636,6 +646,10 @@ def _context(units: list[_Unit]) -> None:
     for i in near:
         units[i].cls = "good" if i in keep else "drop"
     _short_runs(units)
+    body = next((i for i, u in enumerate(units) if u.cls == "good"), len(units))
+    for i in range(header if header is not None else body, body):
+        if units[i].cls == "short" and not units[i].heading:
+            units[i].cls, units[i].reason = "drop", "boilerplate"
     for i, u in enumerate(units):
         if u.cls == "near" or (u.cls == "drop" and not u.reason):
             u.reason = "boilerplate"
@@ -710,7 +724,7 @@ def _assemble(units: list[_Unit]) -> Mapped:
             parts.append(Mapped.written(sep, prev.body.span()[1], body.span()[0]))
         parts.append(body)
         prev = u
-    return Mapped.join(parts) if parts else Mapped("", [], [], [])
+    return Mapped.join(parts)
 
 
 def _keep_repairs(repairs: list[Repair], units: list[_Unit]) -> list[Repair]:

@@ -36,17 +36,20 @@ _CURRENCY_CODE = re.compile(
 
 
 def cleaning_flags(doc: Document) -> list[Flag]:
-    """One flag per kind of repair cleaning made (the first instance as evidence), plus missing metadata."""
-    flags: list[Flag] = []
-    seen: dict[str, int] = {}
+    """One flag per kind of repair (and per distinct note), citing its largest instance; plus missing metadata."""
+    groups: dict[tuple[str, str], list] = {}
     for rep in doc.repairs:
-        if rep.kind not in _REPAIR_MESSAGES:
-            continue
-        seen[rep.kind] = seen.get(rep.kind, 0) + 1
-        if rep.kind in ("duplicate_content", "boilerplate") and seen[rep.kind] > 1:
-            continue  # one flag says it; more would only repeat it
-        message = rep.note or _REPAIR_MESSAGES[rep.kind]
-        flags.append(Flag(type=rep.kind, about="document", message=message,
+        if rep.kind in _REPAIR_MESSAGES:
+            # one flag per kind says it for boilerplate and repeated bodies; markup is told apart by its note
+            note = rep.note if rep.kind in ("markup_artifact", "scrape_artifact", "mojibake") else ""
+            groups.setdefault((rep.kind, note), []).append(rep)
+    flags: list[Flag] = []
+    for (kind, _), reps in groups.items():
+        rep = max(reps, key=lambda r: len(r.quote))
+        message = rep.note or _REPAIR_MESSAGES[kind]
+        if len(reps) > 1:
+            message += f" ({len(reps)} places)"
+        flags.append(Flag(type=kind, about="document", message=message,
                           sources=[Source(doc=doc.name, start=rep.start, end=rep.end, quote=rep.quote)]))
     missing = [k for k in ("author", "published", "publisher") if not getattr(doc, k)]
     if missing:

@@ -151,6 +151,7 @@ _ADDRESS = re.compile(r"(?i)\b(?:str|street|ave|avenue|blvd|boulevard|rd|road|bl
                       r"|premises?|room|p\.?\s?o\.?\s?box)\b\.?")
 _URL_LINE = re.compile(r"(?i)^(?:https?://|www\.)\S+$")
 _REFERENCE = re.compile(r"^\[\d{1,3}\]")
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$")
 
 
 def boilerplate(text: str) -> str:
@@ -159,7 +160,7 @@ def boilerplate(text: str) -> str:
     words = len(t.split())
     short = words <= 12
     if (t.casefold().strip(" :|>»·•-") in _NAV or _LANG_SWITCH.match(t) or _AGE_RATING.match(t)
-            or _READ_TIME.match(t) or _URL_LINE.match(t) or _REFERENCE.match(t)
+            or _READ_TIME.match(t) or _URL_LINE.match(t) or _REFERENCE.match(t) or _PAGE_NUMBER.match(t)
             or (short and (_PHONE.search(t) or _EMAIL.search(t) or _CREDIT.match(t)))
             or (words <= 60 and _COPYRIGHT.search(t))
             or (words <= 25 and len(_ADDRESS.findall(t)) >= 2 and re.search(r"\d", t))):

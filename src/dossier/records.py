@@ -61,7 +61,8 @@ class CharMap:
 
     def _point(self, pos: int, left: bool) -> int:
         starts = [s.clean_start for s in self.segments]
-        i = max(0, bisect.bisect_right(starts, pos) - 1)
+        # an end position belongs to the segment holding its last character, not the next one
+        i = max(0, bisect.bisect_right(starts, pos if left else max(pos - 1, 0)) - 1)
         seg = self.segments[i]
         if seg.clean_end - seg.clean_start == seg.orig_end - seg.orig_start:
             return seg.orig_start + min(pos - seg.clean_start, seg.clean_end - seg.clean_start)

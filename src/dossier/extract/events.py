@@ -124,7 +124,8 @@ def _np_text(tok: Token) -> str:
     def grow(t: Token, top: bool) -> list[Token]:
         out = [t]
         for c in t.children:
-            if c.dep_ in drop and (top or c.dep_ not in ("cc", "conj", "punct", "det")):
+            hyphened = c.i + 1 < len(c.doc) and c.nbor(1).text == "-"     # "a 30-year contract"
+            if c.dep_ in drop and not hyphened and (top or c.dep_ not in ("cc", "conj", "punct", "det")):
                 continue
             if c.dep_ == "prep" and c.lower_ not in ("of", "on", "between", "for", "in"):
                 continue
@@ -203,6 +204,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             if name is not None:
                 d = _Draft("agreement_signed", tok, name=name or None)
                 d.add(*_agents(tok, ix, deps=("poss",), preps=("by", "between")))
+                d.add(*_agents(o, ix, deps=(), preps=("with", "between")))
                 d.place = _place(tok, ix)
                 out.append(d)
     elif low == "dated" and tok.i + 1 < len(tok.doc):
@@ -395,6 +397,12 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
         if tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
             who += [n for c in tok.head.children if c.dep_ == "poss" for n in ix.refers(c)]
         where = [ix.name(m) for o in P.pobjs(tok, {"to", "in"}) for m in ix.phrase_mentions(o, ("place", "country"))]
+        if not where:
+            # "paid the first visit of his third term to Azerbaijan"
+            heads = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
+            where = [ix.name(m) for h in heads for t in h.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                     and t.head.dep_ not in ("relcl", "acl") for o in t.children if o.dep_ == "pobj"
+                     for m in ix.phrase_mentions(o, ("place", "country"))][:1]
         if who and (where or lemma == "visit"):
             d = _Draft("visit", tok, place=where[0] if where else None, plural=tok.tag_ == "NNS")
             d.add(*[w for w in who if w not in where])
@@ -426,6 +434,8 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         return []
     named = ix.mention(tok, ("event",))
     is_call = lemma in P.CALL_NOUNS and any(c.lower_ in P.CALL_MODIFIERS for c in tok.children)
+    if lemma == "talk" and low != "talks":
+        return []   # "fighting talk": rhetoric; meetings are "talks"
     if not (lemma in P.MEETING_NOUNS or low in P.MEETING_NOUNS or is_call
             or (named is not None and (lemma in P.NAMED_ONLY_MEETING_NOUNS or low in P.NAMED_ONLY_MEETING_NOUNS))):
         return []
@@ -504,9 +514,10 @@ def _event_name(tok: Token) -> str | None:
         if tok.doc[j].lower_ == "the":
             j += 1
         run = j
-        while run < len(tok.doc) and (tok.doc[run].pos_ == "PROPN" or tok.doc[run].lower_ in ("and", "of")) \
-                and tok.doc[run].text[:1].isupper() or (run < len(tok.doc) and tok.doc[run].lower_ == "of"
-                                                       and run > j):
+        while run < len(tok.doc) and (
+                (tok.doc[run].text[:1].isupper() and tok.doc[run].pos_ in ("PROPN", "ADJ", "NOUN"))
+                or (run > j and tok.doc[run].lower_ in ("and", "of"))
+                or re.fullmatch(r"\d+(st|nd|rd|th)", tok.doc[run].lower_)):
             run += 1
         while run > j and tok.doc[run - 1].lower_ in ("and", "of"):
             run -= 1
@@ -816,7 +827,9 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
         owned.setdefault(id(best), []).append(a)
     for d in open_:
         mine = owned.get(id(d))
-        if mine:
+        if mine and d.own_time_only:
+            d.time = min(mine, key=lambda a: a.time.value).time     # "the war (2020 and 2023)": it began first
+        elif mine:
             d.time = min(mine, key=lambda a: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i))).time
     # an event inside another's phrase ("renamed ... at the Istanbul summit", "the session within
     # Baku Energy Week (June 2022)") or coordinated with it shares its time

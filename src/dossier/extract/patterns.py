@@ -77,7 +77,10 @@ INTENT_HEADS = {"plan", "intend", "hope", "expect", "aim", "want", "seek", "prop
                 "prepare", "try", "possibility", "prospect", "proposal", "idea", "need", "likely", "possible",
                 "able", "unlikely", "ready", "willing", "agree", "aspire", "strive", "effort", "attempt", "bid",
                 "push", "pressure", "precondition", "condition", "call", "demand", "urge", "open", "readiness",
-                "intention", "intent", "offer", "prerequisite", "way", "option", "opportunity", "chance"}
+                "intention", "intent", "offer", "prerequisite", "way", "option", "opportunity", "chance",
+                "apply", "application", "candidacy", "ambition", "aspiration", "goal", "target"}
+INTENT_OBJECT_HEADS = {"pursue", "seek", "want", "request", "await", "plan", "propose", "consider", "discuss",
+                       "desire", "envisage"}
 # heads that say it was stopped rather than done ("suspended the talks", "the cancellation of X")
 STOP_HEADS = {"postpone", "cancel", "suspend", "boycott", "oppose", "reject", "block", "delay", "prevent",
               "halt", "freeze", "refuse", "fail", "avoid", "resist", "decline", "pause", "cancellation",
@@ -246,6 +249,10 @@ def is_hypothetical(tok: Token) -> bool:
             if lemma in STOP_HEADS:
                 return True
             if lemma in INTENT_HEADS and via in ("xcomp", "acl", "ccomp", "advcl", "of", "for", "on"):
+                return True
+            if lemma in INTENT_OBJECT_HEADS and via == "dobj":   # "is pursuing membership in X"
+                return True
+            if via in ("towards", "toward"):     # "worked towards re-opening the route"
                 return True
         if t.head.i == t.i or t.dep_ in ("ROOT",):
             break

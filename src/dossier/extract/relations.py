@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -74,8 +75,8 @@ def find_relations(ctx: Context) -> list[Relation]:
     ix = Index(ctx)
     out = _Collector(ctx, ix)
     positions = _positions(ix)
-    for person, role, of, where, time in positions:
-        out.add("position_held", person, role, where, {"of": of}, time)
+    for p in positions:
+        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of}, p.time)
     for sent in ix.sentences():
         for tok in sent:
             _membership(tok, ix, out)
@@ -98,9 +99,21 @@ def _title_word(tok: Token) -> bool:
     return tok.lower_ in P.TITLE_HEADS or tok.lower_ in _ABBREVIATIONS
 
 
-def _positions(ix: Index) -> list[tuple[str, str, str, Span, str | None]]:
-    """(person, role, of, sentence, time) for every titled person mention."""
-    found = []
+@dataclass
+class _Position:
+    """A person's title as read next to their name."""
+
+    person: str
+    role: str
+    of: str | None
+    span: Span                 # the name
+    claimed: list[str]         # countries the title phrase names
+    time: str | None = None
+
+
+def _positions(ix: Index) -> list[_Position]:
+    """Every titled person mention whose title says of which country or organisation it is."""
+    found: list[_Position] = []
     for m in ix.mentions:
         if m.type != "person" or m.form == "title":
             continue
@@ -108,33 +121,34 @@ def _positions(ix: Index) -> list[tuple[str, str, str, Span, str | None]]:
         if span is None:
             continue
         for phrase in (_title_before(span, ix), _title_after(span, ix), _title_copula(span, ix)):
-            if phrase is None:
-                continue
-            role, of, claimed = phrase
-            found.append([ix.name(m), role, of, span.sent, span, claimed])
-            break
+            if phrase is not None:
+                role, of, claimed = phrase
+                found.append(_Position(ix.name(m), role, of, span, claimed))
+                break
     # a title without its country: the same person's title elsewhere; else, when another leader of
     # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
-    # capital"), the sentence's only other country
+    # capital"), the sentence's only other country, named after the person
     known: dict[str, str] = {}
-    for person, role, of, *_ in found:
-        if of:
-            known.setdefault(person, of)
-    for f in found:
-        f[2] = f[2] or known.get(f[0])
+    for p in found:
+        if p.of:
+            known.setdefault(p.person, p.of)
+    for p in found:
+        p.of = p.of or known.get(p.person)
     out = []
-    for person, role, of, sent, span, claimed in found:
-        if not of:
-            others = {f[2] for f in found if f[3] == sent and f[2] and f[0] != person}
+    for p in found:
+        sent = p.span.sent
+        if not p.of:
+            others = {q.of for q in found if q.span.sent == sent and q.of and q.person != p.person}
             free = {ix.name(x) for x in ix.mentions_in(sent.start_char, sent.end_char, ("country",))}
-            free -= others | set(claimed)
-            after = {ix.name(x) for x in ix.mentions_in(span.end_char, sent.end_char, ("country",))}
+            free -= others | set(p.claimed)
+            after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
             if others and len(free) == 1 and free <= after:
-                of = free.pop()
-        if not of:
+                p.of = free.pop()
+        if not p.of:
             continue
-        when = ix.time_of(span.root, fallback_previous=True)
-        out.append((person, role, of, sent, when.value if when else None))
+        when = ix.time_of(p.span.root, fallback_previous=True)
+        p.time = when.value if when else None
+        out.append(p)
     return out
 
 
@@ -223,7 +237,7 @@ def _title_copula(span: Span, ix: Index):
         elif c.dep_ == "prep" and c.lower_ == "as":
             target = next((o for o in c.children if o.dep_ == "pobj"), None)
         if target is not None and _title_word(target):
-            phrase = [t for t in doc_slice(target.left_edge, target.right_edge)
+            phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
                       if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
                       or ix.name_mention(t) is not None]
             return _read_title(phrase, ix, span)
@@ -249,10 +263,6 @@ def _unknown_org(phrase: list[Token], k: int, ix: Index) -> tuple[str, int] | No
     if end - k < 1 or phrase[end - 1].lower_ not in P.ORG_HEADS:
         return None
     return " ".join(t.text for t in phrase[start:end]), end
-
-
-def doc_slice(a: Token, b: Token) -> Span:
-    return a.doc[a.i:b.i + 1]
 
 
 def _read_title(phrase: list[Token], ix: Index, person: Span):
@@ -533,24 +543,19 @@ def _routes(ix: Index, out: _Collector) -> None:
         parts = [p.strip() for p in re.split(r"\s?[-–—]\s?", m.group(1))]
         if any(p in _NOT_PLACES or not p[:1].isupper() for p in parts):
             continue
-        if ix.mentions_in(m.start(), m.end(), ("country",)) and not ix.mentions_in(m.start(), m.end(), ("place",)):
-            if all(ix.mentions_in(m.start(), m.end(), ("country",))):
-                pass
+        # "Nagorno-Karabakh" is one place, not a route
+        if any(x.start <= m.start() and m.end() <= x.end for x in ix.mentions if x.type in ("place", "country")):
+            continue
         covering = next((x for x in ix.mentions if x.type == "infrastructure"
                          and x.start <= m.start() and m.end() <= x.end), None)
-        if covering is None and not _ROUTE_TAIL.match(_after_list(text, m.end())):
-            continue
-        if covering is not None and not (_ROUTE_TAIL.match(text[m.end():x_end(covering)] + " ")
-                                         or re.search(r"(pipeline|railway|railroad|road|corridor|line|route)",
-                                                      covering.text + " " + covering.entity, re.I)):
+        # the route must name a line: "... pipeline", "... (BTC) railway", "A-B, C-D and E-F railways"
+        if not _ROUTE_TAIL.match(_after_list(text, m.end())):
             continue
         if _names_event(text, m.end()):
             continue
         subject = ix.name(covering) if covering is not None else _route_entity(parts, ix) or m.group(1)
-        sent = ix.ctx.sentence(m.start())
         for place in (parts[0], parts[-1]):
             out.add("connects", subject, _place_name(place, ix), (m.start(), m.end() + _tail_len(text, m.end())))
-        del sent
 
 
 def _route_entity(parts: list[str], ix: Index) -> str | None:
@@ -562,10 +567,6 @@ def _route_entity(parts: list[str], ix: Index) -> str | None:
             if found and [p.strip().lower() for p in re.split(r"\s?[-–—]\s?", found.group(1))] == key:
                 return ix.name(m)
     return None
-
-
-def x_end(m: Mention) -> int:
-    return m.end
 
 
 def _after_list(text: str, end: int) -> str:
@@ -589,8 +590,10 @@ def _names_event(text: str, end: int) -> bool:
 
 
 def _place_name(text: str, ix: Index) -> str:
+    """A route's end as a place: its canonical name when the text is a place mention somewhere
+    (never the country a capital stands for)."""
     for m in ix.mentions:
-        if m.text == text and m.type in ("place", "country"):
+        if m.text == text and m.type == "place":
             return ix.name(m)
     return text
 
@@ -599,6 +602,8 @@ def _connections(tok: Token, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     sent = tok.sent
     if lemma in P.CONNECT_VERBS and tok.pos_ == "VERB":
+        if P.is_hypothetical(tok):
+            return
         infra = None
         if tok.dep_ in ("acl", "relcl"):
             head = tok.head
@@ -622,14 +627,15 @@ def _connections(tok: Token, ix: Index, out: _Collector) -> None:
         to = [o for o in P.pobjs(gov, {"to"})]
         if not to:
             return
-        infra = ix.infrastructure_for(gov)
+        # only a named line: "the road from A to B" is too vague to say which one
+        infra = _named_infrastructure(gov, ix)
         if infra is None and gov.pos_ == "VERB":
-            if gov.dep_ in ("acl", "relcl", "pcomp") or (gov.dep_ == "pcomp" and gov.head.lower_ == "for"):
+            if gov.dep_ in ("acl", "relcl", "pcomp"):
                 h = gov.head if gov.dep_ != "pcomp" else gov.head.head
-                infra = ix.infrastructure_for(h)
+                infra = _named_infrastructure(h, ix)
             else:
                 subj = P.subject_of(gov)
-                infra = ix.infrastructure_for(subj[0]) if subj else None
+                infra = _named_infrastructure(subj[0], ix) if subj else None
         if infra is None:
             return
         ends = [o for o in P.pobjs(gov, {"from"})] + to
@@ -638,10 +644,18 @@ def _connections(tok: Token, ix: Index, out: _Collector) -> None:
                 out.add("connects", ix.name(infra), ix.name(e), sent)
 
 
+def _named_infrastructure(tok: Token, ix: Index) -> Mention | None:
+    m = ix.mention(tok, ("infrastructure",))
+    if m is not None:
+        return m
+    return next((x for c in tok.children if c.dep_ in ("compound", "appos")
+                 for x in [ix.mention(c, ("infrastructure",))] if x is not None), None)
+
+
 # --- part_of, located_in ----------------------------------------------------------------------
 
 def _part_of(tok: Token, ix: Index, out: _Collector) -> None:
-    if tok.lemma_.lower() != "part" or tok.dep_ not in ("attr", "dobj", "oprd"):
+    if tok.lemma_.lower() != "part" or tok.dep_ not in ("attr", "dobj", "oprd") or P.is_hypothetical(tok):
         return
     sent = tok.sent
     subj = P.children(tok.head, ("nsubj",))
@@ -740,8 +754,6 @@ def _supplies(tok: Token, ix: Index, out: _Collector) -> None:
         if not goods:
             return
         rank = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
-        if rank is None and any(c.lower_ in ("important", "major", "key") for c in tok.lefts):
-            rank = None
         for s in suppliers:
             for b in buyers:
                 out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank})
@@ -755,7 +767,8 @@ def _supplies(tok: Token, ix: Index, out: _Collector) -> None:
         objs = P.children(tok, ("dobj",))
         goods_tok = next((o for o in objs if _commodity(o)), None)
         goods = _commodity(goods_tok)
-        buyers_tok = P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok] + P.children(tok, ("dative",))
+        buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok]
+                      + P.children(tok, ("dative",)))
         if goods is None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None:
@@ -919,19 +932,27 @@ _AGREEMENT_WORD = re.compile(r"\b(" + "|".join(sorted(P.AGREEMENT_NOUNS)) + r")\
 def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
     """Signatories' countries of each signed agreement, and the parties its name gives."""
     country_of: dict[str, str] = {}
-    for person, _role, of, _sent, _time in positions:
-        if of in _countries(ix):
-            country_of.setdefault(person, of)
+    for p in positions:
+        if p.of in _countries(ix):
+            country_of.setdefault(p.person, p.of)
+    # a signatory known only by a surname shared with a titled person ("Aliyev") is of that country
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for person, of in country_of.items():
+        by_surname[person.split()[-1]].add(of)
     agreement_names = {ix.name(m) for m in ix.mentions if m.type == "agreement"}
+    signed = set()
     for ev in event_reader.find_events(ctx):
         if ev.type != "agreement_signed" or not ev.name:
             continue
+        signed.add(ev.name)
         if ev.name not in agreement_names and not _AGREEMENT_WORD.search(ev.name):
             continue
         src = ev.sources[0]
         orgs = {ix.name(m) for m in ix.mentions if m.type == "organization"}
         for p in ev.participants:
             party = country_of.get(p, p if p in _countries(ix) | orgs else None)
+            if party is None and len(by_surname.get(p.split()[-1], ())) == 1 and p not in _countries(ix):
+                party = next(iter(by_surname[p.split()[-1]]))
             if party:
                 out.add("party_to", party, ev.name, (src.start, src.end))
     for m in ix.mentions:
@@ -944,5 +965,7 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
         if between:
             inner += ix.mentions_in(m.end, m.end + between.end(), ("country",))
         sent = ix.ctx.sentence(m.start)
+        if not (m.text[:1].isupper() or ix.name(m) in signed):
+            continue    # "a formal peace treaty between A and B has not yet been signed"
         for c in inner:
             out.add("party_to", ix.name(c), ix.name(m), sent)

@@ -58,7 +58,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _DOCUMENT_LOCKS = 0x444F43   # + hashtext(name): writers of one document name
 _ENTITY_LOCKS = 0x454E54     # + 0: adding and dropping entity references
 # one fragment of about 24 words, no highlight markers: what sqlite.py's snippet() gives
-_HEADLINE = 'StartSel="", StopSel="", MaxWords=24, MinWords=12, MaxFragments=1'
+# (ShortWord=0: keep short words such as "Gas" at the edges of the fragment)
+_HEADLINE = 'StartSel="", StopSel="", MaxWords=24, MinWords=12, MaxFragments=1, ShortWord=0'
 
 Conn = psycopg.Connection[dict[str, Any]]
 
@@ -331,14 +332,18 @@ class PostgresStore:
         match = " | ".join(f"'{w}'" for w in dict.fromkeys(words))
         with self._read() as c:
             rows = c.execute(
-                """SELECT name, title, rank, headline, strpos(text, headline) AS at, length(text) AS chars
-                   FROM (SELECT name, title, text, rank,
-                                ts_headline('dossier_text', text, q, %(headline)s) AS headline
-                         FROM (SELECT d.name, d.title, d.text, q, ts_rank(d.fts, q, 1) AS rank
-                               FROM documents d, to_tsquery('dossier_text', %(match)s) AS q
-                               WHERE d.fts @@ q ORDER BY rank DESC, d.name LIMIT %(limit)s) AS best
-                        ) AS hits
-                   ORDER BY rank DESC, name""",
+                r"""SELECT name, title, rank, headline, at, left(text, at - 1) ~ '\w' AS cut_before,
+                           CASE WHEN substr(text, at + length(headline)) ~ '\w' THEN NULL
+                                ELSE rtrim(substr(text, at + length(headline))) END AS tail
+                    FROM (SELECT *, strpos(text, headline) AS at
+                          FROM (SELECT name, title, text, rank,
+                                       ts_headline('dossier_text', text, q, %(headline)s) AS headline
+                                FROM (SELECT d.name, d.title, d.text, q, ts_rank(d.fts, q, 1) AS rank
+                                      FROM documents d, to_tsquery('dossier_text', %(match)s) AS q
+                                      WHERE d.fts @@ q ORDER BY rank DESC, d.name LIMIT %(limit)s) AS best
+                               ) AS lit
+                         ) AS placed
+                    ORDER BY rank DESC, name""",
                 {"match": match, "limit": limit, "headline": _HEADLINE}).fetchall()
         return [SearchHit(doc=r["name"], title=r["title"], snippet=_snippet(r), score=float(r["rank"]))
                 for r in rows]
@@ -424,8 +429,9 @@ def redact(url: str) -> str:
     try:
         info = conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise StoreError("the --db URL is not a valid PostgreSQL URL "
-                         f"({_oneline(exc)}) — write it as postgresql://USER@HOST:PORT/DATABASE") from exc
+        reason = _oneline(exc).replace(url, "...")   # the URL may hold a password
+        raise StoreError(f"the --db URL is not a valid PostgreSQL URL ({reason}) — "
+                         "write it as postgresql://USER@HOST:PORT/DATABASE") from None
     user = f"{info['user']}@" if info.get("user") else ""
     port = f":{info['port']}" if info.get("port") else ""
     return f"postgresql://{user}{info.get('host') or ''}{port}/{info.get('dbname') or ''}"
@@ -566,11 +572,10 @@ def _mention(r: dict[str, Any]) -> Mention:
 
 
 def _snippet(r: dict[str, Any]) -> str:
-    """The headline, with '…' where it cuts the text (as SQLite's snippet() marks it)."""
-    headline, at = r["headline"], r["at"]
-    if not at:  # not a verbatim piece of the text: leave it as it is
-        return headline
-    return ("…" if at > 1 else "") + headline + ("…" if at - 1 + len(headline) < r["chars"] else "")
+    """The headline with '…' where it cuts words off, as SQLite's snippet() gives it."""
+    if not r["at"]:  # not a verbatim piece of the text: leave it as it is
+        return r["headline"]
+    return ("…" if r["cut_before"] else "") + r["headline"] + ("…" if r["tail"] is None else r["tail"])
 
 
 def _sources(c: Conn, sql: str, params: tuple[Any, ...]) -> dict[int, list[dict[str, Any]]]:

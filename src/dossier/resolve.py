@@ -1,0 +1,343 @@
+"""Canonical names across documents.
+
+``resolve(doc, known)`` maps a freshly extracted document's entities onto the
+entities already in the knowledge base when they are the same thing, and
+rewrites every name the document uses (mentions, entities, facts, flags) to
+the chosen canonical name.  Two names are the same thing when they have the
+same type and
+
+- one's name or alias equals the other's once accents, case and punctuation
+  are ignored ("Erdogan" / "Erdoğan"), or they share an acronym ("BTC");
+- their transliteration keys agree: Russian-style and Turkish/Azerbaijani
+  spellings of one name ("Fatikh" / "Fatih", "Jakhit Bagchi" / "Cahit Bağcı",
+  "Sakhib Mamedov" / "Sahib Mammadov");
+- for persons, the surnames are near-identical and the given names agree —
+  so "Heydar Aliyev" never becomes "Ilham Aliyev"; a lone surname goes to
+  the one known person who carries it;
+- for infrastructure and places, the names agree without their head words
+  ("Baku-Tbilisi-Ceyhan railway" / "Baku–Tbilisi–Ceyhan oil pipeline");
+- otherwise the keys are near-identical (rapidfuzz) and differ in no number.
+
+Within one document, a short or variant spelling of a person ("Erdogan",
+"Ilhan Aliyev") joins the full name used there.  The document's author and
+publisher (from its metadata) are added as a person and an organisation.
+``variant_of`` tells the flags whether a spelling is a variant of a known name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from dossier import gazetteer
+from dossier.extract.name_shapes import HEAD_TYPES, LOWER_HEADS, TITLE_WORDS, key
+from dossier.records import Document, Entity, Event, Flag, Quantity, Relation
+
+# Russian-style romanisation -> Turkish/Azerbaijani spelling, applied to accent-free lowercase text
+_TRANSLIT = [("dzh", "c"), ("kh", "h"), ("zh", "j"), ("ch", "c"), ("sh", "s"), ("j", "c"), ("ə", "a"),
+             ("w", "v"), ("ph", "f"), ("q", "g"), ("x", "h"), ("iy", "i"), ("yy", "y")]
+_HEAD_WORDS = set(HEAD_TYPES) | set(LOWER_HEADS) | {"gas", "oil", "natural", "transport", "international"}
+PERSON_SURNAME_MIN = 88     # rapidfuzz ratio of two surnames' transliteration keys
+PERSON_GIVEN_MIN = 75       # ... and of two given names
+NAME_MIN = 92               # two other names' keys
+
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key: accents, case, punctuation, romanisation and double letters ignored."""
+    k = key(name).replace("ə", "a")
+    for a, b in _TRANSLIT:
+        k = k.replace(a, b)
+    return re.sub(r"(\w)\1+", r"\1", k)
+
+
+def _tokens(name: str) -> list[str]:
+    return [translit_key(w) for w in re.split(r"[\s-]+", name) if key(w)
+            and key(w) not in {"al", "bin", "oglu", "ogly", "de", "van", "von"}]
+
+
+def _name_like(alias: str, typ: str) -> bool:
+    """Aliases that can identify an entity: not titles, demonyms, capitals or lowercase fragments."""
+    a = alias.strip()
+    if not a or not any(c.isupper() for c in a) or a.lower() in TITLE_WORDS:
+        return False
+    if typ == "person" and len(a.split()) == 1 and a.lower() in TITLE_WORDS:
+        return False
+    entry = gazetteer.load().lookup(a)
+    return not (entry is not None and entry.form in {"demonym", "capital"} and typ != "place")
+
+
+def _names(e: Entity) -> list[str]:
+    return [e.name, *(a for a in e.aliases if _name_like(a, e.type))]
+
+
+def _acronyms(e: Entity) -> set[str]:
+    return {n for n in _names(e) if re.fullmatch(r"[A-ZÇĞİÖŞÜ0-9&.\-]{2,12}", n) and sum(c.isalpha() for c in n) >= 2}
+
+
+def _core(name: str) -> str:
+    words = key(name).split()
+    while len(words) > 1 and words[-1] in _HEAD_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _skeleton(word: str) -> str:
+    """Consonants only: vowels are what romanisations of Azerbaijani names disagree on (ə as e or a)."""
+    return re.sub(r"[aeiouy]", "", word)
+
+
+def _digits(name: str) -> set[str]:
+    return set(re.findall(r"\d+", name))
+
+
+# -- comparing two names of one type ------------------------------------------------------------
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person names can be one person: near-identical surnames and agreeing given names."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if fuzz.ratio(ta[-1], tb[-1]) < PERSON_SURNAME_MIN and not (
+            len(_skeleton(ta[-1])) >= 3 and _skeleton(ta[-1]) == _skeleton(tb[-1])):
+        return False   # neither near-identical nor the same consonants ("Mamedov" / "Mammadov")
+    ga, gb = ta[:-1], tb[:-1]
+    if not ga or not gb:
+        return True
+    short, long = sorted((ga, gb), key=len)
+    return all(any(fuzz.ratio(x, y) >= PERSON_GIVEN_MIN for y in long) for x in short)
+
+
+def _same_thing(a: str, b: str, typ: str) -> bool:
+    """Whether two names of one (non-person) type name one thing."""
+    ka, kb = key(a), key(b)
+    if ka == kb or translit_key(a) == translit_key(b):
+        return True
+    if _digits(a) != _digits(b):
+        return False
+    if typ in {"infrastructure", "place"}:
+        ca, cb = _core(a), _core(b)
+        if ca and ca == cb:
+            return True
+        ra, rb = set(ca.split()), set(cb.split())
+        if len(ra) >= 3 and ra == rb and re.search(r"[-–—]", a + b):
+            return True   # a route named in either direction
+    return min(len(ka), len(kb)) >= 8 and fuzz.ratio(translit_key(a), translit_key(b)) >= NAME_MIN
+
+
+def _match(e: Entity, known: list[Entity], by_type: dict[str, list[Entity]]) -> Entity | None:
+    """The known entity ``e`` is, if any."""
+    candidates = by_type.get(e.type, [])
+    names = _names(e)
+    keys = {key(n) for n in names}
+    for k in candidates:   # exact names first
+        if keys & {key(n) for n in _names(k)}:
+            return k
+    acr = _acronyms(e)
+    if acr:
+        for k in candidates:
+            if acr & _acronyms(k):
+                return k
+    if e.type == "person":
+        return _match_person(e, candidates)
+    for k in candidates:
+        if any(_same_thing(a, b, e.type) for a in names for b in _names(k)):
+            return k
+    return None
+
+
+def _match_person(e: Entity, candidates: list[Entity]) -> Entity | None:
+    full = [n for n in _names(e) if len(_tokens(n)) >= 2]
+    if full:
+        hits = [k for k in candidates if any(same_person(a, b) for a in full for b in _names(k)
+                                             if len(_tokens(b)) >= 2)]
+        return max(hits, key=lambda k: len(k.docs)) if hits else None
+    surname = _tokens(e.name)[-1:] if _tokens(e.name) else []
+    if not surname:
+        return None
+    hits = [k for k in candidates if any(_tokens(b)[-1:] and fuzz.ratio(_tokens(b)[-1], surname[0]) >= 95
+                                         for b in _names(k))]
+    if len(hits) == 1:
+        return hits[0]
+    hits.sort(key=lambda k: len(k.docs), reverse=True)
+    if len(hits) > 1 and len(hits[0].docs) >= 2 * len(hits[1].docs):
+        return hits[0]   # "Aliyev" alone: the Aliyev the knowledge base mostly speaks of
+    return None
+
+
+# -- within one document ----------------------------------------------------------------------------
+
+def _preferred(names: Counter) -> str:
+    """The most standard spelling: native diacritics first, then the fullest, then the most used."""
+    return max(names, key=lambda n: (len(_tokens(n)), n != gazetteer.fold(n), names[n], n))
+
+
+def _merge_persons_in_doc(doc: Document) -> dict[str, str]:
+    """Short or variant person names of this document -> the full name it uses."""
+    uses = Counter(m.entity for m in doc.mentions if m.type == "person" and m.form == "name")
+    for e in doc.entities:
+        if e.type == "person":
+            uses[e.name] += 0
+    names = list(uses)
+    fulls = [n for n in names if len(_tokens(n)) >= 2]
+    rename: dict[str, str] = {}
+    groups: list[list[str]] = []
+    for n in sorted(fulls, key=lambda n: -uses[n]):
+        for g in groups:
+            close = same_person(n, g[0]) and fuzz.ratio(translit_key(n), translit_key(g[0])) >= 80
+            if close or translit_key(n) == translit_key(g[0]) or _contains_tokens(g[0], n) \
+                    or _contains_tokens(n, g[0]):
+                g.append(n)
+                break
+        else:
+            groups.append([n])
+    for g in groups:
+        best = _preferred(Counter({n: uses[n] for n in g}))
+        for n in g:
+            if n != best:
+                rename[n] = best
+    for n in names:
+        if len(_tokens(n)) == 1 and n not in rename:
+            hits = {rename.get(f, f) for f in fulls if _tokens(f)[-1] == _tokens(n)[0]}
+            if len(hits) == 1:
+                rename[n] = hits.pop()
+    return rename
+
+
+def _contains_tokens(full: str, part: str) -> bool:
+    tf, tp = _tokens(full), _tokens(part)
+    return 2 <= len(tp) < len(tf) and tf[-len(tp):] == tp
+
+
+# -- metadata: the author and the publisher are actors of the document --------------------------------
+
+_PERSON_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'.-]+(?: [A-ZÀ-ÖØ-ÞĀ-ſƏ][\w’'.-]+){1,3}$")
+
+
+def metadata_entities(doc: Document) -> list[Entity]:
+    """The author(s) as persons and the publisher as an organisation, when they read as names."""
+    out = []
+    gaz = gazetteer.load()
+    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", doc.author or ""):
+        part = part.strip()
+        words = part.split()
+        if _PERSON_NAME.match(part) and not any(w.lower() in _HEAD_WORDS or w.lower() in TITLE_WORDS for w in words) \
+                and not any(gaz.lookup(w) for w in words):
+            out.append(Entity(name=part, type="person", aliases=[], docs=[doc.name]))
+    pub = (doc.publisher or "").strip()
+    if pub and re.search(r"[A-Z]", pub) and not re.search(r"\.[a-z]{2,3}\b|/|@", pub) and len(pub) <= 80 \
+            and (gaz.lookup(pub) is None or gaz.lookup(pub).type == "organization"):
+        entry = gaz.lookup(pub)
+        out.append(Entity(name=entry.canonical if entry else pub, type="organization", aliases=[pub], docs=[doc.name]))
+    return out
+
+
+# -- the stage ----------------------------------------------------------------------------------------
+
+def resolve(doc: Document, known: list[Entity]) -> Document:
+    """Map this document's entities onto known ones and rewrite every name it uses to the canonical one."""
+    for e in metadata_entities(doc):
+        if not any(x.type == e.type and key(x.name) == key(e.name) for x in doc.entities):
+            doc.entities.append(e)
+    rename = _merge_persons_in_doc(doc)
+    entities = _apply_to_entities(doc.entities, rename, "person")
+    by_type: dict[str, list[Entity]] = defaultdict(list)
+    for k in known:
+        by_type[k.type].append(k)
+    cross: dict[tuple[str, str], str] = {}
+    for e in entities:
+        hit = _match(e, known, by_type)
+        if hit is not None and hit.name != e.name:
+            cross[(e.name, e.type)] = hit.name
+    final = {**{(a, "person"): b for a, b in rename.items()}}
+    for (a, t), b in cross.items():
+        final[(a, t)] = b
+    for (a, t), b in list(final.items()):   # chains: short -> full -> known
+        final[(a, t)] = cross.get((b, t), b)
+    doc.entities = _merge_entities(entities, {k: v for k, v in final.items()})
+    by_name = _name_map(final)
+    for m in doc.mentions:
+        m.entity = final.get((m.entity, m.type), m.entity)
+    doc.facts = [_rename_fact(f, by_name) for f in doc.facts]
+    doc.flags = [replace(f, about=by_name.get(f.about, f.about)) if isinstance(f, Flag) else f for f in doc.flags]
+    return doc
+
+
+def _apply_to_entities(entities: list[Entity], rename: dict[str, str], typ: str) -> list[Entity]:
+    return _merge_entities(entities, {(a, typ): b for a, b in rename.items()})
+
+
+def _merge_entities(entities: list[Entity], rename: dict[tuple[str, str], str]) -> list[Entity]:
+    """Rename entities and merge those that now share (name, type); old names stay as aliases."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        name = rename.get((e.name, e.type), e.name)
+        k = (name, e.type)
+        if k not in merged:
+            merged[k] = Entity(name=name, type=e.type, aliases=[], docs=[])
+        target = merged[k]
+        target.aliases = sorted({*target.aliases, *e.aliases, e.name} - {name})
+        target.docs = sorted({*target.docs, *e.docs})
+    return list(merged.values())
+
+
+def _name_map(final: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Old name -> new name for facts, which carry names without types (ambiguous names are left alone)."""
+    targets: dict[str, set[str]] = defaultdict(set)
+    for (a, _t), b in final.items():
+        targets[a].add(b)
+    return {a: next(iter(b)) for a, b in targets.items() if len(b) == 1}
+
+
+def _rename_fact(fact, by_name: dict[str, str]):
+    def r(v):
+        return by_name.get(v, v) if isinstance(v, str) else v
+
+    if isinstance(fact, Quantity):
+        return replace(fact, subjects=[r(s) for s in fact.subjects],
+                       qualifiers={k: r(v) for k, v in fact.qualifiers.items()})
+    if isinstance(fact, Event):
+        return replace(fact, participants=[r(p) for p in fact.participants], place=r(fact.place), name=r(fact.name),
+                       qualifiers={k: r(v) for k, v in fact.qualifiers.items()})
+    if isinstance(fact, Relation):
+        return replace(fact, subject=r(fact.subject), object=r(fact.object),
+                       qualifiers={k: r(v) for k, v in fact.qualifiers.items()})
+    return fact
+
+
+# -- for the flags ----------------------------------------------------------------------------------
+
+def variant_of(name: str, known: list[Entity]) -> Entity | None:
+    """The known entity ``name`` is a likely misspelling or transliteration of (never an exact spelling of it)."""
+    if not name or not name.strip():
+        return None
+    k = key(name)
+    spelled = {n for e in known for n in _names(e)}
+    if name in spelled or any(key(n) == k for n in spelled):
+        return None   # the same spelling (accents and case aside) is no variant
+    tk = translit_key(name)
+    person_like = len(_tokens(name)) >= 2
+    best: tuple[float, Entity] | None = None
+    for e in known:
+        for n in _names(e):
+            if e.type == "person" and person_like and len(_tokens(n)) >= 2:
+                if translit_key(n) == tk or same_person(name, n) and fuzz.ratio(translit_key(n), tk) >= 85:
+                    score = fuzz.ratio(translit_key(n), tk)
+                    if best is None or score > best[0]:
+                        best = (score, e)
+            elif e.type != "person" and len(k) >= 6 and _digits(name) == _digits(n):
+                score = fuzz.ratio(translit_key(n), tk)
+                if score >= NAME_MIN and (best is None or score > best[0]):
+                    best = (score, e)
+    return best[1] if best else None
+
+
+def variant_kind(name: str, entity: Entity) -> str | None:
+    """``transliteration_variant`` when romanisation explains the difference, else ``misspelled_name``."""
+    if any(key(n) == key(name) for n in _names(entity)):
+        return None
+    if any(translit_key(n) == translit_key(name) for n in _names(entity)):
+        return "transliteration_variant"
+    return "misspelled_name"
