@@ -19,6 +19,7 @@ demo: setup  ## build the demo knowledge base from the bundled seed corpus and p
 	$(BIN)/dossier summary --db $(DB)
 
 test: setup  ## the whole test suite (pytest exits non-zero when no test ran)
+	scripts/install-test-deps.sh
 	$(BIN)/ruff check src tests
 	$(BIN)/pytest -q
 

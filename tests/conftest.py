@@ -73,7 +73,7 @@ class PgCluster:
         """Run a PostgreSQL program; server programs refuse root, so they run as ``as_user``."""
         cmd = [str(self.bindir / argv[0]), *argv[1:]]
         if server and self.as_user:
-            cmd = ["runuser", "-u", self.as_user, "--", *cmd]
+            cmd = [shutil.which("runuser") or "/usr/sbin/runuser", "-u", self.as_user, "--", *cmd]
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             log = self.root / "server.log"

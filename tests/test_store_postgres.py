@@ -4,7 +4,9 @@ The behaviour both backends share is tested once, in ``test_store.py``, against 
 """
 
 import os
+import random
 import signal
+import string
 import subprocess
 import sys
 import threading
@@ -121,15 +123,15 @@ def test_an_empty_database_opened_without_create_is_no_knowledge_base(pg_url):
     open_store(pg_url, create=False).close()
 
 
-@pytest.mark.parametrize(("make_url", "message"), [
-    (lambda url: url.rsplit("/", 1)[0] + "/no_such_db", "cannot open the knowledge base"),
-    (lambda url: "postgresql://dossier:s3cret@127.0.0.1:1/kb", "server is running"),
-    (lambda url: "postgresql://dossier:s3cret@127.0.0.1:notaport/kb", "cannot open"),
-    (lambda url: "postgresql://dossier:s3cret@[::1/kb", "not a valid PostgreSQL URL"),
+@pytest.mark.parametrize(("url", "message"), [
+    ("{server}/no_such_db", "cannot open the knowledge base"),
+    ("postgresql://dossier:s3cret@127.0.0.1:1/kb", "server is running"),
+    ("postgresql://dossier:s3cret@127.0.0.1:notaport/kb", "cannot open"),
+    ("postgresql://dossier:s3cret@[::1/kb", "not a valid PostgreSQL URL"),
 ])
-def test_bad_urls_give_a_one_line_store_error_without_the_password(pg_url, make_url, message):
+def test_bad_urls_give_a_one_line_store_error_without_the_password(pg_server, url, message):
     with pytest.raises(StoreError, match=message) as info:
-        open_store(make_url(pg_url))
+        open_store(url.format(server=pg_server.url("").rstrip("/")))
     text = str(info.value)
     assert "\n" not in text and " — " in text and "s3cret" not in text
 
@@ -193,6 +195,16 @@ def test_search_folds_diacritics_and_cuts_a_snippet(pg_store):
     assert hit.doc == "a.txt" and "Türkiye signed it" in hit.snippet
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…") and len(hit.snippet.split()) <= 24
     assert hit.score > 0
+
+
+def test_a_text_too_long_for_one_tsvector_is_stored_and_its_start_found(pg_store):
+    rnd = random.Random(7)   # distinct random words: the worst case for tsvector's 1 MB limit
+    words = ["".join(rnd.choices(string.ascii_lowercase, k=rnd.randint(5, 12))) for _ in range(200_000)]
+    text = " ".join(words)
+    pg_store.put_document(Document(path="dump.txt", name="dump.txt", title="Trade data", text=text, original=text))
+    assert pg_store.get_document("dump.txt").text == text
+    assert [h.doc for h in pg_store.search(words[10])] == ["dump.txt"]
+    assert [h.doc for h in pg_store.search("trade")] == ["dump.txt"]
 
 
 # -- many writers and readers at once ------------------------------------------------

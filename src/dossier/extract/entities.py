@@ -58,6 +58,8 @@ from dossier.extract.name_shapes import (
 )
 from dossier.records import Entity, Mention
 
+NAME_PARTICLES = {"al", "bin", "de", "van", "von", "oglu", "oğlu"}  # lower-case parts of a personal name
+
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
                "such", "any", "every", "each"}
 GOV_PREPS = {"with", "between", "against", "by", "toward", "towards", "on", "among", "of", "versus", "vs"}
@@ -139,7 +141,8 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 typ = typ or ("product" if any(c.isdigit() for c in text) else None)
                 if typ is None:
                     continue
-            elif text.isupper() or not all(w[0].isupper() or w in DASHES or w in {"'", "’", "-"} or w.lower() in {"al", "bin", "de", "van", "von", "oglu", "oğlu"} for w in words):
+            elif text.isupper() or not all(w[0].isupper() or w in DASHES or w in {"'", "’", "-"}
+                                           or w.lower() in NAME_PARTICLES for w in words):
                 continue
             else:
                 typ = "person"

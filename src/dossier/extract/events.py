@@ -156,10 +156,10 @@ def _agents(tok: Token, ix: Index, deps=("nsubj", "nsubjpass"), preps=("by", "wi
     return list(dict.fromkeys(names))
 
 
-def _place(tok: Token, ix: Index, preps=("in", "at")) -> str | None:
+def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) -> str | None:
     """A place named after "in"/"at" on ``tok`` (or on the verb governing it)."""
     heads = [tok]
-    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
+    if heads_too and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
         heads.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
     for h in heads:
         for o in P.pobjs(h, set(preps)):
@@ -196,7 +196,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             # several agreements signed: each is dated by the time nearest to it
             d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=_agreement_name(c, ix) or None)
             d.add(*signers, *_agents(c, ix, deps=(), preps=("with", "between")))
-            d.place = _place(tok, ix)
+            d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
             out.append(d)
     elif low == "signing" and tok.pos_ in ("NOUN", "PROPN"):
         for o in P.pobjs(tok, {"of"}):
@@ -444,7 +444,7 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
     if tok.dep_ == "compound" and named is None:
         return []   # "the Summit Declaration": the summit only qualifies something else
     # "EU accession talks" name a process, not a meeting: talks are named only by a known event
-    name = ix.name(named) if named is not None else (None if lemma == "talk" else _event_name(tok))
+    name = ix.name(named) if named is not None else (None if lemma == "talk" else _event_name(tok, ix))
     d = _Draft("meeting", tok, name=name, plural=tok.tag_ == "NNS" and lemma != "talk" and not named)
     if any(c.dep_ == "det" and c.lower_ in P.ANAPHORIC_DETS for c in tok.children) and not name:
         return []
@@ -495,7 +495,7 @@ def _event_kind(text: str) -> str | None:
     return None
 
 
-def _event_name(tok: Token) -> str | None:
+def _event_name(tok: Token, ix: Index | None = None) -> str | None:
     """A name built from proper-noun modifiers ("Istanbul summit", "Conference on Glaciers") and a
     quoted title after the noun; dates are left out ("the July 2024 SCO summit" -> "SCO summit")."""
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
@@ -513,6 +513,8 @@ def _event_name(tok: Token) -> str | None:
         j = k + 1
         if tok.doc[j].lower_ == "the":
             j += 1
+        if ix is not None and ix.mention(tok.doc[j], ("country", "person")) is not None:
+            break   # "the summit of Kazakhstan, Russia and Iran": its members, not its name
         run = j
         while run < len(tok.doc) and (
                 (tok.doc[run].text[:1].isupper() and tok.doc[run].pos_ in ("PROPN", "ADJ", "NOUN"))
@@ -553,7 +555,7 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
     governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.EXERCISE_VERBS
     if not (named or mods & P.EXERCISE_MODIFIERS or governed or tok.tag_ == "NNS"):
         return []
-    d = _Draft("military_exercise", tok, name=ix.name(named) if named else _event_name(tok),
+    d = _Draft("military_exercise", tok, name=ix.name(named) if named else _event_name(tok, ix),
                plural=tok.tag_ == "NNS")
     _noun_event_args(tok, ix, d)
     if governed:
@@ -572,14 +574,14 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
     started = (tok.dep_ == "nsubj" and h.lemma_.lower() in P.WAR_START_VERBS) or (
         tok.dep_ == "dobj" and h.lemma_.lower() in ("launch", "start", "begin", "wage"))
     if started:
-        d = _Draft("war", h, name=ix.name(named) if named else _event_name(tok))
+        d = _Draft("war", h, name=ix.name(named) if named else _event_name(tok, ix))
         d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
         return [d]
     if named is not None and named.text.lower().endswith(("war", "conflict")):
         return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
     if lemma == "war" and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
         # "the 2020 war", "the August 2008 Russia–Georgia war": dated by its own words
-        d = _Draft("war", tok, name=_event_name(tok), own_time_only=True)
+        d = _Draft("war", tok, name=_event_name(tok, ix), own_time_only=True)
         d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
         return [d]
     return []
@@ -705,7 +707,7 @@ def _exhibition(tok: Token, ix: Index) -> list[_Draft]:
             m = ix.mention(nxt[1], ("event",))
             name = ix.name(m) if m else nxt[1].text
         else:
-            name = _event_name(tok)
+            name = _event_name(tok, ix)
     d = _Draft("exhibition", tok, name=name, plural=tok.tag_ == "NNS")
     _noun_event_args(tok, ix, d)
     return [d]

@@ -707,7 +707,8 @@ def acronym_candidates(text: str, sp: Doc, cands: list[Candidate], runs: list[_R
             r = run_by_end[lend]
             long_text = sp[r.i:r.j].text
             if _sh_match(acr, long_text) and not gaz.lookup(long_text):
-                chosen = Candidate(sp[r.i].idx, lend, tail_type or "organization", "acronym", name=clean_name(long_text))
+                chosen = Candidate(sp[r.i].idx, lend, tail_type or "organization", "acronym",
+                                   name=clean_name(long_text))
         if chosen is None:
             continue
         name = chosen.entity or clean_name(text[chosen.start:chosen.end])

@@ -88,6 +88,7 @@ STOP_HEADS = {"postpone", "cancel", "suspend", "boycott", "oppose", "reject", "b
 CONDITIONAL_MARKS = {"if", "once", "unless", "until", "whether"}
 HYPOTHETICAL_MODS = {"potential", "possible", "planned", "proposed", "future", "prospective", "expected",
                      "hypothetical", "eventual", "upcoming", "likely", "would-be", "envisaged"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 ANAPHORIC_DETS = {"this", "that", "these", "those", "such"}
 PAIR_NOUNS = {"country", "nation", "state", "side", "republic", "government", "capital", "ally", "partner"}
 
@@ -211,8 +212,11 @@ def subject_of(tok: Token) -> list[Token]:
     t = tok
     for _ in range(8):
         subj = children(t, ("nsubj", "nsubjpass", "csubj"))
+        if subj and subj[0].lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
+            return conjuncts(t.head)  # "Uzbekistan, which joined ...": the noun the clause hangs from
         if subj:
-            return conjuncts(subj[0])
+            # the parser sometimes gives "The company Aselsan" two nsubj: keep both, callers filter by type
+            return [c for s in subj for c in conjuncts(s)]
         # "for SOCAR to supply": the subject hangs from the verb as nsubj; "X, chairing Y": climb
         if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "dep", "relcl") and t.head.i != t.i:
             if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -103,9 +103,9 @@ ANAPHORIC_DET = {"the", "these", "those", "its", "their", "our", "his", "her", "
 NAME_LEFT_OK = {"in", "on", "at", "by", "over", "about", "some", "nearly", "almost", "around", "approximately",
                 "only", "just", "all", "the", "these", "those", "up", "until", "since", "from", "between", "more",
                 "less", "than", "and", "or", "with", "to", "for", "during", "roughly", "each", "of", "another",
-                "another", "another", "as", "at", "but", "while", "whereas", "yet", "so", "here", "there", "its",
-                "their", "our", "his", "her", "another", "some", "nearly", "under", "below", "above", "exactly",
-                "almost", "estimated", "an", "a", "another", "total", "totaling", "totalling", "approx"}
+                "as", "but", "while", "whereas", "yet", "so", "here", "there", "its",
+                "their", "our", "his", "her", "under", "below", "above", "exactly",
+                "estimated", "an", "a", "total", "totaling", "totalling", "approx"}
 PERSON_TYPES = {"person"}
 
 # --- the number grammar --------------------------------------------------------------------
@@ -222,7 +222,7 @@ def _find_figures(ctx: Context) -> list[Figure]:
             continue
         figs.append(fig)
         taken_until = fig.end
-    for prev, fig in zip(figs, figs[1:]):
+    for prev, fig in zip(figs, figs[1:], strict=False):
         gap = text[prev.end:fig.start]
         if re.fullmatch(r"\s*\(\s*(?:or\s+|about\s+|approximately\s+|some\s+|~)?", gap):
             fig.equivalent_of = prev

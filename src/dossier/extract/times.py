@@ -34,7 +34,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 _YEAR_LEFT_OK = {
     "in", "since", "by", "from", "until", "till", "to", "during", "of", "before", "after", "around", "circa", "c",
     "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "fiscal", "fy", "end", "and", "or",
-    "as", "for", "between", "through", "throughout", "year", "years", "between", "on", "at", "the", "est",
+    "as", "for", "between", "through", "throughout", "year", "years", "on", "at", "the", "est",
 }
 # A bare number followed by one of these is a measure, not a year ("2000 km", "1990 people").
 _NOT_YEAR_RIGHT = re.compile(

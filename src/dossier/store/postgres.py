@@ -8,10 +8,11 @@ It keeps the semantics of ``sqlite.py`` while several processes write at once:
   (``pg_advisory_xact_lock``), so replacing by name is atomic and two ingests
   of the same file never collide on ``documents.name``;
 * entities are upserted with ``INSERT ... ON CONFLICT`` on their unique
-  (name, type), aliases on their primary key.  The short stretch that adds and
-  drops entity references runs under one more advisory lock: without it, two
-  writers each removing one of an entity's last two references would each see
-  the other's and leave it orphaned (write skew);
+  (name, type), aliases on their primary key.  The short stretch at the end of
+  a write that adds and drops entity references runs under one more advisory
+  lock: without it, one writer could delete as orphaned an entity another is
+  about to reference, and two writers each removing one of an entity's last two
+  references would each still see the other's and leave it orphaned;
 * reads run in a ``REPEATABLE READ READ ONLY`` transaction: the queries behind
   one answer see one snapshot, and readers never wait for writers.
 
@@ -77,8 +78,8 @@ class PostgresStore:
     """A knowledge base in a PostgreSQL database; implements ``dossier.store.Store``."""
 
     def __init__(self, url: str, *, create: bool = True):
-        self.url = url
-        self.where = redact(url)         # for messages: never the password
+        self._url = url                  # may hold a password: kept for reconnecting only
+        self.where = redact(url)         # for messages
         self._lock = threading.RLock()   # the connection is shared by threads (web app)
         self._run_id: int | None = None
         self._closed = False
@@ -97,7 +98,7 @@ class PostgresStore:
     def _live(self) -> Conn:
         """The connection, opened again if the server dropped it (a restart, a network blip)."""
         if self._conn.closed and not self._closed:
-            self._conn = _connect(self.url, self.where)
+            self._conn = _connect(self._url, self.where)
         return self._conn
 
     @contextmanager
@@ -130,6 +131,7 @@ class PostgresStore:
             try:
                 conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield conn
+                conn.execute("COMMIT")
             except psycopg.Error as exc:
                 _rollback(conn)
                 raise StoreError(f"{self.where}: could not read the knowledge base ({_oneline(exc)}) — "
@@ -137,8 +139,6 @@ class PostgresStore:
             except BaseException:
                 _rollback(conn)
                 raise
-            else:
-                conn.execute("COMMIT")
 
     # -- documents ----------------------------------------------------------
 
@@ -464,7 +464,7 @@ def _open_message(where: str, exc: psycopg.Error) -> str:
         hint = "the database user needs the right to create tables there (or use a database it owns)"
     elif "unaccent" in text:
         hint = "install PostgreSQL's contrib modules on the server (Debian: postgresql-contrib)"
-    elif isinstance(exc, psycopg.OperationalError):
+    elif _disconnected(exc):   # connecting failed: refused, unknown database or user, bad password
         hint = "check the URL, that the server is running, and that the user may log in"
     else:
         hint = "check the URL and the server"
@@ -473,17 +473,23 @@ def _open_message(where: str, exc: psycopg.Error) -> str:
 
 def _write_message(where: str, exc: psycopg.Error) -> str:
     text = _oneline(exc)
-    if isinstance(exc, pg_errors.LockNotAvailable | pg_errors.QueryCanceled):
+    if isinstance(exc, pg_errors.LockNotAvailable):
         hint = "another process is writing to it; try again when it has finished"
     elif isinstance(exc, pg_errors.InsufficientPrivilege | pg_errors.ReadOnlySqlTransaction):
         hint = "check that the database user may write to it"
     elif isinstance(exc, pg_errors.DiskFull):
         hint = "free some disk space on the server and try again"
-    elif isinstance(exc, psycopg.OperationalError):
-        hint = "the connection to the server failed; nothing was changed — try again"
+    elif _disconnected(exc):
+        hint = "the connection to the server failed and nothing was changed; try again"
     else:
         hint = "nothing was changed; try again, or rebuild the knowledge base with `dossier ingest`"
     return f"{where}: could not write to the knowledge base ({text}) — {hint}"
+
+
+def _disconnected(exc: psycopg.Error) -> bool:
+    """Whether the error is the connection's (lost, refused, server shutting down), not the statement's."""
+    return isinstance(exc, psycopg.OperationalError) and (exc.sqlstate is None or exc.sqlstate.startswith(
+        ("08", "57P")))
 
 
 def _no_document(name: str) -> str:

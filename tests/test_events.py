@@ -1,0 +1,273 @@
+"""Events read from the parse: one small made-up sentence per case.
+
+Mentions and times are given by hand, so these tests exercise the event reader
+alone (the entity and time readers have their own tests).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from dossier.extract import events, nlp
+from dossier.extract import patterns as P
+from dossier.extract.context import Context, TimeExpr
+from dossier.records import Document, Mention
+
+
+def make_context(model, text: str, mentions=(), times=(), published: str | None = None) -> Context:
+    """A context over ``text``: ``mentions`` are (surface, type, canonical[, form]) found wherever
+    the surface occurs (longest first, no overlaps); ``times`` are (surface, value[, end])."""
+    doc = Document(path="t.txt", name="t.txt", text=text, published=published)
+    ctx = Context(doc=doc, sp=model(text))
+    taken: list[tuple[int, int]] = []
+    found = []
+    for surface, typ, canonical, *form in sorted(mentions, key=lambda m: -len(m[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention(surface, m.start(), m.end(), typ, canonical, form[0] if form else "name"))
+    ctx.mentions = sorted(found, key=lambda m: m.start)
+    for surface, value, *end in times:
+        for m in re.finditer(re.escape(surface), text):
+            ctx.times.append(TimeExpr(surface, m.start(), m.end(), value, end[0] if end else None))
+    ctx.times.sort(key=lambda t: t.start)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp.load()
+
+
+def find(model, text, mentions=(), times=(), published=None):
+    return events.find_events(make_context(model, text, mentions, times, published))
+
+
+def one(found, type_):
+    hits = [e for e in found if e.type == type_]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+# --- without the model ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, rank", [
+    ("the second biggest supplier", 2), ("its largest partner", 1), ("the No.1 position", 1),
+    ("the 3rd place", 3), ("an important supplier", None)])
+def test_ordinal_of_reads_ranks(words, rank):
+    doc = spacy.blank("en")(words)
+    assert P.ordinal_of(list(doc)) == rank
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Central Asian Defence Expo", "exhibition"), ("Steppe Shield exercise", "military_exercise"),
+    ("Transnistria War", "war"), ("Astana Summit", "meeting"), ("Danube Accord", None)])
+def test_event_kind_from_name(name, kind):
+    assert events._event_kind(name) == kind
+
+
+# --- with the model -------------------------------------------------------------------------
+
+COUNTRIES = [("Georgia", "country", "Georgia"), ("Armenia", "country", "Armenia"),
+             ("Moldova", "country", "Moldova"), ("Romania", "country", "Romania"),
+             ("Kazakhstan", "country", "Kazakhstan"), ("Uzbekistan", "country", "Uzbekistan"),
+             ("Kyrgyzstan", "country", "Kyrgyzstan"), ("Ukraine", "country", "Ukraine"),
+             ("Russia", "country", "Russia"), ("Iran", "country", "Iran")]
+
+
+@pytest.mark.model
+def test_signing_is_dated_placed_and_has_signatories(model):
+    text = "On 3 March 2019, Georgia and Armenia signed the Tbilisi Accord in Yerevan."
+    e = one(find(model, text, COUNTRIES + [("Tbilisi Accord", "agreement", "Tbilisi Accord"),
+                                            ("Yerevan", "place", "Yerevan")],
+                 [("3 March 2019", "2019-03-03")]), "agreement_signed")
+    assert (e.name, e.date, e.place) == ("Tbilisi Accord", "2019-03-03", "Yerevan")
+    assert {"Georgia", "Armenia"} <= set(e.participants)
+    assert "signed the Tbilisi Accord" in e.sources[0].quote
+
+
+@pytest.mark.model
+def test_two_signings_in_one_sentence_keep_their_own_dates(model):
+    text = "Kazakhstan signed a transit agreement in 2015 and a customs agreement in May 2018."
+    found = find(model, text, COUNTRIES, [("2015", "2015"), ("May 2018", "2018-05")])
+    dates = {e.name: e.date for e in found if e.type == "agreement_signed"}
+    assert dates == {"transit agreement": "2015", "customs agreement": "2018-05"}
+
+
+@pytest.mark.model
+def test_entry_into_force_is_dated_apart_from_the_signing(model):
+    text = "In 2016 Moldova signed the Black Sea Fisheries Accord (effective since 1 January 2017)."
+    found = find(model, text, COUNTRIES + [("Black Sea Fisheries Accord", "agreement", "Black Sea Fisheries Accord")],
+                 [("2016", "2016"), ("1 January 2017", "2017-01-01")])
+    assert one(found, "agreement_signed").date == "2016"
+    force = one(found, "agreement_in_force")
+    assert (force.name, force.date) == ("Black Sea Fisheries Accord", "2017-01-01")
+
+
+@pytest.mark.model
+def test_enters_into_force(model):
+    text = "The Caspian Transit Treaty entered into force on 1 July 2020."
+    e = one(find(model, text, [("Caspian Transit Treaty", "agreement", "Caspian Transit Treaty")],
+                 [("1 July 2020", "2020-07-01")]), "agreement_in_force")
+    assert (e.name, e.date) == ("Caspian Transit Treaty", "2020-07-01")
+
+
+@pytest.mark.model
+def test_recognition_on_that_day_takes_the_previous_date(model):
+    text = "Kyrgyzstan declared independence on 31 August 1991. On that day, Kazakhstan recognized Kyrgyzstan."
+    found = find(model, text, COUNTRIES, [("31 August 1991", "1991-08-31")])
+    rec = one(found, "recognition")
+    assert rec.date == "1991-08-31"
+    assert {"Kazakhstan", "Kyrgyzstan"} <= set(rec.participants)
+    ind = one(found, "independence")
+    assert (ind.date, ind.participants) == ("1991-08-31", ["Kyrgyzstan"])
+
+
+@pytest.mark.model
+def test_diplomatic_relations_established(model):
+    text = "Georgia and Ukraine established diplomatic relations on 22 July 1992."
+    e = one(find(model, text, COUNTRIES, [("22 July 1992", "1992-07-22")]), "diplomatic_relations")
+    assert e.date == "1992-07-22" and {"Georgia", "Ukraine"} <= set(e.participants)
+
+
+@pytest.mark.model
+def test_anniversary_of_relations_is_not_the_event(model):
+    text = "In 2017, Georgia and Ukraine celebrated the 25th anniversary of establishing diplomatic relations."
+    assert find(model, text, COUNTRIES, [("2017", "2017")]) == []
+
+
+@pytest.mark.model
+def test_visit_with_place_and_date(model):
+    text = "On 5 April 2023, President Shavkat Mirziyoyev visited Baku."
+    e = one(find(model, text, [("Shavkat Mirziyoyev", "person", "Shavkat Mirziyoyev"), ("Baku", "place", "Baku")],
+                 [("5 April 2023", "2023-04-05")]), "visit")
+    assert (e.participants, e.place, e.date) == (["Shavkat Mirziyoyev"], "Baku", "2023-04-05")
+
+
+@pytest.mark.model
+def test_visit_and_meeting_share_visitor_and_date(model):
+    text = "Moldovan President Maia Sandu's visit to Romania and meeting with Klaus Iohannis on June 3 drew attention."
+    found = find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu"),
+                                           ("Klaus Iohannis", "person", "Klaus Iohannis"),
+                                           ("Moldovan", "country", "Moldova", "demonym")],
+                 [("June 3", "XXXX-06-03")])
+    visit, meeting = one(found, "visit"), one(found, "meeting")
+    assert "Maia Sandu" in visit.participants and visit.date == "XXXX-06-03"
+    assert {"Maia Sandu", "Klaus Iohannis"} <= set(meeting.participants) and meeting.date == "XXXX-06-03"
+
+
+@pytest.mark.model
+def test_named_summit_with_its_members(model):
+    text = "In September 2022, the Astana summit of Kazakhstan, Russia and Iran took place."
+    e = one(find(model, text, COUNTRIES, [("September 2022", "2022-09")]), "meeting")
+    assert e.name == "Astana summit" and e.date == "2022-09"
+    assert {"Kazakhstan", "Russia", "Iran"} <= set(e.participants)
+
+
+@pytest.mark.model
+def test_a_habit_is_not_a_meeting(model):
+    text = "When Kazakhstan and Uzbekistan meet, they always discuss water."
+    assert find(model, text, COUNTRIES) == []
+
+
+@pytest.mark.model
+def test_listed_exercises_each_get_their_own_date_and_countries(model):
+    text = ("The two armies hold joint military exercises every year. The exercises include Caspian Storm 2019 "
+            "(June 2019, Kazakhstan – Russia) and Eastern Wind 2020 (August 2020, Iran – Russia).")
+    found = find(model, text, COUNTRIES + [("Caspian Storm 2019", "event", "Caspian Storm 2019"),
+                                           ("Eastern Wind 2020", "event", "Eastern Wind 2020")],
+                 [("June 2019", "2019-06"), ("August 2020", "2020-08")])
+    got = {e.name: (e.date, set(e.participants)) for e in found if e.type == "military_exercise"}
+    assert got == {"Caspian Storm 2019": ("2019-06", {"Kazakhstan", "Russia"}),
+                   "Eastern Wind 2020": ("2020-08", {"Iran", "Russia"})}
+
+
+@pytest.mark.model
+def test_war_dated_by_its_start(model):
+    text = "The Transnistria War began in March 1992, and Moldova lost control of the left bank."
+    e = one(find(model, text, COUNTRIES + [("Transnistria War", "event", "Transnistria War")],
+                 [("March 1992", "1992-03")]), "war")
+    assert (e.name, e.date) == ("Transnistria War", "1992-03")
+
+
+@pytest.mark.model
+def test_undated_war_in_passing_is_not_an_event(model):
+    text = "Victory in the Transnistria War is still celebrated in Tiraspol."
+    assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []
+
+
+@pytest.mark.model
+def test_opening_of_it_refers_to_the_infrastructure_of_the_passage(model):
+    text = "The Caspian Link pipeline runs along the coast of Kazakhstan. It was opened on 2 May 2012."
+    e = one(find(model, text, COUNTRIES + [("Caspian Link pipeline", "infrastructure", "Caspian Link")],
+                 [("2 May 2012", "2012-05-02")]), "opening")
+    assert (e.name, e.date) == ("Caspian Link", "2012-05-02")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The potential opening of the border between Kazakhstan and Uzbekistan is discussed.",
+    "The signing may happen next month.",
+    "Armenia did not sign the Tbilisi Accord.",
+    "Kazakhstan hopes to join the Energy Community.",
+])
+def test_possible_or_negated_events_are_not_events(model, text):
+    found = find(model, text, COUNTRIES + [("Tbilisi Accord", "agreement", "Tbilisi Accord"),
+                                           ("Energy Community", "organization", "Energy Community")])
+    assert found == []
+
+
+@pytest.mark.model
+def test_renaming_names_the_new_organisation(model):
+    text = "In 2009 the Caspian Council was renamed as the Caspian Union."
+    e = one(find(model, text, [("Caspian Council", "organization", "Caspian Council"),
+                               ("Caspian Union", "organization", "Caspian Union")], [("2009", "2009")]),
+            "organization_change")
+    assert (e.name, e.date) == ("Caspian Union", "2009")
+
+
+@pytest.mark.model
+def test_joining_an_organisation(model):
+    text = "Georgia joined the Energy Community in 2017."
+    e = one(find(model, text, COUNTRIES + [("Energy Community", "organization", "Energy Community")],
+                 [("2017", "2017")]), "organization_change")
+    assert (e.name, e.date, e.participants) == ("Energy Community", "2017", ["Georgia"])
+
+
+@pytest.mark.model
+def test_exhibition_over_a_range_hosted_by_a_city(model):
+    text = "On 10-12 May 2023, Tashkent hosted the Central Asian Defence Expo."
+    e = one(find(model, text, [("Tashkent", "place", "Tashkent"),
+                               ("Central Asian Defence Expo", "event", "Central Asian Defence Expo")],
+                 [("10-12 May 2023", "2023-05-10", "2023-05-12")]), "exhibition")
+    assert (e.name, e.date, e.end_date, e.place) == ("Central Asian Defence Expo", "2023-05-10", "2023-05-12",
+                                                      "Tashkent")
+
+
+@pytest.mark.model
+def test_both_countries_are_the_documents_two_main_countries(model):
+    text = "Moldova and Romania share a long border. In 2014 both countries signed the Danube Accord."
+    e = one(find(model, text, COUNTRIES + [("Danube Accord", "agreement", "Danube Accord")], [("2014", "2014")]),
+            "agreement_signed")
+    assert set(e.participants) == {"Moldova", "Romania"}
+
+
+@pytest.mark.model
+def test_a_decision_reported_next_sentence_dates_the_recognition(model):
+    text = ("After Kyrgyzstan proclaimed independence, Kazakhstan was the first country to recognize its "
+            "sovereignty. The government of Kazakhstan made this decision on 2 September 1991.")
+    rec = one(find(model, text, COUNTRIES, [("2 September 1991", "1991-09-02")]), "recognition")
+    assert rec.date == "1991-09-02" and {"Kazakhstan", "Kyrgyzstan"} <= set(rec.participants)
+
+
+@pytest.mark.model
+def test_same_event_twice_is_merged(model):
+    text = ("Kazakhstan and Uzbekistan held talks in Astana on 4 June 2022. "
+            "The talks in Astana between Kazakhstan and Uzbekistan were long.")
+    found = find(model, text, COUNTRIES + [("Astana", "place", "Astana")], [("4 June 2022", "2022-06-04")])
+    meeting = one(found, "meeting")
+    assert meeting.date == "2022-06-04" and meeting.place == "Astana"

@@ -1,0 +1,263 @@
+"""Relations read from titles, appositions and the parse: one small made-up sentence per case.
+
+Mentions and times are given by hand, so these tests exercise the relation
+reader alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from dossier.extract import nlp, relations
+from dossier.extract.context import Context, TimeExpr
+from dossier.records import Document, Mention
+
+
+def make_context(model, text: str, mentions=(), times=(), published: str | None = None) -> Context:
+    """A context over ``text``: ``mentions`` are (surface, type, canonical[, form]) found wherever
+    the surface occurs (longest first, no overlaps); ``times`` are (surface, value[, end])."""
+    doc = Document(path="t.txt", name="t.txt", text=text, published=published)
+    ctx = Context(doc=doc, sp=model(text))
+    taken: list[tuple[int, int]] = []
+    found = []
+    for surface, typ, canonical, *form in sorted(mentions, key=lambda m: -len(m[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention(surface, m.start(), m.end(), typ, canonical, form[0] if form else "name"))
+    ctx.mentions = sorted(found, key=lambda m: m.start)
+    for surface, value, *end in times:
+        for m in re.finditer(re.escape(surface), text):
+            ctx.times.append(TimeExpr(surface, m.start(), m.end(), value, end[0] if end else None))
+    ctx.times.sort(key=lambda t: t.start)
+    return ctx
+
+
+@pytest.fixture(scope="module")
+def model():
+    return nlp.load()
+
+
+def find(model, text, mentions=(), times=(), predicate=None):
+    found = relations.find_relations(make_context(model, text, mentions, times))
+    return [r for r in found if predicate is None or r.predicate == predicate]
+
+
+def triples(found):
+    return {(r.subject, r.object) for r in found}
+
+
+COUNTRIES = [(name, "country", name) for name in (
+    "Georgia", "Armenia", "Moldova", "Romania", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Italy", "Libya",
+    "Azerbaijan")] + [
+    ("Uzbek", "country", "Uzbekistan", "demonym"), ("Croatian", "country", "Croatia", "demonym"),
+    ("Moldovan", "country", "Moldova", "demonym"), ("Romanian", "country", "Romania", "demonym"),
+    ("Georgian", "country", "Georgia", "demonym"), ("Armenian", "country", "Armenia", "demonym"),
+    ("Republic of Moldova", "country", "Moldova"), ("Republic of Kazakhstan", "country", "Kazakhstan")]
+
+
+# --- without the model ----------------------------------------------------------------------
+
+def _blank_context(text: str, mentions) -> Context:
+    model = spacy.blank("en")
+    model.add_pipe("sentencizer")
+    return make_context(model, text, mentions)
+
+
+def test_route_names_connect_their_first_and_last_places():
+    ctx = _blank_context("The new Aktau – Baku – Poti (ABP) railway carries containers.",
+                         [("Aktau – Baku – Poti (ABP) railway", "infrastructure", "Aktau–Baku–Poti railway")])
+    out = relations._Collector(ctx, relations.Index(ctx))
+    relations._routes(out.ix, out)
+    assert {(r.subject, r.object) for r in out.items.values()} == {
+        ("Aktau–Baku–Poti railway", "Aktau"), ("Aktau–Baku–Poti railway", "Poti")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Nagorno-Karabakh region was quiet.",
+    "They met at the Pakistan-Turkiye-Azerbaijan summit.",
+])
+def test_hyphenated_names_that_are_no_route(text):
+    ctx = _blank_context(text, [("Nagorno-Karabakh", "place", "Nagorno-Karabakh")])
+    out = relations._Collector(ctx, relations.Index(ctx))
+    relations._routes(out.ix, out)
+    assert out.items == {}
+
+
+# --- with the model -------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_title_before_the_name_with_a_demonym(model):
+    text = "Uzbek President Shavkat Mirziyoyev arrived in Baku."
+    [r] = find(model, text, COUNTRIES + [("Shavkat Mirziyoyev", "person", "Shavkat Mirziyoyev")],
+               predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Shavkat Mirziyoyev", "President", {"of": "Uzbekistan"})
+
+
+@pytest.mark.model
+def test_title_with_of_country_before_the_name(model):
+    text = "He met the President of the Republic of Kazakhstan Kassym-Jomart Tokayev in Astana."
+    [r] = find(model, text, COUNTRIES + [("Kassym-Jomart Tokayev", "person", "Kassym-Jomart Tokayev")],
+               predicate="position_held")
+    assert (r.object, r.qualifiers) == ("President", {"of": "Kazakhstan"})
+
+
+@pytest.mark.model
+def test_then_minister_is_dated_by_the_sentence(model):
+    text = "In May 2019, Anna Petrova, then the Minister of Culture of the Republic of Moldova, opened the fair."
+    [r] = find(model, text, COUNTRIES + [("Anna Petrova", "person", "Anna Petrova")], [("May 2019", "2019-05")],
+               predicate="position_held")
+    assert (r.object, r.qualifiers, r.time) == ("Minister of Culture", {"of": "Moldova"}, "2019-05")
+
+
+@pytest.mark.model
+def test_ambassador_to_a_capital_is_of_the_sending_country(model):
+    text = "Ivan Horvat, the Croatian Ambassador to Tbilisi, spoke at the event."
+    [r] = find(model, text, COUNTRIES + [("Ivan Horvat", "person", "Ivan Horvat"), ("Tbilisi", "place", "Tbilisi")],
+               predicate="position_held")
+    assert (r.object, r.qualifiers) == ("Ambassador", {"of": "Croatia"})
+
+
+@pytest.mark.model
+def test_title_without_country_borrows_it_from_the_same_persons_other_title(model):
+    text = ("Moldovan President Maia Sandu spoke first. Later, President Maia Sandu thanked the hosts.")
+    found = find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held")
+    assert [(r.object, r.qualifiers) for r in found] == [("President", {"of": "Moldova"})]
+    assert len(found[0].sources) == 2
+
+
+@pytest.mark.model
+def test_no_title_no_position(model):
+    text = "Maia Sandu said that Moldova would wait."
+    assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []
+
+
+@pytest.mark.model
+def test_chairs_and_membership(model):
+    text = "Uzbekistan, which joined the Energy Charter in 2015, now chairs the Turkic Council."
+    orgs = [("Energy Charter", "organization", "Energy Charter"), ("Turkic Council", "organization", "Turkic Council")]
+    found = find(model, text, COUNTRIES + orgs, [("2015", "2015")])
+    assert ("Uzbekistan", "Turkic Council") in triples(r for r in found if r.predicate == "chairs")
+    members = {(r.subject, r.object, r.time) for r in found if r.predicate == "member_of"}
+    assert ("Uzbekistan", "Energy Charter", "2015") in members
+
+
+@pytest.mark.model
+def test_they_in_organisations_such_as(model):
+    text = ("Kazakhstan and Kyrgyzstan are close partners. They cooperate in regional organizations such as "
+            "the Eurasian Economic Union and the Collective Security Treaty Organization.")
+    orgs = [("Eurasian Economic Union", "organization", "Eurasian Economic Union"),
+            ("Collective Security Treaty Organization", "organization", "CSTO")]
+    found = find(model, text, COUNTRIES + orgs, predicate="member_of")
+    assert triples(found) == {(c, o) for c in ("Kazakhstan", "Kyrgyzstan") for o in ("Eurasian Economic Union", "CSTO")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Georgia and the Energy Community were both mentioned in the report.",
+    "Georgia may join the Energy Community.",
+])
+def test_no_membership_from_co_occurrence_or_wishes(model, text):
+    assert find(model, text, COUNTRIES + [("Energy Community", "organization", "Energy Community")],
+                predicate="member_of") == []
+
+
+@pytest.mark.model
+def test_operator_and_owner_of_the_pipeline_named_before(model):
+    text = ("The Caspian Link pipeline carries gas to the coast. PetroCo is the operator of the pipeline, "
+            "and the company TransCo operates the northern section of it.")
+    mentions = [("Caspian Link pipeline", "infrastructure", "Caspian Link"),
+                ("PetroCo", "organization", "PetroCo"), ("TransCo", "organization", "TransCo")]
+    found = find(model, text, mentions, predicate="operator_of")
+    assert triples(found) == {("PetroCo", "Caspian Link"), ("TransCo", "Caspian Link")}
+
+
+@pytest.mark.model
+def test_connecting_the_networks_of_countries(model):
+    text = "The Kars railway is a corridor connecting the railway networks of Georgia, Armenia and Azerbaijan."
+    found = find(model, text, COUNTRIES + [("Kars railway", "infrastructure", "Kars railway")], predicate="connects")
+    assert triples(found) == {("Kars railway", c) for c in ("Georgia", "Armenia", "Azerbaijan")}
+
+
+@pytest.mark.model
+def test_supplier_with_rank_commodity_and_the_first_one(model):
+    text = "Kazakhstan is the third largest supplier of oil to Italy after Libya."
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    got = {(r.subject, r.object, r.qualifiers.get("commodity"), r.qualifiers.get("rank")) for r in found}
+    assert got == {("Kazakhstan", "Italy", "oil", 3), ("Libya", "Italy", "oil", 2)}
+
+
+@pytest.mark.model
+def test_supply_verb_and_the_carried_gas_of_another_country(model):
+    text = "The deal lets Georgia supply electricity to Armenia and transport Uzbek gas to Moldova via Romania."
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    got = {(r.subject, r.object, r.qualifiers.get("commodity"), r.qualifiers.get("via")) for r in found}
+    assert ("Georgia", "Armenia", "electricity", None) in got
+    assert ("Uzbekistan", "Moldova", "gas", "Romania") in got
+
+
+@pytest.mark.model
+def test_party_to_through_the_signatories_titles(model):
+    text = ("Moldovan President Maia Sandu and Romanian President Klaus Iohannis met in Iasi. "
+            "In 2021, Sandu and Iohannis signed the Danube Accord.")
+    mentions = COUNTRIES + [("Maia Sandu", "person", "Maia Sandu"), ("Sandu", "person", "Maia Sandu"),
+                            ("Klaus Iohannis", "person", "Klaus Iohannis"), ("Iohannis", "person", "Klaus Iohannis"),
+                            ("Danube Accord", "agreement", "Danube Accord")]
+    found = find(model, text, mentions, [("2021", "2021")], predicate="party_to")
+    assert triples(found) == {("Moldova", "Danube Accord"), ("Romania", "Danube Accord")}
+
+
+@pytest.mark.model
+def test_trade_partner_rank(model):
+    text = "In 2022, Kazakhstan was Uzbekistan's second-largest trading partner."
+    [r] = find(model, text, COUNTRIES, [("2022", "2022")], predicate="trade_partner_rank")
+    assert (r.subject, r.object, r.qualifiers, r.time) == ("Kazakhstan", "Uzbekistan", {"rank": 2}, "2022")
+
+
+@pytest.mark.model
+def test_ranked_in_a_list(model):
+    text = "The Aktau port was ranked fifth in the 2022 Caspian logistics index."
+    [r] = find(model, text, [("Aktau port", "infrastructure", "Aktau port")], [("2022", "2022")], predicate="ranked")
+    assert (r.subject, r.qualifiers["rank"], r.time) == ("Aktau port", 5, "2022")
+
+
+@pytest.mark.model
+def test_part_of_with_this_railway(model):
+    text = "The Kars railway opened in 2017. This railway is part of the Middle Corridor."
+    mentions = [("Kars railway", "infrastructure", "Kars railway"),
+                ("Middle Corridor", "infrastructure", "Middle Corridor")]
+    assert triples(find(model, text, mentions, predicate="part_of")) == {("Kars railway", "Middle Corridor")}
+
+
+@pytest.mark.model
+def test_negated_part_of_is_not_stated(model):
+    text = "Transnistria is not part of Romania."
+    assert find(model, text, COUNTRIES + [("Transnistria", "place", "Transnistria")], predicate="part_of") == []
+
+
+@pytest.mark.model
+def test_enclave_and_port_of_a_country(model):
+    text = "Trains reach the Armenian exclave – Artsvashen, and ships the Georgian port Poti."
+    mentions = COUNTRIES + [("Artsvashen", "place", "Artsvashen"), ("Poti", "place", "Poti")]
+    found = find(model, text, mentions)
+    got = {(r.predicate, r.subject, r.object) for r in found}
+    assert ("part_of", "Artsvashen", "Armenia") in got
+    assert ("located_in", "Poti", "Georgia") in got
+
+
+@pytest.mark.model
+def test_manufacturer_through_an_intent(model):
+    text = "The company Aselsan announced its intent to produce the Korkut air defence system."
+    mentions = [("Aselsan", "organization", "Aselsan"), ("Korkut", "product", "Korkut")]
+    assert triples(find(model, text, mentions, predicate="manufacturer_of")) == {("Aselsan", "Korkut")}
+
+
+@pytest.mark.model
+def test_state_owned_company_of_a_country(model):
+    text = "Gas is bought by Georgia's state-owned company GOGC."
+    found = find(model, text, COUNTRIES + [("GOGC", "organization", "GOGC")], predicate="owner_of")
+    assert triples(found) == {("Georgia", "GOGC")}
