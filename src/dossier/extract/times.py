@@ -456,7 +456,7 @@ def _clause_head(ctx: Context, start: int, end: int) -> int | None:
         return None
     tok = span.root
     while tok.dep_ not in _CLAUSE_DEPS or tok.pos_ not in ("VERB", "AUX"):
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # Token objects are made anew on access: compare indices
             break
         tok = tok.head
     return tok.i
