@@ -189,3 +189,11 @@ def pg_kb_url(pg_server: PgCluster, pg_kb_template: str) -> Iterator[str]:
     """The URL of a fresh database holding an empty knowledge base (copying it beats migrating each time)."""
     with _database(pg_server, pg_kb_template) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def nlp_model():
+    """The en_core_web_md pipeline, loaded once for the session."""
+    from dossier.extract import nlp
+
+    return nlp.load()

@@ -11,6 +11,7 @@ article names is learned from its text (``extract/entities.py``).
 
 from __future__ import annotations
 
+import gettext
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -108,6 +109,31 @@ def _short(country) -> str:
     return common or country.name
 
 
+# Languages whose country names the relationship's own press uses (Turkish, Azerbaijani, Russian).
+LOCAL_LANGUAGES = ("tr", "az", "ru")
+
+
+def _add_local_names(gaz: Gazetteer) -> None:
+    """Every country's name in the local languages, from the ISO 3166 translations pycountry ships."""
+    english = {}
+    for country in pycountry.countries:
+        entry = gaz.lookup(_short(country)) or gaz.lookup(country.name)
+        if entry is not None and entry.type == "country" and entry.form == "name":
+            english[country.alpha_2] = (country, entry)
+    for lang in LOCAL_LANGUAGES:
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:   # a pycountry build without this locale: the English names still work
+            continue
+        for country, entry in english.values():
+            for n in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None)):
+                local = tr.gettext(n) if n else None
+                # an untranslated name comes back in English; short local names may be common words
+                if local and local != n and "," not in local and (len(local) >= 4 or not local.isascii()) \
+                        and gaz.lookup(local) is None:
+                    gaz.add(local, entry)
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The gazetteer (built once per process from pycountry and the data files)."""
@@ -149,6 +175,7 @@ def load() -> Gazetteer:
         for n in (name, country.name, getattr(country, "official_name", None)):
             if n and "," not in n:
                 gaz.add(n, Entry(name, "country"))
+    _add_local_names(gaz)
     for row in _rows("organizations.tsv"):
         row += [""] * (2 - len(row))
         entry = Entry(row[0], "organization")

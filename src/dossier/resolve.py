@@ -131,6 +131,10 @@ def _match(e: Entity, known: list[Entity], by_type: dict[str, list[Entity]]) -> 
     """The known entity ``e`` is, if any."""
     candidates = by_type.get(e.type, [])
     names = _names(e)
+    if e.type == "person" and any(len(_tokens(n)) >= 2 for n in names):
+        # a lone surname shared by two people ("Aliyev") must not join "Heydar Aliyev" to "Ilham Aliyev":
+        # a full name is compared with full names only
+        return _match_person(e, candidates)
     keys = {key(n) for n in names}
     for k in candidates:   # exact names first
         if keys & {key(n) for n in _names(k)}:

@@ -40,6 +40,7 @@ from dossier.extract.name_shapes import (
     MONTHS,
     PRODUCT_NOUNS,
     SIGN_VERBS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
     Acronyms,
     Candidate,
@@ -109,7 +110,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             toks = toks[1:]
         if ent.label_ == "PERSON":
             while len(toks) > 1 and (toks[0].pos_ != "PROPN" or toks[0].lower_ in TITLE_WORDS
-                                     or toks[0].lower_.rstrip(".") in HONORIFICS):   # "Addressing Aliyev"
+                                     or toks[0].lower_.rstrip(".") in HONORIFICS   # "Addressing Aliyev"
+                                     or (toks[0].is_sent_start and toks[0].lower_.endswith(("ing", "ed"))
+                                         and common_word(toks[0]))):
                 if len(toks) == 2 and toks[0].lower_ in REGNAL:   # "Pope Francis" is the name
                     break
                 toks = toks[1:]
@@ -421,10 +424,15 @@ def find_mentions(ctx: Context) -> list[Mention]:
     sign_sents = sentences_with(sp, SIGN_VERBS)
 
     gaz_c = _gazetteer_candidates(text)
-    ner_c = _ner_candidates(sp, gaz)
-    shape_c, runs = shape_candidates(sp, gaz, ner_label, exercise_sents, product_sents)
-    person_c, titles = title_person_candidates(sp, gaz)
-    agree_c = agreement_candidates(sp, sign_sents)
+    if english(ctx.doc):
+        ner_c = _ner_candidates(sp, gaz)
+        shape_c, runs = shape_candidates(sp, gaz, ner_label, exercise_sents, product_sents)
+        person_c, titles = title_person_candidates(sp, gaz)
+        agree_c = agreement_candidates(sp, sign_sents)
+    else:
+        # the tagger and the name shapes are English: on another language they invent names from every
+        # capitalised phrase ("Orta Koridor'un"), so only the gazetteer's names are trusted there
+        ner_c, shape_c, runs, person_c, titles, agree_c = [], [], [], [], [], []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c]
     acr = acronym_candidates(text, sp, base, runs, gaz)
     chosen = _select([*base, *acr.cands], len(text))
@@ -537,5 +545,17 @@ def entities_from_mentions(mentions: list[Mention], doc_name: str) -> list[Entit
         aliases = {clean_name(m.text) for m in ms if m.form in {"name", "acronym"}
                    and any(ch.isupper() for ch in m.text)}
         aliases.discard(name)
+        aliases = {a for a in aliases if not _title_only(a)}   # "President" names no one by itself
         out.append(Entity(name=name, type=typ, aliases=sorted(a for a in aliases if a), docs=[doc_name]))
     return sorted(out, key=lambda e: (e.type, e.name))
+
+
+def _title_only(alias: str) -> bool:
+    """Whether a surface form is only a title ("President", "Prime Minister", "Field Marshal")."""
+    words = [w.lower().strip(".") for w in alias.split()]
+    return bool(words) and all(w in TITLE_WORDS or w in TITLE_MODIFIERS for w in words)
+
+
+def english(doc) -> bool:
+    """Whether the document is English (or of unknown language): the English models apply to it."""
+    return (doc.language or "en") == "en"

@@ -94,7 +94,8 @@ TITLE_WORDS = {
 }
 # titles that never start a person's name when capitalised mid-sentence
 TITLE_MODIFIERS = {
-    "deputy", "vice", "prime", "foreign", "first", "acting", "former", "defence", "defense", "energy", "economy",
+    "deputy", "vice", "prime", "field", "foreign", "first", "acting", "former", "defence", "defense", "energy",
+    "economy",
     "trade", "finance", "interior", "executive", "senior", "special", "general", "chief", "assistant", "state",
     "grand", "supreme", "economic", "presidential", "national", "security", "digital", "development",
 }

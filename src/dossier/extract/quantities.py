@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
+from dossier import gazetteer
 from dossier.extract import times
 from dossier.extract.context import Context
 from dossier.records import Mention, Quantity
@@ -658,6 +659,15 @@ def _name(m: Mention) -> str:
     return m.entity or m.text
 
 
+def _actor(m: Mention, indicator: str) -> str:
+    """The name of a party to a flow: a capital that buys, sells or invests stands for its country."""
+    if m.type == "place" and indicator in ("investment", "arms_sales", "gas_supply", "oil_supply"):
+        entry = gazetteer.load().lookup(m.text)
+        if entry is not None and entry.form == "capital":
+            return entry.canonical
+    return _name(m)
+
+
 def _mention_tokens(ctx: Context, m: Mention) -> Span | None:
     return ctx.sp.char_span(m.start, m.end, alignment_mode="expand")
 
@@ -788,9 +798,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
             break
         role = _role(ctx, m, indicator, verb)
         if role == "src":
-            src.append(_name(m))
+            src.append(_actor(m, indicator))
         elif role == "dst":
-            dst.append(_name(m))
+            dst.append(_actor(m, indicator))
     src = _unique(src)
     dst = [d for d in _unique(dst) if d not in src[:1]]
     sib = next((q for q in reversed(siblings) if q.indicator == indicator and q.subjects), None)

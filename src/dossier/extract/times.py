@@ -165,9 +165,38 @@ def find_times(ctx: Context) -> list[TimeExpr]:
             if resolved is None:
                 continue
             c = resolved
+        if pub is not None and c.value.startswith("XXXX"):
+            c = _year_from_publication(c, pub)
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
                             end_value=c.end_value, relative=c.relative))
     return out
+
+
+# How far past the publication date a bare "June 10" may lie and still be this year's (a scheduled event);
+# further on, a dated report speaks of the previous year's.
+_AHEAD_DAYS = 62
+
+
+def _year_from_publication(c: _Cand, pub: dt.date) -> _Cand:
+    """A day or month without a year in a dated article: the occurrence nearest before (or just after) it."""
+    def year_of(value: str) -> int | None:
+        parts = value.split("-")   # XXXX-MM or XXXX-MM-DD
+        mo, d = int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
+        if not _valid_day(d, mo):
+            return None
+        ahead = (dt.date(pub.year, mo, min(d, 28) if mo == 2 else d) - pub).days
+        return pub.year if ahead <= _AHEAD_DAYS else pub.year - 1
+
+    y = year_of(c.value)
+    if y is None:
+        return c
+    end = c.end_value
+    if end and end.startswith("XXXX"):
+        ey = year_of(end)
+        end = f"{ey}{end[4:]}" if ey is not None else end
+        if end and end < f"{y}{c.value[4:]}":   # "December – January": the range crosses the new year
+            y -= 1
+    return _Cand(c.start, c.end, f"{y}{c.value[4:]}", end, relative=True)
 
 
 def _published(value: str | None) -> dt.date | None:

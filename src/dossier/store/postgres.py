@@ -211,7 +211,9 @@ class PostgresStore:
         rows = []
         for m, key in zip(doc.mentions, meant, strict=True):
             eid = ids[key]
-            aliases.update([(eid, key[0]), (eid, m.text)])
+            aliases.add((eid, key[0]))
+            if m.form in ("name", "acronym"):   # "the President" or "the pipeline" names nothing by itself
+                aliases.add((eid, m.text))
             rows.append((doc_id, eid, m.text, m.start, m.end, m.type, m.form))
         with c.cursor() as cur:
             cur.executemany("INSERT INTO aliases (entity_id, alias, doc_id) VALUES (%s, %s, %s) "

@@ -166,7 +166,9 @@ class SQLiteStore:
             name = m.entity or m.text   # an unresolved mention stands for itself
             etype = m.type if (name, m.type) in declared else type_of.get(name, m.type)
             eid = _entity_id(c, ids, name, etype)
-            aliases.update([(eid, name), (eid, m.text)])
+            aliases.add((eid, name))
+            if m.form in ("name", "acronym"):   # "the President" or "the pipeline" names nothing by itself
+                aliases.add((eid, m.text))
             rows.append((doc_id, eid, m.text, m.start, m.end, m.type, m.form))
         c.executemany("INSERT OR IGNORE INTO aliases (entity_id, alias, doc_id) VALUES (?, ?, ?)",
                       [(eid, a.strip(), doc_id) for eid, a in sorted(aliases) if a and a.strip()])

@@ -1,0 +1,41 @@
+"""Entity mentions: gazetteer names, the tagger's names, titles, and what is not a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.run import extract
+from dossier.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def run(nlp_model, text: str, language: str = "en") -> Document:
+    return extract(Document(path="t.txt", name="t.txt", text=text, language=language), nlp_model)
+
+
+def test_entities_type_countries_and_their_names(nlp_model):
+    doc = run(nlp_model, "Turkey and the Republic of Azerbaijan signed the agreement. Türkiye welcomed it.")
+    names = {(e.name, e.type) for e in doc.entities}
+    assert ("Türkiye", "country") in names and ("Azerbaijan", "country") in names
+    assert len([e for e in doc.entities if e.type == "country"]) == 2
+
+
+def test_entities_keep_no_title_as_an_alias(nlp_model):
+    doc = run(nlp_model, "President Recep Tayyip Erdoğan arrived in Baku on Monday. The President met "
+                         "students there. Erdoğan later left.")
+    person = next(e for e in doc.entities if e.type == "person")
+    assert person.name == "Recep Tayyip Erdoğan"
+    assert "President" not in person.aliases
+
+
+def test_entities_drop_a_sentence_initial_verb_from_a_name(nlp_model):
+    doc = run(nlp_model, "Ilham Aliyev spoke first. Addressing Aliyev, the guest praised the new road.")
+    assert "Addressing Aliyev" not in {e.name for e in doc.entities}
+
+
+def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
+    text = "Azerbaycan ve Türkiye arasındaki Orta Koridor Projesi Büyük Önem Taşıyor."
+    doc = run(nlp_model, text, language="tr")
+    assert {e.type for e in doc.entities} == {"country"}
+    assert {e.name for e in doc.entities} == {"Azerbaijan", "Türkiye"}

@@ -1,0 +1,44 @@
+"""Time expressions: absolute dates, ranges, relative ones and the year of a dated article."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract import times
+from dossier.extract.context import Context
+from dossier.records import Document
+
+pytestmark = pytest.mark.model
+
+
+def values(nlp_model, text: str, published: str | None = None) -> dict[str, str]:
+    doc = Document(path="t.txt", name="t.txt", text=text, published=published)
+    return {t.text: t.iso for t in times.find_times(Context(doc=doc, sp=nlp_model(text)))}
+
+
+@pytest.mark.parametrize("text, surface, iso", [
+    ("The declaration was signed on 15 June 2021 in Shusha.", "15 June 2021", "2021-06-15"),
+    ("The forum took place on 26-28 May 2022.", "26-28 May 2022", "2022-05-26/2022-05-28"),
+    ("Trade grew in January – November 2021.", "January – November 2021", "2021-01/2021-11"),
+    ("The railway opened in October 2017.", "October 2017", "2017-10"),
+])
+def test_times_reads_absolute_dates_and_ranges(nlp_model, text, surface, iso):
+    assert values(nlp_model, text)[surface] == iso
+
+
+def test_times_keeps_an_unknown_year_unknown(nlp_model):
+    assert values(nlp_model, "The ministers met on June 10 in Ankara.")["June 10"] == "XXXX-06-10"
+
+
+@pytest.mark.parametrize("published, iso", [
+    ("2020-09-28", "2020-09-27"),   # the day before the report
+    ("2021-01-05", "2020-09-27"),   # months before the report: last year's
+    ("2020-08-01", "2020-09-27"),   # a few weeks ahead: a scheduled date of the same year
+])
+def test_times_takes_the_year_of_a_dated_article(nlp_model, published, iso):
+    assert values(nlp_model, "Fighting broke out on September 27 along the line.", published)["September 27"] == iso
+
+
+def test_times_resolves_last_year_against_the_publication_date(nlp_model):
+    got = values(nlp_model, "Turnover reached $4 billion last year.", "2022-06-09")
+    assert got["last year"] == "2021"
