@@ -39,3 +39,21 @@ def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
     doc = run(nlp_model, text, language="tr")
     assert {e.type for e in doc.entities} == {"country"}
     assert {e.name for e in doc.entities} == {"Azerbaijan", "Türkiye"}
+
+
+def test_entities_read_a_state_from_a_demonym_on_a_title(nlp_model):
+    doc = run(nlp_model, "He met Azerbaijani, Georgian and Romanian ministers in Baku.")
+    assert {e.name for e in doc.entities if e.type == "country"} == {"Azerbaijan", "Georgia", "Romania"}
+
+
+def test_entities_ignore_a_demonym_on_a_commodity(nlp_model):
+    doc = run(nlp_model, "Russian gas is cheap this winter.")
+    assert not [e for e in doc.entities if e.type == "country"]
+
+
+def test_entities_type_a_name_in_apposition_to_a_title_as_a_person(nlp_model):
+    doc = run(nlp_model, "The Turkish Minister of Trade, Mehmet Muş, met him.")
+    assert ("Mehmet Muş", "person") in {(e.name, e.type) for e in doc.entities}
+    held = [f for f in doc.facts if getattr(f, "predicate", None) == "position_held"]
+    assert [(r.subject, r.object, r.qualifiers.get("of")) for r in held] == [
+        ("Mehmet Muş", "Minister of Trade", "Türkiye")]

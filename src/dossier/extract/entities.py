@@ -152,6 +152,10 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         elif label in {"GPE", "LOC"}:
             if text.isupper() and not gaz.lookup(text):
                 continue
+            if len(words) >= 2 and span.root.dep_ == "appos" and span.root.head.lower_ in TITLE_WORDS:
+                # "the Minister of Trade, Mehmet Muş,": a name in apposition to a title is a person's
+                out.append(Candidate(span.start_char, span.end_char, "person", "ner", name=clean_name(text)))
+                continue
             typ = typ if typ in {"place", "infrastructure", "event", "organization"} else "place"
         elif label == "FAC":
             typ = typ or "place"   # a building or site; a facility with an infrastructure head is typed above
@@ -446,7 +450,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
             if c.entity in named and _capital_is_government(sp, c):
                 continue
             c.type, c.form, c.entity = "place", "name", c.place
-    chosen = [c for c in chosen if c.form != "demonym" or c.entity in named]
+    chosen = [c for c in chosen if c.form != "demonym" or c.entity in named or _state_demonym(sp, c)]
 
     chosen = _merge_subsidiaries(text, chosen)
     mentions = _link(text, chosen, acr)
@@ -540,8 +544,8 @@ def entities_from_mentions(mentions: list[Mention], doc_name: str) -> list[Entit
         groups[(m.entity or m.text, m.type)].append(m)
     out = []
     for (name, typ), ms in groups.items():
-        if not any(m.form in {"name", "acronym"} for m in ms):
-            continue
+        if not any(m.form in {"name", "acronym"} or (m.form == "demonym" and typ == "country") for m in ms):
+            continue   # a demonym kept by find_mentions stands for a state ("the Turkish President")
         aliases = {clean_name(m.text) for m in ms if m.form in {"name", "acronym"}
                    and any(ch.isupper() for ch in m.text)}
         aliases.discard(name)
@@ -559,3 +563,36 @@ def _title_only(alias: str) -> bool:
 def english(doc) -> bool:
     """Whether the document is English (or of unknown language): the English models apply to it."""
     return (doc.language or "en") == "en"
+
+
+# Nouns that make a demonym stand for its state: "the Turkish President", "Georgian and Romanian ministers".
+STATE_NOUNS = {
+    "president", "minister", "ministry", "government", "army", "forces", "military", "troops", "official",
+    "authorities", "leader", "leadership", "delegation", "counterpart", "side", "embassy", "ambassador",
+    "prime", "foreign", "defence", "defense", "parliament", "state", "cabinet", "premier", "navy", "diplomat",
+    "envoy", "spokesman", "spokeswoman", "spokesperson", "administration", "officials", "company",
+}
+
+
+def _state_demonym(sp: Doc, c) -> bool:
+    """Whether a demonym qualifies a state actor ("Turkish President", "Azerbaijani and Georgian ministers")."""
+    span = sp.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod", "poss") and _state_noun(head):
+        return True
+    # the parser loses long coordinations ("Azerbaijani, Georgian and Romanian Ministers"): read the surface
+    gaz = gazetteer.load()
+    k = span.end
+    while k < len(sp) and (sp[k].text in {",", "and", "or", "&"} or (
+            (gaz.lookup(sp[k].text) or gazetteer.Entry("", "")).form == "demonym")):
+        k += 1
+    return k < len(sp) and _state_noun(sp[k])
+
+
+def _state_noun(tok) -> bool:
+    return bool({tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & STATE_NOUNS)

@@ -608,6 +608,8 @@ def title_person_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> tuple[list[Can
             a = b
             while a > 0 and sp[a - 1].text[:1].isupper() and sp[a - 1].is_alpha and b - a < 4:
                 a -= 1
+            while a < b and sp[a].pos_ in ("VERB", "AUX", "ADV", "SCONJ"):   # "Addressing Aliyev, the premier"
+                a += 1
             if b - a >= 2 and _person_run(sp, a, gaz) == b:
                 out.append(Candidate(sp[a].idx, sp[b - 1].idx + len(sp[b - 1].text), "person", "shape",
                                  name=clean_name(sp[a:b].text)))
