@@ -855,6 +855,25 @@ def _modality(fig: Figure, site: _Site, indicator: str) -> str:
     return "actual"
 
 
+def _digit_comma(text: str, i: int) -> bool:
+    """A thousands separator ("20,000"), not a clause break."""
+    return text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _rfind_sep(text: str, c: str, lo: int, hi: int) -> int:
+    i = text.rfind(c, lo, hi)
+    while i >= 0 and _digit_comma(text, i):
+        i = text.rfind(c, lo, i)
+    return i
+
+
+def _find_sep(text: str, c: str, lo: int, hi: int) -> int:
+    i = text.find(c, lo, hi)
+    while i >= 0 and _digit_comma(text, i):
+        i = text.find(c, i + 1, hi)
+    return i
+
+
 def _quote(ctx: Context, fig: Figure, site: _Site, trigger: Token | None) -> tuple[int, int]:
     """A short span of the sentence stating the figure: from its trigger (or clause start) to its end."""
     text = ctx.doc.text
@@ -868,12 +887,12 @@ def _quote(ctx: Context, fig: Figure, site: _Site, trigger: Token | None) -> tup
         end = max(end, trigger.idx + len(trigger.text))
     if end - start > 220:
         start, end = max(s0, fig.start - 80), min(e0, fig.end + 60)
-    left = max(text.rfind(c, s0, start) for c in ",;:«(–\n") + 1
+    left = max(_rfind_sep(text, c, s0, start) for c in ",;:«(–\n") + 1
     if left > s0 and start - left < 60:
         start = left
     elif start - s0 < 60:
         start = s0
-    right_cands = [i for i in (text.find(c, end, e0) for c in ",;»)\n") if i >= 0]
+    right_cands = [i for i in (_find_sep(text, c, end, e0) for c in ",;»)\n") if i >= 0]
     right = min(right_cands) if right_cands else e0
     if right - end < 60:
         end = right

@@ -1,0 +1,37 @@
+"""Figures: number grammar, units and scales, and the quote that cites them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.run import extract
+from dossier.records import Document, Quantity
+
+pytestmark = pytest.mark.model
+
+
+def figures(nlp_model, text: str, published: str | None = None) -> list[Quantity]:
+    doc = extract(Document(path="t.txt", name="t.txt", text=text, published=published), nlp_model)
+    return [f for f in doc.facts if isinstance(f, Quantity)]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Trade turnover between Azerbaijan and Turkey reached USD 2.2 bn in 2020.", 2.2e9, "USD"),
+    ("Turkey and Azerbaijan aim to raise trade turnover to $15 billion.", 15e9, "USD"),
+    ("Turkish companies have invested 192 mln US dollars in Azerbaijan.", 192e6, "USD"),
+    ("SOCAR holds a 58% stake in TANAP.", 58, "%"),
+])
+def test_quantities_read_value_and_unit(nlp_model, text, value, unit):
+    got = [(q.value, q.unit) for q in figures(nlp_model, text)]
+    assert (pytest.approx(value), unit) in got
+
+
+def test_quantities_mark_a_target(nlp_model):
+    qs = figures(nlp_model, "Turkey and Azerbaijan aim to raise trade turnover to $15 billion.")
+    assert [q.modality for q in qs if q.value == 15e9] == ["target"]
+
+
+def test_quantities_quote_does_not_break_a_number_at_its_thousands_comma(nlp_model):
+    qs = figures(nlp_model, "As many as 20,000 of the total 30,000 soldiers died in the fighting of 1920.")
+    quotes = [s.quote for q in qs for s in q.sources]
+    assert quotes and all(not q.startswith("000") for q in quotes)
