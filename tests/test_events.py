@@ -271,3 +271,37 @@ def test_same_event_twice_is_merged(model):
     found = find(model, text, COUNTRIES + [("Astana", "place", "Astana")], [("4 June 2022", "2022-06-04")])
     meeting = one(found, "meeting")
     assert meeting.date == "2022-06-04" and meeting.place == "Astana"
+
+
+JORGENSEN = [("Dan Jørgensen", "person", "Dan Jørgensen"), ("Alparslan Bayraktar", "person", "Alparslan Bayraktar"),
+             ("Ankara", "place", "Ankara"), ("Baku", "place", "Baku")]
+
+
+@pytest.mark.model
+def test_events_read_a_scheduled_stay_as_a_visit(model):
+    found = find(model, "Dan Jørgensen will be in Baku tomorrow.", JORGENSEN, [("tomorrow", "2025-04-04")])
+    visit = one(found, "visit")
+    assert (visit.participants, visit.place, visit.date) == (["Dan Jørgensen"], "Baku", "2025-04-04")
+
+
+@pytest.mark.model
+def test_events_do_not_read_a_plain_state_as_a_visit(model):
+    assert not find(model, "Dan Jørgensen is in Baku.", JORGENSEN)
+
+
+@pytest.mark.model
+def test_events_date_a_purpose_clause_with_its_trip(model):
+    text = "Dan Jørgensen will stop in Ankara today to meet with Alparslan Bayraktar."
+    found = find(model, text, JORGENSEN, [("today", "2025-04-03")])
+    assert one(found, "visit").place == "Ankara"
+    meeting = one(found, "meeting")
+    assert set(meeting.participants) == {"Dan Jørgensen", "Alparslan Bayraktar"}
+    assert meeting.date == "2025-04-03"
+
+
+@pytest.mark.model
+def test_events_a_traveller_takes_part_in_the_summit_he_travels_for(model):
+    text = "Dan Jørgensen travelled to Ankara on Wednesday for a summit with Alparslan Bayraktar."
+    found = find(model, text, JORGENSEN, [("on Wednesday", "2025-04-02")])
+    assert one(found, "visit").place == "Ankara"
+    assert set(one(found, "meeting").participants) == {"Dan Jørgensen", "Alparslan Bayraktar"}

@@ -407,6 +407,14 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("visit", tok, place=where[0] if where else None, plural=tok.tag_ == "NNS")
             d.add(*[w for w in who if w not in where])
             return [d]
+    elif (lemma in P.TRAVEL_VERBS and tok.pos_ == "VERB") or (lemma in P.STAY_VERBS and _scheduled_stay(tok, ix)):
+        preps = {"to"} if lemma in P.TRAVEL_VERBS else {"in"}
+        where = [ix.name(m) for o in P.pobjs(tok, preps) for m in ix.phrase_mentions(o, ("place", "country"))]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person",))]
+        if who and where:
+            d = _Draft("visit", tok, place=where[0])
+            d.add(*who)
+            return [d]
     elif lemma in P.ARRIVE_VERBS and tok.pos_ == "VERB":
         where = [ix.name(m) for o in P.pobjs(tok, {"in", "at"}) for m in ix.phrase_mentions(o, ("place", "country"))]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "organization"))]
@@ -415,6 +423,16 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*who)
             return [d]
     return []
+
+
+def _scheduled_stay(tok: Token, ix: Index) -> bool:
+    """A person's stay stated as a dated plan or fact ("will be in Baku tomorrow", "stopped in Ankara")
+    rather than a state ("is in talks"): a future auxiliary or a time expression on the verb."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children)
+    dated = ix.time_of(tok) is not None
+    return (future or tok.lemma_.lower() != "be") and (dated or tok.lemma_.lower() != "be")
 
 
 def _meeting(tok: Token, ix: Index) -> list[_Draft]:
@@ -461,6 +479,9 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     h = tok.head
     if tok.dep_ in ("dobj", "pobj") and tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
         d.add(*[n for s in P.subject_of(h) for n in ix.refers(s)])
+    if tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in P.TRAVEL_VERBS | P.ARRIVE_VERBS:
+        # "X travelled to Baku for a summit with Y": the traveller takes part
+        d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.head.lemma_.lower() in _TAKING_PART:
         # "X participated in the summit alongside Y", "his participation in a summit with Y"
         g = h.head
@@ -847,12 +868,17 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
 _CLAUSE_BOUNDARY = {"ccomp", "advcl", "csubj", "parataxis"}
 
 
+def _purpose(t: Token) -> bool:
+    """A purpose infinitive ("stop in Ankara today to meet X"): it happens when its head does."""
+    return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
 def _nested(a: Token, b: Token, limit: int = 5) -> bool:
     """One token lies in the other's phrase, a few arcs away, without crossing into another clause."""
     for low, high in ((a, b), (b, a)):
         t, n = low, 0
         while t.i != high.i and t.head.i != t.i and n < limit:
-            if t.dep_ in _CLAUSE_BOUNDARY:
+            if t.dep_ in _CLAUSE_BOUNDARY and not _purpose(t):
                 break
             t, n = t.head, n + 1
         if t.i == high.i and n > 0:

@@ -40,6 +40,8 @@ STATE_PROCLAIM_VERBS = {"proclaim", "declare"}
 VISIT_VERBS = {"visit"}
 VISIT_NOUNS = {"visit", "trip", "tour"}
 ARRIVE_VERBS = {"arrive", "land"}
+TRAVEL_VERBS = {"travel", "fly", "head", "go", "come", "return", "journey"}   # "... to <place>"
+STAY_VERBS = {"stop", "stay", "be"}    # "will stop in Ankara", "will be in Baku tomorrow"
 MEET_VERBS = {"meet"}
 MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "session", "congress",
                  "roundtable"}
