@@ -445,7 +445,22 @@ class Index:
         if low in ("he", "she", "his", "her") and "person" in types:
             m = self.last_before(tok.idx, ("person",), same_paragraph=False)
             return [self.name(m)] if m else []
+        if "person" in types and tok.lower_ in TITLE_CORE and tok.tag_ in ("NN", "NNP") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            titled = self.titled_before(tok)
+            return [titled] if titled else []
         return []
+
+    def titled_before(self, tok: Token, window: int = 60) -> str | None:
+        """"the Commissioner", "the premier": the last person named before with that title beside the name."""
+        word = tok.lower_
+        for m in reversed(self.mentions):
+            if m.type != "person" or m.end > tok.idx or m.form not in ("name", "acronym"):
+                continue
+            near = self.text[max(0, m.start - window):m.end + window].lower()
+            if re.search(r"\b" + re.escape(word) + r"\b", near):
+                return self.name(m)
+        return None
 
     def _previous_subject(self, tok: Token) -> list[str]:
         """Names in the subject of the previous sentence (for "they")."""
