@@ -262,19 +262,3 @@ def test_state_owned_company_of_a_country(model):
     found = find(model, text, COUNTRIES + [("GOGC", "organization", "GOGC")], predicate="owner_of")
     assert triples(found) == {("Georgia", "GOGC")}
 
-
-@pytest.mark.model
-def test_position_takes_the_one_country_of_its_sentence(model):
-    text = "The envoy will stop in Ankara, Türkiye, to meet the Minister for Energy, Alparslan Bayraktar."
-    mentions = [("Alparslan Bayraktar", "person", "Alparslan Bayraktar"), ("Türkiye", "country", "Türkiye"),
-                ("Ankara", "place", "Ankara")]
-    held = find(model, text, mentions, predicate="position_held")
-    assert [(r.subject, r.object, r.qualifiers.get("of")) for r in held] == [
-        ("Alparslan Bayraktar", "Minister for Energy", "Türkiye")]
-
-
-@pytest.mark.model
-def test_position_of_a_visitor_is_not_the_host_country(model):
-    text = "President Ilham Aliyev visited Türkiye in June."
-    mentions = [("Ilham Aliyev", "person", "Ilham Aliyev"), ("Türkiye", "country", "Türkiye")]
-    assert not find(model, text, mentions, predicate="position_held")

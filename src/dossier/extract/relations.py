@@ -144,24 +144,12 @@ def _positions(ix: Index) -> list[_Position]:
             after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
             if others and len(free) == 1 and free <= after:
                 p.of = free.pop()
-            elif not others and len(free) == 1 and not _visitor(p, ix):
-                # "... stop in Ankara, Türkiye, to meet the Minister for Energy, X": the one country of
-                # the sentence, unless the person is a traveller arriving there
-                p.of = free.pop()
         if not p.of:
             continue
         when = ix.time_of(p.span.root, fallback_previous=True)
         p.time = when.value if when else None
         out.append(p)
     return out
-
-
-def _visitor(p: _Position, ix: Index) -> bool:
-    """Whether the titled person is the subject of a travel or meeting verb (a foreigner, likely)."""
-    tok = p.span.root
-    if tok.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    return tok.head.lemma_.lower() in P.VISIT_VERBS | P.ARRIVE_VERBS | P.TRAVEL_VERBS | P.MEET_VERBS | P.STAY_VERBS
 
 
 def _title_before(span: Span, ix: Index):
