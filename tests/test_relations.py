@@ -262,3 +262,10 @@ def test_state_owned_company_of_a_country(model):
     found = find(model, text, COUNTRIES + [("GOGC", "organization", "GOGC")], predicate="owner_of")
     assert triples(found) == {("Georgia", "GOGC")}
 
+
+
+@pytest.mark.model
+def test_membership_from_an_apposition(model):
+    text = "Turkey, a NATO member, is thus a party to this conflict."
+    mentions = [("Turkey", "country", "Türkiye"), ("NATO", "organization", "NATO")]
+    assert triples(find(model, text, mentions, predicate="member_of")) == {("Türkiye", "NATO")}

@@ -370,11 +370,16 @@ def _membership(tok: Token, ix: Index, out: _Collector) -> None:
                 out.add("member_of", s, org, sent, time=_time(tok, ix))
     elif lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN":
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, _ORG)]
+        # "a NATO member", "an EU member state"
+        orgs += [ix.name(m) for c in P.children(tok, ("compound", "nmod", "amod")) for m in ix.phrase_mentions(c, _ORG)]
+        orgs = list(dict.fromkeys(orgs))
         if not orgs:
             return
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
         if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             holders += _subjects(tok.head if tok.dep_ != "pobj" else tok.head.head, ix, ("country",))
+        if tok.dep_ == "appos":   # "Turkey, a NATO member, ..."
+            holders += ix.refers(tok.head, ("country",))
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent)
