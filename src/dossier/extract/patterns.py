@@ -457,8 +457,10 @@ class Index:
         for m in reversed(self.mentions):
             if m.type != "person" or m.end > tok.idx or m.form not in ("name", "acronym"):
                 continue
-            near = self.text[max(0, m.start - window):m.end + window].lower()
-            if re.search(r"\b" + re.escape(word) + r"\b", near):
+            # the title must stand beside the name, in the same sentence ("Commissioner ..., Dan Jørgensen,")
+            before = re.split(r"[.!?\n]", self.text[max(0, m.start - window):m.start])[-1]
+            after = re.split(r"[.!?\n]", self.text[m.end:min(m.end + window, tok.idx)])[0]
+            if re.search(r"\b" + re.escape(word) + r"\b", (before + " " + after).lower()):
                 return self.name(m)
         return None
 
