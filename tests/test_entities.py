@@ -57,3 +57,10 @@ def test_entities_type_a_name_in_apposition_to_a_title_as_a_person(nlp_model):
     held = [f for f in doc.facts if getattr(f, "predicate", None) == "position_held"]
     assert [(r.subject, r.object, r.qualifiers.get("of")) for r in held] == [
         ("Mehmet Muş", "Minister of Trade", "Türkiye")]
+
+
+def test_entities_read_a_numbered_event_name(nlp_model):
+    doc = run(nlp_model, "Israel won the Six-Day War quickly. The 12-Day War ended in June.")
+    events = {e.name for e in doc.entities if e.type == "event"}
+    assert {"Six-Day War", "12-Day War"} <= events
+    assert "Day War" not in events

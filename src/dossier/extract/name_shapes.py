@@ -288,7 +288,10 @@ def _runs(sp: Doc, gaz: gazetteer.Gazetteer) -> list[_Run]:
     n = len(sp)
     i = 0
     while i < n:
-        if not _startable(sp[i], gaz):
+        # "Six-Day War", "12-Day War": a number joined by a hyphen to a capitalised word starts the name
+        numbered = sp[i].like_num and i + 2 < n and sp[i + 1].text == "-" and not sp[i + 1].whitespace_ \
+            and not sp[i].whitespace_ and _startable(sp[i + 2], gaz) and not is_year(sp[i])
+        if not numbered and not _startable(sp[i], gaz):
             i += 1
             continue
         j = i + 1
