@@ -389,3 +389,15 @@ def test_byline(line, name):
     "Türkiye ve Azerbaycan arasındaki stratejik ortaklık, enerji ve ulaştırma alanlarında derinleşmektedir.", "tr")])
 def test_language(text, lang):
     assert metadata.language(text) == lang
+
+
+def test_an_organisation_byline_is_the_publisher(tmp_path):
+    page = ("* 3 April 2025\n* Directorate-General for Energy\n* 1 min read\n\n# Pipelines in the Caucasus\n\n" + BODY)
+    doc = cleaned(tmp_path, "page.md", page)
+    assert (doc.published, doc.publisher) == ("2025-04-03", "Directorate-General for Energy")
+
+
+def test_a_website_author_is_also_the_publisher(tmp_path):
+    page = "---\ntitle: Pipelines\nauthor: \"Example.com\"\n---\n\n" + BODY
+    doc = cleaned(tmp_path, "post.md", page)
+    assert (doc.author, doc.publisher) == ("Example.com", "Example.com")

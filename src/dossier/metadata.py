@@ -319,6 +319,20 @@ def publisher_from_text(text: str) -> str | None:
     return None
 
 
+# Words that make a byline an organisation's (the page's publisher), not a person's.
+_ORG_BYLINE = re.compile(
+    r"(?i)\b(?:directorate|ministry|agency|news|office|department|commission|institute|council|cent(?:re|er)|"
+    r"service|press|media|times|post|daily|tribune|gazette|journal|foundation|university|bureau|staff|desk|"
+    r"editorial|broadcasting|network|group|association)\b|\.(?:com|org|net|co|gov|int|eu|info)\b")
+
+
+def organisation_byline(author: str | None) -> str | None:
+    """A byline that names an organisation or a website ("Dawn.com", "Directorate-General for Energy")."""
+    if author and _ORG_BYLINE.search(author) and len(author.split()) <= 8:
+        return author
+    return None
+
+
 @dataclass
 class Meta:
     """Metadata found for a document and the units (by index) that held it."""
@@ -376,6 +390,13 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
     for i, name in names:
         if title_at is None or i > title_at:
             meta.author = name
+            meta.used.add(i)
+            break
+    for i in lead:   # "Directorate-General for Energy" on its own line by the date: the publishing body
+        line = texts[i].strip(" \t*•-–")
+        if i not in meta.used and i != title_at and not re.search(r"[.!?:]$", line) \
+                and organisation_byline(line) and "://" not in line and parse_date(line) is None:
+            meta.publisher = meta.publisher or line
             meta.used.add(i)
             break
     for i in range(last + 1, len(texts)):  # "Publication date" / "Author" labels below the article
