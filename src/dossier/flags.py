@@ -9,11 +9,13 @@ Flags about removed or repaired text cite the *original* text (their
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pycountry
 
-from dossier.records import Document, Flag, Source
+from dossier import gazetteer
+from dossier.records import Document, Flag, Mention, Source
 
 if TYPE_CHECKING:  # spaCy loads only when extraction runs
     from dossier.extract.context import Context
@@ -111,3 +113,108 @@ def _sentence_clause(ctx: Context, start: int, end: int) -> tuple[int, int]:
 def find_flags(ctx: Context) -> list[Flag]:
     """Every flag for one extracted document."""
     return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx)]
+
+
+# --- names ------------------------------------------------------------------------------------------
+# Russian-style romanisations of Turkish and Azerbaijani names, as (Russian-style, Turkish) letters
+# on accent-free lowercase text: "Fatikh" -> "Fatih", "Jakhit" -> "Cahit", "Sakhib" -> "Sahib".
+_RUSSIAN_STYLE = [("dzh", "c"), ("kh", "h"), ("zh", "j"), ("ch", "c"), ("j", "c")]
+TURKISH_VOCABULARY = 60_000   # wordfreq's most frequent Turkish words (and names) trusted as spellings
+
+
+@lru_cache(maxsize=1)
+def _turkish_words() -> frozenset[str]:
+    """Accent-free Turkish words and names from wordfreq's word list (a maintained source, not a list of errors)."""
+    from wordfreq import top_n_list
+
+    return frozenset(gazetteer.fold(w).lower() for w in top_n_list("tr", TURKISH_VOCABULARY))
+
+
+def turkish_spelling(word: str) -> tuple[str, str] | None:
+    """The Turkish spelling a name word most likely stands for, and how it went wrong, if it is not a word itself.
+
+    Only words that are neither Turkish nor English are examined; a Russian-style romanisation whose
+    Turkish form is a known word is a ``transliteration_variant``, two letters swapped a ``misspelled_name``.
+    """
+    from wordfreq import zipf_frequency
+
+    w = gazetteer.fold(word).lower()
+    words = _turkish_words()
+    if len(w) < 4 or not w.isalpha() or w in words or zipf_frequency(w, "en") > 0:
+        return None
+    turkish = w
+    for a, b in _RUSSIAN_STYLE:
+        turkish = turkish.replace(a, b)
+    if turkish != w and turkish in words:
+        return turkish, "transliteration_variant"
+    for i in range(len(w) - 1):
+        swapped = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        if swapped != w and swapped in words and zipf_frequency(swapped, "tr") >= 3:
+            return swapped, "misspelled_name"
+    return None
+
+
+def spelling_flags(doc: Document, variants: dict[str, str] | None = None) -> list[Flag]:
+    """Person names spelt unlike their known form: another spelling of a name the knowledge base holds
+    (``variants``: spelling -> canonical name), or a Turkish name romanised the Russian way or misspelt."""
+    first: dict[str, Mention] = {}
+    for m in doc.mentions:
+        if m.type == "person" and m.form == "name":
+            first.setdefault(m.text, m)
+    flags: list[Flag] = []
+    for text, m in first.items():
+        canonical = (variants or {}).get(text)
+        if canonical:
+            flags.append(Flag(type="misspelled_name", about=canonical,
+                              message=f"{text!r} is likely a misspelling of {canonical}",
+                              sources=[doc.source(m.start, m.end)]))
+            continue
+        for word in re.findall(r"[^\W\d_]+", text):
+            found = turkish_spelling(word)
+            if found:
+                spelling, kind = found
+                what = "a Russian-style romanisation" if kind == "transliteration_variant" else "a misspelling"
+                flags.append(Flag(type=kind, about=m.entity or text,
+                                  message=f"{word!r} in {text!r} looks like {what} of the Turkish name "
+                                          f"{spelling.capitalize()!r}",
+                                  sources=[doc.source(m.start, m.end)]))
+                break
+    return flags
+
+
+# --- what a thing is called ---------------------------------------------------------------------------
+_KIND_WORDS = {"railway": "railway", "railways": "railway", "railroad": "railway", "railroads": "railway",
+               "rail": "railway", "pipeline": "pipeline", "pipelines": "pipeline", "gas": "pipeline",
+               "oil": "pipeline", "highway": "road", "motorway": "road", "road": "road"}
+# "A, B and C railways": the head noun after a list of names applies to each of them
+_LIST_TAIL = re.compile(r"^(?:(?:\s|,|\band\b|\bor\b|&)*(?:[A-Z][\w’'.]*(?:\s*[-–—]\s*|\s+)?)+)*?\s*"
+                        r"(?P<head>railways?|railroads?|rail|pipelines?)\b")
+
+
+def kind_of(name: str) -> str | None:
+    """What a name says its thing is (``railway``, ``pipeline``, ``road``), from its head words."""
+    found = [_KIND_WORDS[w] for w in re.findall(r"[a-z]+", name.lower()) if w in _KIND_WORDS]
+    return found[-1] if found else None
+
+
+def category_flags(doc: Document, known_kinds: dict[str, list[str]]) -> list[Flag]:
+    """Infrastructure called what it is not ("the Baku-Tbilisi-Ceyhan railway" for an oil pipeline): the
+    kind the text gives a mention disagrees with what every other source calls the same thing.
+
+    ``known_kinds`` maps a canonical name to the kinds its names elsewhere (other documents, other
+    mentions) give it."""
+    flags = []
+    for m in doc.mentions:
+        if m.type != "infrastructure" or not m.entity:
+            continue
+        tail = _LIST_TAIL.match(doc.text[m.end:m.end + 120])
+        said = kind_of(m.text) or (kind_of(tail.group("head")) if tail else None)
+        elsewhere = [k for k in known_kinds.get(m.entity, []) if k]
+        if said is None or not elsewhere or said in elsewhere:
+            continue
+        usual = max(set(elsewhere), key=elsewhere.count)
+        end = m.end + tail.end() if tail and not kind_of(m.text) else m.end
+        flags.append(Flag(type="factual_error", about=m.entity,
+                          message=f"{doc.text[m.start:end]!r} calls a {usual} a {said}",
+                          sources=[doc.source(m.start, end)]))
+    return flags

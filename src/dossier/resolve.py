@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from dossier import gazetteer
+from dossier import flags, gazetteer
 from dossier.extract.name_shapes import HEAD_TYPES, LOWER_HEADS, TITLE_WORDS, key
 from dossier.records import Document, Entity, Event, Flag, Quantity, Relation
 
@@ -266,7 +266,30 @@ def resolve(doc: Document, known: list[Entity]) -> Document:
         m.entity = final.get((m.entity, m.type), m.entity)
     doc.facts = [_rename_fact(f, by_name) for f in doc.facts]
     doc.flags = [replace(f, about=by_name.get(f.about, f.about)) if isinstance(f, Flag) else f for f in doc.flags]
+    doc.flags += [*flags.spelling_flags(doc, _misspellings(final)), *flags.category_flags(doc, _kinds(doc, known))]
     return doc
+
+
+def _kinds(doc: Document, known: list[Entity]) -> dict[str, list[str]]:
+    """For each infrastructure entity: the kinds (railway, pipeline) its names in other documents give it."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for k in known:
+        if k.type == "infrastructure" and (doc.name not in k.docs or len(k.docs) > 1):
+            out[k.name] += [flags.kind_of(n) for n in {k.name, *k.aliases}]
+    return out
+
+
+def _misspellings(final: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Person spellings joined to another full name of as many words that romanisation does not explain
+    ("Ilhan Aliyev" for "Ilham Aliyev"; not "Erdogan" for "Erdoğan", nor "Sergey" for "Sergei")."""
+    out = {}
+    for (a, t), b in final.items():
+        if t != "person" or len(_tokens(a)) < 2 or len(_tokens(a)) != len(_tokens(b)):
+            continue
+        ka, kb = translit_key(a).replace("y", "i"), translit_key(b).replace("y", "i")
+        if ka != kb and fuzz.ratio(ka, kb) >= 85:
+            out[a] = b
+    return out
 
 
 def _apply_to_entities(entities: list[Entity], rename: dict[str, str], typ: str) -> list[Entity]:

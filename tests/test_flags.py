@@ -1,0 +1,71 @@
+"""Data-quality flags: spelling of names and the category a thing is given (small cases written for them)."""
+
+from __future__ import annotations
+
+from dossier import flags
+from dossier.records import Document, Mention
+
+
+def _doc(text: str, *mentions: tuple[str, str, str]) -> Document:
+    """A document whose mentions are (surface text, type, canonical entity), found in order in ``text``."""
+    doc = Document(path="t.txt", name="t.txt", text=text)
+    at = 0
+    for surface, typ, entity in mentions:
+        start = text.index(surface, at)
+        doc.mentions.append(Mention(text=surface, start=start, end=start + len(surface), type=typ, entity=entity))
+        at = start + len(surface)
+    return doc
+
+
+def test_russian_style_romanisation_of_a_turkish_name_is_a_transliteration_variant():
+    assert flags.turkish_spelling("Fatikh") == ("fatih", "transliteration_variant")
+    assert flags.turkish_spelling("Jakhit") == ("cahit", "transliteration_variant")
+
+
+def test_correct_and_english_words_are_not_flagged():
+    for word in ("Fatih", "Mehmet", "Erdoğan", "Pipeline", "Kars", "Aliyev"):
+        assert flags.turkish_spelling(word) is None, word
+
+
+def test_swapped_letters_in_a_turkish_name_are_a_misspelling():
+    assert flags.turkish_spelling("Mehemt") == ("mehmet", "misspelled_name")
+
+
+def test_spelling_flags_cite_the_mention_once_per_spelling():
+    text = "Fatikh Donmez met Ilham Aliyev. Later Fatikh Donmez left."
+    doc = _doc(text, ("Fatikh Donmez", "person", "Fatikh Donmez"), ("Ilham Aliyev", "person", "Ilham Aliyev"),
+               ("Fatikh Donmez", "person", "Fatikh Donmez"))
+    found = flags.spelling_flags(doc)
+    assert [(f.type, f.sources[0].quote) for f in found] == [("transliteration_variant", "Fatikh Donmez")]
+    assert found[0].sources[0].start == 0
+
+
+def test_a_known_variant_is_flagged_against_its_canonical_name():
+    text = "Ilhan Aliyev spoke."
+    doc = _doc(text, ("Ilhan Aliyev", "person", "Ilham Aliyev"))
+    found = flags.spelling_flags(doc, {"Ilhan Aliyev": "Ilham Aliyev"})
+    assert [(f.type, f.about) for f in found] == [("misspelled_name", "Ilham Aliyev")]
+
+
+def test_kind_of_reads_the_head_word():
+    assert flags.kind_of("Baku-Tbilisi-Kars railway") == "railway"
+    assert flags.kind_of("Trans-Anatolian Natural Gas Pipeline") == "pipeline"
+    assert flags.kind_of("Middle Corridor") is None
+
+
+def test_a_pipeline_called_a_railway_is_a_factual_error():
+    text = "Trade moves over the Baku-Tbilisi-Ceyhan and Baku-Tbilisi-Kars railways every day."
+    doc = _doc(text, ("Baku-Tbilisi-Ceyhan", "infrastructure", "Baku-Tbilisi-Ceyhan pipeline"),
+               ("Baku-Tbilisi-Kars", "infrastructure", "Baku-Tbilisi-Kars railway"))
+    known = {"Baku-Tbilisi-Ceyhan pipeline": ["pipeline", "pipeline"], "Baku-Tbilisi-Kars railway": ["railway"]}
+    found = flags.category_flags(doc, known)
+    assert [(f.type, f.about) for f in found] == [("factual_error", "Baku-Tbilisi-Ceyhan pipeline")]
+    assert found[0].sources[0].quote.startswith("Baku-Tbilisi-Ceyhan")
+    assert found[0].sources[0].quote.endswith("railways")
+
+
+def test_no_category_flag_without_other_evidence_or_when_it_agrees():
+    text = "The Baku-Tbilisi-Kars railway opened."
+    doc = _doc(text, ("Baku-Tbilisi-Kars railway", "infrastructure", "Baku-Tbilisi-Kars railway"))
+    assert flags.category_flags(doc, {}) == []
+    assert flags.category_flags(doc, {"Baku-Tbilisi-Kars railway": ["railway"]}) == []
