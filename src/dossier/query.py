@@ -194,7 +194,7 @@ def _entities_of(fact) -> list[str]:
     if isinstance(fact, Quantity):
         return list(fact.subjects)
     if isinstance(fact, Event):
-        return [*fact.participants, *([fact.place] if fact.place else [])]
+        return [*fact.participants, *([fact.place] if fact.place else []), *([fact.name] if fact.name else [])]
     return [n for n in (fact.subject, fact.object, *(str(v) for v in fact.qualifiers.values())) if n]
 
 
@@ -243,7 +243,7 @@ def _names_of(store: Store, name: str) -> set[str] | None:
     ent = resolve_entity(store, name)
     if ent is None:
         return {_fold(name)}
-    return {_fold(n) for n in (ent.name, *ent.aliases)}
+    return {_fold(name), *(_fold(n) for n in (ent.name, *ent.aliases))}
 
 
 def resolve_entity(store: Store, name: str):
