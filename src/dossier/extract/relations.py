@@ -76,7 +76,7 @@ def find_relations(ctx: Context) -> list[Relation]:
     out = _Collector(ctx, ix)
     positions = _positions(ix)
     for p in positions:
-        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of}, p.time)
+        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
     for sent in ix.sentences():
         for tok in sent:
             _membership(tok, ix, out)
@@ -147,8 +147,8 @@ def _positions(ix: Index) -> list[_Position]:
             elif len(free) == 1 and _met_in_host_country(p.span.root):
                 # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X": the host's minister
                 p.of = free.pop()
-        if not p.of:
-            continue
+        if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
+            continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         when = ix.time_of(p.span.root, fallback_previous=True)
         p.time = when.value if when else None
         out.append(p)
