@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -222,8 +223,10 @@ def timeline(store: Store, entity: str | None = None, types: list[str] | None = 
             continue
         if types and item.type not in types:
             continue
-        if names is not None and not any(_fold(e) in names for e in item.entities):
+        if names is not None and not _names_match(names, item.entities):
             continue
+        if (start or end) and item.date.startswith("XXXX"):
+            continue   # a day without its year cannot be placed in a period
         if start and date_key(item.date)[:3] < date_key(start)[:3]:
             continue
         if end and _before_end(item.date, end):
@@ -232,10 +235,18 @@ def timeline(store: Store, entity: str | None = None, types: list[str] | None = 
     return sorted(items, key=lambda i: (date_key(i.date), i.kind, i.text))
 
 
+def _names_match(names: set[str], entities: list[str]) -> bool:
+    """Whether any of ``entities`` is one of ``names`` or contains one as whole words ("Shusha Declaration")."""
+    for e in map(_fold, entities):
+        if e in names or any(re.search(rf"\b{re.escape(n)}\b", e) for n in names if n):
+            return True
+    return False
+
+
 def _before_end(date: str, end: str) -> bool:
     """True when ``date`` starts after the period ``end`` (a prefix: 2021 includes 2021-12-31)."""
     d = date.split("/")[0]
-    return d[:len(end)] > end if not d.startswith("XXXX") else False
+    return d[:len(end)] > end
 
 
 def _names_of(store: Store, name: str) -> set[str] | None:
