@@ -324,6 +324,24 @@ def brief(db: str = DB, out_path: Path = typer.Option(Path("brief.md"), "--out",
         store.close()
     for path in written:
         err.print(f"wrote {escape(str(path))}")
+@app.command()
+def serve(
+    db: str = DB,
+    host: str = typer.Option("127.0.0.1", help="address to bind (the default is reachable from this machine only)"),
+    port: int = typer.Option(8000, help="TCP port"),
+    token: str | None = typer.Option(None, "--token", envvar="DOSSIER_TOKEN",
+                                     help="write token; without it the server is read-only"),
+) -> None:
+    """Open the knowledge base in the browser: pages and a JSON API (read-only unless given a token)."""
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    _open(db).close()  # fail early, with a message, on a missing or unusable knowledge base
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"Dossier is serving {escape(db)} at http://{shown}:{port}/ (Ctrl+C stops it)"
+              + ("" if token else " — read-only"))
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
 
 
 def main() -> None:
