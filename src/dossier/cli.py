@@ -50,8 +50,13 @@ def ingest(
     db: str = DB,
     max_bytes: int = typer.Option(settings.get("max_bytes"), help=settings.SETTINGS["max_bytes"].help),
     no_extract: bool = typer.Option(False, "--no-extract", help="clean and store only, skip NLP extraction"),
+    workers: int = typer.Option(1, "--workers", help="processes that read, clean and extract (0: all cores)"),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
+    scheduler: str = typer.Option(None, "--scheduler", help="dask scheduler address (default: a LocalCluster)"),
 ) -> None:
     """Read, clean, extract and store documents.  Unchanged files are skipped."""
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine}: use local or dask")
     from dossier.pipeline import IngestOptions, plan
     from dossier.pipeline import ingest as run
 
@@ -68,7 +73,8 @@ def ingest(
                 bar.console.print(f"[red]failed:[/red] {escape(detail)}")
 
         try:
-            summary = run(store, paths, IngestOptions(max_bytes=max_bytes, extract=not no_extract),
+            summary = run(store, paths, IngestOptions(max_bytes=max_bytes, extract=not no_extract,
+                                                     workers=workers, engine=engine, scheduler=scheduler),
                           progress=progress, files=files)
         finally:
             store.close()
