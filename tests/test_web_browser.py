@@ -5,6 +5,7 @@ Screenshots of the main pages land in docs/screenshots/ (shown in the README).
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -20,9 +21,11 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--no-first-run", "--disable-component-update", "--disable-sync"]
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
+_MISSING = "needs Debian's chromium at /usr/bin/chromium (scripts/install-test-deps.sh installs it)"
+if not CHROMIUM.exists() and os.environ.get("CI"):  # in CI a missing browser is a failure, not a skip
+    raise RuntimeError(_MISSING)
 sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium "
-                                "(scripts/install-test-deps.sh installs it)")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=_MISSING)
 
 
 def _free_port() -> int:
