@@ -14,7 +14,8 @@ PAGES = ["/", "/timeline", "/timeline?type=visit&entity=Anna+Vark", "/entities",
          "/search", "/search?q=trade", "/search?ask=How+much+trade", "/documents", "/doc/trade.txt",
          "/doc/trade.txt?start=0&end=5", "/doc/hostile.html"]
 API = ["/api/documents", "/api/documents/trade.txt", "/api/entities", "/api/entities/Aland", "/api/facts",
-       "/api/events", "/api/indicators", "/api/series/trade_volume", "/api/flags", "/api/contradictions",
+       "/api/events", "/api/timeline", "/api/indicators", "/api/series/trade_volume", "/api/flags",
+       "/api/contradictions",
        "/api/network", "/api/search?q=trade", "/api/ask?q=trade", "/api/openapi.json"]
 
 
@@ -65,6 +66,8 @@ def test_timeline_filters_by_type_and_entity(client):
     assert client.get("/api/events?type=visit&entity=Anna+Vark").json()["total"] == 1
     assert client.get("/api/events?type=meeting").json()["total"] == 0
     assert client.get("/api/events?start=2023").json()["total"] == 1
+    assert [i["date"] for i in client.get("/api/timeline?start=2023").json()["items"]] == ["2023", "2023-02-01",
+                                                                                            "2025"]
 
 
 def test_entity_page_has_aliases_posts_facts_and_mentions(client):

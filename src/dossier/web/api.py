@@ -87,7 +87,7 @@ def entity(name: str, store: Store = Depends(get_store)):
         raise HTTPException(404, f"no entity named {name!r}")
     view, mentions = found
     out = data.plain(view)
-    out["mentions"] = [{"doc": d, "text": m.text, "start": m.start, "end": m.end} for d, m in mentions]
+    out["mention_spans"] = [{"doc": d, "text": m.text, "start": m.start, "end": m.end} for d, m in mentions]
     return out
 
 
@@ -119,18 +119,30 @@ def facts(page: Page = Depends(), kind: str | None = Query(None, pattern="^(quan
     return page.cut(_facts(store, kind, entity, predicate, indicator))
 
 
-@router.get("/events")
-def events(page: Page = Depends(), type: list[str] | None = Query(None), entity: str | None = Query(None),
-           start: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
-           end: str | None = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"), store: Store = Depends(get_store)):
-    """The timeline: dated events in order, filtered by type, entity and date range."""
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@router.get("/timeline")
+def timeline(page: Page = Depends(), type: list[str] | None = Query(None),
+             entity: str | None = Query(None, max_length=200), start: str | None = Query(None, pattern=DATE),
+             end: str | None = Query(None, pattern=DATE), store: Store = Depends(get_store)):
+    """Dated events and figures in order, filtered by event type or indicator, entity and period."""
     return page.cut(data.timeline(store, entity=entity, types=type or None, start=start, end=end))
+
+
+@router.get("/events")
+def events(page: Page = Depends(), type: list[str] | None = Query(None),
+           entity: str | None = Query(None, max_length=200), start: str | None = Query(None, pattern=DATE),
+           end: str | None = Query(None, pattern=DATE), store: Store = Depends(get_store)):
+    """Dated events only, in order, filtered by type, entity and period."""
+    items = data.timeline(store, entity=entity, types=type or None, start=start, end=end)
+    return page.cut([i for i in items if i.kind == "event"])
 
 
 @router.get("/indicators")
 def indicators(store: Store = Depends(get_store)):
-    """Names of indicators that have figures."""
-    return {"items": data.indicators(store)}
+    """Indicators that have figures, with their number of figures, most first."""
+    return {"items": [{"indicator": i, "figures": n} for i, n in data.indicators(store)]}
 
 
 @router.get("/series/{indicator}")

@@ -1,20 +1,14 @@
-"""What the pages and the API show, built from ``dossier.query`` and the store (no SQL here).
-
-``dossier.query`` is growing views (timeline, entity_view, series, ...); until a view exists
-there, the small private fallback below gives the same shape from ``store.facts()``.
-"""
+"""What the pages and the API show: thin wrappers over ``dossier.query`` and the store (no SQL here),
+plus the network layout, which is the web's own (networkx positions drawn as SVG by the template)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from dossier import query
-from dossier.records import Event, Quantity, Relation, Source, to_record
+from dossier.records import Event, Quantity, Relation, to_record
 from dossier.store import Store
-
-INFRA_PREDICATES = ("operator", "owner", "operated_by", "owned_by", "endpoint", "connects", "route",
-                    "runs_from", "runs_to", "built_by", "part_of", "located_in")
 
 
 def plain(obj: Any) -> Any:
@@ -36,125 +30,41 @@ def fact_id(fact: Any) -> str:
     return f"{s.doc}:{s.start}-{s.end}" if s else ""
 
 
-@dataclass
-class TimelineItem:
-    """One dated event on the timeline (fallback shape of ``query.timeline``)."""
-
-    date: str
-    kind: str
-    type: str
-    text: str
-    entities: list[str]
-    sources: list[Source]
-
-
 def timeline(store: Store, entity: str | None = None, types: list[str] | None = None,
-             start: str | None = None, end: str | None = None) -> list:
-    """Dated events in order, filtered by participant, type and date range."""
-    fn = getattr(query, "timeline", None)
-    if fn is not None:
-        return fn(store, entity=entity, types=types, start=start, end=end)
-    items = []
-    for e in store.facts("event"):
-        if not isinstance(e, Event) or not e.date:
-            continue
-        ents = list(e.participants) + ([e.place] if e.place else [])
-        if entity and entity not in ents:
-            continue
-        if types and e.type not in types:
-            continue
-        if (start and e.date < start) or (end and e.date[:len(end)] > end):
-            continue
-        text = e.name or f"{e.type.replace('_', ' ')}: {', '.join(e.participants)}"
-        items.append(TimelineItem(e.date, "event", e.type, text, ents, e.sources))
-    return sorted(items, key=lambda i: i.date)
+             start: str | None = None, end: str | None = None) -> list[query.TimelineItem]:
+    """Dated events and figures in order (``query.timeline``)."""
+    return query.timeline(store, entity=entity, types=types, start=start, end=end)
 
 
-@dataclass
-class EntityView:
-    """Everything known about one entity (fallback shape of ``query.entity_view``)."""
-
-    name: str
-    type: str
-    aliases: list[str]
-    docs: list[str]
-    posts: list[Relation] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    figures: list[Quantity] = field(default_factory=list)
-    mentions: list[tuple[str, Any]] = field(default_factory=list)
-
-
-def entity_view(store: Store, name: str) -> Any:
-    """The entity called ``name`` (or having it as alias) with its facts; None when unknown."""
-    found = next((e for e in store.entities() if e.name == name), None) or \
-        next((e for e in store.entities() if name in e.aliases), None)
-    if found is None:
-        return None
-    fn = getattr(query, "entity_view", None)
-    view = fn(store, found.name) if fn is not None else None
+def entity_view(store: Store, name: str) -> tuple[query.EntityView, list[tuple[str, Any]]] | None:
+    """``query.entity_view`` with the entity's mentions (document, span); None when unknown."""
+    view = query.entity_view(store, name)
     if view is None:
-        view = EntityView(found.name, found.type, sorted(set(found.aliases) - {found.name}), sorted(set(found.docs)))
-        for f in store.facts():
-            if isinstance(f, Relation) and found.name in (f.subject, f.object):
-                (view.posts if f.predicate in ("position", "holds_post", "post") else view.relations).append(f)
-            elif isinstance(f, Event) and found.name in f.participants + [f.place]:
-                view.events.append(f)
-            elif isinstance(f, Quantity) and found.name in f.subjects:
-                view.figures.append(f)
-        view.events.sort(key=lambda e: e.date or "")
-        view.figures.sort(key=lambda q: (q.indicator, q.time or ""))
-    mentions = store.mentions(found.name)
-    return view, mentions
+        return None
+    return view, store.mentions(view.name)
 
 
-@dataclass
-class SeriesPoint:
-    """One value of an indicator (fallback shape of ``query.series``)."""
-
-    period: str | None
-    modality: str
-    value: float
-    value_max: float | None
-    unit: str
-    approx: str | None
-    subjects: list[str]
-    sources: list[Source]
+def indicators(store: Store) -> list[tuple[str, int]]:
+    """(indicator, number of figures) for every indicator, most figures first."""
+    counts: dict[str, int] = {}
+    for ind, _subjects, n in query.indicators(store):
+        counts[ind] = counts.get(ind, 0) + n
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def indicators(store: Store) -> list[str]:
-    """Names of the indicators that have figures."""
-    fn = getattr(query, "indicators", None)
-    if fn is not None:
-        return [i if isinstance(i, str) else getattr(i, "indicator", getattr(i, "name", str(i))) for i in fn(store)]
-    return sorted({q.indicator for q in store.facts("quantity") if isinstance(q, Quantity)})
+def series(store: Store, indicator: str, subjects: list[str] | None = None) -> list[query.SeriesPoint]:
+    """One indicator's values by period (``query.series``)."""
+    return query.series(store, indicator, subjects=subjects)
 
 
-def series(store: Store, indicator: str, subjects: list[str] | None = None) -> list:
-    """The figures of one indicator, in time order."""
-    fn = getattr(query, "series", None)
-    if fn is not None:
-        return fn(store, indicator, subjects=subjects)
-    points = [SeriesPoint(q.time, q.modality, q.value, q.value_max, q.unit, q.approx, q.subjects, q.sources)
-              for q in store.facts("quantity")
-              if isinstance(q, Quantity) and q.indicator == indicator
-              and (not subjects or set(subjects) <= set(q.subjects))]
-    return sorted(points, key=lambda p: p.period or "")
+def flag_list(store: Store) -> list[query.FlagItem]:
+    """Every flag, contradictions first (``query.flag_list``)."""
+    return sorted(query.flag_list(store), key=lambda f: f.type != "contradiction")
 
 
-def flag_list(store: Store) -> list:
-    """Every data-quality flag, contradictions first."""
-    fn = getattr(query, "flag_list", None)
-    flags = list(fn(store)) if fn is not None else store.flags()
-    return sorted(flags, key=lambda f: (getattr(f, "type", "") != "contradiction", getattr(f, "type", "")))
-
-
-def contradictions(store: Store) -> list:
-    """Flags saying two sources disagree (each cites both sides)."""
-    fn = getattr(query, "contradictions", None)
-    if fn is not None:
-        return list(fn(store))
-    return [f for f in store.flags() if f.type == "contradiction"]
+def contradictions(store: Store) -> list[query.FlagItem]:
+    """Places where two sources disagree: stored contradiction flags and those found by consolidation."""
+    return [f for f in query.flag_list(store) if f.type == "contradiction"]
 
 
 def network(store: Store) -> dict[str, Any]:

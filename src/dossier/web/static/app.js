@@ -85,7 +85,7 @@
     var rows = Array.prototype.slice.call(document.querySelectorAll("#series tr.point"));
     var pts = rows.map(function (r) {
       return { t: when(r.dataset.period), v: parseFloat(r.dataset.value), kind: r.dataset.modality,
-               href: r.dataset.href, label: r.cells[0].textContent + ": " + r.cells[2].textContent + " " + r.dataset.unit };
+               href: r.dataset.href, label: r.cells[0].textContent + ": " + r.cells[2].textContent };
     }).filter(function (p) { return !isNaN(p.t) && !isNaN(p.v); });
     if (!pts.length) { return; }
     box.removeAttribute("aria-hidden");
