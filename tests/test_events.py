@@ -346,3 +346,14 @@ def test_an_undated_remark_or_a_sentence_with_another_event_is_no_statement(mode
     found = find(model, "On 2 May 2024, Georgia announced that it had signed the treaty with Armenia.", COUNTRIES,
                  [("2 May 2024", "2024-05-02")])
     assert "statement" not in [e.type for e in found]
+
+
+@pytest.mark.model
+def test_a_visitors_next_sentences_are_dated_and_placed_by_the_visit(model):
+    text = ("Commissioner Maia Sandu will be in Tbilisi tomorrow.\n\n"
+            "She will attend the 11th Ministerial Meeting of the Black Sea Energy Council.")
+    found = find(model, text, [("Maia Sandu", "person", "Maia Sandu"), ("Tbilisi", "place", "Tbilisi")],
+                 [("tomorrow", "2025-04-04")])
+    meeting = one(found, "meeting")
+    assert meeting.name == "11th Ministerial Meeting of the Black Sea Energy Council"
+    assert (meeting.date, meeting.place, meeting.participants) == ("2025-04-04", "Tbilisi", ["Maia Sandu"])

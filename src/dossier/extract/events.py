@@ -69,6 +69,7 @@ def find_events(ctx: Context) -> list[Event]:
         _date(sent, ix, drafts)
         drafts_by_sent.append((sent, drafts))
     _date_from_next_sentence(ix, drafts_by_sent)
+    _date_from_previous_visit(ix, drafts_by_sent)
     events = []
     for sent, drafts in drafts_by_sent:
         for d in drafts:
@@ -555,6 +556,9 @@ def _event_name(tok: Token, ix: Index | None = None) -> str | None:
         start = min(t.i for c in proper for t in c.subtree)
         while start < tok.i and (_is_time_word(tok.doc[start]) or tok.doc[start].is_punct):
             start += 1
+    if proper and start > tok.sent.start and re.fullmatch(r"\d+(st|nd|rd|th)", tok.doc[start - 1].lower_) \
+            and tok.doc[start - 1].head.i == tok.i:
+        start -= 1   # "the 11th Ministerial Meeting": the ordinal tells one session from the next
     end = tok.i + 1
     # "Conference on Glaciers", "Summit of the Organization of Turkic States"
     k = end
@@ -949,6 +953,24 @@ def _date_from_next_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_D
         if main:
             main[-1].time = min(times, key=lambda a: P.dep_distance(nxt.root, a.token)).time
             main[-1].span = (main[-1].anchor.sent.start_char, nxt.end_char)
+
+
+def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"X will be in Baku tomorrow. He will attend the summit ..." -> the summit is dated (and placed) by
+    the visit: the next sentences continue with the visitor as a pronoun subject."""
+    for i, (_sent, drafts) in enumerate(drafts_by_sent[:-1]):
+        visits = [d for d in drafts if d.type == "visit" and d.time is not None and d.participants]
+        if len(visits) != 1:
+            continue
+        visit = visits[0]
+        for nxt, nxt_drafts in drafts_by_sent[i + 1:i + 3]:
+            if not any(t.dep_ == "nsubj" and t.lower_ in ("he", "she", "they") for t in nxt):
+                break
+            for d in nxt_drafts:
+                if d.time is None and d.type in ("meeting", "visit"):
+                    d.time = visit.time
+                    d.place = d.place or visit.place
+                    d.add(*visit.participants)
 
 
 def _in_main_clause(tok: Token) -> bool:
