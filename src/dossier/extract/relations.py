@@ -76,7 +76,7 @@ def find_relations(ctx: Context) -> list[Relation]:
     out = _Collector(ctx, ix)
     positions = _positions(ix)
     for p in positions:
-        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of}, p.time)
+        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
     for sent in ix.sentences():
         for tok in sent:
             _membership(tok, ix, out)
@@ -147,8 +147,8 @@ def _positions(ix: Index) -> list[_Position]:
             elif len(free) == 1 and _met_in_host_country(p.span.root):
                 # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X": the host's minister
                 p.of = free.pop()
-        if not p.of:
-            continue
+        if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
+            continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         when = ix.time_of(p.span.root, fallback_previous=True)
         p.time = when.value if when else None
         out.append(p)
@@ -361,7 +361,9 @@ _AGENT = ("country", "organization", "person")
 def _membership(tok: Token, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     sent = tok.sent
-    if P.is_hypothetical(tok):
+    # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
+    standing = tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+    if P.is_hypothetical(tok) and not standing:
         return
     if lemma == "chair" and tok.pos_ == "VERB":
         orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG)]
@@ -399,6 +401,9 @@ def _membership(tok: Token, ix: Index, out: _Collector) -> None:
             holders += _subjects(tok.head if tok.dep_ != "pobj" else tok.head.head, ix, ("country",))
         if tok.dep_ == "appos":   # "Turkey, a NATO member, ..."
             holders += ix.refers(tok.head, ("country",))
+            before = tok.left_edge.i - 2   # the parser may hang "X – a NATO member –" on another noun
+            if not holders and before >= sent.start and tok.doc[before + 1].is_punct:
+                holders += ix.refers(tok.doc[before], ("country",))
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent)
