@@ -90,3 +90,9 @@ def test_one_document_disagreeing_with_itself_is_not_two_sources():
 def test_a_copy_disagreeing_with_its_original_is_still_reported_only_across_witnesses():
     picture = consolidate([fig(2.2e9, "a.txt"), fig(3.1e9, "copy.txt")], duplicate_of={"copy.txt": "a.txt"})
     assert picture.contradictions == []
+
+
+def test_plain_counts_of_the_same_label_are_not_compared():
+    a = fig(30_000, "a.txt", indicator="count", time="1994")
+    b = fig(1_000_000, "b.txt", indicator="count", time="1994")
+    assert consolidate([a, b]).contradictions == []

@@ -74,3 +74,29 @@ def test_no_category_flag_without_other_evidence_or_when_it_agrees():
 def test_english_romanisation_of_azerbaijani_names_is_not_flagged():
     assert flags.turkish_spelling("Jeyhun") is None
     assert flags.turkish_spelling("Jabrayil") is None
+
+
+def _ctx(nlp_model, text: str, published: str | None = None):
+    from dossier.extract import times
+    from dossier.extract.context import Context
+
+    ctx = Context(doc=Document(path="t.txt", name="t.txt", text=text, published=published), sp=nlp_model(text))
+    ctx.times = times.find_times(ctx)
+    return ctx
+
+
+def test_an_event_dated_only_recently_in_an_undated_document_is_missing_its_date(nlp_model):
+    text = "Recently, the two ministries signed several contracts on gas transit. Trade grew."
+    [flag] = flags.missing_date_flags(_ctx(nlp_model, text))
+    assert flag.type == "missing_date" and flag.sources[0].quote.startswith("Recently, the two ministries")
+
+
+def test_recently_is_no_flag_with_a_publication_date_or_a_date_in_the_clause(nlp_model):
+    text = "Recently, the two ministries signed several contracts on gas transit."
+    assert flags.missing_date_flags(_ctx(nlp_model, text, published="2022-06-09")) == []
+    dated = "The ministries recently signed a contract on 14 May 2021."
+    assert flags.missing_date_flags(_ctx(nlp_model, dated)) == []
+    # a date in a relative clause dates that clause, not the signing
+    other = "Recently, contracts were signed under the deal, which the two countries signed on 14 May 2021."
+    assert len(flags.missing_date_flags(_ctx(nlp_model, other))) == 1
+    assert flags.missing_date_flags(_ctx(nlp_model, "Stability they have recently enjoyed is fragile.")) == []

@@ -158,7 +158,7 @@ def build_brief(store: Store, picture: Picture | None = None) -> Brief:
             economy_series.add(m.fact.indicator)
             continue   # shown as series tables below
         text = fact_text(m.fact)
-        if _date_of(m.fact) and not isinstance(m.fact, Quantity):
+        if isinstance(m.fact, Event) and m.fact.date:
             text = f"{_date_of(m.fact)}: {text}"
         if m.witnesses > 1:
             text += f" ({m.witnesses} independent sources)"
@@ -306,19 +306,20 @@ def plot_series(points: list[SeriesPoint], path: Path, title: str = "") -> Path:
     fig = Figure(figsize=(7, 4))
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
-    units = sorted({p.unit for p in points})
+    units: set[str] = set()
     for (modality, unit) in sorted({(p.modality, p.unit) for p in points}):
         xy = sorted((x, p.value) for p in points if p.modality == modality and p.unit == unit
                     and p.period and (x := _x(p.period)) is not None)
         if not xy:
             continue
         xs, ys = zip(*xy, strict=True)
+        units.add(unit)
         actual = modality == "actual"
         ax.plot(xs, ys, linestyle="-" if actual else "--", marker="o",
                 markerfacecolor=None if actual else "none", label=f"{modality} ({unit})")
     ax.set_title(title.replace("_", " "))
     ax.set_xlabel("period")
-    ax.set_ylabel(", ".join(units))
+    ax.set_ylabel(", ".join(sorted(units)))
     if ax.get_legend_handles_labels()[0]:
         ax.legend()
     fig.tight_layout()

@@ -135,6 +135,9 @@ def _hashable(key: tuple) -> tuple:
     return tuple(tuple(k) if isinstance(k, list) else k for k in key)
 
 
+# a plain ``count`` is labelled by the thing counted ("people"), not by what happened to it (killed,
+# displaced), so two counts of "people" in one year are often different facts: no contradiction from them
+NOT_COMPARABLE = {"count"}
 DIRECTED = {"investment", "arms_sales", "gas_supply", "oil_supply", "equity_share"}  # subjects [from, to]
 
 
@@ -170,7 +173,7 @@ def contradictions(merged: list[MergedFact], duplicate_of: dict[str, str | None]
     groups: dict[tuple, list[MergedFact]] = defaultdict(list)
     for m in merged:
         q = m.fact
-        if isinstance(q, Quantity) and q.modality == "actual" and q.time:
+        if isinstance(q, Quantity) and q.modality == "actual" and q.time and q.indicator not in NOT_COMPARABLE:
             groups[_figure_group(q)].append(m)
     found = []
     for (indicator, subjects, unit, time, _), items in groups.items():

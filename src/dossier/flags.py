@@ -110,9 +110,54 @@ def _sentence_clause(ctx: Context, start: int, end: int) -> tuple[int, int]:
     return (left if start - left < 80 else start - 20), (right if right - end < 80 else end + 40)
 
 
+_VAGUE_TIME = {"recently", "lately"}
+
+
+def _event_verbs() -> set[str]:
+    """Verbs that report an event the knowledge base would date (the event extractor's trigger lexicons)."""
+    from dossier.extract import patterns as P  # imports spaCy: only when extraction runs
+
+    return (P.SIGN_VERBS | P.RECOGNIZE_VERBS | P.ESTABLISH_VERBS | P.VISIT_VERBS | P.MEET_VERBS
+            | P.HOST_VERBS | P.EXERCISE_VERBS | P.OPEN_VERBS | P.ARRIVE_VERBS | P.INDEPENDENCE_VERBS)
+_CLAUSE_EDGES = {"relcl", "acl", "advcl", "ccomp", "conj", "parataxis"}
+
+
+def missing_date_flags(ctx: Context) -> list[Flag]:
+    """An event reported only as "recently" in a document with no publication date: nothing anchors when.
+
+    (With a publication date "recently" at least means "shortly before it", so those are left alone.)
+    A date inside the same clause as the verb (not in a relative or subordinate clause) dates it."""
+    if ctx.doc.published:
+        return []
+    flags, event_verbs = [], _event_verbs()
+    for tok in ctx.sp:
+        verb = tok.head
+        if tok.lower_ not in _VAGUE_TIME or verb.lemma_.lower() not in event_verbs or verb is tok:
+            continue
+        clause = [(t.idx, t.idx + len(t)) for t in _clause_tokens(verb) if t.i != tok.i]
+        if any(a < t.end and t.start < b for t in ctx.times for a, b in clause):
+            continue
+        start, end = verb.sent.start_char, max(verb.idx + len(verb), tok.idx + len(tok))
+        flags.append(Flag(type="missing_date", about="document",
+                          message=f"{verb.text!r} is dated only {tok.text!r} and the document has no "
+                                  "publication date to anchor it",
+                          sources=[ctx.doc.source(start, end)]))
+    return flags
+
+
+def _clause_tokens(verb) -> list:
+    """The verb's own clause: its subtree without nested clauses."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_EDGES)
+    return out
+
+
 def find_flags(ctx: Context) -> list[Flag]:
     """Every flag for one extracted document."""
-    return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx)]
+    return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx), *missing_date_flags(ctx)]
 
 
 # --- names ------------------------------------------------------------------------------------------

@@ -186,6 +186,10 @@ def fact_text(fact) -> str:
         return (f"{what}{' (' + fact.type.replace('_', ' ') + ')' if fact.name else ''}"
                 f"{': ' + who if who else ''}{' in ' + fact.place if fact.place else ''}"
                 f"{' until ' + fact.end_date if fact.end_date else ''}")
+    if fact.predicate == "position_held":
+        of = fact.qualifiers.get("of")
+        return (f"{fact.subject}: {fact.object or '?'}{' of ' + str(of) if of else ''}"
+                f"{' (' + fact.time + ')' if fact.time else ''}")
     quals = ", ".join(f"{k} {v}" for k, v in sorted(fact.qualifiers.items()))
     return (f"{fact.subject} {fact.predicate.replace('_', ' ')} {fact.object or ''}"
             f"{' (' + quals + ')' if quals else ''}{' in ' + fact.time if fact.time else ''}").strip()
