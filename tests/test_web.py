@@ -204,3 +204,27 @@ def test_writes_are_refused_without_the_token(db):
 def test_static_files_are_served(client):
     assert "timelineChart" in client.get("/static/app.js").text
     assert client.get("/static/app.css").status_code == 200
+
+
+def test_serve_refuses_a_missing_knowledge_base(tmp_path):
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no knowledge base" in " ".join(result.output.split())
+
+
+def test_serve_binds_localhost_and_reads_the_token_from_the_environment(db, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, host, port, **kw: seen.update(
+        host=host, port=port, token=application.state.token))
+    result = CliRunner().invoke(app, ["serve", "--db", db], env={"DOSSIER_TOKEN": "t0k"})
+    assert result.exit_code == 0, result.output
+    assert seen == {"host": "127.0.0.1", "port": 8000, "token": "t0k"}
+    assert "http://127.0.0.1:8000/" in result.output
