@@ -323,3 +323,11 @@ def test_receiving_support_is_not_a_meeting(model):
     text = "Last year Serbia received support from Olaf Weber."
     found = find(model, text, [("Olaf Weber", "person", "Olaf Weber"), ("Serbia", "country", "Serbia")])
     assert not [e for e in found if e.type == "meeting"]
+
+
+@pytest.mark.model
+def test_a_visit_that_dates_an_intention_did_happen(model):
+    text = "Efforts to mend ties following President Ana Lind's state visit to Oslo in March 2022 failed."
+    e = one(find(model, text, [("Ana Lind", "person", "Ana Lind"), ("Oslo", "place", "Oslo")],
+                 [("March 2022", "2022-03")]), "visit")
+    assert (e.participants, e.place, e.date) == (["Ana Lind"], "Oslo", "2022-03")

@@ -297,3 +297,14 @@ def test_a_post_with_its_own_remit_stands_without_a_country(model):
     found = find(model, text, COUNTRIES + people, predicate="position_held")
     assert [(r.subject, r.object, r.qualifiers) for r in found] == [
         ("Maria Lind", "Commissioner for Fisheries and Oceans", {})]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The consequences of attacking Norway – a NATO member – would differ from a raid on Libya.",
+    "Oslo is likely to stress its value to its allies – as a NATO member – by acting as a mediator.",
+])
+def test_membership_stated_in_passing_is_a_standing_fact(model, text):
+    mentions = [("Norway", "country", "Norway"), ("Libya", "country", "Libya"),
+                ("Oslo", "country", "Norway", "capital"), ("NATO", "organization", "NATO")]
+    assert triples(find(model, text, mentions, predicate="member_of")) == {("Norway", "NATO")}

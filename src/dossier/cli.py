@@ -50,8 +50,13 @@ def ingest(
     db: str = DB,
     max_bytes: int = typer.Option(settings.get("max_bytes"), help=settings.SETTINGS["max_bytes"].help),
     no_extract: bool = typer.Option(False, "--no-extract", help="clean and store only, skip NLP extraction"),
+    workers: int = typer.Option(1, "--workers", help="processes that read, clean and extract (0: all cores)"),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
+    scheduler: str = typer.Option(None, "--scheduler", help="dask scheduler address (default: a LocalCluster)"),
 ) -> None:
     """Read, clean, extract and store documents.  Unchanged files are skipped."""
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine}: use local or dask")
     from dossier.pipeline import IngestOptions, plan
     from dossier.pipeline import ingest as run
 
@@ -68,7 +73,8 @@ def ingest(
                 bar.console.print(f"[red]failed:[/red] {escape(detail)}")
 
         try:
-            summary = run(store, paths, IngestOptions(max_bytes=max_bytes, extract=not no_extract),
+            summary = run(store, paths, IngestOptions(max_bytes=max_bytes, extract=not no_extract,
+                                                     workers=workers, engine=engine, scheduler=scheduler),
                           progress=progress, files=files)
         finally:
             store.close()
@@ -342,6 +348,45 @@ def serve(
     out.print(f"Dossier is serving {escape(db)} at http://{shown}:{port}/ (Ctrl+C stops it)"
               + ("" if token else " — read-only"))
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+@app.command()
+def ask(question: str = typer.Argument(..., help="a question in plain English"),
+        db: str = DB,
+        as_json: bool = typer.Option(False, "--json", help="print the contract JSON object")) -> None:
+    """Answer a question from the knowledge base, with the quotes that support it."""
+    import json
+
+    from dossier.ask import ask as answer
+
+    store = _open(db)
+    try:
+        reply = answer(store, question)
+    finally:
+        store.close()
+    if as_json:
+        print(json.dumps(reply.to_json(), ensure_ascii=False))
+        return
+    out.print(f"[bold]{escape(reply.answer or 'unknown')}[/bold] — {escape(reply.text)}")
+    for s in reply.sources:
+        out.print(f"  [dim]{escape(s.doc)} {s.start}-{s.end}[/dim] «{escape(s.quote)}»")
+
+
+@app.command("bench-ask")
+def bench_ask(questions: Path = typer.Argument(..., help="JSON Lines of {question, answer}"), db: str = DB) -> None:
+    """Exact-answer accuracy of `dossier ask` on a question file."""
+    import json
+
+    from dossier.ask import bench as run
+
+    items = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    store = _open(db)
+    try:
+        result = run(store, items)
+    finally:
+        store.close()
+    for q, exp, got in result.misses:
+        out.print(f"[red]miss[/red] {escape(q)}  expected {escape(str(exp))!s}  got {escape(str(got))}")
+    out.print(f"exact-answer accuracy: {result.correct}/{result.total} = {result.accuracy:.1%} "
+              "(right = the normalised expected answer is inside the answer; null expects 'does not say')")
 
 
 def main() -> None:

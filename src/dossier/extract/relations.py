@@ -361,7 +361,9 @@ _AGENT = ("country", "organization", "person")
 def _membership(tok: Token, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     sent = tok.sent
-    if P.is_hypothetical(tok):
+    # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
+    standing = tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+    if P.is_hypothetical(tok) and not standing:
         return
     if lemma == "chair" and tok.pos_ == "VERB":
         orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG)]
@@ -399,6 +401,9 @@ def _membership(tok: Token, ix: Index, out: _Collector) -> None:
             holders += _subjects(tok.head if tok.dep_ != "pobj" else tok.head.head, ix, ("country",))
         if tok.dep_ == "appos":   # "Turkey, a NATO member, ..."
             holders += ix.refers(tok.head, ("country",))
+            before = tok.left_edge.i - 2   # the parser may hang "X – a NATO member –" on another noun
+            if not holders and before >= sent.start and tok.doc[before + 1].is_punct:
+                holders += ix.refers(tok.doc[before], ("country",))
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent)
