@@ -123,8 +123,21 @@ def test_untrusted_text_is_escaped(client):
 def test_search_and_ask(client):
     hits = client.get("/api/search?q=pipeline").json()["items"]
     assert [h["doc"] for h in hits] == ["trade.txt"]
-    ans = client.get("/api/ask?q=pipeline operator").json()
-    assert ans["engine"] in ("ask", "search") and "hits" in ans
+    question = "What was the trade volume between Aland and Borduria in 2021?"
+    ans = client.get("/api/ask", params={"q": question}).json()
+    assert ans["engine"] == "ask" and ans["hits"]
+    assert "12" in ans["answer"]["answer"] and ans["answer"]["sources"][0]["doc"] == "trade.txt"
+    html = client.get("/search", params={"ask": question}).text
+    assert 'id="answer"' in html and "12 bn" in html and "/doc/trade.txt?start=" in html
+
+
+def test_ask_degrades_to_search_without_the_answer_engine(client, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dossier.ask", None)  # makes importing dossier.ask fail
+    ans = client.get("/api/ask", params={"q": "pipeline"}).json()
+    assert ans["engine"] == "search" and ans["answer"] is None and ans["hits"][0]["doc"] == "trade.txt"
+    assert "No answer engine" in client.get("/search", params={"ask": "pipeline"}).text
     assert "trade.txt" in client.get("/search?q=pipeline").text
 
 

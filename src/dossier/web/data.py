@@ -3,6 +3,7 @@ plus the network layout, which is the web's own (networkx positions drawn as SVG
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -118,10 +119,14 @@ def network(store: Store) -> dict[str, Any]:
 
 
 def ask(store: Store, question: str) -> dict[str, Any]:
-    """``dossier.ask.answer`` when that module exists, else the search hits for the question."""
+    """The answer of ``dossier.ask`` (an ``Answer``: answer, text, sources) when that module exists,
+    with the search hits for the question; just the hits without it."""
     hits = store.search(question, limit=10)
     try:
-        from dossier.ask import answer  # written separately; imported lazily so the app works without it
+        engine = importlib.import_module("dossier.ask")  # lazily: the app works without the answer engine
     except ImportError:
         return {"answer": None, "engine": "search", "hits": hits}
-    return {"answer": answer(store, question), "engine": "ask", "hits": hits}
+    fn = getattr(engine, "ask", None) or getattr(engine, "answer", None)
+    if fn is None:
+        return {"answer": None, "engine": "search", "hits": hits}
+    return {"answer": fn(store, question), "engine": "ask", "hits": hits}
