@@ -331,3 +331,18 @@ def test_a_visit_that_dates_an_intention_did_happen(model):
     e = one(find(model, text, [("Ana Lind", "person", "Ana Lind"), ("Oslo", "place", "Oslo")],
                  [("March 2022", "2022-03")]), "visit")
     assert (e.participants, e.place, e.date) == (["Ana Lind"], "Oslo", "2022-03")
+
+
+@pytest.mark.model
+def test_a_dated_announcement_is_a_statement(model):
+    text = "On 2 May 2024, Georgia announced a full ban on imports from Armenia."
+    e = one(find(model, text, COUNTRIES, [("2 May 2024", "2024-05-02")]), "statement")
+    assert (e.participants, e.date) == (["Georgia"], "2024-05-02")
+
+
+@pytest.mark.model
+def test_an_undated_remark_or_a_sentence_with_another_event_is_no_statement(model):
+    assert not find(model, "Georgia announced a full ban on imports from Armenia.", COUNTRIES)
+    found = find(model, "On 2 May 2024, Georgia announced that it had signed the treaty with Armenia.", COUNTRIES,
+                 [("2 May 2024", "2024-05-02")])
+    assert "statement" not in [e.type for e in found]

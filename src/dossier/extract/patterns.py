@@ -43,6 +43,9 @@ ARRIVE_VERBS = {"arrive", "land"}
 TRAVEL_VERBS = {"travel", "fly", "head", "go", "come", "return", "journey"}   # "... to <place>"
 STAY_VERBS = {"stop", "stay", "be"}    # "will stop in Ankara", "will be in Baku tomorrow"
 MEET_VERBS = {"meet"}
+# what an actor is reported to have declared (not "say", which every quote in the news carries)
+STATEMENT_VERBS = {"announce", "declare", "emphasize", "emphasise", "stress", "report", "assess", "warn",
+                   "pledge", "proclaim", "reaffirm", "underline", "unveil", "condemn"}
 HOST_VERBS = {"host", "receive", "welcome"}   # "X hosted Y at the White House": a meeting of X and Y
 MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "session", "congress",
                  "roundtable"}
