@@ -241,3 +241,20 @@ def test_serve_binds_localhost_and_reads_the_token_from_the_environment(db, monk
     assert result.exit_code == 0, result.output
     assert seen == {"host": "127.0.0.1", "port": 8000, "token": "t0k"}
     assert "http://127.0.0.1:8000/" in result.output
+
+
+@pytest.mark.parametrize("url", ["/doc/trade.txt?start=abc&end=5", "/doc/trade.txt?start=-1&end=5",
+                                 "/doc/trade.txt?start=0&end=999999999999999999999"])
+def test_bad_page_parameters_give_an_html_422(client, url):
+    r = client.get(url)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html") and "Error 422" in r.text
+
+
+@pytest.mark.parametrize("value", ["'; DROP TABLE facts; --", "<script>alert(1)</script>", "%00", "Aland' OR '1'='1"])
+def test_hostile_filters_find_nothing_and_break_nothing(client, value):
+    assert client.get("/api/facts", params={"entity": value}).json()["total"] == 0
+    assert client.get("/api/timeline", params={"entity": value}).status_code == 200
+    r = client.get("/timeline", params={"entity": value})
+    assert r.status_code == 200 and "<script>alert" not in r.text
+    assert client.get("/entity/" + value).status_code in (200, 404)
+    assert client.get("/api/documents").json()["total"] == 3
