@@ -214,6 +214,14 @@ def test_writes_are_refused_without_the_token(db):
         store.close()
 
 
+def test_openapi_documents_the_error_shape(client):
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/facts" in schema["paths"] and "/api/ingest" in schema["paths"]
+    responses = schema["paths"]["/api/facts"]["get"]["responses"]
+    assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    assert not any(p.startswith("/entity") for p in schema["paths"])  # pages stay out of the API schema
+
+
 def test_static_files_are_served(client):
     assert "timelineChart" in client.get("/static/app.js").text
     assert client.get("/static/app.css").status_code == 200
