@@ -123,8 +123,21 @@ def test_untrusted_text_is_escaped(client):
 def test_search_and_ask(client):
     hits = client.get("/api/search?q=pipeline").json()["items"]
     assert [h["doc"] for h in hits] == ["trade.txt"]
-    ans = client.get("/api/ask?q=pipeline operator").json()
-    assert ans["engine"] in ("ask", "search") and "hits" in ans
+    question = "What was the trade volume between Aland and Borduria in 2021?"
+    ans = client.get("/api/ask", params={"q": question}).json()
+    assert ans["engine"] == "ask" and ans["hits"]
+    assert "12" in ans["answer"]["answer"] and ans["answer"]["sources"][0]["doc"] == "trade.txt"
+    html = client.get("/search", params={"ask": question}).text
+    assert 'id="answer"' in html and "12 bn" in html and "/doc/trade.txt?start=" in html
+
+
+def test_ask_degrades_to_search_without_the_answer_engine(client, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dossier.ask", None)  # makes importing dossier.ask fail
+    ans = client.get("/api/ask", params={"q": "pipeline"}).json()
+    assert ans["engine"] == "search" and ans["answer"] is None and ans["hits"][0]["doc"] == "trade.txt"
+    assert "No answer engine" in client.get("/search", params={"ask": "pipeline"}).text
     assert "trade.txt" in client.get("/search?q=pipeline").text
 
 
@@ -201,6 +214,55 @@ def test_writes_are_refused_without_the_token(db):
         store.close()
 
 
+def test_openapi_documents_the_error_shape(client):
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/facts" in schema["paths"] and "/api/ingest" in schema["paths"]
+    responses = schema["paths"]["/api/facts"]["get"]["responses"]
+    assert responses["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    assert not any(p.startswith("/entity") for p in schema["paths"])  # pages stay out of the API schema
+
+
 def test_static_files_are_served(client):
     assert "timelineChart" in client.get("/static/app.js").text
     assert client.get("/static/app.css").status_code == 200
+
+
+def test_serve_refuses_a_missing_knowledge_base(tmp_path):
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no knowledge base" in " ".join(result.output.split())
+
+
+def test_serve_binds_localhost_and_reads_the_token_from_the_environment(db, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from dossier.cli import app
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, host, port, **kw: seen.update(
+        host=host, port=port, token=application.state.token))
+    result = CliRunner().invoke(app, ["serve", "--db", db], env={"DOSSIER_TOKEN": "t0k"})
+    assert result.exit_code == 0, result.output
+    assert seen == {"host": "127.0.0.1", "port": 8000, "token": "t0k"}
+    assert "http://127.0.0.1:8000/" in result.output
+
+
+@pytest.mark.parametrize("url", ["/doc/trade.txt?start=abc&end=5", "/doc/trade.txt?start=-1&end=5",
+                                 "/doc/trade.txt?start=0&end=999999999999999999999"])
+def test_bad_page_parameters_give_an_html_422(client, url):
+    r = client.get(url)
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html") and "Error 422" in r.text
+
+
+@pytest.mark.parametrize("value", ["'; DROP TABLE facts; --", "<script>alert(1)</script>", "%00", "Aland' OR '1'='1"])
+def test_hostile_filters_find_nothing_and_break_nothing(client, value):
+    assert client.get("/api/facts", params={"entity": value}).json()["total"] == 0
+    assert client.get("/api/timeline", params={"entity": value}).status_code == 200
+    r = client.get("/timeline", params={"entity": value})
+    assert r.status_code == 200 and "<script>alert" not in r.text
+    assert client.get("/entity/" + value).status_code in (200, 404)
+    assert client.get("/api/documents").json()["total"] == 3

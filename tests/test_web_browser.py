@@ -19,6 +19,7 @@ from web_kb import build_kb
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
         "--no-first-run", "--disable-component-update", "--disable-sync"]
+TOKEN = "browser-test-token"
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 _MISSING = "needs Debian's chromium at /usr/bin/chromium (scripts/install-test-deps.sh installs it)"
@@ -43,7 +44,8 @@ def base_url(tmp_path_factory) -> Iterator[str]:
 
     db = build_kb(str(tmp_path_factory.mktemp("browser") / "kb.db"))
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    app = create_app(db, token=TOKEN, extract=False)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(200):  # wait until it listens (not a timing assertion: it only bounds the wait)
@@ -138,6 +140,23 @@ def test_hostile_article_runs_nothing(page, base_url):
     text = page.locator("#text").inner_text()
     assert "<script>window.__pwned=1</script>" in text and 'onerror="window.__pwned=1"' in text
     assert page.locator("#text img").count() == 0 and page.locator("#text script").count() == 0
+
+
+def test_article_ingested_through_the_api_runs_nothing(page, base_url):
+    import httpx
+
+    article = ("Aland and Borduria <script>window.__pwned=1</script> signed a deal.\n\n"
+               "<img src=x onerror=\"window.__pwned=1\"> The deal covers gas.\n")
+    r = httpx.post(base_url + "/api/ingest", json={"name": "payload.txt", "text": article},
+                   headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    page.goto(base_url + "/doc/payload.txt")
+    page.locator("#original summary").click()  # open the original-vs-clean view
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.dialogs == []
+    original = page.locator("#original pre").first.inner_text()
+    assert "<script>window.__pwned=1</script>" in original and 'onerror="window.__pwned=1"' in original
+    assert page.locator("main img, main script").count() == 0
+    shot(page, "original-vs-clean")
 
 
 def test_core_content_is_readable_without_javascript(browser, base_url):

@@ -11,13 +11,30 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
+from pydantic import BaseModel
 
 from dossier.errors import NotFound
 from dossier.records import Event, Quantity, Relation
 from dossier.store import Store
 from dossier.web import data
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorDetail(BaseModel):
+    """What went wrong: a stable code and a sentence for people."""
+
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of every API response with status 4xx/5xx."""
+
+    error: ErrorDetail
+
+
+_ERRORS = {status: {"model": ErrorBody, "description": text}
+           for status, text in [(404, "Not found"), (422, "Invalid parameter"), (500, "Internal error")]}
+router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 MAX_LIMIT = 200
 
 

@@ -3,6 +3,7 @@ plus the network layout, which is the web's own (networkx positions drawn as SVG
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -86,17 +87,29 @@ def network(store: Store) -> dict[str, Any]:
                     details[s].append(f"{f.indicator.replace('_', ' ')}: {query._fmt(f)}")
     if not graph.number_of_nodes():
         return {"nodes": [], "edges": [], "width": 800, "height": 200}
-    pos = nx.kamada_kawai_layout(graph) if graph.number_of_nodes() > 2 else nx.spring_layout(graph, seed=1)
-    width, height, pad = 900, 560, 70
+    linked = graph.subgraph([n for n in graph.nodes if graph.degree(n)])
+    alone = sorted(n for n in graph.nodes if not graph.degree(n))
+    width, pad, row = 900, 70, 40
+    height = 560 if linked.number_of_nodes() else 2 * pad
+    # kamada-kawai spreads a small graph evenly; unlinked infrastructure goes in rows below it
+    pos = (nx.kamada_kawai_layout(linked) if linked.number_of_nodes() > 2 else nx.spring_layout(linked, seed=1)) \
+        if linked.number_of_nodes() else {}
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
     sx = (max(xs) - min(xs)) or 1
     sy = (max(ys) - min(ys)) or 1
+    per_row = 3
+    fixed = {n: (pad + (i % per_row) * (width - 2 * pad) / per_row, height - pad / 2 + row * (1 + i // per_row))
+             for i, n in enumerate(alone)}
+    if alone:
+        height += row * (1 + (len(alone) - 1) // per_row) + row
 
     def place(n: str) -> tuple[float, float]:
+        if n in fixed:
+            return round(fixed[n][0], 1), round(fixed[n][1], 1)
         x, y = pos[n]
-        return (round(pad + (x - min(xs)) / sx * (width - 2 * pad), 1),
-                round(pad + (y - min(ys)) / sy * (height - 2 * pad), 1))
+        return (round(pad + (x - min(xs)) / sx * (width - pad - 190), 1),  # room for the right-hand labels
+                round(pad + (y - min(ys)) / sy * (560 - 2 * pad), 1))
 
     nodes = [{"name": n, "x": place(n)[0], "y": place(n)[1], "infra": n in infra,
               "type": ents[n].type if n in ents else "", "details": details.get(n, [])} for n in graph.nodes]
@@ -106,10 +119,14 @@ def network(store: Store) -> dict[str, Any]:
 
 
 def ask(store: Store, question: str) -> dict[str, Any]:
-    """``dossier.ask.answer`` when that module exists, else the search hits for the question."""
+    """The answer of ``dossier.ask`` (an ``Answer``: answer, text, sources) when that module exists,
+    with the search hits for the question; just the hits without it."""
     hits = store.search(question, limit=10)
     try:
-        from dossier.ask import answer  # written separately; imported lazily so the app works without it
+        engine = importlib.import_module("dossier.ask")  # lazily: the app works without the answer engine
     except ImportError:
         return {"answer": None, "engine": "search", "hits": hits}
-    return {"answer": answer(store, question), "engine": "ask", "hits": hits}
+    fn = getattr(engine, "ask", None) or getattr(engine, "answer", None)
+    if fn is None:
+        return {"answer": None, "engine": "search", "hits": hits}
+    return {"answer": fn(store, question), "engine": "ask", "hits": hits}

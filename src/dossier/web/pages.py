@@ -54,7 +54,11 @@ def timeline(request: Request, type: list[str] | None = Query(None), entity: str
              store: Store = Depends(get_store)):
     """Dated events; filter by type and entity."""
     all_items = data.timeline(store)
-    items = data.timeline(store, entity=entity or None, types=[t for t in type or [] if t] or None)
+    types = [t for t in type or [] if t]
+    if entity:
+        items = data.timeline(store, entity=entity, types=types or None)
+    else:
+        items = [i for i in all_items if not types or i.type in types]
     return render(request, "timeline.html", items=items, types=sorted({i.type for i in all_items}),
                   chosen=set(type or []), entity=entity or "")
 
