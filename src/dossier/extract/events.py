@@ -448,6 +448,15 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         d = _Draft("meeting", tok, place=_place(tok, ix))
         d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s)], *others)
         return [d]
+    if lemma in P.HOST_VERBS and tok.pos_ == "VERB":
+        # only people are hosted or received in a meeting ("received support", "hosted a summit" are not)
+        guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
+        hosts = [n for s in P.subject_of(tok) for n in ix.refers(s)]
+        if not guests or P.is_hypothetical(tok):
+            return []
+        d = _Draft("meeting", tok, place=_place(tok, ix))
+        d.add(*hosts, *guests)
+        return [d]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     named = ix.mention(tok, ("event",))
