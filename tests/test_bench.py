@@ -31,3 +31,16 @@ def test_bench_prints_ratios_and_memory(tmp_path):
     for field in ["bare nlp.pipe", "--workers 1", "--workers 2", "words/s", "ratio", "peak RSS"]:
         assert field in res.output
     assert "3 documents" in res.output
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_bench_query_prints_latencies_without_errors(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(SOURCE, encoding="utf-8")
+    res = CliRunner().invoke(app, ["bench-query", "--docs", "5", "--requests", "4", "--concurrency", "2", str(src)])
+    assert res.exit_code == 0, res.output
+    for field in ["5 documents", "/api/facts", "p50 ms", "p95 ms", "p99 ms", "requests/s"]:
+        assert field in res.output
+    assert "errors: 0" in res.output

@@ -145,3 +145,103 @@ def run(paths: list[str], workers: list[int] | None = None, dask: bool = False,
         result.documents = len(summary.added) + len(summary.duplicates)
         result.passes.append(Pass(label, elapsed, peak[0]))
     return result
+
+
+# --- query latency and load on a large knowledge base ----------------------------------------
+
+ROUTES = ["/api/documents", "/api/entities", "/api/facts", "/api/timeline", "/api/flags",
+          "/api/search?q=Turkey", "/api/network"]
+
+
+@dataclass
+class RouteFigures:
+    """Latency of one route under the load generator."""
+
+    route: str
+    requests: int
+    errors: int
+    p50: float
+    p95: float
+    p99: float
+
+
+def build_kb(db: str, paths: list[str], n_docs: int) -> int:
+    """A knowledge base of ``n_docs`` documents, built cheaply: the corpus is extracted once and
+    its stored documents are copied under new names (with every citation pointing at the copy)."""
+    from dataclasses import replace
+
+    store = open_store(db)
+    try:
+        ingest(store, paths, IngestOptions())
+        originals = [store.get_document(d.name) for d in store.documents()]
+        count = len(originals)
+        i = 0
+        while count < n_docs and originals:
+            doc = originals[i % len(originals)]
+            name = f"copy{i:06d}_{doc.name}"
+            copy = replace(doc, name=name, sha256=f"{i:064x}", duplicate_of=None,
+                           entities=[replace(e, docs=[name]) for e in doc.entities],
+                           facts=[replace(f, sources=[replace(s, doc=name) for s in f.sources]) for f in doc.facts],
+                           flags=[replace(f, sources=[replace(s, doc=name) for s in f.sources]) for f in doc.flags])
+            store.put_document(copy)
+            count += 1
+            i += 1
+        return count
+    finally:
+        store.close()
+
+
+def load_test(db: str, requests_per_route: int = 200, concurrency: int = 8) -> tuple[list[RouteFigures], float]:
+    """Serve the web app on 127.0.0.1 and request each route from ``concurrency`` threads;
+    returns per-route latencies (seconds) and overall requests/s.  Only the loopback address."""
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for _ in range(100):
+            try:
+                client.get("/api/documents")
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+    figures = []
+    total = 0
+    started = time.perf_counter()
+    try:
+        with httpx.Client(base_url=base, timeout=60,
+                          limits=httpx.Limits(max_connections=concurrency)) as client:
+            for route in ROUTES:
+                def one(_: int, route: str = route) -> tuple[float, bool]:
+                    t0 = time.perf_counter()
+                    try:
+                        ok = client.get(route).status_code == 200
+                    except httpx.HTTPError:
+                        ok = False
+                    return time.perf_counter() - t0, ok
+
+                with ThreadPoolExecutor(concurrency) as pool:
+                    results = list(pool.map(one, range(requests_per_route)))
+                lat = sorted(r[0] for r in results)
+                figures.append(RouteFigures(route, len(lat), sum(not r[1] for r in results),
+                                            _pct(lat, 50), _pct(lat, 95), _pct(lat, 99)))
+                total += len(lat)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return figures, total / (time.perf_counter() - started)
+
+
+def _pct(sorted_values: list[float], p: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * p / 100))]

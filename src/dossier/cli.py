@@ -409,6 +409,30 @@ def bench_ask(questions: Path = typer.Argument(..., help="JSON Lines of {questio
               "(right = the normalised expected answer is inside the answer; null expects 'does not say')")
 
 
+@app.command("bench-query")
+def bench_query(
+    paths: list[str] = typer.Argument(..., help="corpus extracted once and copied to fill the knowledge base"),
+    docs: int = typer.Option(20_000, "--docs", help="documents in the knowledge base"),
+    requests: int = typer.Option(200, "--requests", help="requests per API route"),
+    concurrency: int = typer.Option(8, "--concurrency", help="client threads (127.0.0.1 only)"),
+) -> None:
+    """Print p50/p95/p99 latency, requests/s and errors of the main API routes on a large knowledge base."""
+    import tempfile
+
+    from dossier.bench import build_kb, load_test
+
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        db = str(Path(tmp) / "kb.db")
+        n = build_kb(db, paths, docs)
+        figures, rps = load_test(db, requests, concurrency)
+    table = Table("route", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", title=f"{n:,} documents")
+    for f in figures:
+        table.add_row(escape(f.route), str(f.requests), str(f.errors), f"{f.p50 * 1000:.1f}",
+                      f"{f.p95 * 1000:.1f}", f"{f.p99 * 1000:.1f}")
+    out.print(table)
+    out.print(f"requests/s: {rps:,.1f}  errors: {sum(f.errors for f in figures)}")
+
+
 def main() -> None:
     """Entry point of the ``dossier`` command."""
     try:
