@@ -29,5 +29,8 @@ test: setup  ## the whole test suite (pytest exits non-zero when no test ran)
 eval: setup  ## score the pipeline on the seeds with the shared evaluation
 	DOSSIER=$(BIN)/dossier ../shared/eval/run.sh ../shared/corpus/seeds ../shared/eval/gold -v
 
+bench: setup  ## throughput (1, 2 workers, local Dask) against a bare nlp.pipe pass on 2,000 generated documents
+	$(BIN)/dossier bench --generate $${N:-2000} --workers 1 --workers 2 --engine dask ../shared/corpus/real
+
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

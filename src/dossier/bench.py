@@ -1,14 +1,20 @@
 """Speed benchmark: the whole ingest pipeline against a bare ``en_core_web_md`` pass.
 
-Both run in the same process over the same clean texts, so the ratio holds on
-a shared, noisy machine where absolute timings do not.
+Every pass runs in the same command over the same clean texts, so the ratios hold on
+a shared, noisy machine where absolute timings do not.  ``generate`` builds a larger
+corpus by repeating and perturbing real articles into a temporary folder.
 """
 
 from __future__ import annotations
 
+import random
+import re
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier import clean, read
@@ -19,32 +25,62 @@ from dossier.store import open_store
 
 
 @dataclass
+class Pass:
+    """One timed pass over the corpus."""
+
+    label: str
+    seconds: float
+    peak_rss: int = 0  # bytes, this process and its children together
+
+
+@dataclass
 class BenchResult:
-    """Figures of one benchmark run."""
+    """Figures of one benchmark run: the bare baseline first, then each pipeline pass."""
 
     documents: int
     words: int
-    baseline_seconds: float
-    pipeline_seconds: float
+    baseline: Pass
+    passes: list[Pass] = field(default_factory=list)
 
-    @property
-    def baseline_wps(self) -> float:
-        """Words per second of the bare nlp.pipe pass."""
-        return self.words / self.baseline_seconds
+    def wps(self, p: Pass) -> float:
+        """Words per second of a pass."""
+        return self.words / p.seconds
 
-    @property
-    def pipeline_wps(self) -> float:
-        """Words per second of the whole ingest pipeline."""
-        return self.words / self.pipeline_seconds
-
-    @property
-    def ratio(self) -> float:
-        """Pipeline speed over baseline speed (>= 1.0: the pipeline costs no more than one full parse)."""
-        return self.pipeline_wps / self.baseline_wps
+    def ratio(self, p: Pass) -> float:
+        """Speed of a pass over the baseline's (>= 1.0: it costs no more than one bare parse)."""
+        return self.baseline.seconds / p.seconds
 
 
-def run(paths: list[str], options: IngestOptions | None = None) -> BenchResult:
-    """Time a bare ``nlp.pipe`` pass and a full ingest into a fresh database over the same corpus."""
+@contextmanager
+def peak_memory(interval: float = 0.1) -> Iterator[list[int]]:
+    """Sample the resident memory of this process and all its children; yields [peak bytes]."""
+    import psutil
+
+    peak = [0]
+    stop = threading.Event()
+    me = psutil.Process()
+
+    def sample() -> None:
+        while not stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    continue
+            peak[0] = max(peak[0], total)
+            stop.wait(interval)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _texts(paths: list[str]) -> list[str]:
     texts = []
     for path, error in read.discover(paths):
         if error is None:
@@ -52,17 +88,160 @@ def run(paths: list[str], options: IngestOptions | None = None) -> BenchResult:
                 texts.append(clean.clean(read.read_document(path)).text)
             except InputError:
                 continue
+    return texts
+
+
+def generate(sources: list[str], n: int, folder: Path, seed: int = 0) -> int:
+    """Write ``n`` documents into ``folder`` by repeating the source articles with their paragraphs
+    and sentences shuffled and their numbers changed (so none is a near-duplicate); returns n."""
+    texts = _texts(sources)
+    if not texts:
+        raise InputError(f"{' '.join(sources)}: no readable article to generate a corpus from")
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        paras = [p for p in texts[i % len(texts)].split("\n\n") if p.strip()]
+        rng.shuffle(paras)
+        out = []
+        for para in paras:
+            sentences = re.split(r"(?<=[.!?])\s+", para)
+            if rng.random() < 0.5:
+                rng.shuffle(sentences)
+            out.append(" ".join(sentences))
+        text = re.sub(r"\d+", lambda m: str(rng.randint(1, 10 ** len(m.group())) ), "\n\n".join(out))
+        (folder / f"gen_{i:06d}.txt").write_text(text, encoding="utf-8")
+    return n
+
+
+def run(paths: list[str], workers: list[int] | None = None, dask: bool = False,
+        options: IngestOptions | None = None) -> BenchResult:
+    """Time a bare ``nlp.pipe`` pass, then a full ingest into a fresh database per worker count
+    (and on a local Dask cluster of 2 workers when ``dask``)."""
+    options = options or IngestOptions()
+    texts = _texts(paths)
     words = sum(len(t.split()) for t in texts)
     model = nlp.load()
     model("warm up")  # loading is not what we measure
-    started = time.perf_counter()
-    for _ in model.pipe(texts, batch_size=8):
-        pass
-    baseline = time.perf_counter() - started
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(str(Path(tmp) / "bench.db"))
+    with peak_memory() as peak:
         started = time.perf_counter()
-        ingest(store, paths, options or IngestOptions())
-        elapsed = time.perf_counter() - started
+        for _ in model.pipe(texts, batch_size=8):
+            pass
+        baseline = Pass("bare nlp.pipe (en_core_web_md, 1 process)", time.perf_counter() - started)
+    baseline.peak_rss = peak[0]
+    del texts
+    result = BenchResult(documents=-1, words=words, baseline=baseline)
+    runs = [(f"dossier ingest --workers {w}", IngestOptions(options.max_bytes, options.extract, workers=w))
+            for w in (workers or [1])]
+    if dask:
+        runs.append(("dossier ingest --engine dask (LocalCluster, 2 workers)",
+                     IngestOptions(options.max_bytes, options.extract, workers=2, engine="dask")))
+    for label, opts in runs:
+        with tempfile.TemporaryDirectory() as tmp, peak_memory() as peak:
+            store = open_store(str(Path(tmp) / "bench.db"))
+            started = time.perf_counter()
+            summary = ingest(store, paths, opts)
+            elapsed = time.perf_counter() - started
+            store.close()
+        result.documents = len(summary.added) + len(summary.duplicates)
+        result.passes.append(Pass(label, elapsed, peak[0]))
+    return result
+
+
+# --- query latency and load on a large knowledge base ----------------------------------------
+
+ROUTES = ["/api/documents", "/api/entities", "/api/facts", "/api/timeline", "/api/flags",
+          "/api/search?q=Turkey", "/api/network"]
+
+
+@dataclass
+class RouteFigures:
+    """Latency of one route under the load generator."""
+
+    route: str
+    requests: int
+    errors: int
+    p50: float
+    p95: float
+    p99: float
+
+
+def build_kb(db: str, paths: list[str], n_docs: int) -> int:
+    """A knowledge base of ``n_docs`` documents, built cheaply: the corpus is extracted once and
+    its stored documents are copied under new names (with every citation pointing at the copy)."""
+    from dataclasses import replace
+
+    store = open_store(db)
+    try:
+        ingest(store, paths, IngestOptions())
+        originals = [store.get_document(d.name) for d in store.documents()]
+        count = len(originals)
+        i = 0
+        while count < n_docs and originals:
+            doc = originals[i % len(originals)]
+            name = f"copy{i:06d}_{doc.name}"
+            copy = replace(doc, name=name, sha256=f"{i:064x}", duplicate_of=None,
+                           entities=[replace(e, docs=[name]) for e in doc.entities],
+                           facts=[replace(f, sources=[replace(s, doc=name) for s in f.sources]) for f in doc.facts],
+                           flags=[replace(f, sources=[replace(s, doc=name) for s in f.sources]) for f in doc.flags])
+            store.put_document(copy)
+            count += 1
+            i += 1
+        return count
+    finally:
         store.close()
-    return BenchResult(documents=len(texts), words=words, baseline_seconds=baseline, pipeline_seconds=elapsed)
+
+
+def load_test(db: str, requests_per_route: int = 200, concurrency: int = 8) -> tuple[list[RouteFigures], float]:
+    """Serve the web app on 127.0.0.1 and request each route from ``concurrency`` threads;
+    returns per-route latencies (seconds) and overall requests/s.  Only the loopback address."""
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for _ in range(100):
+            try:
+                client.get("/api/documents")
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+    figures = []
+    total = 0
+    started = time.perf_counter()
+    try:
+        with httpx.Client(base_url=base, timeout=60,
+                          limits=httpx.Limits(max_connections=concurrency)) as client:
+            for route in ROUTES:
+                def one(_: int, route: str = route) -> tuple[float, bool]:
+                    t0 = time.perf_counter()
+                    try:
+                        ok = client.get(route).status_code == 200
+                    except httpx.HTTPError:
+                        ok = False
+                    return time.perf_counter() - t0, ok
+
+                with ThreadPoolExecutor(concurrency) as pool:
+                    results = list(pool.map(one, range(requests_per_route)))
+                lat = sorted(r[0] for r in results)
+                figures.append(RouteFigures(route, len(lat), sum(not r[1] for r in results),
+                                            _pct(lat, 50), _pct(lat, 95), _pct(lat, 99)))
+                total += len(lat)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    return figures, total / (time.perf_counter() - started)
+
+
+def _pct(sorted_values: list[float], p: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(len(sorted_values) * p / 100))]

@@ -162,16 +162,36 @@ def summary(db: str = DB) -> None:
 
 
 @app.command()
-def bench(paths: list[str] = typer.Argument(..., help="corpus files or folders")) -> None:
-    """Print words/s of the whole pipeline beside a bare en_core_web_md pass over the same texts."""
+def bench(
+    paths: list[str] = typer.Argument(..., help="corpus files or folders"),
+    workers: list[int] = typer.Option([1], "--workers", help="worker counts to time, e.g. --workers 1 --workers 2"),
+    engine: list[str] = typer.Option([], "--engine", help="also time `--engine dask` on a local 2-worker cluster"),
+    generate: int = typer.Option(0, "--generate", help="first build N documents from PATHS in a temporary folder"),
+) -> None:
+    """Print words/s of the pipeline (per worker count, and on Dask) beside a bare en_core_web_md pass."""
+    import tempfile
+
+    from dossier.bench import generate as make_corpus
     from dossier.bench import run
 
-    result = run(paths)
-    table = Table("pass", "seconds", "words/s", title=f"{result.documents} documents, {result.words:,} words")
-    table.add_row("bare nlp.pipe (en_core_web_md)", f"{result.baseline_seconds:.2f}", f"{result.baseline_wps:,.0f}")
-    table.add_row("dossier ingest (whole pipeline)", f"{result.pipeline_seconds:.2f}", f"{result.pipeline_wps:,.0f}")
+    if any(e not in ("local", "dask") for e in engine):
+        _fail("--engine: use local or dask")
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        if generate:
+            try:
+                make_corpus(paths, generate, Path(tmp) / "corpus")
+            except DossierError as exc:
+                _fail(str(exc))
+            paths = [str(Path(tmp) / "corpus")]
+        result = run(paths, workers=workers, dask="dask" in engine)
+    table = Table("pass", "seconds", "words/s", "ratio to baseline", "peak RSS (MB)",
+                  title=f"{result.documents} documents, {result.words:,} words")
+    for p in [result.baseline, *result.passes]:
+        table.add_row(p.label, f"{p.seconds:.2f}", f"{result.wps(p):,.0f}", f"{result.ratio(p):.2f}",
+                      f"{p.peak_rss / 1e6:,.0f}")
     out.print(table)
-    out.print(f"ratio pipeline/baseline: {result.ratio:.2f}")
+    for p in result.passes:
+        out.print(f"ratio {p.label} / baseline: {result.ratio(p):.2f}")
 
 
 # --- the consolidated picture: timeline, entity, series, flags, brief ------------------------------------
@@ -387,6 +407,30 @@ def bench_ask(questions: Path = typer.Argument(..., help="JSON Lines of {questio
         out.print(f"[red]miss[/red] {escape(q)}  expected {escape(str(exp))!s}  got {escape(str(got))}")
     out.print(f"exact-answer accuracy: {result.correct}/{result.total} = {result.accuracy:.1%} "
               "(right = the normalised expected answer is inside the answer; null expects 'does not say')")
+
+
+@app.command("bench-query")
+def bench_query(
+    paths: list[str] = typer.Argument(..., help="corpus extracted once and copied to fill the knowledge base"),
+    docs: int = typer.Option(20_000, "--docs", help="documents in the knowledge base"),
+    requests: int = typer.Option(200, "--requests", help="requests per API route"),
+    concurrency: int = typer.Option(8, "--concurrency", help="client threads (127.0.0.1 only)"),
+) -> None:
+    """Print p50/p95/p99 latency, requests/s and errors of the main API routes on a large knowledge base."""
+    import tempfile
+
+    from dossier.bench import build_kb, load_test
+
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        db = str(Path(tmp) / "kb.db")
+        n = build_kb(db, paths, docs)
+        figures, rps = load_test(db, requests, concurrency)
+    table = Table("route", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", title=f"{n:,} documents")
+    for f in figures:
+        table.add_row(escape(f.route), str(f.requests), str(f.errors), f"{f.p50 * 1000:.1f}",
+                      f"{f.p95 * 1000:.1f}", f"{f.p99 * 1000:.1f}")
+    out.print(table)
+    out.print(f"requests/s: {rps:,.1f}  errors: {sum(f.errors for f in figures)}")
 
 
 def main() -> None:
