@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint eval bench bench-ask clean
 
 $(BIN)/dossier: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: setup  ## the whole test suite (pytest exits non-zero when no test ran)
 
 eval: setup  ## score the pipeline on the seeds with the shared evaluation
 	DOSSIER=$(BIN)/dossier ../shared/eval/run.sh ../shared/corpus/seeds ../shared/eval/gold -v
+
+bench-ask: setup  ## build the demo knowledge base and print `dossier ask`'s exact-answer accuracy on tests/ask_questions.jsonl
+	$(BIN)/dossier ingest --db $(DB) demo/corpus
+	$(BIN)/dossier bench-ask --db $(DB) tests/ask_questions.jsonl
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache
