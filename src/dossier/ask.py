@@ -71,7 +71,8 @@ EVENT_VERBS = {"agreement_signed": "was signed", "agreement_in_force": "came int
 CALENDAR = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                        "sunday"}
 MIN_SCORE = 3.0
-PASSAGE_ANSWER_SCORE = 0.62
+PASSAGE_ANSWER_SCORE = 0.62  # mixed BM25/cosine score of the best passage, to answer with it
+PASSAGE_COVERAGE = 0.5       # ... and the share of the question's words it must contain
 
 
 @dataclass
@@ -271,6 +272,9 @@ def score(q: Question, f: Fact) -> float:
     if len(order) >= 2 and order[:2] == [e for e in q.entities if e in order][:2]:
         s += 1.0  # named in the same order: from/to, seller/buyer
     t = _time(f) or ""
+    if q.years and isinstance(f, Quantity) and not any(y in t for y in q.years):
+        return 0.0  # a figure of another (or no) year does not answer for this one
+    t = _time(f) or ""
     if q.years:
         s += 2.0 if any(t.startswith(y) or y in t for y in q.years) else -2.0
     if isinstance(f, Quantity):
@@ -309,7 +313,7 @@ def _other_side(q: Question, f: Fact) -> list[str]:
 
 def _post(f: Relation) -> str:
     of = f.qualifiers.get("of")
-    return f"{f.object} of {of}" if of and " of " not in (f.object or "") else f.object or ""
+    return f"{f.object} of {of}" if of and fold(of) not in fold(f.object or "") else f.object or ""
 
 
 def _sentence(q: Question, f: Fact, answer: str) -> str:
@@ -393,14 +397,14 @@ class Asker:
             # only a passage naming it may answer
             names = ", ".join(q.unknown)
             top = next((h for h in hits if all(fold(n) in fold(h.context) for n in q.unknown)), None)
-            if top and top.score >= PASSAGE_ANSWER_SCORE:
+            if top and top.score >= PASSAGE_ANSWER_SCORE and top.coverage >= PASSAGE_COVERAGE:
                 return Answer(top.text, top.text, [top.source()], "passages")
             return Answer(None, f"The knowledge base does not say: it knows nothing of {names} here.",
                           [h.source() for h in hits], "none")
         found = from_facts(q, self.facts, self.recency) if q.want != "other" else None
         if found:
             return found
-        if hits and hits[0].score >= PASSAGE_ANSWER_SCORE and (
+        if hits and hits[0].score >= PASSAGE_ANSWER_SCORE and hits[0].coverage >= PASSAGE_COVERAGE and (
                 not q.entities or any(_mentions(hits[0].context, e, self.entities) for e in q.entities)):
             top = hits[0]
             return Answer(top.text, top.text, [top.source()], "passages")

@@ -42,6 +42,7 @@ class Passage:
     end: int
     text: str
     score: float = 0.0
+    coverage: float = 0.0  # share of the query's content words found in the context
     context: str = ""  # the sentence before and this one: what retrieval sees (a pronoun's referent)
 
     def source(self) -> Source:
@@ -143,5 +144,7 @@ class PassageIndex:
                 for i, row in enumerate(emb @ q):
                     scores[lo + i] = 0.5 * scores[lo + i] + 0.5 * max(float(row), 0.0)
         order = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
-        return [Passage(**{**self.passages[i].__dict__, "score": round(scores[i], 4)})
+        wanted = set(stems(query))
+        return [Passage(**{**self.passages[i].__dict__, "score": round(scores[i], 4),
+                           "coverage": len(wanted & set(stems(self.passages[i].context))) / max(len(wanted), 1)})
                 for i in order if scores[i] > 0]
