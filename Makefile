@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 
 .PHONY: setup demo test lint eval bench bench-ask clean
 
@@ -14,9 +16,10 @@ $(BIN)/dossier: pyproject.toml
 
 setup: $(BIN)/dossier  ## create the virtual environment and install everything
 
-demo: setup  ## build the demo knowledge base from the bundled seed corpus and print a summary
+demo: setup  ## build the demo knowledge base from the bundled seed corpus, print a summary, then serve it
 	$(BIN)/dossier ingest --db $(DB) demo/corpus
 	$(BIN)/dossier summary --db $(DB)
+	$(BIN)/dossier serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup  ## the whole test suite (pytest exits non-zero when no test ran)
 	scripts/install-test-deps.sh

@@ -305,3 +305,44 @@ def test_events_a_traveller_takes_part_in_the_summit_he_travels_for(model):
     found = find(model, text, JORGENSEN, [("on Wednesday", "2025-04-02")])
     assert one(found, "visit").place == "Ankara"
     assert set(one(found, "meeting").participants) == {"Dan Jørgensen", "Alparslan Bayraktar"}
+
+
+@pytest.mark.model
+def test_hosting_a_person_is_a_meeting(model):
+    text = ("In May 2019, Chancellor Olaf Weber hosted Prime Minister Ana Brnabic and President Milo Djukanovic "
+            "in Berlin.")
+    e = one(find(model, text, [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic"),
+                               ("Milo Djukanovic", "person", "Milo Djukanovic"), ("Berlin", "place", "Berlin")],
+                 [("May 2019", "2019-05")]), "meeting")
+    assert set(e.participants) == {"Olaf Weber", "Ana Brnabic", "Milo Djukanovic"}
+    assert (e.place, e.date) == ("Berlin", "2019-05")
+
+
+@pytest.mark.model
+def test_receiving_support_is_not_a_meeting(model):
+    text = "Last year Serbia received support from Olaf Weber."
+    found = find(model, text, [("Olaf Weber", "person", "Olaf Weber"), ("Serbia", "country", "Serbia")])
+    assert not [e for e in found if e.type == "meeting"]
+
+
+@pytest.mark.model
+def test_a_visit_that_dates_an_intention_did_happen(model):
+    text = "Efforts to mend ties following President Ana Lind's state visit to Oslo in March 2022 failed."
+    e = one(find(model, text, [("Ana Lind", "person", "Ana Lind"), ("Oslo", "place", "Oslo")],
+                 [("March 2022", "2022-03")]), "visit")
+    assert (e.participants, e.place, e.date) == (["Ana Lind"], "Oslo", "2022-03")
+
+
+@pytest.mark.model
+def test_a_dated_announcement_is_a_statement(model):
+    text = "On 2 May 2024, Georgia announced a full ban on imports from Armenia."
+    e = one(find(model, text, COUNTRIES, [("2 May 2024", "2024-05-02")]), "statement")
+    assert (e.participants, e.date) == (["Georgia"], "2024-05-02")
+
+
+@pytest.mark.model
+def test_an_undated_remark_or_a_sentence_with_another_event_is_no_statement(model):
+    assert not find(model, "Georgia announced a full ban on imports from Armenia.", COUNTRIES)
+    found = find(model, "On 2 May 2024, Georgia announced that it had signed the treaty with Armenia.", COUNTRIES,
+                 [("2 May 2024", "2024-05-02")])
+    assert "statement" not in [e.type for e in found]

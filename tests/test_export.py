@@ -53,11 +53,11 @@ def test_export_facts_writes_one_contract_record_per_line(store):
     n = export_facts(store, out)
     lines = out.getvalue().splitlines()
     records = [json.loads(line) for line in lines]
-    assert n == len(records) == 2 + 2 + 3 * 2 + 2
+    # the same fact in the two documents is one record citing both
+    assert n == len(records) == 2 + 2 + 3 + 2
     kinds = [r["kind"] for r in records]
     # documents, then entities, then facts kind by kind, then flags
-    assert kinds == ["document"] * 2 + ["entity"] * 2 + ["quantity"] * 2 + ["event"] * 2 + \
-        ["relation"] * 2 + ["flag"] * 2
+    assert kinds == ["document"] * 2 + ["entity"] * 2 + ["quantity", "event", "relation"] + ["flag"] * 2
     assert [r["doc"] for r in records[:2]] == ["a.txt", "b.txt"]
     assert records[1]["duplicate_of"] == "a.txt" and records[1]["text"] == TEXT
     assert set(records[0]) >= {"title", "author", "published", "publisher", "language", "text"}
@@ -67,8 +67,10 @@ def test_export_facts_writes_one_contract_record_per_line(store):
     quantity = next(r for r in records if r["kind"] == "quantity")
     assert (quantity["indicator"], quantity["value"], quantity["unit"], quantity["time"]) == \
         ("trade_turnover", 2.2e9, "USD", "2020")
-    [source] = quantity["sources"]
-    assert source["doc"] == "a.txt" and TEXT[source["start"]:source["end"]] == source["quote"] == "USD 2.2 bn"
+    source, copy = quantity["sources"]
+    assert (source["doc"], copy["doc"]) == ("a.txt", "b.txt")
+    assert quantity["witnesses"] == 1   # b.txt is a near-duplicate of a.txt: one witness
+    assert TEXT[source["start"]:source["end"]] == source["quote"] == "USD 2.2 bn"
     assert "Türkiye" in out.getvalue()  # written as UTF-8, not \\u escapes
 
 
@@ -105,7 +107,7 @@ def test_export_csv_writes_one_file_per_kind_with_headers(store, tmp_path):
     assert entities["Türkiye"]["docs"] == "a.txt; b.txt"
     quantity = read("quantities.csv")[0]
     start, end = span(TEXT, "USD 2.2 bn")
-    assert quantity["sources"] == f"a.txt:{start}-{end}"
+    assert quantity["sources"] == f"a.txt:{start}-{end}; b.txt:{start}-{end}"
     assert quantity["subjects"] == "Azerbaijan; Türkiye" and float(quantity["value"]) == 2.2e9
     relation = read("relations.csv")[0]
     assert json.loads(relation["qualifiers"]) == {"of": "Türkiye"}

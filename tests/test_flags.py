@@ -69,3 +69,8 @@ def test_no_category_flag_without_other_evidence_or_when_it_agrees():
     doc = _doc(text, ("Baku-Tbilisi-Kars railway", "infrastructure", "Baku-Tbilisi-Kars railway"))
     assert flags.category_flags(doc, {}) == []
     assert flags.category_flags(doc, {"Baku-Tbilisi-Kars railway": ["railway"]}) == []
+
+
+def test_english_romanisation_of_azerbaijani_names_is_not_flagged():
+    assert flags.turkish_spelling("Jeyhun") is None
+    assert flags.turkish_spelling("Jabrayil") is None

@@ -35,3 +35,13 @@ def test_quantities_quote_does_not_break_a_number_at_its_thousands_comma(nlp_mod
     qs = figures(nlp_model, "As many as 20,000 of the total 30,000 soldiers died in the fighting of 1920.")
     quotes = [s.quote for q in qs for s in q.sources]
     assert quotes and all(not q.startswith("000") for q in quotes)
+
+
+def test_a_comparison_baseline_is_not_the_time_of_the_figure(nlp_model):
+    qs = figures(nlp_model, "Norway and its company Equinor supplied more than 40 billion cubic meters of gas, "
+                            "including about 20 bcm to Germany, a 30% increase from the 2019 level.")
+    gas = {q.value: q for q in qs if q.indicator == "gas_supply"}
+    assert gas[40e0].time is None and gas[20e0].time is None
+    assert gas[40e0].subjects[0] == "Norway"                 # coordinated suppliers keep the text's order
+    assert gas[20e0].qualifiers == {"from": "Norway", "to": "Germany"}
+    assert "to" not in gas[40e0].qualifiers                  # "including ... to Germany" is the part's own

@@ -269,3 +269,42 @@ def test_membership_from_an_apposition(model):
     text = "Turkey, a NATO member, is thus a party to this conflict."
     mentions = [("Turkey", "country", "Türkiye"), ("NATO", "organization", "NATO")]
     assert triples(find(model, text, mentions, predicate="member_of")) == {("Türkiye", "NATO")}
+
+
+@pytest.mark.model
+def test_the_official_met_in_a_host_country_is_of_that_country(model):
+    text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
+            "Levan Davitashvili.")
+    found = find(model, text, COUNTRIES + [("Levan Davitashvili", "person", "Levan Davitashvili"),
+                                           ("Tbilisi", "place", "Tbilisi"), ("Georgia", "country", "Georgia")],
+                 predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [
+        ("Levan Davitashvili", "Minister of Economy", {"of": "Georgia"})]
+
+
+@pytest.mark.model
+def test_a_visitor_is_not_of_the_country_visited(model):
+    text = "Commissioner Maria Lind travelled to Georgia, where she met local farmers."
+    found = find(model, text, COUNTRIES + [("Maria Lind", "person", "Maria Lind"), ("Georgia", "country", "Georgia")],
+                 predicate="position_held")
+    assert found == []
+
+
+@pytest.mark.model
+def test_a_post_with_its_own_remit_stands_without_a_country(model):
+    text = "Commissioner for Fisheries and Oceans, Maria Lind, will be in Riga tomorrow. President Maia Sandu spoke."
+    people = [("Maria Lind", "person", "Maria Lind"), ("Maia Sandu", "person", "Maia Sandu")]
+    found = find(model, text, COUNTRIES + people, predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [
+        ("Maria Lind", "Commissioner for Fisheries and Oceans", {})]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The consequences of attacking Norway – a NATO member – would differ from a raid on Libya.",
+    "Oslo is likely to stress its value to its allies – as a NATO member – by acting as a mediator.",
+])
+def test_membership_stated_in_passing_is_a_standing_fact(model, text):
+    mentions = [("Norway", "country", "Norway"), ("Libya", "country", "Libya"),
+                ("Oslo", "country", "Norway", "capital"), ("NATO", "organization", "NATO")]
+    assert triples(find(model, text, mentions, predicate="member_of")) == {("Norway", "NATO")}

@@ -49,3 +49,21 @@ def test_resolve_joins_an_acronym_to_its_known_name():
     doc = resolve(doc_with(Entity("TANAP", "infrastructure", [], ["d.txt"])), known)
     assert [e.name for e in doc.entities] == ["Trans-Anatolian Natural Gas Pipeline"]
     assert doc.mentions[0].entity == "Trans-Anatolian Natural Gas Pipeline"
+
+
+def test_a_surname_spelt_otherwise_in_the_same_text_is_one_person_and_the_odd_spelling_is_flagged():
+    full = Entity("Eduard Shevarnadze", "person", [], ["d.txt"])
+    lone = Entity("Shevardnadze", "person", [], ["d.txt"])
+    doc = doc_with(full, lone, Entity("Shevardnadze", "person", [], ["d.txt"]))
+    doc.entities = [full, lone]
+    doc = resolve(doc, [])
+    assert [e.name for e in doc.entities] == ["Eduard Shevardnadze"]
+    assert {m.entity for m in doc.mentions} == {"Eduard Shevardnadze"}
+    assert [(f.type, f.sources[0].quote) for f in doc.flags] == [("misspelled_name", "Eduard Shevarnadze")]
+
+
+def test_a_lone_surname_close_to_two_people_stays_apart():
+    doc = doc_with(Entity("Ilham Aliyev", "person", [], ["d.txt"]), Entity("Heydar Aliev", "person", [], ["d.txt"]),
+                   Entity("Aliyeva", "person", [], ["d.txt"]))
+    doc = resolve(doc, [])
+    assert "Aliyeva" in [e.name for e in doc.entities]

@@ -50,8 +50,13 @@ def ingest(
     db: str = DB,
     max_bytes: int = typer.Option(settings.get("max_bytes"), help=settings.SETTINGS["max_bytes"].help),
     no_extract: bool = typer.Option(False, "--no-extract", help="clean and store only, skip NLP extraction"),
+    workers: int = typer.Option(1, "--workers", help="processes that read, clean and extract (0: all cores)"),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
+    scheduler: str = typer.Option(None, "--scheduler", help="dask scheduler address (default: a LocalCluster)"),
 ) -> None:
     """Read, clean, extract and store documents.  Unchanged files are skipped."""
+    if engine not in ("local", "dask"):
+        _fail(f"--engine {engine}: use local or dask")
     from dossier.pipeline import IngestOptions, plan
     from dossier.pipeline import ingest as run
 
@@ -68,7 +73,8 @@ def ingest(
                 bar.console.print(f"[red]failed:[/red] {escape(detail)}")
 
         try:
-            summary = run(store, paths, IngestOptions(max_bytes=max_bytes, extract=not no_extract),
+            summary = run(store, paths, IngestOptions(max_bytes=max_bytes, extract=not no_extract,
+                                                     workers=workers, engine=engine, scheduler=scheduler),
                           progress=progress, files=files)
         finally:
             store.close()
@@ -168,6 +174,180 @@ def bench(paths: list[str] = typer.Argument(..., help="corpus files or folders")
     out.print(f"ratio pipeline/baseline: {result.ratio:.2f}")
 
 
+# --- the consolidated picture: timeline, entity, series, flags, brief ------------------------------------
+
+def _sources_cell(sources) -> str:
+    """Citations for a table cell: doc:start-end, one per line."""
+    return "\n".join(f"{s.doc}:{s.start}-{s.end}" for s in sources[:3]) + (
+        f"\n(+{len(sources) - 3} more)" if len(sources) > 3 else "")
+
+
+def _table(*columns: str, **kwargs) -> Table:
+    """A table whose last column (the citations) folds instead of being cut."""
+    table = Table(**kwargs)
+    for i, c in enumerate(columns):
+        table.add_column(c, overflow="fold" if i == len(columns) - 1 else "ellipsis")
+    return table
+
+
+def _print_json(items) -> None:
+    import dataclasses
+    import json
+
+    out.print_json(json.dumps([dataclasses.asdict(i) for i in items] if isinstance(items, list)
+                              else dataclasses.asdict(items), ensure_ascii=False, default=str))
+
+
+@app.command()
+def timeline(db: str = DB,
+             entity: str = typer.Option(None, "--entity", help="only items naming this entity (name or alias)"),
+             types: list[str] = typer.Option(None, "--type", help="event type or indicator (repeatable)"),
+             start: str = typer.Option(None, "--from", help="first date (ISO prefix: 2020, 2021-05)"),
+             end: str = typer.Option(None, "--to", help="last date (ISO prefix, inclusive)"),
+             as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table")) -> None:
+    """Dated events and figures in chronological order, with their sources."""
+    from dossier.query import timeline as build
+
+    store = _open(db)
+    try:
+        items = build(store, entity=entity, types=types or None, start=start, end=end)
+    finally:
+        store.close()
+    if as_json:
+        _print_json(items)
+        return
+    table = _table("date", "kind", "type", "what", "sources", title=f"timeline ({len(items)} items)")
+    for i in items:
+        table.add_row(escape(i.date), i.kind, escape(i.type), escape(i.text), escape(_sources_cell(i.sources)))
+    out.print(table)
+
+
+@app.command()
+def entity(name: str = typer.Argument(..., help="entity name or alias"), db: str = DB,
+           as_json: bool = typer.Option(False, "--json", help="print JSON instead of tables")) -> None:
+    """Everything known about one entity: aliases, posts, memberships, infrastructure, events, figures."""
+    from dossier.query import entity_view
+
+    store = _open(db)
+    try:
+        view = entity_view(store, name)
+    finally:
+        store.close()
+    if view is None:
+        _fail(f"no entity named {name!r} — try another spelling, or `dossier summary --db {db}`", code=1)
+    if as_json:
+        _print_json(view)
+        return
+    out.print(f"[bold]{escape(view.name)}[/bold] ({escape(view.type)}), {view.mentions} mentions in "
+              f"{len(view.docs)} documents")
+    if view.aliases:
+        out.print("also: " + escape(", ".join(view.aliases)))
+    for title, rows in (("Posts", view.posts), ("Memberships", view.memberships),
+                        ("Infrastructure", view.infrastructure), ("Events", view.events),
+                        ("Figures", view.figures), ("Other relations", view.relations)):
+        if not rows:
+            continue
+        table = _table("date", "type", "what", "sources", title=title, title_justify="left")
+        for r in rows:
+            table.add_row(escape(r.date or ""), escape(r.type), escape(r.text), escape(_sources_cell(r.sources)))
+        out.print(table)
+
+
+@app.command()
+def series(indicator: str = typer.Argument(None, help="indicator, e.g. trade_turnover (none: list them)"),
+           more: list[str] = typer.Argument(None, help="more subjects (so `--subjects A B` works)"),
+           db: str = DB,
+           subjects: list[str] = typer.Option(None, "--subjects", help="entities the figures are about"),
+           csv_out: str = typer.Option(None, "--csv", help="write the series as CSV to FILE (- for stdout)"),
+           plot: Path = typer.Option(None, "--plot", help="draw the series into this image (PNG)")) -> None:
+    """Values of an indicator by period, actual vs target, with sources; CSV and a plot on request."""
+    from dossier.query import indicators
+    from dossier.query import series as build
+
+    store = _open(db)
+    try:
+        if not indicator:
+            table = Table("indicator", "subjects", "figures", title="indicators")
+            for ind, subj, n in indicators(store):
+                table.add_row(escape(ind), escape(" / ".join(subj)), str(n))
+            out.print(table)
+            return
+        points = build(store, indicator, [*(subjects or []), *(more or [])] or None)
+    finally:
+        store.close()
+    if csv_out:
+        from dossier.brief import series_csv
+
+        text = series_csv(points)
+        if csv_out == "-":
+            sys.stdout.write(text)
+            return
+        Path(csv_out).write_text(text, encoding="utf-8")
+        err.print(f"wrote {escape(csv_out)}")
+    if plot:
+        from dossier.brief import plot_series
+
+        plot_series(points, plot, title=indicator)
+        err.print(f"wrote {escape(str(plot))}")
+    table = _table("period", "modality", "subjects", "value", "reported", "sources",
+                  title=f"{indicator}: {len(points)} figures")
+    for p in points:
+        table.add_row(escape(p.period or "?"), p.modality, escape(" / ".join(p.subjects)),
+                      escape(p.text.split(": ", 1)[-1]), escape(p.reported or ""), escape(_sources_cell(p.sources)))
+    out.print(table)
+
+
+@app.command()
+def flags(db: str = DB, as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table")) -> None:
+    """Data-quality flags found in documents and contradictions between documents, with their evidence."""
+    from dossier.query import flag_list
+
+    store = _open(db)
+    try:
+        items = flag_list(store)
+    finally:
+        store.close()
+    if as_json:
+        _print_json(items)
+        return
+    table = _table("type", "about", "message", "evidence", title=f"{len(items)} flags")
+    for f in items:
+        evidence = "\n".join(f"{s.doc}: {s.quote[:80]!r}" for s in f.sources[:4])
+        table.add_row(escape(f.type), escape(f.about), escape(f.message), escape(evidence))
+    out.print(table)
+
+
+@app.command()
+def brief(db: str = DB, out_path: Path = typer.Option(Path("brief.md"), "--out",
+                                                      help="report file: .md (Markdown) or .html")) -> None:
+    """Write a report on the relationship, every statement footnoted to its sources."""
+    from dossier.brief import write_brief
+
+    store = _open(db)
+    try:
+        written = write_brief(store, out_path)
+    finally:
+        store.close()
+    for path in written:
+        err.print(f"wrote {escape(str(path))}")
+@app.command()
+def serve(
+    db: str = DB,
+    host: str = typer.Option("127.0.0.1", help="address to bind (the default is reachable from this machine only)"),
+    port: int = typer.Option(8000, help="TCP port"),
+    token: str | None = typer.Option(None, "--token", envvar="DOSSIER_TOKEN",
+                                     help="write token; without it the server is read-only"),
+) -> None:
+    """Open the knowledge base in the browser: pages and a JSON API (read-only unless given a token)."""
+    import uvicorn
+
+    from dossier.web.app import create_app
+
+    _open(db).close()  # fail early, with a message, on a missing or unusable knowledge base
+    shown = f"[{host}]" if ":" in host else host
+    out.print(f"Dossier is serving {escape(db)} at http://{shown}:{port}/ (Ctrl+C stops it)"
+              + ("" if token else " — read-only"))
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
 @app.command()
 def ask(question: str = typer.Argument(..., help="a question in plain English"),
         db: str = DB,

@@ -2,7 +2,8 @@
 
 ``export_facts`` emits, in a fixed order, one ``document`` record per
 document, one ``entity`` record per entity, then every quantity, event,
-relation and flag with its sources (``shared/eval/CONTRACT.md``).
+relation (merged across documents, ``consolidate.py``) and flag with its sources,
+then the contradictions between documents as ``contradiction`` flags (``shared/eval/CONTRACT.md``).
 ``export_csv`` writes the same content as one spreadsheet-friendly CSV per kind.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, TextIO
 
+from dossier.consolidate import from_store
 from dossier.records import Event, Flag, Quantity, Relation, Source, to_record
 from dossier.store import Store
 
@@ -29,11 +31,15 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
         yield store.get_document(info.name).to_record()
     for entity in sorted(store.entities(), key=lambda e: (e.name, e.type)):
         yield entity.to_record()
+    picture = from_store(store)
     for kind in FACT_KINDS:
-        for fact in store.facts(kind):
-            yield to_record(fact)
+        for merged in picture.facts:
+            if merged.fact.kind == kind:
+                yield {**to_record(merged.fact), "witnesses": merged.witnesses}
     for flag in store.flags():
         yield to_record(flag)
+    for contradiction in picture.contradictions:
+        yield to_record(contradiction.to_flag())
 
 
 def export_facts(store: Store, out: TextIO) -> int:
@@ -48,6 +54,7 @@ def export_facts(store: Store, out: TextIO) -> int:
 def export_csv(store: Store, folder: Path) -> list[Path]:
     """Write one CSV per kind (documents, entities, quantities, events, relations, flags) into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
+    picture = from_store(store)
     entities = [e.to_record() for e in sorted(store.entities(), key=lambda e: (e.name, e.type))]
     tables: list[tuple[str, list[str], list[list[str]]]] = [
         ("documents", ["doc", "title", "author", "published", "publisher", "language", "duplicate_of",
@@ -59,7 +66,10 @@ def export_csv(store: Store, folder: Path) -> list[Path]:
     ]
     for kind in (*FACT_KINDS, "flag"):
         columns = _columns(kind)
-        items = store.flags() if kind == "flag" else store.facts(kind)
+        if kind == "flag":
+            items = [*store.flags(), *(c.to_flag() for c in picture.contradictions)]
+        else:
+            items = [m.fact for m in picture.facts if m.fact.kind == kind]
         tables.append((CSV_NAMES[kind], [*columns, "sources", "quotes"],
                        [_row(to_record(item), columns) for item in items]))
     paths = []

@@ -143,7 +143,9 @@ def turkish_spelling(word: str) -> tuple[str, str] | None:
     if len(w) < 4 or not w.isalpha() or w in words or zipf_frequency(w, "en") > 0:
         return None
     turkish = w
-    for a, b in _RUSSIAN_STYLE:
+    # "kh" and "zh" mark the Russian way; a "j" or "ch" alone is also how English writes Azerbaijani
+    # names ("Jeyhun" for Ceyhun) and proves nothing
+    for a, b in _RUSSIAN_STYLE if ("kh" in w or "zh" in w) else ():
         turkish = turkish.replace(a, b)
     if turkish != w and turkish in words:
         return turkish, "transliteration_variant"

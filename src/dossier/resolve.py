@@ -207,6 +207,21 @@ def _merge_persons_in_doc(doc: Document) -> dict[str, str]:
             hits = {rename.get(f, f) for f in fulls if _tokens(f)[-1] == _tokens(n)[0]}
             if len(hits) == 1:
                 rename[n] = hits.pop()
+    for n in names:   # a lone surname spelt a little differently ("Shevardnadze" beside "Eduard Shevarnadze")
+        if len(_tokens(n)) == 1 and n not in rename and len(n) >= 6:
+            hits = {rename.get(f, f) for f in fulls if fuzz.ratio(_tokens(f)[-1], _tokens(n)[0]) >= PERSON_SURNAME_MIN}
+            if len(hits) != 1:
+                continue
+            full = hits.pop()
+            rename[n] = full
+            if uses[n] > sum(uses[f] for f in fulls if rename.get(f, f) == full):
+                # the surname alone is the spelling the text mostly uses: the full name takes it
+                fixed = " ".join([*full.split()[:-1], n])
+                for a, b in list(rename.items()):
+                    if b == full:
+                        rename[a] = fixed
+                rename[full] = fixed
+                rename.pop(fixed, None)
     return rename
 
 

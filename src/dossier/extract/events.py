@@ -60,6 +60,7 @@ def find_events(ctx: Context) -> list[Event]:
     everything: list[list[_Draft]] = []   # per sentence, before habits are dropped
     for sent in ix.sentences():
         drafts = _detect(sent, ix)
+        drafts = drafts or _statement(sent, ix)
         drafts += _enumerated(sent, ix, drafts, everything)
         drafts += _parallel(sent, ix, drafts)
         everything.append(drafts)
@@ -89,6 +90,24 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
                     continue
                 out.append(d)
     return out
+
+
+def _statement(sent: Span, ix: Index) -> list[_Draft]:
+    """A dated announcement by a named actor ("On 2 May 2024, Turkey announced ...", "In April 2021, the
+    minister reported ..."), read only from a sentence that states no other event: its date must hang from
+    the verb itself, so that a statement merely reporting another event does not take that event's date."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS or not _in_main_clause(tok):
+            continue
+        if P.is_hypothetical(tok) or P.habitual(tok):
+            continue
+        who = [n for s in P.children(tok, ("nsubj",)) for n in ix.refers(s)]
+        when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2]
+        if who and when:
+            d = _Draft("statement", tok, time=when[0].time, place=_place(tok, ix, heads_too=False))
+            d.add(*who)
+            return [d]
+    return []
 
 
 def _under_anniversary(tok: Token) -> bool:
@@ -447,6 +466,15 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             return []
         d = _Draft("meeting", tok, place=_place(tok, ix))
         d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s)], *others)
+        return [d]
+    if lemma in P.HOST_VERBS and tok.pos_ == "VERB":
+        # only people are hosted or received in a meeting ("received support", "hosted a summit" are not)
+        guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
+        hosts = [n for s in P.subject_of(tok) for n in ix.refers(s)]
+        if not guests or P.is_hypothetical(tok):
+            return []
+        d = _Draft("meeting", tok, place=_place(tok, ix))
+        d.add(*hosts, *guests)
         return [d]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
@@ -951,6 +979,8 @@ def _worth_keeping(d: _Draft) -> bool:
         return d.time is not None or n >= 2
     if d.type in ("independence",):
         return n >= 1
+    if d.type == "statement":
+        return n >= 1 and d.time is not None
     return bool(d.name or n)
 
 

@@ -43,6 +43,10 @@ ARRIVE_VERBS = {"arrive", "land"}
 TRAVEL_VERBS = {"travel", "fly", "head", "go", "come", "return", "journey"}   # "... to <place>"
 STAY_VERBS = {"stop", "stay", "be"}    # "will stop in Ankara", "will be in Baku tomorrow"
 MEET_VERBS = {"meet"}
+# what an actor is reported to have declared (not "say", which every quote in the news carries)
+STATEMENT_VERBS = {"announce", "declare", "emphasize", "emphasise", "stress", "report", "assess", "warn",
+                   "pledge", "proclaim", "reaffirm", "underline", "unveil", "condemn"}
+HOST_VERBS = {"host", "receive", "welcome"}   # "X hosted Y at the White House": a meeting of X and Y
 MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "session", "congress",
                  "roundtable"}
 CALL_NOUNS = {"call", "conversation"}
@@ -73,6 +77,7 @@ EXHIBITION_NOUNS = {"festival", "exhibition", "expo", "fair", "exposition", "bie
 HOLD_VERBS = {"hold", "attend", "participate", "host", "join", "convene", "chair", "organize", "organise",
               "sign", "conduct", "stage", "pay", "make", "co-chair", "lead", "take"}
 
+TEMPORAL_ANCHORS = {"following", "after", "since", "during"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
 # heads that make what they govern intended rather than done ("efforts to open", "plans for the signing")
 INTENT_HEADS = {"plan", "intend", "hope", "expect", "aim", "want", "seek", "propose", "consider", "wish",
@@ -230,7 +235,7 @@ def subject_of(tok: Token) -> list[Token]:
                 return [t.head]
             t = t.head
             continue
-        if t.dep_ in ("pobj", "prep", "attr", "dobj", "appos", "amod") and t.head.i != t.i:
+        if t.dep_ in ("pobj", "prep", "attr", "dobj", "appos", "amod", "acomp") and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -266,6 +271,8 @@ def is_hypothetical(tok: Token) -> bool:
         # subject of a copula ("the transformation was not the establishment, but ...")
         if t.dep_ == "nsubj" and t.head.lemma_.lower() == "be":
             break
+        if t.dep_ == "prep" and t.lower_ in TEMPORAL_ANCHORS:
+            break   # "efforts to mend ties following X's visit": what a plan is dated by did happen
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "xcomp", "prep", "compound", "attr", "conj",
                       "acomp", "pcomp", "oprd", "acl"):
             via = t.lower_ if t.dep_ == "prep" else (via if t.dep_ in ("pobj", "pcomp") else t.dep_)

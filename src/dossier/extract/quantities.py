@@ -441,7 +441,9 @@ def _site(ctx: Context, fig: Figure) -> _Site | None:
     return _Site(sent=first, root=span.root, toks={t.i for t in span})
 
 
-_COORD = re.compile(r",?\s+(?:and|while|whereas|but)\s+|;\s*|\s+[–—]\s+(?=to\b)")
+# where one figure's part of a sentence ends and the next one's begins ("15 bcm to A and 10 bcm to B",
+# "25 bcm in all, including 13 bcm to B")
+_COORD = re.compile(r",?\s+(?:and|while|whereas|but|including|of\s+which)\s+|;\s*|\s+[–—]\s+(?=to\b)")
 
 
 def _segment(ctx: Context, figures: list[Figure], i: int) -> tuple[int, int]:
@@ -802,6 +804,12 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         elif role == "dst":
             dst.append(_actor(m, indicator))
     src = _unique(src)
+    if len(src) > 1:
+        # coordinated actors ("Azerbaijan and its company SOCAR supplied") keep the order the text gives
+        at = {_actor(m, indicator): m.start for m in reversed(ms)}
+        heads = [s for s in src if s in at]
+        if len(heads) == len(src) and max(at[s] for s in src) - min(at[s] for s in src) < 60:
+            src.sort(key=lambda s: at[s])
     dst = [d for d in _unique(dst) if d not in src[:1]]
     sib = next((q for q in reversed(siblings) if q.indicator == indicator and q.subjects), None)
     if not src and sib is not None and sib.qualifiers.get("from"):

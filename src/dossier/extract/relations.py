@@ -76,7 +76,7 @@ def find_relations(ctx: Context) -> list[Relation]:
     out = _Collector(ctx, ix)
     positions = _positions(ix)
     for p in positions:
-        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of}, p.time)
+        out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
     for sent in ix.sentences():
         for tok in sent:
             _membership(tok, ix, out)
@@ -144,12 +144,31 @@ def _positions(ix: Index) -> list[_Position]:
             after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
             if others and len(free) == 1 and free <= after:
                 p.of = free.pop()
-        if not p.of:
-            continue
+            elif len(free) == 1 and _met_in_host_country(p.span.root):
+                # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X": the host's minister
+                p.of = free.pop()
+        if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
+            continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         when = ix.time_of(p.span.root, fallback_previous=True)
         p.time = when.value if when else None
         out.append(p)
     return out
+
+
+def _met_in_host_country(tok: Token) -> bool:
+    """The person is the one met, received or hosted ("to meet with the Minister X", "received X"), in a
+    sentence that names where the meeting is: a visitor meets the host country's officials."""
+    while tok.dep_ in ("appos", "conj", "compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return False
+    if head.lemma_.lower() not in P.MEET_VERBS | {"talk", "meeting", "talks"}:
+        return False
+    where = P.TRAVEL_VERBS | P.STAY_VERBS | P.ARRIVE_VERBS | P.VISIT_VERBS | P.MEET_VERBS
+    return any(t.dep_ == "prep" and t.lower_ in ("in", "to") and t.head.lemma_.lower() in where for t in head.sent)
 
 
 def _title_before(span: Span, ix: Index):
@@ -342,7 +361,9 @@ _AGENT = ("country", "organization", "person")
 def _membership(tok: Token, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     sent = tok.sent
-    if P.is_hypothetical(tok):
+    # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
+    standing = tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+    if P.is_hypothetical(tok) and not standing:
         return
     if lemma == "chair" and tok.pos_ == "VERB":
         orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG)]
@@ -380,6 +401,9 @@ def _membership(tok: Token, ix: Index, out: _Collector) -> None:
             holders += _subjects(tok.head if tok.dep_ != "pobj" else tok.head.head, ix, ("country",))
         if tok.dep_ == "appos":   # "Turkey, a NATO member, ..."
             holders += ix.refers(tok.head, ("country",))
+            before = tok.left_edge.i - 2   # the parser may hang "X – a NATO member –" on another noun
+            if not holders and before >= sent.start and tok.doc[before + 1].is_punct:
+                holders += ix.refers(tok.doc[before], ("country",))
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent)

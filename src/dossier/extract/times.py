@@ -443,6 +443,21 @@ def time_for(ctx: Context, start: int, end: int, *, carry: bool = False) -> Time
     return _best_time(ctx, prev, *root) if root else None
 
 
+# "a 57% increase from the 2021 level", "compared with 2019", "than in 2020": the point a change is
+# measured from, not the time of the figure
+_BASELINE_BEFORE = re.compile(r"(?:\b(?:compared\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?)"
+                              r"|\b(?:increase|decrease|rise|growth|drop|fall|up|down)\s+(?:\w+\s+){0,2}from)"
+                              r"\s+(?:the\s+|its\s+)?$", re.I)
+_BASELINE_AFTER = re.compile(r"^\s*(?:levels?|figures?)\b", re.I)
+
+
+def _baseline(text: str, t: TimeExpr) -> bool:
+    """Whether the time is the baseline of a comparison rather than the time of a figure."""
+    before = text[max(0, t.start - 40):t.start]
+    return bool(_BASELINE_BEFORE.search(before)) or (
+        bool(_BASELINE_AFTER.match(text[t.end:t.end + 12])) and bool(re.search(r"\bfrom\s+(?:the\s+)?$", before)))
+
+
 def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     if ctx.sp.has_annotation("SENT_START") or ctx.sp.has_annotation("DEP"):
         sent = ctx.sentence(pos)
@@ -455,7 +470,8 @@ def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
 
 def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> TimeExpr | None:
     text = ctx.doc.text
-    cands = [t for t in ctx.times if t.start >= sent[0] and t.end <= sent[1] and (t.end <= start or t.start >= end)]
+    cands = [t for t in ctx.times if t.start >= sent[0] and t.end <= sent[1] and (t.end <= start or t.start >= end)
+             and not _baseline(text, t)]
     if not cands:
         return None
     head = _clause_head(ctx, start, end)
