@@ -6,7 +6,7 @@ DB     ?= demo.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo test lint eval bench bench-ask clean
 
 $(BIN)/dossier: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ eval: setup  ## score the pipeline on the seeds with the shared evaluation
 
 bench: setup  ## throughput (1, 2 workers, local Dask) against a bare nlp.pipe pass on 2,000 generated documents
 	$(BIN)/dossier bench --generate $${N:-2000} --workers 1 --workers 2 --engine dask ../shared/corpus/real
+
+bench-ask: setup  ## build the demo knowledge base and print `dossier ask`'s exact-answer accuracy on tests/ask_questions.jsonl
+	$(BIN)/dossier ingest --db $(DB) demo/corpus
+	$(BIN)/dossier bench-ask --db $(DB) tests/ask_questions.jsonl
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .ruff_cache

@@ -18,6 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from dossier import gazetteer
 from dossier.passages import PassageIndex, tokens
 from dossier.records import Entity, Event, Fact, Quantity, Relation, Source
 from dossier.store import Store
@@ -59,15 +60,19 @@ SYNONYMS = {
     "started": "opening war", "gas": "gas_supply", "purchase": "arms_sales", "bought": "arms_sales",
     "independence": "independence", "summit": "meeting", "forum": "meeting", "festival": "exhibition",
     "goal": "target", "aim": "target", "expected": "target", "plan": "target", "planned": "target",
-    "need": "investment_need", "required": "investment_need", "capex": "investment_need",
+    "need": "investment_need", "budget": "contracts_value value", "worth": "value",
+    "spend": "arms_sales", "spent": "arms_sales", "required": "investment_need", "capex": "investment_need",
 }
 TARGET_WORDS = {"target", "goal", "aim", "expected", "plan", "planned", "objective"}
 EVENT_VERBS = {"agreement_signed": "was signed", "agreement_in_force": "came into force", "opening": "opened",
                "meeting": "took place", "exhibition": "was held", "war": "began", "visit": "took place",
                "military_exercise": "was held", "recognition": "took place",
                "organization_change": "took place", "diplomatic_relations": "were established"}
+CALENDAR = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                       "sunday"}
 MIN_SCORE = 3.0
-PASSAGE_ANSWER_SCORE = 0.62
+PASSAGE_ANSWER_SCORE = 0.62  # mixed BM25/cosine score of the best passage, to answer with it
+PASSAGE_COVERAGE = 0.5       # ... and the share of the question's words it must contain
 
 
 @dataclass
@@ -105,13 +110,17 @@ def fold(text: str) -> str:
 
 
 def _names(entities: list[Entity]) -> list[tuple[str, str]]:
-    """(folded surface form, canonical name) of every name and alias, longest first."""
+    """(folded surface form, canonical name) of every name, alias and country demonym, longest first."""
     pairs = {(fold(a), e.name) for e in entities for a in [e.name, *e.aliases] if len(a) >= 2}
+    known = {e.name for e in entities}
+    pairs |= {(fold(surface), entry.canonical) for surface, entry in gazetteer.load().entries.items()
+              if entry.form == "demonym" and entry.canonical in known}
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
-def link(question: str, entities: list[Entity]) -> tuple[list[str], list[str]]:
-    """Entities named in the question (exact alias, else a near spelling) and capitalised names left unknown."""
+def link(question: str, entities: list[Entity], corpus: str = "") -> tuple[list[str], list[str]]:
+    """Entities named in the question (exact alias, else a near spelling) and capitalised names that
+    neither an entity nor the folded stored texts (``corpus``) know."""
     q = fold(question)
     found: list[tuple[int, str]] = []
     taken = [False] * len(q)
@@ -122,17 +131,20 @@ def link(question: str, entities: list[Entity]) -> tuple[list[str], list[str]]:
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
     # near spellings of the remaining capitalised words (Pekcan / Pekçan, Aliev / Aliyev)
     unknown = []
-    for m in re.finditer(r"\b[A-ZÀ-Ý][\w'’-]+(?:\s+(?:of\s+)?[A-ZÀ-Ý][\w'’-]+)*", question):
+    for m in re.finditer(r"\b[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:of|for|on|the)\s+)*[A-ZÀ-Ý][\w'’-]+)*", question):
         start = len(fold(question[:m.start()]))
         if any(taken[start:start + len(m.group())]) or m.start() == 0:
             continue
         cand = fold(m.group())
-        best = max(((fuzz.ratio(cand, form), name) for form, name in _names(entities) if len(form) >= 4),
-                   default=(0, ""))
+        # a whole near spelling, or (for a long name) the start of a longer official name
+        best = max(((fuzz.ratio(cand, form) if len(cand) < 12 else fuzz.partial_ratio(cand, form), name)
+                    for form, name in _names(entities) if len(form) >= 4), default=(0, ""))
         if best[0] >= 85:
             found.append((start, best[1]))
-        elif cand.rstrip("s") not in ROLE_WORDS | POST_WORDS:
-            unknown.append(m.group())
+        elif cand.rstrip("s") not in ROLE_WORDS | POST_WORDS and not set(re.split(r"[\s-]+", cand)) <= CALENDAR \
+                and not (
+                corpus and re.search(r"(?<!\w)" + re.escape(cand) + r"(?!\w)", corpus)):
+            unknown.append(m.group())  # named in no stored text either
     names = []
     for _, name in sorted(found):
         if name not in names:
@@ -140,7 +152,7 @@ def link(question: str, entities: list[Entity]) -> tuple[list[str], list[str]]:
     return names, unknown
 
 
-def parse(question: str, entities: list[Entity]) -> Question:
+def parse(question: str, entities: list[Entity], corpus: str = "") -> Question:
     """Classify the question and link the entities it names."""
     words = {w.lower() for w in re.findall(r"\w+", question)}
     first = question.strip().split()[0].lower() if question.strip() else ""
@@ -162,7 +174,7 @@ def parse(question: str, entities: list[Entity]) -> Question:
         want = "who"
     else:
         want = "other"
-    linked, unknown = link(question, entities)
+    linked, unknown = link(question, entities, corpus)
     return Question(question, want, words, linked, predicates, set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", question)),
                     unknown, bool(words & TARGET_WORDS))
 
@@ -247,17 +259,30 @@ def _expand(words: set[str]) -> set[str]:
 def score(q: Question, f: Fact) -> float:
     """How well a fact fits the question: shared entities weigh most, then shared words, then the year."""
     names = set(_fact_names(f))
-    s = 3.0 * sum(1 for e in q.entities if e in names)
-    if q.entities and not names & set(q.entities):
-        return 0.0
+    shared = sum(1 for e in q.entities if e in names)
+    s = 3.0 * shared - (2.0 if q.entities and not shared else 0.0)
     fw = _fact_words(f)
     qw = _expand(set(tokens(q.text)))
     s += sum(1.0 for w in qw if w in fw or (len(w) > 4 and any(x.startswith(w[:5]) for x in fw)))
+    kind = getattr(f, "indicator", None) or getattr(f, "type", None) or getattr(f, "predicate", "")
+    named = set(tokens(" ".join(q.entities)))  # words of the names asked about say nothing of the measure
+    if qw & {kind, *kind.split("_")} or getattr(f, "label", None) and (qw - named) & set(tokens(f.label or "")):
+        s += 2.0  # the question names what the fact measures or records
+    order = [n for n in _fact_names(f) if n in q.entities]
+    if len(order) >= 2 and order[:2] == [e for e in q.entities if e in order][:2]:
+        s += 1.0  # named in the same order: from/to, seller/buyer
+    t = _time(f) or ""
+    if q.years and isinstance(f, Quantity) and not any(y in t for y in q.years):
+        return 0.0  # a figure of another (or no) year does not answer for this one
     t = _time(f) or ""
     if q.years:
         s += 2.0 if any(t.startswith(y) or y in t for y in q.years) else -2.0
     if isinstance(f, Quantity):
         s += 1.0 if (f.modality == "target") == q.target else -1.0
+        if "many" in q.words:
+            s += 1.5 if f.unit == "count" else -1.5
+        elif q.words & {"much", "budget", "value", "worth", "cost", "spend", "spent"}:
+            s += -1.5 if f.unit == "count" else 0.5
     return s
 
 
@@ -288,7 +313,7 @@ def _other_side(q: Question, f: Fact) -> list[str]:
 
 def _post(f: Relation) -> str:
     of = f.qualifiers.get("of")
-    return f"{f.object} of {of}" if of and " of " not in (f.object or "") else f.object or ""
+    return f"{f.object} of {of}" if of and fold(of) not in fold(f.object or "") else f.object or ""
 
 
 def _sentence(q: Question, f: Fact, answer: str) -> str:
@@ -308,9 +333,15 @@ def _sentence(q: Question, f: Fact, answer: str) -> str:
     return f"{f.subject} {f.predicate.replace('_', ' ')} {f.object or ''}{when}.".replace(" .", ".")
 
 
-def from_facts(q: Question, facts: list[Fact]) -> Answer | None:
-    """The best structured answer, or None."""
-    scored = sorted(((score(q, f), i, f) for i, f in enumerate(_candidates(q, facts))), key=lambda t: (-t[0], t[1]))
+def from_facts(q: Question, facts: list[Fact], recency: dict[str, int] | None = None) -> Answer | None:
+    """The best structured answer, or None; ``recency`` ranks documents newest first, for ties."""
+    recency = recency or {}
+
+    def newest(f: Fact) -> int:
+        return min((recency.get(s.doc, len(recency)) for s in f.sources), default=len(recency))
+
+    scored = [(-s, n, f) for s, n, f in sorted(((-score(q, f), newest(f), f) for f in _candidates(q, facts)),
+                                               key=lambda t: t[:2])]
     if not scored or scored[0][0] < MIN_SCORE:
         return None
     best_score, _, best = scored[0]
@@ -349,22 +380,32 @@ class Asker:
     def __init__(self, store: Store, *, use_model: bool = True):
         self.entities = store.entities()
         self.facts = store.facts()
-        texts = {d.name: store.get_document(d.name).text for d in store.documents() if not d.duplicate_of}
+        docs = [d for d in store.documents() if not d.duplicate_of]
+        texts = {d.name: store.get_document(d.name).text for d in docs}
         self.index = PassageIndex(texts, use_model=use_model)
+        self.corpus = fold("\n".join(texts.values()))
+        # newer documents first when two facts fit equally well (a later target replaces an earlier one)
+        self.recency = {name: i for i, name in enumerate(
+            d.name for d in sorted(docs, key=lambda d: d.published or "", reverse=True))}
 
     def ask(self, question: str) -> Answer:
         """Answer one question (see the module docstring)."""
-        q = parse(question, self.entities)
+        q = parse(question, self.entities, self.corpus)
         hits = self.index.search(question, limit=3)
-        if q.unknown and not q.entities:
+        if q.unknown:
+            # a name the knowledge base does not know: a fact about something else would be invented;
+            # only a passage naming it may answer
             names = ", ".join(q.unknown)
-            return Answer(None, f"The knowledge base does not say: it knows nothing of {names}.",
+            top = next((h for h in hits if all(fold(n) in fold(h.context) for n in q.unknown)), None)
+            if top and top.score >= PASSAGE_ANSWER_SCORE and top.coverage >= PASSAGE_COVERAGE:
+                return Answer(top.text, top.text, [top.source()], "passages")
+            return Answer(None, f"The knowledge base does not say: it knows nothing of {names} here.",
                           [h.source() for h in hits], "none")
-        found = from_facts(q, self.facts) if q.want != "other" else None
+        found = from_facts(q, self.facts, self.recency) if q.want != "other" else None
         if found:
             return found
-        if hits and hits[0].score >= PASSAGE_ANSWER_SCORE and (
-                not q.entities or any(_mentions(hits[0].text, e, self.entities) for e in q.entities)):
+        if hits and hits[0].score >= PASSAGE_ANSWER_SCORE and hits[0].coverage >= PASSAGE_COVERAGE and (
+                not q.entities or any(_mentions(hits[0].context, e, self.entities) for e in q.entities)):
             top = hits[0]
             return Answer(top.text, top.text, [top.source()], "passages")
         return Answer(None, f"The knowledge base does not say: {question.strip()}", [h.source() for h in hits],

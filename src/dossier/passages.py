@@ -24,7 +24,7 @@ from dossier.records import Source
 
 # A sentence ends at . ! ? or a line break; spaCy's parser would be more exact but costs
 # seconds per document, and a passage only has to be a readable, citable span.
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+(?=\s|$)|\n|$)")
+_SENTENCE = re.compile(r"(?:[^\n.!?]|[.!?](?![\s]|$))+(?:[.!?]+|\n|$)")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOP = frozenset(
     "a an the of in on at to for by with from and or is was were are be been did does do what when who whom "
@@ -42,6 +42,8 @@ class Passage:
     end: int
     text: str
     score: float = 0.0
+    coverage: float = 0.0  # share of the query's content words found in the context
+    context: str = ""  # the sentence before and this one: what retrieval sees (a pronoun's referent)
 
     def source(self) -> Source:
         """The passage as a contract source."""
@@ -51,6 +53,12 @@ class Passage:
 def tokens(text: str) -> list[str]:
     """Lower-cased content words (stop words dropped) of a text."""
     return [w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP]
+
+
+def stems(text: str) -> list[str]:
+    """Content words cut to six letters: a crude stemmer (stipulate = stipulates) that needs no model;
+    a real stemmer (snowball) is not among the dependencies and this is enough for ranking."""
+    return [w[:6] for w in tokens(text)]
 
 
 def split_passages(doc: str, text: str) -> list[Passage]:
@@ -73,6 +81,8 @@ def split_passages(doc: str, text: str) -> list[Passage]:
         out.append(Passage(doc, start, end, text[start:end]))
     if pending:
         out.append(Passage(doc, pending[0], pending[1], text[pending[0]:pending[1]]))
+    for prev, p in zip([None, *out], out, strict=False):
+        p.context = f"{prev.text} {p.text}" if prev else p.text
     return out
 
 
@@ -100,7 +110,7 @@ _EMBEDDINGS: dict[tuple[str, str], Any] = {}  # (doc, text hash) -> passage embe
 def _embed(model: Any, doc: str, text: str, passages: list[Passage]) -> Any:
     key = (doc, hashlib.sha256(text.encode()).hexdigest())
     if key not in _EMBEDDINGS:
-        _EMBEDDINGS[key] = model.encode([p.text for p in passages], normalize_embeddings=True,
+        _EMBEDDINGS[key] = model.encode([p.context for p in passages], normalize_embeddings=True,
                                         show_progress_bar=False)
     return _EMBEDDINGS[key]
 
@@ -116,7 +126,7 @@ class PassageIndex:
             ps = split_passages(doc, text)
             self._by_doc.append((doc, len(self.passages), len(self.passages) + len(ps)))
             self.passages.extend(ps)
-        corpus = [tokens(p.text) or ["_"] for p in self.passages]
+        corpus = [stems(p.context) or ["_"] for p in self.passages]
         self.bm25 = BM25Okapi(corpus) if corpus else None
         self.model = _model() if use_model and self.passages else None
 
@@ -124,7 +134,7 @@ class PassageIndex:
         """The passages that best match ``query``, best first (score: mixed BM25 and cosine, 0..1)."""
         if not self.passages or self.bm25 is None:
             return []
-        bm = self.bm25.get_scores(tokens(query) or ["_"])
+        bm = self.bm25.get_scores(stems(query) or ["_"])
         top = max(bm.max(), 1e-9)
         scores = [float(s) / top for s in bm]
         if self.model is not None:
@@ -134,5 +144,7 @@ class PassageIndex:
                 for i, row in enumerate(emb @ q):
                     scores[lo + i] = 0.5 * scores[lo + i] + 0.5 * max(float(row), 0.0)
         order = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
-        return [Passage(**{**self.passages[i].__dict__, "score": round(scores[i], 4)})
+        wanted = set(stems(query))
+        return [Passage(**{**self.passages[i].__dict__, "score": round(scores[i], 4),
+                           "coverage": len(wanted & set(stems(self.passages[i].context))) / max(len(wanted), 1)})
                 for i in order if scores[i] > 0]
