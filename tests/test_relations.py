@@ -308,3 +308,16 @@ def test_membership_stated_in_passing_is_a_standing_fact(model, text):
     mentions = [("Norway", "country", "Norway"), ("Libya", "country", "Libya"),
                 ("Oslo", "country", "Norway", "capital"), ("NATO", "organization", "NATO")]
     assert triples(find(model, text, mentions, predicate="member_of")) == {("Norway", "NATO")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The summit was held in Khankendi, Azerbaijan, on Friday.", {("Khankendi", "Azerbaijan")}),
+    ("The envoy will stop in Chisinau, Moldova today.", {("Chisinau", "Moldova")}),
+    # a list of places is not a place and its country
+    ("Trains run between Khankendi, Azerbaijan and Georgia.", set()),
+    ("Ministers from Khankendi, Chisinau, Moldova and Romania met.", set()),
+])
+def test_a_place_followed_by_its_country_is_located_there(model, text, expected):
+    mentions = COUNTRIES + [("Khankendi", "place", "Khankendi"), ("Chisinau", "country", "Moldova", "capital")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == expected

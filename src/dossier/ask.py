@@ -397,19 +397,29 @@ class Asker:
             # only a passage naming it may answer
             names = ", ".join(q.unknown)
             top = next((h for h in hits if all(fold(n) in fold(h.context) for n in q.unknown)), None)
-            if top and top.score >= PASSAGE_ANSWER_SCORE and top.coverage >= PASSAGE_COVERAGE:
+            if top and top.score >= PASSAGE_ANSWER_SCORE and top.coverage >= PASSAGE_COVERAGE and _fits(q, top.text):
                 return Answer(top.text, top.text, [top.source()], "passages")
             return Answer(None, f"The knowledge base does not say: it knows nothing of {names} here.",
                           [h.source() for h in hits], "none")
         found = from_facts(q, self.facts, self.recency) if q.want != "other" else None
         if found:
             return found
-        if hits and hits[0].score >= PASSAGE_ANSWER_SCORE and hits[0].coverage >= PASSAGE_COVERAGE and (
+        if hits and hits[0].score >= PASSAGE_ANSWER_SCORE and hits[0].coverage >= PASSAGE_COVERAGE and \
+                _fits(q, hits[0].text) and (
                 not q.entities or any(_mentions(hits[0].context, e, self.entities) for e in q.entities)):
             top = hits[0]
             return Answer(top.text, top.text, [top.source()], "passages")
         return Answer(None, f"The knowledge base does not say: {question.strip()}", [h.source() for h in hits],
                       "none")
+
+
+def _fits(q: Question, text: str) -> bool:
+    """Whether a passage can hold the kind of answer asked for: a date needs a year, a figure a number."""
+    if q.want == "date":
+        return bool(re.search(r"\b(1[89]\d\d|20\d\d)\b", text))
+    if q.want == "figure":
+        return bool(re.search(r"\d", text))
+    return True
 
 
 def _mentions(text: str, name: str, entities: list[Entity]) -> bool:

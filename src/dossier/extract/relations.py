@@ -743,6 +743,7 @@ def _located(ix: Index, out: _Collector) -> None:
             continue
         pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
         out.add(pred, ix.name(m), ix.name(c), (min(c.start, m.start), max(c.end, m.end)))
+    _place_comma_country(ix, out)
     for tok in ix.sp:
         if tok.lemma_.lower() in P.LOCATED_VERBS and tok.dep_ in ("acl", "relcl", "ROOT") and tok.tag_ == "VBN":
             where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for x in ix.phrase_mentions(o, ("place", "country"))]
@@ -751,6 +752,27 @@ def _located(ix: Index, out: _Collector) -> None:
             for th in things:
                 for w in where[:1]:
                     out.add("located_in", ix.name(th), ix.name(w), tok.sent)
+
+
+def _place_comma_country(ix: Index, out: _Collector) -> None:
+    """"held in Khankendi, Azerbaijan", "stop in Ankara, Türkiye, today": a place named with its country
+    (a city standing for its country counts as the city); not a list ("Baku, Tbilisi and Kars")."""
+    text = ix.text
+    ms = ix.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        city = a.type == "place" or (a.type == "country" and a.form == "capital")
+        if not city or b.type != "country" or b.form not in ("name", "acronym") or text[a.end:b.start] != ", ":
+            continue
+        after = text[b.end:b.end + 6]
+        before = text[max(0, a.start - 2):a.start]
+        if re.match(r"\s*(?:and|or|&)\b", after) or before.endswith(", ") or re.match(r"\s*,\s*(?:and|or)\b", after):
+            continue
+        if not re.match(r"\s*(?:[,.;:)–—-]|\s*$|\s+(?:on|in|at|to|for|today|tomorrow|yesterday|last|this|next)\b)",
+                        after + " "):
+            continue
+        place = a.text if a.type == "country" else ix.name(a)
+        if place != ix.name(b):
+            out.add("located_in", place, ix.name(b), (a.start, b.end))
 
 
 # --- supplies ---------------------------------------------------------------------------------
