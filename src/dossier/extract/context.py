@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from dossier.records import Document, Mention
+from dossier.records import Document, Event, Mention
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Context:
     sp: Doc
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] | None = None   # filled by the event reader, read again by the relation reader
 
     def mentions_in(self, start: int, end: int, types: tuple[str, ...] | None = None) -> list[Mention]:
         """Mentions lying inside clean[start:end], in text order, optionally of some types."""

@@ -54,7 +54,14 @@ class _Draft:
 
 
 def find_events(ctx: Context) -> list[Event]:
-    """Events stated in the document, each citing the sentence that states it."""
+    """Events stated in the document, each citing the sentence that states it (read once per
+    context: the relation reader asks again for the signings)."""
+    if ctx.events is None:
+        ctx.events = _find_events(ctx)
+    return ctx.events
+
+
+def _find_events(ctx: Context) -> list[Event]:
     ix = Index(ctx)
     drafts_by_sent: list[tuple[Span, list[_Draft]]] = []
     everything: list[list[_Draft]] = []   # per sentence, before habits are dropped
@@ -698,9 +705,9 @@ def _topic_infrastructure(tok: Token, ix: Index, same_sentence_only: bool = Fals
 
 def _organization(tok: Token, ix: Index) -> list[_Draft]:
     low, lemma = tok.lower_, tok.lemma_.lower()
-    prev = tok.doc[tok.i - 2:tok.i].text.lower() if tok.i >= 2 else ""
     orgs = ("organization",)
-    if low in P.RENAME_WORDS or lemma == "rename" or (lemma == "name" and prev.replace(" ", "") == "re-"):
+    if low in P.RENAME_WORDS or lemma == "rename" or (
+            lemma == "name" and tok.i >= 2 and tok.doc[tok.i - 2:tok.i].text.lower().replace(" ", "") == "re-"):
         verb = tok.head if tok.dep_ != "ROOT" and tok.head.lower_ == "re" else tok
         new = [m for o in P.pobjs(tok, {"as", "to", "into"}) for m in ix.phrase_mentions(o, orgs)]
         old = [m for s in P.children(verb, ("nsubjpass", "dobj")) + P.children(tok, ("nsubjpass", "dobj"))

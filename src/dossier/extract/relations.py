@@ -79,13 +79,13 @@ def find_relations(ctx: Context) -> list[Relation]:
         out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
     for sent in ix.sentences():
         for tok in sent:
-            _membership(tok, ix, out)
-            _ownership(tok, ix, out)
-            _connections(tok, ix, out)
-            _part_of(tok, ix, out)
-            _supplies(tok, ix, out)
-            _ranks(tok, ix, out)
-            _manufacturer(tok, ix, out)
+            _membership(tok, sent, ix, out)
+            _ownership(tok, sent, ix, out)
+            _connections(tok, sent, ix, out)
+            _part_of(tok, sent, ix, out)
+            _supplies(tok, sent, ix, out)
+            _ranks(tok, sent, ix, out)
+            _manufacturer(tok, sent, ix, out)
     _routes(ix, out)
     _located(ix, out)
     _state_owned(ix, out)
@@ -358,10 +358,16 @@ _ORG = ("organization",)
 _AGENT = ("country", "organization", "person")
 
 
-def _membership(tok: Token, ix: Index, out: _Collector) -> None:
+# the words that can state a membership or a chair: cheaper to test than the modality of every token
+_MEMBERSHIP_WORDS = ({"chair", "chairmanship", "presidency", "chairpersonship"} | P.SIT_VERBS | P.JOIN_VERBS
+                     | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
+
+
+def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
-    sent = tok.sent
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
+    if lemma not in _MEMBERSHIP_WORDS:
+        return
     standing = tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
     if P.is_hypothetical(tok) and not standing:
         return
@@ -440,9 +446,8 @@ def _time(tok: Token, ix: Index) -> str | None:
 
 # --- operator_of, owner_of --------------------------------------------------------------------
 
-def _ownership(tok: Token, ix: Index, out: _Collector) -> None:
+def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
-    sent = tok.sent
     if lemma in P.OPERATOR_NOUNS | P.OWNER_NOUNS and tok.dep_ in ("attr", "appos") and tok.pos_ == "NOUN":
         pred = "operator_of" if lemma in P.OPERATOR_NOUNS else "owner_of"
         holder_tok = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
@@ -627,9 +632,8 @@ def _place_name(text: str, ix: Index) -> str:
     return text
 
 
-def _connections(tok: Token, ix: Index, out: _Collector) -> None:
+def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
-    sent = tok.sent
     if lemma in P.CONNECT_VERBS and tok.pos_ == "VERB":
         if P.is_hypothetical(tok):
             return
@@ -683,10 +687,9 @@ def _named_infrastructure(tok: Token, ix: Index) -> Mention | None:
 
 # --- part_of, located_in ----------------------------------------------------------------------
 
-def _part_of(tok: Token, ix: Index, out: _Collector) -> None:
+def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if tok.lemma_.lower() != "part" or tok.dep_ not in ("attr", "dobj", "oprd") or P.is_hypothetical(tok):
         return
-    sent = tok.sent
     subj = P.children(tok.head, ("nsubj",))
     if not subj:
         return
@@ -789,10 +792,12 @@ def _commodity(tok: Token | None) -> str | None:
     return None
 
 
-def _supplies(tok: Token, ix: Index, out: _Collector) -> None:
+_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | {"supply", "delivery", "export"}
+
+
+def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
-    sent = tok.sent
-    if P.is_hypothetical(tok):
+    if lemma not in _SUPPLY_WORDS or P.is_hypothetical(tok):
         return
     if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
         suppliers = [n for s in (P.children(tok.head, ("nsubj",)) if tok.dep_ != "appos" else [tok.head])
@@ -870,9 +875,8 @@ _TRADE_LIST = re.compile(r"\b(trad(e|ing) partners?|importers?|exporters?|export
                          r"import sources?)\b", re.I)
 
 
-def _ranks(tok: Token, ix: Index, out: _Collector) -> None:
+def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
-    sent = tok.sent
     ranks: list[tuple[object, Token]] = []
     if lemma in P.RANK_VERBS and tok.pos_ == "VERB":
         # "was ranked third in X and first in Y" (the second ordinal may hang anywhere below)
@@ -945,9 +949,8 @@ def _list_phrase(tok: Token) -> str | None:
 
 # --- manufacturer_of --------------------------------------------------------------------------
 
-def _manufacturer(tok: Token, ix: Index, out: _Collector) -> None:
+def _manufacturer(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
-    sent = tok.sent
     if lemma in P.MAKE_VERBS and tok.pos_ == "VERB":
         passive = P.children(tok, ("nsubjpass",)) or ([tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else [])
         if passive:
