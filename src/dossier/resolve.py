@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -45,6 +46,7 @@ PERSON_GIVEN_MIN = 75       # ... and of two given names
 NAME_MIN = 92               # two other names' keys
 
 
+@lru_cache(maxsize=65536)   # names recur across documents: resolving compares each with every known one
 def translit_key(name: str) -> str:
     """A spelling-insensitive key: accents, case, punctuation, romanisation and double letters ignored."""
     k = key(name).replace("ə", "a")
@@ -53,11 +55,13 @@ def translit_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", k)
 
 
-def _tokens(name: str) -> list[str]:
-    return [translit_key(w) for w in re.split(r"[\s-]+", name) if key(w)
-            and key(w) not in {"al", "bin", "oglu", "ogly", "de", "van", "von"}]
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(translit_key(w) for w in re.split(r"[\s-]+", name) if key(w)
+            and key(w) not in {"al", "bin", "oglu", "ogly", "de", "van", "von"})
 
 
+@lru_cache(maxsize=65536)
 def _name_like(alias: str, typ: str) -> bool:
     """Aliases that can identify an entity: not titles, demonyms, capitals or lowercase fragments."""
     a = alias.strip()
@@ -70,7 +74,12 @@ def _name_like(alias: str, typ: str) -> bool:
 
 
 def _names(e: Entity) -> list[str]:
-    return [e.name, *(a for a in e.aliases if _name_like(a, e.type))]
+    return list(_names_of(e.name, e.type, tuple(e.aliases)))
+
+
+@lru_cache(maxsize=65536)
+def _names_of(name: str, typ: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return (name, *(a for a in aliases if _name_like(a, typ)))
 
 
 def _acronyms(e: Entity) -> set[str]:
