@@ -423,9 +423,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     text, sp = ctx.doc.text, ctx.sp
     gaz = gazetteer.load()
     ner_label = {t.i: t.ent_type_ for t in sp if t.ent_type_}
-    exercise_sents = sentences_with(sp, EXERCISE_WORDS)
-    product_sents = sentences_with(sp, PRODUCT_NOUNS)
-    sign_sents = sentences_with(sp, SIGN_VERBS)
+    exercise_sents, product_sents, sign_sents = sentences_with(sp, EXERCISE_WORDS, PRODUCT_NOUNS, SIGN_VERBS)
 
     gaz_c = _gazetteer_candidates(text)
     if english(ctx.doc):

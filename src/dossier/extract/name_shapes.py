@@ -209,9 +209,16 @@ def key(name: str) -> str:
     return re.sub(r"^the ", "", k)
 
 
-def sentences_with(sp: Doc, lemmas: set[str]) -> set[int]:
-    """Start offsets of sentences that contain one of ``lemmas``."""
-    return {s.start_char for s in sp.sents if any(t.lemma_.lower() in lemmas or t.lower_ in lemmas for t in s)}
+def sentences_with(sp: Doc, *word_sets: set[str]) -> list[set[int]]:
+    """For each set of lemmas, the start offsets of the sentences that contain one of them (one pass)."""
+    found: list[set[int]] = [set() for _ in word_sets]
+    for s in sp.sents:
+        for t in s:
+            lemma, low = t.lemma_.lower(), t.lower_
+            for words, starts in zip(word_sets, found, strict=True):
+                if lemma in words or low in words:
+                    starts.add(s.start_char)
+    return found
 
 
 def plural_generic(words: list[str]) -> bool:
