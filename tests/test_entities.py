@@ -64,3 +64,10 @@ def test_entities_read_a_numbered_event_name(nlp_model):
     events = {e.name for e in doc.entities if e.type == "event"}
     assert {"Six-Day War", "12-Day War"} <= events
     assert "Day War" not in events
+
+
+def test_a_name_the_text_calls_a_company_is_an_organization(nlp_model):
+    doc = run(nlp_model, "The company Aselsan makes radios for the army. He flew to Batumi.")
+    types = {e.name: e.type for e in doc.entities}
+    assert types.get("Aselsan") == "organization"
+    assert types.get("Batumi") == "place"

@@ -321,3 +321,25 @@ def test_membership_stated_in_passing_is_a_standing_fact(model, text):
 def test_a_place_followed_by_its_country_is_located_there(model, text, expected):
     mentions = COUNTRIES + [("Khankendi", "place", "Khankendi"), ("Chisinau", "country", "Moldova", "capital")]
     assert triples(find(model, text, mentions, predicate="located_in")) == expected
+
+
+@pytest.mark.model
+def test_a_measure_of_a_commodity_names_what_is_supplied_and_an_included_share_its_buyer(model):
+    text = ("Azerbaijan and its company SOCAR supplied more than 25 billion cubic meters of natural gas, "
+            "including about 13 bcm to EU Member States.")
+    mentions = COUNTRIES + [("SOCAR", "organization", "SOCAR"), ("EU", "organization", "European Union")]
+    found = find(model, text, mentions, predicate="supplies")
+    assert {(r.subject, r.object, r.qualifiers["commodity"]) for r in found} == {
+        ("Azerbaijan", "European Union", "gas"), ("SOCAR", "European Union", "gas")}
+    assert triples(find(model, text, mentions, predicate="owner_of")) == {("Azerbaijan", "SOCAR")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Critics of the current Moldovan government under Prime Minister Dorin Recean spoke.", "Moldova"),
+    ("The Georgian government led by Prime Minister Irakli Kobakhidze objected.", "Georgia"),
+])
+def test_the_head_of_a_named_government_holds_the_post_of_its_country(model, text, expected):
+    people = [("Dorin Recean", "person", "Dorin Recean"), ("Irakli Kobakhidze", "person", "Irakli Kobakhidze")]
+    found = find(model, text, COUNTRIES + people, predicate="position_held")
+    assert [(r.object, r.qualifiers.get("of")) for r in found] == [("Prime Minister", expected)]

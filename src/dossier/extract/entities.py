@@ -38,6 +38,7 @@ from dossier.extract.name_shapes import (
     LOWER_HEADS,
     MODEL_RE,
     MONTHS,
+    ORG_NOUNS,
     PRODUCT_NOUNS,
     SIGN_VERBS,
     TITLE_MODIFIERS,
@@ -157,6 +158,8 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 out.append(Candidate(span.start_char, span.end_char, "person", "ner", name=clean_name(text)))
                 continue
             typ = typ if typ in {"place", "infrastructure", "event", "organization"} else "place"
+            if typ == "place" and _called_a_company(span):
+                typ = "organization"   # "the company Aselsan", "Aselsan, a defence firm,": not a place
         elif label == "FAC":
             typ = typ or "place"   # a building or site; a facility with an infrastructure head is typed above
         elif label == "ORG":
@@ -172,6 +175,16 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             typ = typ or "product"
         out.append(Candidate(span.start_char, span.end_char, typ, "ner", name=clean_name(text)))
     return _vote(out)
+
+
+def _called_a_company(span: Span) -> bool:
+    """Whether the text itself calls the name a company: "the company X", "X, a defence firm"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ORG_NOUNS and before.text.islower():
+        return True
+    root = span.root
+    return (root.dep_ == "appos" and root.head.lower_ in ORG_NOUNS) or any(
+        c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in root.children)
 
 
 def _vote(cands: list[Candidate]) -> list[Candidate]:

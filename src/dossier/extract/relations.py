@@ -147,12 +147,37 @@ def _positions(ix: Index) -> list[_Position]:
             elif len(free) == 1 and _met_in_host_country(p.span.root):
                 # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X": the host's minister
                 p.of = free.pop()
+            else:
+                p.of = _government_of(p.span.root, ix)
         if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         when = ix.time_of(p.span.root, fallback_previous=True)
         p.time = when.value if when else None
         out.append(p)
     return out
+
+
+_GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "leadership", "regime", "rule"}
+
+
+def _government_of(tok: Token, ix: Index) -> str | None:
+    """"the Israeli government under Prime Minister X", "Turkey's government, led by X": the person
+    leads the government the phrase names, and so holds the post of its country."""
+    while tok.dep_ in ("appos", "compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("under", "by", "of"):
+        return None
+    head = prep.head
+    if head.tag_ == "VBN" and head.dep_ == "acl":   # "the government led by X"
+        head = head.head
+    if head.lemma_.lower() not in _GOVERNMENT_NOUNS and prep.i > 0:
+        head = prep.nbor(-1)   # the parser hangs "under X" on the clause: the noun just before it
+    if head.lemma_.lower() not in _GOVERNMENT_NOUNS:
+        return None
+    countries = [n for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                 for n in ix.refers(c, ("country",))]
+    return countries[0] if len(set(countries)) == 1 else None
 
 
 def _met_in_host_country(tok: Token) -> bool:
@@ -446,6 +471,8 @@ def _time(tok: Token, ix: Index) -> str | None:
 
 # --- operator_of, owner_of --------------------------------------------------------------------
 
+_COMPANY_NOUNS = {"company", "subsidiary", "firm", "corporation", "enterprise"}
+
 def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     if lemma in P.OPERATOR_NOUNS | P.OWNER_NOUNS and tok.dep_ in ("attr", "appos") and tok.pos_ == "NOUN":
@@ -486,6 +513,20 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for h in holders:
             if th is not None:
                 out.add("owner_of", h, ix.name(th), sent)
+    elif lemma in _COMPANY_NOUNS and tok.pos_ == "NOUN":
+        # "Azerbaijan and its company SOCAR", "Türkiye's state company BOTAŞ": the company is the owner's
+        owned = [m for c in tok.children if c.dep_ == "appos" for m in ix.phrase_mentions(c, ("organization",))]
+        owned += [m for c in tok.children if c.dep_ == "compound" and c.i > tok.i
+                  for m in [ix.mention(c, ("organization",))] if m is not None]
+        poss = P.children(tok, ("poss",))
+        owners = [n for c in poss if c.lower_ not in ("its", "their")
+                  for n in ix.refers(c, ("country", "organization"))]
+        if poss and poss[0].lower_ in ("its", "their") and tok.dep_ == "conj":
+            owners = ix.refers(tok.head, ("country", "organization"))
+        for h in owners:
+            for m in owned:
+                if ix.name(m) != h:
+                    out.add("owner_of", h, ix.name(m), sent)
     elif tok.lower_ in ("'s", "’s") and tok.dep_ == "case" and ix.mention(tok, ("infrastructure",)) is not None:
         # one mention for "SOCAR Türkiye's STAR Refinery": the owner is the part before "'s"
         m = ix.mention(tok, ("infrastructure",))
@@ -789,7 +830,16 @@ def _commodity(tok: Token | None) -> str | None:
         for k in c.children:
             if k.dep_ == "compound" and k.lemma_.lower() in P.COMMODITIES:
                 return k.lower_
+        if any(k.like_num or k.dep_ == "nummod" for k in c.children):
+            # a measure of something: "25 billion cubic meters of natural gas", "a million barrels of oil"
+            return next((g for g in (_commodity(o) for o in P.pobjs(c, {"of"})) if g), None)
     return None
+
+
+def _buyers_within(obj: Token) -> list[Token]:
+    """"to X" inside the object phrase: "25 bcm of gas, including 13 bcm to the EU"."""
+    return [o for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("including", "of")
+            for q in t.children if q.dep_ == "pobj" for o in P.pobjs(q, {"to"})]
 
 
 _SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | {"supply", "delivery", "export"}
@@ -825,6 +875,8 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         goods = _commodity(goods_tok)
         buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok]
                       + P.children(tok, ("dative",)))
+        if not buyers_tok and goods_tok is not None:
+            buyers_tok = _buyers_within(goods_tok)
         if goods is None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None:
