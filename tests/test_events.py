@@ -357,3 +357,31 @@ def test_a_visitors_next_sentences_are_dated_and_placed_by_the_visit(model):
     meeting = one(found, "meeting")
     assert meeting.name == "11th Ministerial Meeting of the Black Sea Energy Council"
     assert (meeting.date, meeting.place, meeting.participants) == ("2025-04-04", "Tbilisi", ["Maia Sandu"])
+
+
+@pytest.mark.model
+def test_the_signatories_of_an_agreement_say_it_was_signed(model):
+    text = "The bloc includes Peru and the signatories of the 2019 Andes Accords."
+    found = find(model, text, [("Andes Accords", "agreement", "Andes Accords"), ("Peru", "country", "Peru")],
+                 [("2019", "2019")])
+    signed = one(found, "agreement_signed")
+    assert (signed.name, signed.date) == ("Andes Accords", "2019")
+
+
+@pytest.mark.model
+def test_a_summit_held_somewhere_is_placed_there_and_those_also_there_took_part(model):
+    text = ("On 4 July 2025 President Ana Pop attended the regional summit held in Varna. "
+            "Prime Minister Ion Rus was also there, and photographed with Pop and Mayor Dan Vlad.")
+    people = [("Ana Pop", "person", "Ana Pop"), ("Pop", "person", "Ana Pop"), ("Ion Rus", "person", "Ion Rus"),
+              ("Dan Vlad", "person", "Dan Vlad"), ("Varna", "place", "Varna")]
+    meeting = one(find(model, text, people, [("4 July 2025", "2025-07-04")]), "meeting")
+    assert meeting.place == "Varna" and meeting.date == "2025-07-04"
+    assert set(meeting.participants) == {"Ana Pop", "Ion Rus", "Dan Vlad"}
+
+
+@pytest.mark.model
+def test_a_war_with_a_country_is_also_the_war_of_the_clause_subject(model):
+    text = "Peru received foreign weapons during the 1995 war with Ecuador."
+    war = one(find(model, text, [("Peru", "country", "Peru"), ("Ecuador", "country", "Ecuador")],
+                   [("1995", "1995")]), "war")
+    assert set(war.participants) == {"Peru", "Ecuador"} and war.date == "1995"

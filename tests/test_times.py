@@ -42,3 +42,15 @@ def test_times_takes_the_year_of_a_dated_article(nlp_model, published, iso):
 def test_times_resolves_last_year_against_the_publication_date(nlp_model):
     got = values(nlp_model, "Turnover reached $4 billion last year.", "2022-06-09")
     assert got["last year"] == "2021"
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Peace has held since the signing of the 1555 Westphalian accord.", "1555"),
+    ("The 1699 Treaty of Karlowitz ended the war.", "1699"),
+])
+def test_times_reads_an_old_year_dating_a_named_treaty(nlp_model, text, year):
+    assert year in values(nlp_model, text).values()
+
+
+def test_times_does_not_read_an_old_count_as_a_year(nlp_model):
+    assert values(nlp_model, "The 1500 volunteers arrived at the border.") == {}

@@ -77,6 +77,7 @@ def _find_events(ctx: Context) -> list[Event]:
         drafts_by_sent.append((sent, drafts))
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
+    _also_there(ix, drafts_by_sent)
     events = []
     for sent, drafts in drafts_by_sent:
         for d in drafts:
@@ -186,6 +187,8 @@ def _agents(tok: Token, ix: Index, deps=("nsubj", "nsubjpass"), preps=("by", "wi
 def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) -> str | None:
     """A place named after "in"/"at" on ``tok`` (or on the verb governing it)."""
     heads = [tok]
+    # "the summit held in X", "a forum hosted at X": the participle describing the event says where
+    heads += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if heads_too and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
         heads.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
     for h in heads:
@@ -225,8 +228,9 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*signers, *_agents(c, ix, deps=(), preps=("with", "between")))
             d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
             out.append(d)
-    elif low == "signing" and tok.pos_ in ("NOUN", "PROPN"):
-        for o in P.pobjs(tok, {"of"}):
+    elif (low == "signing" and tok.pos_ in ("NOUN", "PROPN")) or lemma in ("signatory", "signatories"):
+        # "the signing of X"; "the signatories of X" (X was signed; who signed it is the phrase's subject)
+        for o in P.pobjs(tok, {"of", "to"}):
             name = _agreement_name(o, ix)
             if name is not None:
                 d = _Draft("agreement_signed", tok, name=name or None)
@@ -643,6 +647,9 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         # "the 2020 war", "the August 2008 Russia–Georgia war": dated by its own words
         d = _Draft("war", tok, name=_event_name(tok, ix), own_time_only=True)
         d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
+        if d.participants and P.pobjs(tok, {"with", "against"}) and tok.dep_ == "pobj":
+            # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
+            d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
         return [d]
     return []
 
@@ -978,6 +985,26 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
                     d.time = visit.time
                     d.place = d.place or visit.place
                     d.add(*visit.participants)
+
+
+def _also_there(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"X attended the summit in Y. Z was also there, photographed with X and W." -> Z (and W) took part:
+    a sentence stating no event of its own, whose subject was present, joins the one meeting before it."""
+    for (_prev, drafts), (sent, own) in zip(drafts_by_sent, drafts_by_sent[1:], strict=False):
+        meetings = [d for d in drafts if d.type == "meeting"]
+        if own or len(meetings) != 1:
+            continue
+        root = sent.root
+        present = root.lemma_.lower() == "be" and any(
+            c.lower_ in ("there", "present") and c.dep_ in ("advmod", "acomp") for c in root.children)
+        if not present or P.is_hypothetical(root):
+            continue
+        people = [n for s in P.children(root, ("nsubj",)) for n in ix.refers(s, ("person", "country"))]
+        if not people:
+            continue
+        for verb in P.conjuncts(root)[1:]:
+            people += [n for o in P.pobjs(verb, {"with"}) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
+        meetings[0].add(*people)
 
 
 def _in_main_clause(tok: Token) -> bool:

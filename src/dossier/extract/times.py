@@ -42,6 +42,11 @@ _NOT_YEAR_RIGHT = re.compile(
     r"billion|bn\b|thousand|people|persons|soldiers|troops|units|companies|firms|projects|items|dollars|euros|"
     r"manats?\b|liras?\b|rubles?\b|[xX×]\b)", re.I)
 
+# "the 1639 Ottoman-Safavid accord", "the 1920 Treaty of Sèvres": an old year dating a named treaty or war
+_DATED_NAME_RIGHT = re.compile(
+    r"\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:accords?|treaty|treaties|agreement|peace|war|battle|conference|congress|"
+    r"Treaty|Accords?|Agreement|Peace|War|Battle|Conference|Congress)\b")
+
 _MON = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
         r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -315,7 +320,8 @@ def _year_ok(ctx: Context, text: str, m: re.Match) -> bool:
     prev = words[-1] if words else ""
     if re.search(r"(?:No\.?|#|[Nn]umber|[$€£]|US|USD|EUR|AZN|TL)\s*$", left):
         return False
-    if y < 1800 and prev.casefold() not in ("in", "since", "by", "from", "until", "of", "before", "after", "circa"):
+    if y < 1800 and prev.casefold() not in ("in", "since", "by", "from", "until", "of", "before", "after", "circa") \
+            and not (prev.casefold() == "the" and _DATED_NAME_RIGHT.match(text, m.end())):
         return False
     if re.search(r"[A-Za-z][-–]\s*$", left):
         return False  # "Ephesus-2022", "Su-1900"
