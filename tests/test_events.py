@@ -385,3 +385,14 @@ def test_a_war_with_a_country_is_also_the_war_of_the_clause_subject(model):
     war = one(find(model, text, [("Peru", "country", "Peru"), ("Ecuador", "country", "Ecuador")],
                    [("1995", "1995")]), "war")
     assert set(war.participants) == {"Peru", "Ecuador"} and war.date == "1995"
+
+
+@pytest.mark.model
+def test_since_never_dates_a_signing_but_does_date_entry_into_force(model):
+    signed = one(find(model, "Present in the region since the 1990s, Peru signed military agreements with Chile.",
+                      [("Peru", "country", "Peru"), ("Chile", "country", "Chile")], [("the 1990s", "199")]),
+                 "agreement_signed")
+    assert signed.date is None
+    text = "In 2020 they signed the trade agreement (effective since 1 March 2021)."
+    found = find(model, text, [], [("2020", "2020"), ("1 March 2021", "2021-03-01")])
+    assert one(found, "agreement_in_force").date == "2021-03-01"

@@ -45,3 +45,10 @@ def test_a_comparison_baseline_is_not_the_time_of_the_figure(nlp_model):
     assert gas[40e0].subjects[0] == "Norway"                 # coordinated suppliers keep the text's order
     assert gas[20e0].qualifiers == {"from": "Norway", "to": "Germany"}
     assert "to" not in gas[40e0].qualifiers                  # "including ... to Germany" is the part's own
+
+
+def test_a_country_named_in_a_relative_clause_aside_is_not_the_figure_subject(nlp_model):
+    qs = figures(nlp_model, "The EU announced the allocation of €10 billion for the development of the railway "
+                            "project, which would circumvent Russian infrastructure.")
+    subjects = [q.subjects for q in qs if q.value == 10e9]
+    assert subjects and all("Russia" not in s for s in subjects)

@@ -889,7 +889,8 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
         return
     owned: dict[int, list[Anchored]] = {}
     for a in times:
-        cands = [d for d in open_ if not d.own_time_only or _within(a.token, d.anchor)]
+        cands = [d for d in open_ if (not d.own_time_only or _within(a.token, d.anchor))
+                 and not (_since(a) and d.type in _POINT_EVENTS)]
         if not cands:
             continue
         best = min(cands, key=lambda d: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i)))
@@ -909,6 +910,17 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
                         _nested(d.anchor, e.anchor) or _coordinated(d, e) or _coordinated(e, d)):
                     d.time = e.time
                     break
+
+
+# events that happen at a point in time: "since X" never dates them (it does date a state that began:
+# "in force since 1 March 2021", "open since 2017")
+_POINT_EVENTS = {"agreement_signed", "visit", "meeting", "statement", "military_exercise", "exhibition"}
+
+
+def _since(a: Anchored) -> bool:
+    """"since the 1990s", "the first visit since 2019": the start of a stretch of time."""
+    tok = a.token
+    return tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
 _CLAUSE_BOUNDARY = {"ccomp", "advcl", "csubj", "parataxis"}

@@ -683,8 +683,12 @@ def _unique(names: list[str]) -> list[str]:
 
 
 def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None = None) -> list[Mention]:
+    """The sentence's mentions, except persons and those inside a relative clause the figure is not in
+    ("the allocation of EUR 10 billion for the project, which would circumvent Russian infrastructure")."""
     ms = ctx.mentions_in(site.sent.start_char, site.sent.end_char, types)
-    return [m for m in ms if m.type not in PERSON_TYPES]
+    aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
+             if c.dep_ == "relcl" and not site.toks & {t.i for t in c.subtree}]
+    return [m for m in ms if m.type not in PERSON_TYPES and not any(s <= m.start and m.end <= e for s, e in aside)]
 
 
 def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: Token | None, pair: list[str],
