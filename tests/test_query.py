@@ -106,3 +106,19 @@ def test_flag_list_includes_contradictions_citing_both_sides(store):
     [c] = [f for f in flag_list(store) if f.type == "contradiction"]
     assert {s.doc for s in c.sources} == {"a.txt", "b.txt"} and c.origin == "consolidation"
     json.dumps([dataclasses.asdict(f) for f in flag_list(store)])
+
+
+def test_views_are_read_once_per_version_of_the_store_and_never_stale(store):
+    from dossier.query import all_facts, contradictions
+
+    first = all_facts(store)
+    assert all_facts(store) is first                    # nothing changed: the same read
+    assert contradictions(store)                        # TEXT_A and TEXT_B disagree on 2020 trade
+    c = make("c.txt", "Nothing here.", "2022-02-02")
+    c.facts = [Event("meeting", [span(c, "Nothing")], date="2022-02-02", participants=["Türkiye"])]
+    store.put_document(c)
+    assert len(all_facts(store)) == len(first) + 1      # a new document: read again
+    store.delete_document("b.txt")
+    assert not contradictions(store)                    # the other side is gone: the merge is redone
+    store.put_document(dataclasses.replace(c, facts=[]))  # replaced in place, same name and count
+    assert len(all_facts(store)) == len([f for f in first if f.sources[0].doc == "a.txt"])

@@ -94,8 +94,10 @@ def consolidate(facts: list[Fact], published: dict[str, str | None] | None = Non
 
 def from_store(store) -> Picture:
     """``consolidate`` over everything a store holds."""
-    infos = store.documents()
-    return consolidate(store.facts(), {d.name: d.published for d in infos},
+    from dossier.query import all_documents, all_facts  # read once per version of the store
+
+    infos = all_documents(store)
+    return consolidate(all_facts(store), {d.name: d.published for d in infos},
                        {d.name: d.duplicate_of for d in infos})
 
 

@@ -3,11 +3,60 @@
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from dossier.records import Event, Quantity, Relation, Source
+from dossier.records import Entity, Event, Fact, Flag, Quantity, Relation, Source
 from dossier.store import DocumentInfo, Store
+
+T = TypeVar("T")
+
+# --- everything stored, read once per version of the store ---------------------------------------
+# The views below read the whole knowledge base (merging, the timeline, the network); a web app asks
+# for them on every request.  Each is kept per store until ``store.version()`` changes, so a long-
+# running server pays for a read once per ingest, not once per request.
+
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def cached(store: Store, key: str, compute: Callable[[], T]) -> T:
+    """``compute()`` for this store, reused until the store's version changes (never stale)."""
+    version = store.version()
+    with _CACHE_LOCK:
+        per_store = _CACHE.setdefault(store, {})
+        lock = per_store.setdefault(("lock", key), threading.Lock())
+    with lock:   # one computation at a time per view: concurrent requests wait for it, not redo it
+        hit = per_store.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = compute()
+        per_store[key] = (version, value)
+        return value
+
+
+def all_facts(store: Store, kind: str | None = None) -> list[Fact]:
+    """Every stored fact (of one kind), as the store returns them; callers must not modify them."""
+    return cached(store, f"facts:{kind}", lambda: store.facts(kind))
+
+
+def all_entities(store: Store) -> list[Entity]:
+    """Every stored entity; callers must not modify them."""
+    return cached(store, "entities", store.entities)
+
+
+def all_documents(store: Store) -> list[DocumentInfo]:
+    """Every stored document's metadata."""
+    return cached(store, "documents", store.documents)
+
+
+def all_flags(store: Store) -> list[Flag]:
+    """Every stored data-quality flag."""
+    return cached(store, "flags", store.flags)
 
 
 @dataclass
@@ -47,17 +96,17 @@ class Overview:
 
 def overview(store: Store, limit: int = 25) -> Overview:
     """Counts, most cited entities, dated events in order, figures and relations."""
-    entities = store.entities()
-    facts = store.facts()
+    entities = all_entities(store)
+    facts = all_facts(store)
     events = sorted((f for f in facts if isinstance(f, Event) and f.date), key=lambda e: e.date or "")
     figures = sorted((f for f in facts if isinstance(f, Quantity)), key=lambda q: (q.indicator, q.time or ""))
     relations = [f for f in facts if isinstance(f, Relation)]
     top = sorted(entities, key=lambda e: (-len(e.docs), e.name))[:10]
     return Overview(
-        documents=store.documents(),
+        documents=all_documents(store),
         entity_types=Counter(e.type for e in entities),
         fact_kinds=Counter(f.kind for f in facts),
-        flags=len(store.flags()),
+        flags=len(all_flags(store)),
         timeline=events[:limit], figures=figures[:limit], relations=relations[:limit],
         top_entities=[(e.name, e.type, len(e.docs)) for e in top],
     )
@@ -166,11 +215,11 @@ def date_key(date: str | None) -> tuple:
 def _picture(store: Store):
     from dossier.consolidate import from_store
 
-    return from_store(store)
+    return cached(store, "picture", lambda: from_store(store))
 
 
 def _published(store: Store) -> dict[str, str | None]:
-    return {d.name: d.published for d in store.documents()}
+    return {d.name: d.published for d in all_documents(store)}
 
 
 def fact_text(fact) -> str:
@@ -264,7 +313,7 @@ def _names_of(store: Store, name: str) -> set[str] | None:
 def resolve_entity(store: Store, name: str):
     """The stored entity named ``name`` or known by it as an alias (case- and accent-insensitive),
     else the closest name by fuzzy match (rapidfuzz), else None."""
-    entities = store.entities()
+    entities = all_entities(store)
     want = _fold(name)
     if not want:
         return None
@@ -359,7 +408,7 @@ def evolutions(store: Store):
 
 def flag_list(store: Store) -> list[FlagItem]:
     """Stored data-quality flags followed by the contradictions found across documents."""
-    items = [FlagItem(f.type, f.about, f.message, f.sources, "document") for f in store.flags()]
+    items = [FlagItem(f.type, f.about, f.message, f.sources, "document") for f in all_flags(store)]
     items += [FlagItem("contradiction", c.to_flag().about, c.message, c.sources, "consolidation")
               for c in contradictions(store)]
     return items

@@ -101,6 +101,9 @@ class Store(Protocol):
     def finish_run(self, run_id: int, summary: RunSummary) -> None:
         """Record how a run ended."""
 
+    def version(self) -> tuple:
+        """A stamp that changes whenever a document is added, replaced or deleted."""
+
     def runs(self) -> list[dict[str, Any]]:
         """Past ingestion runs, newest first."""
 

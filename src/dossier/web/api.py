@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
 from pydantic import BaseModel
 
+from dossier import query
 from dossier.errors import NotFound
 from dossier.records import Event, Quantity, Relation
 from dossier.store import Store
@@ -63,7 +64,7 @@ class Page:
 def documents(page: Page = Depends(), q: str | None = Query(None, max_length=200),
               publisher: str | None = Query(None, max_length=200), store: Store = Depends(get_store)):
     """Stored documents (metadata only), filtered by a word of the title/name or by publisher."""
-    docs = store.documents()
+    docs = query.all_documents(store)
     if q:
         docs = [d for d in docs if q.lower() in f"{d.name} {d.title or ''}".lower()]
     if publisher:
@@ -88,7 +89,7 @@ def document(name: str, store: Store = Depends(get_store)):
 def entities(page: Page = Depends(), type: str | None = Query(None, max_length=40),
              q: str | None = Query(None, max_length=200), store: Store = Depends(get_store)):
     """Entities, most documented first, filtered by type or by a part of a name or alias."""
-    ents = sorted(store.entities(), key=lambda e: (-len(e.docs), e.name))
+    ents = sorted(query.all_entities(store), key=lambda e: (-len(e.docs), e.name))
     if type:
         ents = [e for e in ents if e.type == type]
     if q:
@@ -110,7 +111,7 @@ def entity(name: str, store: Store = Depends(get_store)):
 
 def _facts(store: Store, kind: str | None, entity: str | None, predicate: str | None,
            indicator: str | None) -> list:
-    facts = store.facts(kind)
+    facts = query.all_facts(store, kind)
     if entity:
         facts = [f for f in facts if entity in _names(f)]
     if predicate:

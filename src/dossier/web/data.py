@@ -72,13 +72,13 @@ def network(store: Store) -> dict[str, Any]:
     """Infrastructure and the entities related to it, with positions laid out by networkx."""
     import networkx as nx
 
-    ents = {e.name: e for e in store.entities()}
+    ents = {e.name: e for e in query.all_entities(store)}
     infra = {n for n, e in ents.items() if e.type == "infrastructure"}
     graph = nx.Graph()
     details: dict[str, list[str]] = {n: [] for n in infra}
     for n in infra:
         graph.add_node(n)
-    for f in store.facts():
+    for f in query.all_facts(store):
         if isinstance(f, Relation) and f.object and (f.subject in infra or f.object in infra):
             graph.add_edge(f.subject, f.object, label=f.predicate.replace("_", " "), ref=fact_id(f))
         elif isinstance(f, Quantity):

@@ -66,7 +66,7 @@ def timeline(request: Request, type: list[str] | None = Query(None), entity: str
 @router.get("/entities", response_class=HTMLResponse)
 def entities(request: Request, type: str | None = Query(None, max_length=40), store: Store = Depends(get_store)):
     """All entities by type."""
-    ents = sorted(store.entities(), key=lambda e: (-len(e.docs), e.name))
+    ents = sorted(query.all_entities(store), key=lambda e: (-len(e.docs), e.name))
     if type:
         ents = [e for e in ents if e.type == type]
     return render(request, "entities.html", entities=ents, type=type or "")
@@ -124,7 +124,7 @@ def search(request: Request, q: str = Query("", max_length=500), ask: str = Quer
 @router.get("/documents", response_class=HTMLResponse)
 def documents(request: Request, store: Store = Depends(get_store)):
     """Stored documents."""
-    return render(request, "documents.html", docs=store.documents())
+    return render(request, "documents.html", docs=query.all_documents(store))
 
 
 @router.get("/doc/{name}", response_class=HTMLResponse)
