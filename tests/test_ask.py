@@ -89,6 +89,38 @@ def test_answers_come_from_the_structured_facts(asker, question, expected):
     assert reply.sources and all(TEXT[s.start:s.end] == s.quote for s in reply.sources)
 
 
+def test_a_yes_no_question_is_confirmed_by_a_fact_naming_both_sides(asker):
+    reply = asker.ask("Is Azerbaijan a member of the Organization of Turkic States?")
+    assert reply.answer == "Yes: Organization of Turkic States" and reply.via == "facts"
+
+
+def test_an_answer_never_repeats_a_name_the_question_gives(asker):
+    reply = asker.ask("What does the BTK railway connect Azerbaijan with?")
+    assert "Azerbaijan" not in reply.answer.split(", ") and "Georgia" in reply.answer
+
+
+@pytest.mark.parametrize(("question", "predicates"), [
+    ("Which alliance has Azerbaijan frozen its participation in?", []),
+    ("How long is the runway of the airport?", []),
+    ("What does the Trump Route follow?", []),
+    ("Who manages the port?", ["operator_of"]),
+    ("Which pipelines are part of the corridor?", ["part_of"]),
+])
+def test_predicate_words_are_whole_words_outside_names(question, predicates):
+    assert parse(question, ENTITIES).predicates == predicates
+
+
+def test_a_post_asked_about_in_words_must_say_them(asker):
+    assert asker.ask("Who is the Turkish Minister of Trade?").answer == "Mehmet Muş"
+    assert asker.ask("Who is the Turkish Minister of Defence?").answer is None
+
+
+def test_a_passage_answers_only_when_it_holds_what_is_asked(asker):
+    # the passage names Baku but says nothing of a mayor or of 2019
+    assert asker.ask("Who was the mayor of Baku?").answer is None
+    assert asker.ask("How many people visited Baku in 2019?").answer is None
+
+
 def test_a_figure_of_another_year_is_no_answer(asker):
     assert asker.ask("What was the trade turnover in 2020?").answer == "USD 2.2 bn"
     assert asker.ask("What was the trade turnover in 2019?").answer is None

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from dossier import gazetteer
-from dossier.passages import PassageIndex, tokens
+from dossier.passages import PassageIndex, stems, tokens
 from dossier.records import Entity, Event, Fact, Quantity, Relation, Source
 from dossier.store import Store
 
@@ -38,11 +39,14 @@ POST_WORDS = {"post", "position", "role", "office", "title", "job"}
 PREDICATE_WORDS = {
     "member": ["member_of"], "belong": ["member_of"], "join": ["member_of"],
     "connect": ["connects"], "link": ["connects"], "run": ["connects"], "route": ["connects"],
-    "own": ["owner_of"], "operat": ["operator_of"], "chair": ["chairs"], "part": ["part_of"],
+    "own": ["owner_of"], "owns": ["owner_of"], "owned": ["owner_of"], "owner": ["owner_of"],
+    "operat": ["operator_of"], "manag": ["operator_of"], "chair": ["chairs"], "part": ["part_of"],
     "suppl": ["supplies"], "manufactur": ["manufacturer_of"], "produc": ["manufacturer_of"],
     "locat": ["located_in"], "where": ["located_in", "connects"], "party": ["party_to"],
     "rank": ["ranked", "trade_partner_rank"], "partner": ["trade_partner_rank"],
 }
+# Stems too short to be prefixes: "part" is not "participation" nor "party", "run" not "runway".
+WHOLE_WORD_STEMS = {"part", "run", "party", "own", "rank"}
 # Words of a question that name a fact's indicator, type or predicate in other words.
 SYNONYMS = {
     "long": "length", "km": "length", "stake": "equity_share", "share": "equity_share",
@@ -137,7 +141,8 @@ def link(question: str, entities: list[Entity], corpus: str = "") -> tuple[list[
             continue
         cand = fold(m.group())
         # a whole near spelling, or (for a long name) the start of a longer official name
-        best = max(((fuzz.ratio(cand, form) if len(cand) < 12 else fuzz.partial_ratio(cand, form), name)
+        best = max(((fuzz.ratio(cand, form) if len(cand) < 12 or len(form) < len(cand)
+                     else fuzz.partial_ratio(cand, form), name)
                     for form, name in _names(entities) if len(form) >= 4), default=(0, ""))
         if best[0] >= 85:
             found.append((start, best[1]))
@@ -152,12 +157,21 @@ def link(question: str, entities: list[Entity], corpus: str = "") -> tuple[list[
     return names, unknown
 
 
+def _stem_hit(stem: str, word: str) -> bool:
+    if stem in WHOLE_WORD_STEMS:
+        return word in {stem, stem + "s", stem + "ed", stem + "er", stem + "ing"} or (
+            stem.endswith("y") and word == stem[:-1] + "ies")
+    return word.startswith(stem)
+
+
 def parse(question: str, entities: list[Entity], corpus: str = "") -> Question:
     """Classify the question and link the entities it names."""
     words = {w.lower() for w in re.findall(r"\w+", question)}
     first = question.strip().split()[0].lower() if question.strip() else ""
+    # a capitalised word is part of a name ("the Trump Route"), not what is asked about
+    asked = {w.lower() for i, w in enumerate(re.findall(r"\w+", question)) if i == 0 or not w[:1].isupper()}
     predicates = [p for stem, preds in PREDICATE_WORDS.items() for p in preds
-                  if any(w.startswith(stem) for w in words)]
+                  if any(_stem_hit(stem, w) for w in asked)]
     if first == "when" or words & {"date", "year"} and first in {"what", "which", "in", "on"}:
         want = "date"
     elif words & {"much", "many"} or first == "how" and "long" in words or words & FIGURE_WORDS and first in {
@@ -311,6 +325,29 @@ def _other_side(q: Question, f: Fact) -> list[str]:
     return []
 
 
+_YES_NO = {"is", "are", "was", "were", "does", "do", "did", "has", "have"}
+_NOT_POST_WORDS = {"who", "whom", "is", "was", "the", "a", "an", "of", "for", "in", "current", "currently", "now",
+                   "new", "former", "then", "which", "what", "holds", "held", "post", "position", "job", "office",
+                   "today", "s"}
+
+
+def _names_the_post(q: Question, f: Fact) -> bool:
+    """A post asked about in words ("the defence minister") is only answered by a post that says them:
+    "Minister of Energy" does not answer for the defence minister."""
+    if not (isinstance(f, Relation) and f.predicate == "position_held" and q.words & ROLE_WORDS):
+        return True
+    named = set(tokens(fold(" ".join(q.entities))))
+    wanted = {w for w in (fold(x) for x in q.words) if w not in _NOT_POST_WORDS and w not in named
+              and not w.isdigit() and w not in _demonyms()}
+    post = fold(_post(f))
+    return all(w[:5] in post or w.replace("ence", "ense")[:6] in post for w in wanted)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(fold(s) for s, e in gazetteer.load().entries.items() if e.form == "demonym")
+
+
 def _post(f: Relation) -> str:
     of = f.qualifiers.get("of")
     return f"{f.object} of {of}" if of and fold(of) not in fold(f.object or "") else f.object or ""
@@ -340,7 +377,15 @@ def from_facts(q: Question, facts: list[Fact], recency: dict[str, int] | None = 
     def newest(f: Fact) -> int:
         return min((recency.get(s.doc, len(recency)) for s in f.sources), default=len(recency))
 
-    scored = [(-s, n, f) for s, n, f in sorted(((-score(q, f), newest(f), f) for f in _candidates(q, facts)),
+    if q.text.split()[0].lower() in _YES_NO and q.want == "relation":
+        # "Is A a member of B?": a fact naming both sides confirms it
+        both = [f for f in _candidates(q, facts) if isinstance(f, Relation)
+                and f.subject in q.entities and f.object in q.entities]
+        if both:
+            return Answer(f"Yes: {both[0].object}", _sentence(q, both[0], both[0].object or ""), _sources(both))
+    cands = [f for f in _candidates(q, facts) if q.want in ("date", "figure") or [
+        v for v in _other_side(q, f) if v and v not in q.entities] and _names_the_post(q, f)]
+    scored = [(-s, n, f) for s, n, f in sorted(((-score(q, f), newest(f), f) for f in cands),
                                                key=lambda t: t[:2])]
     if not scored or scored[0][0] < MIN_SCORE:
         return None
@@ -355,7 +400,7 @@ def from_facts(q: Question, facts: list[Fact], recency: dict[str, int] | None = 
     values: list[str] = []
     for f in ties:
         for v in _other_side(q, f):
-            if v and v not in values:
+            if v and v not in values and v not in q.entities:   # the question's own names answer nothing
                 values.append(v)
     if not values:
         return None
@@ -413,13 +458,23 @@ class Asker:
                       "none")
 
 
+_QUESTION_WORDS = {"when", "what", "which", "who", "whom", "how", "many", "much", "does", "did", "year", "date",
+                   "day", "month", "long", "is", "was", "are", "were", "will", "would", "can"}
+
+
 def _fits(q: Question, text: str) -> bool:
-    """Whether a passage can hold the kind of answer asked for: a date needs a year, a figure a number."""
-    if q.want == "date":
-        return bool(re.search(r"\b(1[89]\d\d|20\d\d)\b", text))
-    if q.want == "figure":
-        return bool(re.search(r"\d", text))
-    return True
+    """Whether a passage can hold the answer asked for: a date needs a year, a figure a number, a year asked
+    about must be there, and so must one word of what is asked beyond the names ("mayor", "passengers")."""
+    if q.want == "date" and not re.search(r"\b(1[89]\d\d|20\d\d)\b", text):
+        return False
+    if q.want == "figure" and not re.search(r"\d", text):
+        return False
+    if any(y not in text for y in q.years):
+        return False
+    named = set(stems(" ".join([*q.entities, *q.unknown])))
+    lower = " ".join(w for i, w in enumerate(q.text.split()) if i and not w[:1].isupper())  # not names
+    asked = {s for s in stems(lower) if s not in named and s not in _QUESTION_WORDS and not s.isdigit()}
+    return not asked or bool(asked & set(stems(text)))
 
 
 def _mentions(text: str, name: str, entities: list[Entity]) -> bool:

@@ -145,6 +145,17 @@ class PassageIndex:
                     scores[lo + i] = 0.5 * scores[lo + i] + 0.5 * max(float(row), 0.0)
         order = sorted(range(len(scores)), key=lambda i: -scores[i])[:limit]
         wanted = set(stems(query))
-        return [Passage(**{**self.passages[i].__dict__, "score": round(scores[i], 4),
+        return [Passage(**{**self._answering(i, wanted).__dict__, "score": round(scores[i], 4),
                            "coverage": len(wanted & set(stems(self.passages[i].context))) / max(len(wanted), 1)})
                 for i in order if scores[i] > 0]
+
+    def _answering(self, i: int, wanted: set[str]) -> Passage:
+        """Passage ``i`` is found by its context (the sentence before and itself); the one of the two
+        sentences that holds more of the query's words is the one to quote."""
+        p = self.passages[i]
+        if i == 0 or self.passages[i - 1].doc != p.doc:
+            return p
+        prev = self.passages[i - 1]
+        if len(wanted & set(stems(prev.text))) > len(wanted & set(stems(p.text))):
+            return Passage(**{**prev.__dict__, "context": p.context})
+        return p
