@@ -122,3 +122,20 @@ def test_views_are_read_once_per_version_of_the_store_and_never_stale(store):
     assert not contradictions(store)                    # the other side is gone: the merge is redone
     store.put_document(dataclasses.replace(c, facts=[]))  # replaced in place, same name and count
     assert len(all_facts(store)) == len([f for f in first if f.sources[0].doc == "a.txt"])
+
+
+def test_views_are_shared_by_connections_to_one_database_file(tmp_path):
+    from dossier.query import all_facts
+
+    path = str(tmp_path / "kb.db")
+    first = open_store(path)
+    doc = make("a.txt", TEXT_B, "2022-01-01")
+    doc.facts = [Quantity("trade_turnover", ["Azerbaijan", "Türkiye"], 3.5e9, "USD", [span(doc, "USD 3.5 bn")])]
+    first.put_document(doc)
+    facts = all_facts(first)
+    first.close()
+    second = open_store(path)           # the web app opens one connection per request
+    assert all_facts(second) is facts
+    second.put_document(make("b.txt", "Another text.", "2022-01-02"))
+    assert all_facts(second) is not facts
+    second.close()

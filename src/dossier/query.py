@@ -20,15 +20,29 @@ T = TypeVar("T")
 # for them on every request.  Each is kept per store until ``store.version()`` changes, so a long-
 # running server pays for a read once per ingest, not once per request.
 
-_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_BY_LOCATION: dict[str, dict] = {}   # a database file or server: shared by every connection to it
+_BY_OBJECT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # an in-memory store: its own
 _CACHE_LOCK = threading.Lock()
 
 
+def _location(store: Store) -> str | None:
+    """Where the store's data lives, when other connections can see the same data (the web app opens
+    one connection per request)."""
+    path = getattr(store, "path", None)
+    if path and path != ":memory:":
+        import os
+
+        return "sqlite:" + os.path.realpath(path)
+    url = getattr(store, "_url", None)
+    return f"postgresql:{url}" if url else None
+
+
 def cached(store: Store, key: str, compute: Callable[[], T]) -> T:
-    """``compute()`` for this store, reused until the store's version changes (never stale)."""
+    """``compute()`` for this store's data, reused until the store's version changes (never stale)."""
     version = store.version()
+    where = _location(store)
     with _CACHE_LOCK:
-        per_store = _CACHE.setdefault(store, {})
+        per_store = _BY_LOCATION.setdefault(where, {}) if where else _BY_OBJECT.setdefault(store, {})
         lock = per_store.setdefault(("lock", key), threading.Lock())
     with lock:   # one computation at a time per view: concurrent requests wait for it, not redo it
         hit = per_store.get(key)
