@@ -71,3 +71,9 @@ def test_a_name_the_text_calls_a_company_is_an_organization(nlp_model):
     types = {e.name: e.type for e in doc.entities}
     assert types.get("Aselsan") == "organization"
     assert types.get("Batumi") == "place"
+
+
+def test_a_capital_a_state_trades_with_stands_for_its_government(nlp_model):
+    doc = run(nlp_model, "Armenia borders Iran. France started selling weapons to Yerevan. He flew to Yerevan later.")
+    yerevan = [(m.type, m.entity) for m in doc.mentions if m.text == "Yerevan"]
+    assert yerevan == [("country", "Armenia"), ("place", "Yerevan")]

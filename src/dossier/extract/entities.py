@@ -65,6 +65,8 @@ NAME_PARTICLES = {"al", "bin", "de", "van", "von", "oglu", "oğlu"}  # lower-cas
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
                "such", "any", "every", "each"}
 GOV_PREPS = {"with", "between", "against", "by", "toward", "towards", "on", "among", "of", "versus", "vs"}
+TRANSFER_VERBS = {"sell", "supply", "deliver", "export", "provide", "send", "give", "transfer", "lend", "grant",
+                  "buy", "import", "purchase", "procure", "receive", "pay", "owe"}
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"}
 REGNAL = {"pope", "king", "queen", "prince", "princess", "sultan", "emir", "sheikh", "shah", "patriarch",
           "catholicos"}
@@ -233,6 +235,8 @@ def _capital_is_government(sp: Doc, c: Candidate) -> bool:
     if tok.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent"}:
         return tok.dep_ != "dobj" or tok.head.lemma_ in {"support", "urge", "accuse", "warn", "help", "back",
                                                         "criticize", "criticise", "call", "join", "persuade"}
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "from") and tok.head.head.lemma_ in TRANSFER_VERBS:
+        return True   # "selling weapons to Yerevan", "buys gas from Moscow": a trading partner is a state
     if tok.dep_ == "pobj" and tok.head.lower_ in GOV_PREPS:
         return tok.head.lower_ != "of" or tok.head.head.lemma_ in {"position", "policy", "support", "stance",
                                                                     "interest", "government", "role"}
