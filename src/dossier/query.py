@@ -280,14 +280,7 @@ def timeline(store: Store, entity: str | None = None, types: list[str] | None = 
     and ``end`` ISO prefixes bounding the period (inclusive)."""
     names = _names_of(store, entity) if entity else None
     items = []
-    for m in _picture(store).facts:
-        f = m.fact
-        if isinstance(f, Event) and f.date:
-            item = TimelineItem(f.date, "event", f.type, fact_text(f), _entities_of(f), f.sources)
-        elif isinstance(f, Quantity) and f.time:
-            item = TimelineItem(f.time, "quantity", f.indicator, fact_text(f), _entities_of(f), f.sources)
-        else:
-            continue
+    for item in cached(store, "timeline", lambda: _timeline_items(store)):
         if types and item.type not in types:
             continue
         if names is not None and not _names_match(names, item.entities):
@@ -299,6 +292,18 @@ def timeline(store: Store, entity: str | None = None, types: list[str] | None = 
         if end and _before_end(item.date, end):
             continue
         items.append(item)
+    return items
+
+
+def _timeline_items(store: Store) -> list[TimelineItem]:
+    """Every dated event and figure of the merged picture, in order (read once per store version)."""
+    items = []
+    for m in _picture(store).facts:
+        f = m.fact
+        if isinstance(f, Event) and f.date:
+            items.append(TimelineItem(f.date, "event", f.type, fact_text(f), _entities_of(f), f.sources))
+        elif isinstance(f, Quantity) and f.time:
+            items.append(TimelineItem(f.time, "quantity", f.indicator, fact_text(f), _entities_of(f), f.sources))
     return sorted(items, key=lambda i: (date_key(i.date), i.kind, i.text))
 
 
@@ -422,6 +427,10 @@ def evolutions(store: Store):
 
 def flag_list(store: Store) -> list[FlagItem]:
     """Stored data-quality flags followed by the contradictions found across documents."""
+    return list(cached(store, "flag_list", lambda: _flag_items(store)))
+
+
+def _flag_items(store: Store) -> list[FlagItem]:
     items = [FlagItem(f.type, f.about, f.message, f.sources, "document") for f in all_flags(store)]
     items += [FlagItem("contradiction", c.to_flag().about, c.message, c.sources, "consolidation")
               for c in contradictions(store)]

@@ -69,7 +69,12 @@ def contradictions(store: Store) -> list[query.FlagItem]:
 
 
 def network(store: Store) -> dict[str, Any]:
-    """Infrastructure and the entities related to it, with positions laid out by networkx."""
+    """Infrastructure and the entities related to it, with positions laid out by networkx (laid out once
+    per version of the store)."""
+    return query.cached(store, "network", lambda: _network(store))
+
+
+def _network(store: Store) -> dict[str, Any]:
     import networkx as nx
 
     ents = {e.name: e for e in query.all_entities(store)}
