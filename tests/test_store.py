@@ -344,3 +344,16 @@ def test_killing_a_writer_midway_leaves_every_document_whole(tmp_path):
             doc = store.get_document(info.name)
             assert (len(doc.facts), len(doc.mentions), info.facts) == (n, n + 1, n)
         store.close()
+
+
+def test_version_moves_with_every_write_of_a_document_and_only_then(store):
+    seen = [store.version()]
+    store.put_document(make_doc("a.txt"))
+    seen.append(store.version())
+    store.documents(), store.facts(), store.entities()          # reading changes nothing
+    assert store.version() == seen[-1]
+    store.put_document(make_doc("a.txt", sha256="h2"))          # replaced under the same name
+    seen.append(store.version())
+    store.delete_document("a.txt")
+    seen.append(store.version())
+    assert len(set(seen)) == 4

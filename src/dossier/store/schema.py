@@ -148,6 +148,21 @@ MIGRATIONS: list[str] = [
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     """,
+    # 2: a counter that every write of a document moves, so that views derived from everything stored
+    # (the merged picture, the timeline) can be kept until it changes; reading it costs one row
+    """
+    CREATE TABLE changes (
+        id  INTEGER PRIMARY KEY CHECK (id = 1),
+        n   INTEGER NOT NULL
+    );
+    INSERT INTO changes (id, n) SELECT 1, count(*) FROM documents;
+    CREATE TRIGGER changes_on_insert AFTER INSERT ON documents BEGIN
+        UPDATE changes SET n = n + 1;
+    END;
+    CREATE TRIGGER changes_on_delete AFTER DELETE ON documents BEGIN
+        UPDATE changes SET n = n + 1;
+    END;
+    """,
 ]
 
 VERSION = len(MIGRATIONS)
