@@ -154,6 +154,21 @@ def test_paging_and_filters(client):
     assert client.get("/api/facts?offset=1000000").json()["items"] == []
 
 
+def test_list_items_cite_their_first_sources_and_count_all(client, monkeypatch):
+    from dossier.web import api
+
+    full = client.get("/api/timeline").json()["items"]
+    assert all(i["sources_total"] == len(i["sources"]) for i in full)
+    many = max(full, key=lambda i: i["sources_total"])
+    monkeypatch.setattr(api, "SOURCES_IN_LIST", 0)
+    cut = {(i["date"], i["text"]): i for i in client.get("/api/timeline").json()["items"]}
+    item = cut[(many["date"], many["text"])]
+    assert item["sources"] == [] and item["sources_total"] == many["sources_total"] >= 1
+    monkeypatch.setattr(api, "DOCS_IN_LIST", 1)
+    aland = next(e for e in client.get("/api/entities?q=Aland").json()["items"] if e["name"] == "Aland")
+    assert len(aland["docs"]) == 1 and aland["documents"] >= 2
+
+
 @pytest.mark.parametrize("url", ["/api/facts?limit=201", "/api/facts?limit=0", "/api/facts?limit=abc",
                                  "/api/facts?offset=-1", "/api/facts?offset=99999999999999999999",
                                  "/api/facts?kind=x';DROP TABLE facts;--", "/api/events?start=yesterday",

@@ -415,16 +415,24 @@ def bench_query(
     docs: int = typer.Option(20_000, "--docs", help="documents in the knowledge base"),
     requests: int = typer.Option(200, "--requests", help="requests per API route"),
     concurrency: int = typer.Option(8, "--concurrency", help="client threads (127.0.0.1 only)"),
+    reuse: str | None = typer.Option(None, "--reuse", help="an existing knowledge base to load-test as it is "
+                                                           "(nothing is built; PATHS are ignored)"),
 ) -> None:
     """Print p50/p95/p99 latency, requests/s and errors of the main API routes on a large knowledge base."""
     import tempfile
 
     from dossier.bench import build_kb, load_test
 
-    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
-        db = str(Path(tmp) / "kb.db")
-        n = build_kb(db, paths, docs)
-        figures, rps = load_test(db, requests, concurrency)
+    if reuse:
+        store = _open(reuse)
+        n = len(store.documents())
+        store.close()
+        figures, rps = load_test(reuse, requests, concurrency)
+    else:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+            db = str(Path(tmp) / "kb.db")
+            n = build_kb(db, paths, docs)
+            figures, rps = load_test(db, requests, concurrency)
     table = Table("route", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", title=f"{n:,} documents")
     for f in figures:
         table.add_row(escape(f.route), str(f.requests), str(f.errors), f"{f.p50 * 1000:.1f}",

@@ -7,6 +7,7 @@ Every list takes ``limit`` (1..200) and ``offset``; every error has one shape,
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,11 @@ class Page:
     def __init__(self, limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=10**9)):
         self.limit, self.offset = limit, offset
 
-    def cut(self, items: list) -> dict[str, Any]:
-        """The page of ``items`` with the total count."""
+    def cut(self, items: list, convert: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+        """The page of ``items`` with the total count (only the page is converted to JSON)."""
+        window = items[self.offset:self.offset + self.limit]
         return {"total": len(items), "limit": self.limit, "offset": self.offset,
-                "items": data.plain(items[self.offset:self.offset + self.limit])}
+                "items": [convert(x) for x in window] if convert else data.plain(window)}
 
 
 @router.get("/documents")
@@ -94,7 +96,29 @@ def entities(page: Page = Depends(), type: str | None = Query(None, max_length=4
         ents = [e for e in ents if e.type == type]
     if q:
         ents = [e for e in ents if any(q.lower() in a.lower() for a in [e.name, *e.aliases])]
-    return page.cut([e.to_record() for e in ents])
+    return page.cut(ents, _entity_item)
+
+
+SOURCES_IN_LIST = 10   # a fact stated by thousands of documents cites its first ten in a list
+
+
+def _few_sources(item: Any) -> dict[str, Any]:
+    """A merged item of a list with its first sources and how many there are in all."""
+    rec = data.plain(item)
+    sources = rec.get("sources") or []
+    rec["sources_total"] = len(sources)
+    rec["sources"] = sources[:SOURCES_IN_LIST]
+    return rec
+
+
+DOCS_IN_LIST = 20   # an entity named in 20,000 documents lists the first 20 here; /entities/{name} has all
+
+
+def _entity_item(e) -> dict[str, Any]:
+    rec = e.to_record()
+    rec["documents"] = len(e.docs)
+    rec["docs"] = rec["docs"][:DOCS_IN_LIST]
+    return rec
 
 
 @router.get("/entities/{name}")
@@ -145,7 +169,7 @@ def timeline(page: Page = Depends(), type: list[str] | None = Query(None),
              entity: str | None = Query(None, max_length=200), start: str | None = Query(None, pattern=DATE),
              end: str | None = Query(None, pattern=DATE), store: Store = Depends(get_store)):
     """Dated events and figures in order, filtered by event type or indicator, entity and period."""
-    return page.cut(data.timeline(store, entity=entity, types=type or None, start=start, end=end))
+    return page.cut(data.timeline(store, entity=entity, types=type or None, start=start, end=end), _few_sources)
 
 
 @router.get("/events")
@@ -154,7 +178,7 @@ def events(page: Page = Depends(), type: list[str] | None = Query(None),
            end: str | None = Query(None, pattern=DATE), store: Store = Depends(get_store)):
     """Dated events only, in order, filtered by type, entity and period."""
     items = data.timeline(store, entity=entity, types=type or None, start=start, end=end)
-    return page.cut([i for i in items if i.kind == "event"])
+    return page.cut([i for i in items if i.kind == "event"], _few_sources)
 
 
 @router.get("/indicators")
@@ -178,13 +202,13 @@ def flags(page: Page = Depends(), type: str | None = Query(None, max_length=60),
     items = data.flag_list(store)
     if type:
         items = [f for f in items if f.type == type]
-    return page.cut(items)
+    return page.cut(items, _few_sources)
 
 
 @router.get("/contradictions")
 def contradictions(page: Page = Depends(), store: Store = Depends(get_store)):
     """Places where two sources disagree, both cited."""
-    return page.cut(data.contradictions(store))
+    return page.cut(data.contradictions(store), _few_sources)
 
 
 @router.get("/network")
