@@ -396,3 +396,36 @@ def test_since_never_dates_a_signing_but_does_date_entry_into_force(model):
     text = "In 2020 they signed the trade agreement (effective since 1 March 2021)."
     found = find(model, text, [], [("2020", "2020"), ("1 March 2021", "2021-03-01")])
     assert one(found, "agreement_in_force").date == "2021-03-01"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Chancellor Olaf Weber spoke by phone to Prime Minister Ana Brnabic, but no details were given.",
+    "Olaf Weber talked on the telephone with Ana Brnabic on Monday.",
+    "Olaf Weber phoned Ana Brnabic to discuss the border.",
+])
+def test_a_phone_call_is_a_meeting(model, text):
+    people = [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic")]
+    assert set(one(find(model, text, people), "meeting").participants) == {"Olaf Weber", "Ana Brnabic"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Olaf Weber called Ana Brnabic a reliable partner.",
+    "Olaf Weber spoke to Ana Brnabic's critics in the parliament.",
+    "Olaf Weber called on Ana Brnabic to resign.",
+])
+def test_words_about_someone_are_not_a_call(model, text):
+    people = [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic")]
+    assert not [e for e in find(model, text, people) if e.type == "meeting"]
+
+
+@pytest.mark.model
+def test_ministers_of_several_countries_stand_for_them_in_a_meeting(model):
+    text = ("On the sidelines, Minister Olaf Weber joined in a meeting with Georgian, Romanian and Moldovan "
+            "Ministers to take stock of the corridor.")
+    found = find(model, text, [("Olaf Weber", "person", "Olaf Weber"),
+                               ("Georgian", "country", "Georgia", "demonym"),
+                               ("Romanian", "country", "Romania", "demonym"),
+                               ("Moldovan", "country", "Moldova", "demonym")])
+    assert set(one(found, "meeting").participants) == {"Olaf Weber", "Georgia", "Romania", "Moldova"}

@@ -52,3 +52,10 @@ def test_a_country_named_in_a_relative_clause_aside_is_not_the_figure_subject(nl
                             "project, which would circumvent Russian infrastructure.")
     subjects = [q.subjects for q in qs if q.value == 10e9]
     assert subjects and all("Russia" not in s for s in subjects)
+
+
+def test_things_a_strike_targeted_are_counted_as_actual(nlp_model):
+    qs = figures(nlp_model, "In March, Israeli airstrikes targeted three Syrian air bases near Palmyra.")
+    assert qs and {q.modality for q in qs} == {"actual"}
+    goal = figures(nlp_model, "Azerbaijan and Turkey target a trade turnover of $15 billion by 2023.")
+    assert [q.modality for q in goal if q.value == 15e9] == ["target"]

@@ -343,3 +343,14 @@ def test_the_head_of_a_named_government_holds_the_post_of_its_country(model, tex
     people = [("Dorin Recean", "person", "Dorin Recean"), ("Irakli Kobakhidze", "person", "Irakli Kobakhidze")]
     found = find(model, text, COUNTRIES + people, predicate="position_held")
     assert [(r.object, r.qualifiers.get("of")) for r in found] == [("Prime Minister", expected)]
+
+
+@pytest.mark.model
+def test_a_chairman_in_apposition_chairs_the_organization(model):
+    text = "Albanian prime minister Arben Kola, chairman of the OSCE, called on both sides to stop fighting."
+    found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Albanian", "country", "Albania", "demonym"),
+                               ("OSCE", "organization", "OSCE", "acronym")], predicate="chairs")
+    assert triples(found) == {("Arben Kola", "OSCE")}
+    assert not find(model, "Arben Kola met the chairman of the OSCE in Vienna.",
+                    [("Arben Kola", "person", "Arben Kola"), ("OSCE", "organization", "OSCE", "acronym")],
+                    predicate="chairs")

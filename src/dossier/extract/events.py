@@ -479,6 +479,16 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         d = _Draft("meeting", tok, place=_place(tok, ix))
         d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s)], *others)
         return [d]
+    phones = [o for o in P.pobjs(tok, {"by", "on", "over", "via"}) if o.lemma_.lower() in P.CALL_MODIFIERS]
+    if lemma in P.TALK_VERBS and tok.pos_ == "VERB" and phones:
+        # "spoke by phone to X", "talked on the phone with X" (the parser may hang "with X" on the phone)
+        others = _agents(tok, ix, deps=(), preps=("to", "with"))
+        others += [n for o in phones for n in _agents(o, ix, deps=(), preps=("to", "with"))]
+        return [_call(tok, ix, others)] if others else []
+    if lemma in P.PHONE_VERBS and tok.pos_ == "VERB" and not P.children(tok, ("oprd", "ccomp")) and (
+            lemma != "call" or P.pobjs(tok, {"by", "on", "over", "via"}) == []):
+        others = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
+        return [_call(tok, ix, others)] if others else []
     if lemma in P.HOST_VERBS and tok.pos_ == "VERB":
         # only people are hosted or received in a meeting ("received support", "hosted a summit" are not)
         guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
@@ -510,6 +520,12 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
     return [d]
 
 
+def _call(tok: Token, ix: Index, others: list[str]) -> _Draft:
+    d = _Draft("meeting", tok)
+    d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s)], *others)
+    return d
+
+
 def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     """Participants and place of an event named by a noun ("the summit of A, B and C in Baku")."""
     for c in tok.children:
@@ -538,7 +554,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
                     d.place = ix.name(m)
 
 
-_TAKING_PART = {"participate", "attend", "take", "engage", "participation", "attendance", "presence", "speak",
+_TAKING_PART = {"participate", "attend", "take", "engage", "join", "participation", "attendance", "presence", "speak",
                 "speech", "address", "arrive"}
 
 

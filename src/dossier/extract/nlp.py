@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dossier.errors import DossierError
 
@@ -24,7 +25,26 @@ def model_path() -> Path:
     return found[-1]
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(sp: Doc) -> Doc:
+    """A blank line ends a sentence: a heading or a list item never runs into the next paragraph.
+
+    The parser keeps sentence starts set before it runs, so this only adds boundaries.
+    """
+    text, last_end = sp.text, None
+    for tok in sp:
+        if tok.is_space:
+            continue
+        if last_end is not None and text.count("\n", last_end, tok.idx) >= 2:
+            tok.is_sent_start = True
+        last_end = tok.idx + len(tok)
+    return sp
+
+
 @lru_cache(maxsize=2)
 def load(disable: tuple[str, ...] = ()) -> Language:
     """The ``en_core_web_md`` pipeline (cached per process); never downloads anything."""
-    return spacy.load(model_path(), disable=list(disable))
+    model = spacy.load(model_path(), disable=list(disable))
+    if "parser" in model.pipe_names:
+        model.add_pipe("paragraph_breaks", before="parser")
+    return model

@@ -51,6 +51,9 @@ MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "s
                  "roundtable"}
 CALL_NOUNS = {"call", "conversation"}
 CALL_MODIFIERS = {"phone", "telephone", "video", "telephonic"}
+# "spoke by phone to X", "talked on the phone with X": a call is a meeting
+TALK_VERBS = {"speak", "talk", "chat", "converse"}
+PHONE_VERBS = {"phone", "telephone", "call"}
 NAMED_ONLY_MEETING_NOUNS = {"week", "days", "assembly", "dialogue", "consultations"}
 NOT_MET = {"demand", "need", "requirement", "criterion", "expectation", "standard", "target", "goal",
            "obligation", "condition", "challenge", "deadline", "end", "fate", "death", "cost"}
@@ -116,6 +119,9 @@ TITLE_CORE = {"president", "minister", "ambassador", "premier", "chancellor", "s
               "queen", "emir", "sultan", "director", "ceo", "chief", "head", "consul", "vice-president",
               "president-elect", "ombudsman", "prosecutor", "senator", "founder", "leader", "marshal",
               "admiral"}
+# plural nouns for the people a country sends ("Georgian officials", "the Turkish delegation")
+DELEGATES = {"official", "counterpart", "delegation", "delegate", "representative", "diplomat", "leader",
+             "officer", "negotiator"}
 TITLE_PRE = {"then", "former", "ex", "ex-", "current", "then-", "acting", "incumbent", "newly", "new",
              "outgoing", "incoming", "late"}
 ORG_HEADS = {"council", "committee", "ministry", "agency", "institute", "center", "centre", "company",
@@ -440,6 +446,13 @@ class Index:
 
     def refers(self, tok: Token, types: tuple[str, ...] = AGENT_TYPES) -> list[str]:
         """Canonical names a token stands for: its mention, or what a pronoun or 'both countries' points to."""
+        if "country" in types and tok.tag_ in ("NNS", "NNPS") and (
+                tok.lemma_.lower() in TITLE_CORE | DELEGATES or tok.lower_.rstrip("s") in TITLE_CORE | DELEGATES):
+            # "with Georgian, Romanian and Bulgarian Ministers": the officials stand for their countries
+            names = [self.name(m) for k in tok.children if k.dep_ in ("amod", "compound") for c in conjuncts(k)
+                     for m in [self.mention(c, ("country",))] if m is not None]
+            if names:
+                return list(dict.fromkeys(names))
         names = [self.name(m) for m in self.phrase_mentions(tok, types)]
         if names:
             return names

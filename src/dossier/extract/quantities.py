@@ -857,7 +857,9 @@ def _modality(fig: Figure, site: _Site, indicator: str) -> str:
             if lemma in ESTIMATE:
                 return "estimate"
             if lemma in TARGET and not (lemma == "order" or w.pos_ == "NOUN" and lemma == "plan"
-                                        and w.dep_ == "compound"):
+                                        and w.dep_ == "compound"
+                                        # "strikes targeted three air bases": aimed at, not a goal
+                                        or lemma == "target" and w.pos_ == "VERB" and fig.dim == "count"):
                 return "target"
     if fig.approx == "estimated":
         return "estimate"

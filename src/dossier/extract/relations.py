@@ -384,7 +384,8 @@ _AGENT = ("country", "organization", "person")
 
 
 # the words that can state a membership or a chair: cheaper to test than the modality of every token
-_MEMBERSHIP_WORDS = ({"chair", "chairmanship", "presidency", "chairpersonship"} | P.SIT_VERBS | P.JOIN_VERBS
+_CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
+_MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship"} | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS
                      | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
@@ -403,6 +404,15 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 out.add("chairs", s, org, sent)
                 if s in _countries(ix):
                     out.add("member_of", s, org, sent)
+    elif lemma in _CHAIR_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+        # "Edi Rama, chairman of the OSCE, ..."; "X is the chair of Y"
+        orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
+        holders = ix.refers(tok.head, ("person", "country")) if tok.dep_ == "appos" else []
+        if tok.dep_ in ("attr", "oprd"):
+            holders += _subjects(tok.head, ix, ("person", "country"))
+        for s in dict.fromkeys(holders):
+            for org in orgs:
+                out.add("chairs", s, org, sent, time=_time(tok, ix))
     elif lemma in ("chairmanship", "presidency", "chairpersonship") and tok.pos_ == "NOUN":
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "person"))]

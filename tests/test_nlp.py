@@ -1,0 +1,21 @@
+"""The loaded pipeline: offline model, and sentences that never cross a blank line."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_a_heading_is_a_sentence_of_its_own(nlp_model):
+    sp = nlp_model("### Relations Between Ankara and Jerusalem\n\nDespite a state visit to Ankara in March 2022, "
+                   "relations nosedived.\n\n- Trade fell\n\n- Flights stopped")
+    sents = [s.text.strip() for s in sp.sents]
+    assert sents[0] == "### Relations Between Ankara and Jerusalem"
+    assert sents[1].startswith("Despite") and sents[1].endswith("nosedived.")
+    assert not any("\n\n" in s for s in sents)
+
+
+def test_a_single_line_break_inside_a_paragraph_is_left_to_the_parser(nlp_model):
+    sp = nlp_model("Trade between the two countries\nreached USD 2.2 bn in 2020.")
+    assert len(list(sp.sents)) == 1
