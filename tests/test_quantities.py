@@ -59,3 +59,22 @@ def test_things_a_strike_targeted_are_counted_as_actual(nlp_model):
     assert qs and {q.modality for q in qs} == {"actual"}
     goal = figures(nlp_model, "Azerbaijan and Turkey target a trade turnover of $15 billion by 2023.")
     assert [q.modality for q in goal if q.value == 15e9] == ["target"]
+
+
+def test_a_yearly_rate_after_the_commodity_makes_a_flow(nlp_model):
+    qs = figures(nlp_model, "The pipeline is designed to carry up to 50 million tons of crude oil annually.")
+    assert [(q.indicator, q.unit, q.value) for q in qs] == [("capacity", "t/y", 50e6)]
+
+
+@pytest.mark.parametrize("text", [
+    "The plant will produce 40mm grenade launchers for the army.",
+    "Electricity production reached 22.5 billion kWh in 2008.",
+    "The region is about 1,700 square miles in size.",
+])
+def test_measures_outside_the_vocabulary_are_not_counts(nlp_model, text):
+    assert figures(nlp_model, text) == []
+
+
+def test_power_is_a_capacity_in_megawatts(nlp_model):
+    qs = figures(nlp_model, "The 1.2 GW wind farm off the coast of Baku will be the largest in the region.")
+    assert [(q.indicator, q.unit, q.value) for q in qs] == [("capacity", "MW", pytest.approx(1200))]

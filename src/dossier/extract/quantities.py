@@ -139,12 +139,23 @@ _UNITS: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"(?:\s|-)?(?:km|kilomet(?:re|er)s?)(?![\w])", re.I), "km", 1, "length"),
     (re.compile(r"(?:\s|-)?(?:miles?)(?![\w])", re.I), "km", 1.609344, "length"),
     (re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I), "%", 1, "percent"),
+    (re.compile(r"(?:\s|-)?(?:met(?:re|er)s?)(?![\w])", re.I), "km", 1e-3, "length"),
+    # power is a capacity (in MW); energy, calibres, weights and areas are measures the vocabulary
+    # does not hold: they are recognised so that "40mm launchers" or "22 billion kWh" are not counts
+    (re.compile(r"(?:\s|-)?(?:GW|gigawatts?)(?![\w])"), "MW", 1e3, "power"),
+    (re.compile(r"(?:\s|-)?(?:MW|megawatts?)(?![\w])"), "MW", 1, "power"),
+    (re.compile(r"(?:\s|-)?(?:kW|kilowatts?)(?![\w])"), "MW", 1e-3, "power"),
+    (re.compile(r"(?:\s|-)?(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]hours?)(?![\w])"), "Wh", 1, "energy"),
+    (re.compile(r"(?:\s|-)?(?:mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|kg|kilograms?|grams?|hectares?|ha|"
+                r"sq\.?\s?km|square\s+(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?)|km2|km²|inch(?:es)?|feet|ft|"
+                r"calibre|caliber)(?![\w])", re.I), "other", 1, "other"),
 ]
 _CUR_POST = re.compile(
     r"\s?(?:(?P<adj>[A-Z][a-z]+|US|U\.S\.)\s+)?(?P<word>dollars?|euros?|liras?|lira|manats?|roubles?|rubles?|"
     r"pounds?(?:\s+sterling)?|yuan|rupees?|dinars?|rials?|riyals?|drams?|lari|tenge|soms?|hryvnias?|dirhams?)\b"
     r"|\s?(?P<code>[A-Z]{3}|TL|YTL)\b")
 _PER_YEAR = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:year|annum)|annually|yearly|p\.a\.)\b", re.I)
+_PER_YEAR_AFTER = re.compile(r"\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+" + _PER_YEAR.pattern, re.I)
 _APPROX_LEFT = re.compile(
     r"(?<![\w.])(?P<a>about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|c\.|~|over|more\s+than|above|"
     r"exceeding|in\s+excess\s+of|at\s+least|well\s+over|just\s+over|up\s+to|as\s+much\s+as|as\s+many\s+as|"
@@ -354,6 +365,14 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
     if unit is None:
         unit, dim = "count", "count"
     py = _PER_YEAR.match(text, pos)
+    # "50 million tons of crude oil annually": the rate follows what is measured (the figure ends before it)
+    py_after = None if py else _PER_YEAR_AFTER.match(text, pos)
+    if py_after and dim in ("volume", "mass"):
+        per_year = True
+        if dim == "volume" and unit == "bcm":
+            unit, dim = "bcm/y", "flow"
+        elif dim == "mass":
+            unit, dim = "t/y", "flow"
     if py and dim in ("money", "volume", "mass"):
         per_year, pos = True, py.end()
         if dim == "volume" and unit == "bcm":
@@ -565,6 +584,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if fig.dim == "flow" and ctx.mentions_in(site.sent.start_char, site.sent.end_char, ("infrastructure",)):
             return "capacity", None
         return None, None
+    if fig.dim == "power":
+        return "capacity", first(CAPACITY | {"plant", "station", "farm", "park", "reactor", "unit"})[1]
     if fig.dim != "money":
         return None, None
     hits: list[tuple[int, int, str, Token]] = []
