@@ -29,6 +29,14 @@ def test_events_merge_by_identity_too():
     assert len(merged.fact.sources) == 2
 
 
+def test_counts_of_different_things_do_not_merge():
+    def count(label: str, doc: str) -> Quantity:
+        return Quantity("count", ["Armenia", "Azerbaijan"], 3, "count", [src(doc, quote=f"three {label}")],
+                        label=label)
+    merged = consolidate([count("tanks", "a.txt"), count("states", "b.txt"), count("tanks", "c.txt")]).facts
+    assert sorted((m.fact.label, m.docs) for m in merged) == [("states", ["b.txt"]), ("tanks", ["a.txt", "c.txt"])]
+
+
 def test_near_duplicate_documents_count_as_one_witness():
     picture = consolidate([fig(2.2e9, "a.txt"), fig(2.2e9, "copy.txt"), fig(2.2e9, "copy2.txt")],
                           duplicate_of={"copy.txt": "a.txt", "copy2.txt": "copy.txt"})

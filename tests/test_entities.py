@@ -77,3 +77,10 @@ def test_a_capital_a_state_trades_with_stands_for_its_government(nlp_model):
     doc = run(nlp_model, "Armenia borders Iran. France started selling weapons to Yerevan. He flew to Yerevan later.")
     yerevan = [(m.type, m.entity) for m in doc.mentions if m.text == "Yerevan"]
     assert yerevan == [("country", "Armenia"), ("place", "Yerevan")]
+
+
+def test_a_lone_surname_is_the_person_of_the_present_not_the_father(nlp_model):
+    doc = run(nlp_model, "Samir Kadyrli has ruled since 2003. In the 1990s, then-President Omar Kadyrli, the "
+                         "current president's father, spoke of one nation. This year, Kadyrli traveled to Kyiv.")
+    lone = [m for m in doc.mentions if m.text == "Kadyrli"]
+    assert lone and {m.entity for m in lone} == {"Samir Kadyrli"}

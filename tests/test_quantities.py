@@ -32,7 +32,7 @@ def test_quantities_mark_a_target(nlp_model):
 
 
 def test_quantities_quote_does_not_break_a_number_at_its_thousands_comma(nlp_model):
-    qs = figures(nlp_model, "As many as 20,000 of the total 30,000 soldiers died in the fighting of 1920.")
+    qs = figures(nlp_model, "In 1920, Azerbaijan lost as many as 20,000 of the total 30,000 soldiers in the fighting.")
     quotes = [s.quote for q in qs for s in q.sources]
     assert quotes and all(not q.startswith("000") for q in quotes)
 
@@ -78,3 +78,12 @@ def test_measures_outside_the_vocabulary_are_not_counts(nlp_model, text):
 def test_power_is_a_capacity_in_megawatts(nlp_model):
     qs = figures(nlp_model, "The 1.2 GW wind farm off the coast of Baku will be the largest in the region.")
     assert [(q.indicator, q.unit, q.value) for q in qs] == [("capacity", "MW", pytest.approx(1200))]
+
+
+def test_a_possessed_small_set_is_not_a_figure(nlp_model):
+    assert figures(nlp_model, "Each of the region's three states has its own outlook.") == []
+
+
+def test_a_count_about_no_named_thing_is_not_a_figure(nlp_model):
+    assert figures(nlp_model, "The paper has three chapters and cites 27 files.") == []
+    assert [q.value for q in figures(nlp_model, "Azerbaijan has 54 merchant ships.")] == [54]

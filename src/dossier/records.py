@@ -140,9 +140,10 @@ class Quantity:
     kind: str = "quantity"
 
     def key(self) -> tuple:
-        """Identity used to merge the same fact from several sources."""
+        """Identity used to merge the same fact from several sources (a plain count also by what it counts:
+        three tanks are not three states)."""
         return ("quantity", self.indicator, tuple(self.subjects), round(self.value, 6), self.unit,
-                self.time, self.modality)
+                self.time, self.modality, self.label if self.indicator == "count" else None)
 
 
 @dataclass

@@ -245,6 +245,12 @@ def _capital_is_government(sp: Doc, c: Candidate) -> bool:
 
 # -- linking names within the document -----------------------------------------------------------------
 
+# a person introduced as of the past: "then-President X", "the late X", "X, the current president's father"
+_HISTORIC_BEFORE = re.compile(r"\b(?:then|former|late|ex|erstwhile)(?:\s*[-–—]\s*|\s+)(?:[A-Z][\w.-]*\s+){0,3}$")
+_HISTORIC_AFTER = re.compile(r",?\s+(?:the\s+)?(?:late\b|former\b|[\w’' ]{0,30}?(?:'s|’s)\s+(?:father|mother|"
+                             r"predecessor|grandfather)\b)")
+
+
 def _person_tokens(name: str) -> list[str]:
     return [key(w) for w in name.replace("-", " ").split() if key(w)]
 
@@ -278,6 +284,8 @@ def _link(text: str, chosen: list[Candidate], acr: Acronyms) -> list[Mention]:
     # persons: a surname or partial name -> the fullest name seen with it (nearest before, else most used)
     fulls = [m for m in mentions if m.type == "person" and len(_person_tokens(m.entity)) >= 2]
     counts = Counter(m.entity for m in fulls)
+    historic = {f.entity for f in fulls if _HISTORIC_BEFORE.search(text[max(0, f.start - 40):f.start])
+                or _HISTORIC_AFTER.match(text, f.end)}
     for m in mentions:
         if m.type != "person":
             continue
@@ -288,6 +296,10 @@ def _link(text: str, chosen: list[Candidate], acr: Acronyms) -> list[Mention]:
             options = options if len(options) == 1 else []
         if not options:
             continue
+        if len(options) > 1:
+            # "then-President Heydar Aliyev, the current president's father": a later "Aliyev" is the other one
+            present = [f for f in options if f not in historic]
+            options = present or options
         before = [f for f in fulls if f.start < m.start and f.entity in options]
         m.entity = before[-1].entity if before else max(options, key=lambda f: counts[f])
     # persons differing only by accents: the accented spelling

@@ -469,11 +469,18 @@ def _scheduled_stay(tok: Token, ix: Index) -> bool:
 def _meeting(tok: Token, ix: Index) -> list[_Draft]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     if lemma in P.MEET_VERBS and tok.pos_ == "VERB":
-        objs = [o for o in P.children(tok, ("dobj",)) if o.lemma_.lower() not in P.NOT_MET]
-        if P.children(tok, ("dobj",)) and not objs:
-            return []
+        dobjs = P.children(tok, ("dobj",))
+        if dobjs and all(o.lemma_.lower() in P.NOT_MET for o in dobjs):
+            return []   # "met the demands"
+        # "(most recently, the September 2024 UN General Assembly)": an occasion, not someone met
+        objs = [o for o in dobjs if o.lemma_.lower() not in P.NOT_MET
+                and not _parenthetical(tok, o) and not any(_is_time_word(c) for c in o.children)]
         others = [n for o in objs for c in P.conjuncts(o) for n in ix.refers(c)]
         others += _agents(tok, ix, deps=(), preps=("with",))
+        if not others and not objs:
+            # "A and B have met": a meeting among the subjects
+            subjects = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "country"))]
+            others = subjects if len(set(subjects)) >= 2 else []
         if not others:
             return []
         d = _Draft("meeting", tok, place=_place(tok, ix))
@@ -518,6 +525,16 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         return []
     _noun_event_args(tok, ix, d)
     return [d]
+
+
+def _parenthetical(head: Token, tok: Token) -> bool:
+    """Whether ``tok`` sits inside brackets opened after ``head``."""
+    lo, hi = sorted((head.i, tok.i))
+    depth = 0
+    for t in head.doc[lo + 1:hi]:
+        depth += t.text == "(" or t.text == "["
+        depth -= (t.text == ")" or t.text == "]") and depth > 0
+    return depth > 0 and tok.i > head.i
 
 
 def _call(tok: Token, ix: Index, others: list[str]) -> _Draft:

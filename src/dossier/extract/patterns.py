@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from dossier.extract.context import Context, TimeExpr
+from dossier.extract.times import vague
 from dossier.records import Mention
 
 # --- trigger lexicons (lemmas) ---------------------------------------------------------
@@ -570,7 +571,7 @@ class Index:
                 before = self.sentence_times(prev) if prev is not None else []
                 if before:
                     out.append(Anchored(before[-1].time, tok))
-        return out
+        return [a for a in out if not vague(a.time)] or out
 
     def time_of(self, tok: Token, sent_times: list[Anchored] | None = None,
                 fallback_previous: bool = False) -> TimeExpr | None:

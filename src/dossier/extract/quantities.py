@@ -506,6 +506,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    if fig.dim == "count" and not subjects:
+        return None   # "the paper has three chapters": a count is a figure about someone or something named
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
         label = _noun_phrase(trigger) if trigger.pos_ == "NOUN" else None
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
@@ -619,7 +621,7 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     first = min(site.toks)
     if fig.value <= 2 and not fig.scaled:
         return None
-    if first > 0 and sp[first - 1].lower_ in ANAPHORIC_DET and fig.value < 10:
+    if first > 0 and (sp[first - 1].lower_ in ANAPHORIC_DET or sp[first - 1].tag_ == "POS") and fig.value < 10:
         return None  # "the three countries": a set named before, not a figure
     if first > 0 and sp[first - 1].lower_ in ("of", "top") and first > 1 and sp[first - 2].lower_ in ("one", "top"):
         return None

@@ -474,12 +474,19 @@ def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     return left + 1, right + 1
 
 
+def vague(t: TimeExpr) -> bool:
+    """"recently", "in recent days": a time only when the sentence gives no other ("most recently, the
+    September 2024 session" is September 2024)."""
+    return bool(_REL_RECENT.fullmatch(t.text.strip()))
+
+
 def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> TimeExpr | None:
     text = ctx.doc.text
     cands = [t for t in ctx.times if t.start >= sent[0] and t.end <= sent[1] and (t.end <= start or t.start >= end)
              and not _baseline(text, t)]
     if not cands:
         return None
+    cands = [t for t in cands if not vague(t)] or cands
     head = _clause_head(ctx, start, end)
 
     def rank(t: TimeExpr) -> tuple:
