@@ -429,3 +429,24 @@ def test_ministers_of_several_countries_stand_for_them_in_a_meeting(model):
                                ("Romanian", "country", "Romania", "demonym"),
                                ("Moldovan", "country", "Moldova", "demonym")])
     assert set(one(found, "meeting").participants) == {"Olaf Weber", "Georgia", "Romania", "Moldova"}
+
+
+@pytest.mark.model
+def test_accession_talks_are_a_process_and_peace_talks_a_meeting(model):
+    countries = [("Armenia", "country", "Armenia"), ("Georgia", "country", "Georgia"),
+                 ("EU", "organization", "European Union", "acronym"), ("Geneva", "place", "Geneva")]
+    assert not [e for e in find(model, "In 2004, with the beginning of EU accession talks, Georgia had to "
+                                       "explain itself.", countries, [("2004", "2004")]) if e.type == "meeting"]
+    e = one(find(model, "Peace talks between Armenia and Georgia were held in Geneva in May 2024.", countries,
+                 [("May 2024", "2024-05")]), "meeting")
+    assert set(e.participants) == {"Armenia", "Georgia"} and e.place == "Geneva"
+
+
+@pytest.mark.model
+def test_a_meeting_of_two_subjects_dated_by_the_occasion_in_brackets(model):
+    people = [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic"),
+              ("UN General Assembly", "organization", "UN General Assembly")]
+    text = ("Olaf Weber and Ana Brnabic have met on the margins of major events (most recently, the "
+            "September 2024 UN General Assembly).")
+    e = one(find(model, text, people, [("recently", "2024-12"), ("September 2024", "2024-09")]), "meeting")
+    assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2024-09"

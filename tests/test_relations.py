@@ -354,3 +354,23 @@ def test_a_chairman_in_apposition_chairs_the_organization(model):
     assert not find(model, "Arben Kola met the chairman of the OSCE in Vienna.",
                     [("Arben Kola", "person", "Arben Kola"), ("OSCE", "organization", "OSCE", "acronym")],
                     predicate="chairs")
+
+
+@pytest.mark.model
+def test_a_post_in_a_relative_clause_is_held(model):
+    text = ("In my first meeting with Arben Kola, who was Albania's foreign minister in 2003, he agreed. "
+            "Ilir Meta, who has served as Albania's ambassador since 2010, arrived.")
+    found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
+                               ("Albania", "country", "Albania")], [("2003", "2003"), ("2010", "2010")],
+                 predicate="position_held")
+    got = {(r.subject, r.object, r.qualifiers.get("of"), r.time) for r in found}
+    assert got == {("Arben Kola", "foreign minister", "Albania", "2003"),
+                   ("Ilir Meta", "ambassador", "Albania", "2010")}
+
+
+@pytest.mark.model
+def test_a_post_stated_in_the_present_does_not_borrow_the_time_before(model):
+    text = "Arben Kola was Albania's foreign minister in 2019. Ilir Meta is the foreign minister of Albania."
+    found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
+                               ("Albania", "country", "Albania")], [("2019", "2019")], predicate="position_held")
+    assert {(r.subject, r.time) for r in found} == {("Arben Kola", "2019"), ("Ilir Meta", None)}

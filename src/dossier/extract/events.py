@@ -511,11 +511,15 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
     is_call = lemma in P.CALL_NOUNS and any(c.lower_ in P.CALL_MODIFIERS for c in tok.children)
     if lemma == "talk" and low != "talks":
         return []   # "fighting talk": rhetoric; meetings are "talks"
+    if lemma == "talk" and any(c.lower_ in _PROCESS_TALKS for c in tok.children if c.dep_ in ("compound", "amod")):
+        return []   # "EU accession talks": a process of years, not a meeting
     if not (lemma in P.MEETING_NOUNS or low in P.MEETING_NOUNS or is_call
             or (named is not None and (lemma in P.NAMED_ONLY_MEETING_NOUNS or low in P.NAMED_ONLY_MEETING_NOUNS))):
         return []
     if named is not None and _event_kind(named.text) not in (None, "meeting"):
         return []
+    if named is not None and len(named.text.split()) == 1 and named.text.casefold() in P.NAMED_ONLY_MEETING_NOUNS:
+        return []   # "our Week in Review": a bare "Week" names no event
     if tok.dep_ == "compound" and named is None:
         return []   # "the Summit Declaration": the summit only qualifies something else
     # "EU accession talks" name a process, not a meeting: talks are named only by a known event
@@ -571,6 +575,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
                     d.place = ix.name(m)
 
 
+_PROCESS_TALKS = {"accession", "membership", "association", "normalization", "normalisation"}
 _TAKING_PART = {"participate", "attend", "take", "engage", "join", "participation", "attendance", "presence", "speak",
                 "speech", "address", "arrive"}
 

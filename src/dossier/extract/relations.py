@@ -151,7 +151,12 @@ def _positions(ix: Index) -> list[_Position]:
                 p.of = _government_of(p.span.root, ix)
         if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
-        when = ix.time_of(p.span.root, fallback_previous=True)
+        # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
+        # the previous sentence speaks of
+        present = any(t.tag_ in ("VBZ", "VBP") for t in [sent.root, *sent.root.children] if t.dep_ in ("ROOT", "aux")
+                      ) and not any(t.tag_ in ("VBD", "VBN") for t in [sent.root, *sent.root.children]
+                                    if t.dep_ in ("ROOT", "aux", "auxpass"))
+        when = ix.time_of(p.span.root, fallback_previous=not present)
         p.time = when.value if when else None
         out.append(p)
     return out
@@ -267,24 +272,26 @@ def _title_after(span: Span, ix: Index):
 
 
 def _title_copula(span: Span, ix: Index):
-    """"X is the president of Y", "X became prime minister", "X was appointed ambassador"."""
+    """"X is the president of Y", "X became prime minister", "X was appointed ambassador",
+    "X, who was Turkey's foreign minister in 2003, ..."."""
     root = span.root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    verb = root.head
-    if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain"):
-        return None
-    for c in verb.children:
-        target = None
-        if c.dep_ in ("attr", "oprd"):
-            target = c
-        elif c.dep_ == "prep" and c.lower_ == "as":
-            target = next((o for o in c.children if o.dep_ == "pobj"), None)
-        if target is not None and _title_word(target):
-            phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
-                      if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
-                      or ix.name_mention(t) is not None]
-            return _read_title(phrase, ix, span)
+    verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [c for c in root.children if c.dep_ == "relcl" and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
+    for verb in verbs:
+        if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain"):
+            continue
+        for c in verb.children:
+            target = None
+            if c.dep_ in ("attr", "oprd"):
+                target = c
+            elif c.dep_ == "prep" and c.lower_ == "as":
+                target = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if target is not None and _title_word(target):
+                phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
+                          if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
+                          or ix.name_mention(t) is not None]
+                return _read_title(phrase, ix, span)
     return None
 
 
