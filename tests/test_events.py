@@ -450,3 +450,12 @@ def test_a_meeting_of_two_subjects_dated_by_the_occasion_in_brackets(model):
             "September 2024 UN General Assembly).")
     e = one(find(model, text, people, [("recently", "2024-12"), ("September 2024", "2024-09")]), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2024-09"
+
+
+@pytest.mark.model
+def test_a_meeting_word_inside_a_body_s_name_is_no_meeting(model):
+    text = "In 2020, the Foreign Relations Committee of the US Congress passed a resolution on Armenia."
+    found = find(model, text, [("Foreign Relations Committee of the US Congress", "organization",
+                                "Foreign Relations Committee of the US Congress"),
+                               ("Armenia", "country", "Armenia")], [("2020", "2020")])
+    assert not [e for e in found if e.type == "meeting"]

@@ -522,6 +522,11 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         return []   # "our Week in Review": a bare "Week" names no event
     if tok.dep_ == "compound" and named is None:
         return []   # "the Summit Declaration": the summit only qualifies something else
+    if named is None and ix.mention(tok, ("organization",)) is not None:
+        return []   # "the Conference on Interaction ... in Asia", "the US Congress": a body's name
+    if lemma == "congress" and named is None and any(
+            ix.mention(c, ("country",)) is not None for c in tok.children if c.dep_ in ("compound", "amod", "poss")):
+        return []   # "the US Congress": a legislature
     # "EU accession talks" name a process, not a meeting: talks are named only by a known event
     name = ix.name(named) if named is not None else (None if lemma == "talk" else _event_name(tok, ix))
     d = _Draft("meeting", tok, name=name, plural=tok.tag_ == "NNS" and lemma != "talk" and not named)
