@@ -459,3 +459,11 @@ def test_a_meeting_word_inside_a_body_s_name_is_no_meeting(model):
                                 "Foreign Relations Committee of the US Congress"),
                                ("Armenia", "country", "Armenia")], [("2020", "2020")])
     assert not [e for e in found if e.type == "meeting"]
+
+
+@pytest.mark.model
+def test_who_speaks_in_a_call_with_someone_takes_part(model):
+    text = "Olaf Weber discussed the crisis in a phone call with Ana Brnabic on Monday."
+    e = one(find(model, text, [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic")],
+                 [("Monday", "2020-09-28")]), "meeting")
+    assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2020-09-28"

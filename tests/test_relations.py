@@ -374,3 +374,13 @@ def test_a_post_stated_in_the_present_does_not_borrow_the_time_before(model):
     found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
                                ("Albania", "country", "Albania")], [("2019", "2019")], predicate="position_held")
     assert {(r.subject, r.time) for r in found} == {("Arben Kola", "2019"), ("Ilir Meta", None)}
+
+
+@pytest.mark.model
+def test_a_hyphenated_title_is_kept_whole(model):
+    text = "UN Secretary-General Arben Kola spoke. The First Vice-President of Albania, Ilir Meta, came."
+    found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
+                               ("UN", "organization", "United Nations", "acronym"),
+                               ("Albania", "country", "Albania")], predicate="position_held")
+    assert {(r.subject, r.object) for r in found} == {("Arben Kola", "Secretary-General"),
+                                                      ("Ilir Meta", "First Vice-President")}

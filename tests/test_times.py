@@ -54,3 +54,12 @@ def test_times_reads_an_old_year_dating_a_named_treaty(nlp_model, text, year):
 
 def test_times_does_not_read_an_old_count_as_a_year(nlp_model):
     assert values(nlp_model, "The 1500 volunteers arrived at the border.") == {}
+
+
+@pytest.mark.parametrize("text, surface, iso", [
+    ("Erdogan last night discussed the crisis with Johnson.", "last night", "2020-09-30"),
+    ("The ministers will speak again tonight.", "tonight", "2020-10-01"),
+    ("Shelling resumed this morning near the town.", "this morning", "2020-10-01"),
+])
+def test_times_reads_parts_of_the_day_against_the_publication_date(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2020-10-01")[surface] == iso

@@ -336,6 +336,9 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         t = phrase[start - 1]
         if ix.name_mention(t) is not None or t.lower_ in P.TITLE_PRE or t.lower_ in ("the", "a", "an", "'s", "’s"):
             break
+        if t.text in ("-", "–") and _glued(t) and start > 1 and phrase[start - 2].text[:1].isupper():
+            start -= 2   # "Vice-President", "Deputy-Minister"
+            continue
         if not (_title_word(t) or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
             break
         start -= 1
@@ -372,6 +375,10 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 break
         if ix.name_mention(t) is not None:
             break
+        if t.text in ("-", "–") and i + 1 < len(post) and _glued(t) and post[i + 1].text[:1].isupper():
+            role_toks += [t, post[i + 1]]   # "Secretary-General"
+            i += 2
+            continue
         if not (t.lower_ in ("of", "for", "and", "on") or _title_word(t) or t.text[:1].isupper()):
             break
         role_toks.append(t)
@@ -380,8 +387,16 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         role_toks.pop()
     if not any(t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS for t in role_toks):
         return None
-    role = " ".join(_ABBREVIATIONS.get(t.lower_, t.text) for t in role_toks)
+    role = ""
+    for k, t in enumerate(role_toks):
+        glued = k > 0 and role_toks[k - 1].i + 1 == t.i and not role_toks[k - 1].whitespace_
+        role += ("" if glued or k == 0 else " ") + _ABBREVIATIONS.get(t.lower_, t.text)
     return role, of, claimed
+
+
+def _glued(t: Token) -> bool:
+    """A hyphen written without spaces around it."""
+    return not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
 
 # --- member_of, chairs --------------------------------------------------------------------------

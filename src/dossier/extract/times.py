@@ -123,7 +123,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(_LB + r"(?:FY\s?)?" + _year("y") + r"(?:\s+est\.)?" + r"(?![\w/-])")),
 ]
 
-_REL_DAY = re.compile(r"\b(?P<w>yesterday|today|tomorrow)\b", re.I)
+_REL_DAY = re.compile(r"\b(?P<w>yesterday|today|tomorrow|last\s+night|tonight|this\s+(?:morning|afternoon|evening))\b",
+                      re.I)
+_DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "last night": -1, "tonight": 0, "this morning": 0,
+              "this afternoon": 0, "this evening": 0}
 _REL_UNIT = re.compile(
     r"\b(?P<w>(?:(?:so\s+far|earlier|later)\s+)?this|(?:the\s+)?last|(?:the\s+)?previous|next|(?:the\s+)?current|"
     r"(?:the\s+)?coming)\s+(?P<unit>year|month|week)\b(?!s)", re.I)
@@ -348,7 +351,7 @@ def _relative(text: str, pub: dt.date | None) -> list[_Cand]:
     if pub is None:
         return out
     for m in _REL_DAY.finditer(text):
-        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("w").casefold()]
+        delta = _DAY_SHIFT[re.sub(r"\s+", " ", m.group("w").casefold())]
         out.append(_Cand(m.start(), m.end(), (pub + dt.timedelta(days=delta)).isoformat(), relative=True))
     for m in _REL_UNIT.finditer(text):
         w, unit = m.group("w").casefold().split()[-1], m.group("unit").casefold()
