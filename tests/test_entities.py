@@ -84,3 +84,29 @@ def test_a_lone_surname_is_the_person_of_the_present_not_the_father(nlp_model):
                          "current president's father, spoke of one nation. This year, Kadyrli traveled to Kyiv.")
     lone = [m for m in doc.mentions if m.text == "Kadyrli"]
     assert lone and {m.entity for m in lone} == {"Samir Kadyrli"}
+
+
+def test_a_known_long_name_is_not_cut_at_its_hyphen(nlp_model):
+    doc = run(nlp_model, "France co-chairs the Organization for Security and Co-operation in Europe’s Minsk Group.")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert "Organization for Security and Co-operation in Europe" in orgs
+    assert "Organization for Security and Co" not in orgs
+
+
+def test_a_leader_s_administration_is_no_organization_named_after_him(nlp_model):
+    doc = run(nlp_model, "Baku is waiting to see how the incoming Trump administration defines its priorities.")
+    assert not [e for e in doc.entities if e.type == "organization" and e.name == "Trump"]
+
+
+def test_a_dash_glued_after_a_quoted_name_ends_it(nlp_model):
+    doc = run(nlp_model, "Baku supports the “Zangezur Corridor”—a dedicated road and rail link to Nakhchivan.")
+    assert "Zangezur Corridor" in {e.name for e in doc.entities}
+    assert not [e for e in doc.entities if "dedicated" in e.name]
+
+
+def test_the_parties_to_a_memorandum_are_not_part_of_its_name(nlp_model):
+    doc = run(nlp_model, "In July 2022, Azerbaijan signed a memorandum of understanding with the European Union "
+                         "to boost gas exports.")
+    [signed] = [f for f in doc.facts if getattr(f, "type", None) == "agreement_signed"]
+    assert signed.name == "memorandum of understanding"
+    assert set(signed.participants) == {"Azerbaijan", "European Union"}

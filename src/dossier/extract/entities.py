@@ -67,6 +67,8 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their
 GOV_PREPS = {"with", "between", "against", "by", "toward", "towards", "on", "among", "of", "versus", "vs"}
 TRANSFER_VERBS = {"sell", "supply", "deliver", "export", "provide", "send", "give", "transfer", "lend", "grant",
                   "buy", "import", "purchase", "procure", "receive", "pay", "owe"}
+# "the Trump administration", "the Putin era": a surname before these names the leader
+LEADER_ERA = {"administration", "presidency", "era", "regime", "government", "cabinet"}
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"}
 REGNAL = {"pope", "king", "queen", "prince", "princess", "sultan", "emir", "sheikh", "shah", "patriarch",
           "catholicos"}
@@ -167,6 +169,8 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         elif label == "ORG":
             if typ is None and (any(w in TITLE_WORDS for w in low) or "/" in text):
                 continue   # "Commissioner for Energy" is a title; "AdobeStock/..." a credit
+            if typ is None and len(words) == 1 and span.end < len(sp) and sp[span.end].lower_ in LEADER_ERA:
+                typ = "person"   # "the incoming Trump administration": the leader, not a body named Trump
             typ = typ or "organization"
         elif label == "EVENT":
             typ = typ or "event"
@@ -464,6 +468,11 @@ def find_mentions(ctx: Context) -> list[Mention]:
         # the tagger and the name shapes are English: on another language they invent names from every
         # capitalised phrase ("Orta Koridor'un"), so only the gazetteer's names are trusted there
         ner_c, shape_c, runs, person_c, titles, agree_c = [], [], [], [], [], []
+    # a known multi-word name is complete: a shape cut inside it ("Organization for Security and Co"
+    # of "...Co-operation in Europe") yields to it
+    long_gaz = [g for g in gaz_c if g.form == "name" and text.count(" ", g.start, g.end) >= 2]
+    shape_c = [c for c in shape_c if not any(g.start <= c.start and c.end <= g.end and c.end - c.start
+                                                 < g.end - g.start for g in long_gaz)]
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c]
     acr = acronym_candidates(text, sp, base, runs, gaz)
     chosen = _select([*base, *acr.cands], len(text))

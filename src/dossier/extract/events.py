@@ -225,7 +225,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         for c in objects:
             # several agreements signed: each is dated by the time nearest to it
             d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=_agreement_name(c, ix) or None)
-            d.add(*signers, *_agents(c, ix, deps=(), preps=("with", "between")))
+            d.add(*signers, *_agreement_parties(c, ix))
             d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
             out.append(d)
     elif (low == "signing" and tok.pos_ in ("NOUN", "PROPN")) or lemma in ("signatory", "signatories"):
@@ -251,6 +251,13 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         if name and when:
             out.append(_Draft("agreement_signed", tok, name=name, time=when))
     return out
+
+
+def _agreement_parties(noun: Token, ix: Index) -> list[str]:
+    """"an agreement with X", "a memorandum of understanding with X" (the parser may hang "with X" on the
+    complement)."""
+    heads = [noun, *P.pobjs(noun, {"of"})]
+    return [n for h in heads for n in _agents(h, ix, deps=(), preps=("with", "between"))]
 
 
 def _relative_antecedent(tok: Token, ix: Index) -> list[Token]:

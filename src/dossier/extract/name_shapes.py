@@ -642,8 +642,10 @@ def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
         preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.i == tok.i + 1]
         if preps:
             sub = [t for t in preps[0].subtree]
+            # "a memorandum of understanding with the EU": the parties are not part of the name
             stop = next((t.i for t in sub if t.text in {",", "(", ";"} or t.lower_ in {"which", "that", "signed"}
-                         or t.pos_ == "VERB"), sub[-1].i + 1)
+                         or t.pos_ == "VERB" or t.lower_ in {"with", "between", "among"} and t.dep_ == "prep"),
+                        sub[-1].i + 1)
             end = max(end, stop)
         content = [t for t in sp[start:end] if t.is_alpha and not t.is_stop]
         if not ((len(mods) >= 2 or (preps and len(content) >= 3)) and end - start >= 3):
