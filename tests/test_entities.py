@@ -110,3 +110,10 @@ def test_the_parties_to_a_memorandum_are_not_part_of_its_name(nlp_model):
     [signed] = [f for f in doc.facts if getattr(f, "type", None) == "agreement_signed"]
     assert signed.name == "memorandum of understanding"
     assert set(signed.participants) == {"Azerbaijan", "European Union"}
+
+
+def test_a_military_rank_is_not_part_of_a_name(nlp_model):
+    doc = run(nlp_model, "Lieutenant-General Valeh Barshadli became the first Minister of Defense. After Lt Gen "
+                         "Barshadli became Chief of General Staff, Col. Ahmad Hasanov took over.")
+    persons = {e.name for e in doc.entities if e.type == "person"}
+    assert persons == {"Valeh Barshadli", "Ahmad Hasanov"}

@@ -467,3 +467,11 @@ def test_who_speaks_in_a_call_with_someone_takes_part(model):
     e = one(find(model, text, [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic")],
                  [("Monday", "2020-09-28")]), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2020-09-28"
+
+
+@pytest.mark.model
+def test_the_place_hung_on_the_person_met_is_the_meeting_s(model):
+    text = "General Ali Asgarov met Ahmad Hasanov in Baku."
+    e = one(find(model, text, [("Ali Asgarov", "person", "Ali Asgarov"), ("Ahmad Hasanov", "person", "Ahmad Hasanov"),
+                               ("Baku", "place", "Baku")]), "meeting")
+    assert e.place == "Baku"

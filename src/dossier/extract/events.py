@@ -189,6 +189,8 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
     heads = [tok]
     # "the summit held in X", "a forum hosted at X": the participle describing the event says where
     heads += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if tok.pos_ == "VERB":   # "met X in Baku": the parser may hang the place on the object
+        heads += [c for c in tok.children if c.dep_ == "dobj"]
     if heads_too and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
         heads.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
     for h in heads:

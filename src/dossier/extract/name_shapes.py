@@ -99,7 +99,11 @@ TITLE_MODIFIERS = {
     "trade", "finance", "interior", "executive", "senior", "special", "general", "chief", "assistant", "state",
     "grand", "supreme", "economic", "presidential", "national", "security", "digital", "development",
 }
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam", "sheikh", "mr.", "mrs.", "ms.", "dr."}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam", "sheikh", "mr.", "mrs.", "ms.", "dr.",
+              # military ranks and their abbreviations ("Lt Gen Barshadli", "Col. Ahmadov")
+              "gen", "gen.", "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "adm",
+              "adm.", "sgt", "sgt.", "cpl", "general", "lieutenant", "major", "colonel", "brigadier", "sergeant",
+              "corporal", "lieutenant-general", "major-general"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
