@@ -384,3 +384,28 @@ def test_a_hyphenated_title_is_kept_whole(model):
                                ("Albania", "country", "Albania")], predicate="position_held")
     assert {(r.subject, r.object) for r in found} == {("Arben Kola", "Secretary-General"),
                                                       ("Ilir Meta", "First Vice-President")}
+
+
+@pytest.mark.model
+def test_a_lowercase_title_keeps_its_complement(model):
+    names = [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
+             ("US", "country", "United States", "acronym"), ("Albanian", "country", "Albania", "demonym")]
+    found = [r for text in ("US secretary of state Arben Kola spoke.",
+                            "Albanian minister of foreign affairs Ilir Meta came.")
+             for r in find(model, text, names, predicate="position_held")]
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Arben Kola", "secretary of state", "United States"),
+        ("Ilir Meta", "minister of foreign affairs", "Albania")}
+
+
+@pytest.mark.model
+def test_a_post_takes_the_previous_sentence_s_time_only_when_it_points_back(model):
+    people = [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
+              ("Albania", "country", "Albania")]
+    text = ("A forum took place in December 2021. Arben Kola, the Minister of Energy of Albania, emphasized in his "
+            "speech the role of gas.")
+    [r] = find(model, text, people, [("December 2021", "2021-12")], predicate="position_held")
+    assert r.time == "2021-12"
+    text = "A forum took place in December 2021. Ilir Meta, the Minister of Energy of Albania, was stunned."
+    [r] = find(model, text, people, [("December 2021", "2021-12")], predicate="position_held")
+    assert r.time is None

@@ -156,10 +156,31 @@ def _positions(ix: Index) -> list[_Position]:
         present = any(t.tag_ in ("VBZ", "VBP") for t in [sent.root, *sent.root.children] if t.dep_ in ("ROOT", "aux")
                       ) and not any(t.tag_ in ("VBD", "VBN") for t in [sent.root, *sent.root.children]
                                     if t.dep_ in ("ROOT", "aux", "auxpass"))
-        when = ix.time_of(p.span.root, fallback_previous=not present)
+        # the time of the sentence before only when this one points back at what it tells ("in his speech")
+        when = ix.time_of(p.span.root, fallback_previous=not present and _points_back(sent))
         p.time = when.value if when else None
         out.append(p)
     return out
+
+
+# words by which a sentence refers to the occasion the sentence before told of
+_OCCASION_NOUNS = {"speech", "address", "remarks", "statement", "forum", "meeting", "visit", "event", "ceremony",
+                   "talks", "summit", "conference", "session", "occasion", "interview", "briefing"}
+
+
+def _points_back(sent: Span) -> bool:
+    """"X emphasized in his speech", "at the forum", "there", "at the time": the sentence leans on the
+    previous one's occasion."""
+    for t in sent:
+        if t.lower_ in ("there", "then") and t.dep_ == "advmod":
+            return True
+        if t.lemma_.lower() in _OCCASION_NOUNS and any(
+                c.dep_ in ("poss", "det") and c.lower_ in ("his", "her", "their", "its", "the", "this", "that")
+                for c in t.children):
+            return True
+        if t.lower_ == "time" and t.i >= 2 and t.doc[t.i - 1].lower_ == "the" and t.doc[t.i - 2].lower_ == "at":
+            return True
+    return False
 
 
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "leadership", "regime", "rule"}
@@ -223,7 +244,7 @@ def _title_before(span: Span, ix: Index):
             break
         if (m is not None and m.type in ("country", "organization")) or _title_word(t) \
                 or t.lower_ in ("of", "for", "and", "the", "'s", "’s", "-", "–") or t.lower_ in P.TITLE_PRE \
-                or (t.pos_ == "PROPN" and t.text[:1].isupper()):
+                or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t):
             left.insert(0, t)
             j -= 1
             continue
@@ -243,7 +264,19 @@ def _ends_title(t: Token, ix: Index) -> bool:
     m = ix.name_mention(t)
     if m is not None:
         return m.type in ("country", "organization")
-    return _title_word(t) or (t.pos_ == "PROPN" and t.text[:1].isupper())
+    return _title_word(t) or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t)
+
+
+def _title_complement(t: Token) -> bool:
+    """"state" in "secretary of state", "affairs" in "minister of foreign affairs": a title's own
+    lowercase complement."""
+    d = t.doc
+    if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    k = t.i - 1
+    while k > t.i - 3 and k >= 0 and d[k].pos_ in ("ADJ", "NOUN") and d[k].text.islower():
+        k -= 1
+    return k >= 1 and d[k].lower_ in ("of", "for") and _title_word(d[k - 1])
 
 
 def _title_after(span: Span, ix: Index):
@@ -379,7 +412,8 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
             role_toks += [t, post[i + 1]]   # "Secretary-General"
             i += 2
             continue
-        if not (t.lower_ in ("of", "for", "and", "on") or _title_word(t) or t.text[:1].isupper()):
+        if not (t.lower_ in ("of", "for", "and", "on") or _title_word(t) or t.text[:1].isupper()
+                or _title_complement(t) or t.pos_ == "ADJ" and i + 1 < len(post) and _title_complement(post[i + 1])):
             break
         role_toks.append(t)
         i += 1
