@@ -156,31 +156,18 @@ def _positions(ix: Index) -> list[_Position]:
         present = any(t.tag_ in ("VBZ", "VBP") for t in [sent.root, *sent.root.children] if t.dep_ in ("ROOT", "aux")
                       ) and not any(t.tag_ in ("VBD", "VBN") for t in [sent.root, *sent.root.children]
                                     if t.dep_ in ("ROOT", "aux", "auxpass"))
-        # the time of the sentence before only when this one points back at what it tells ("in his speech")
-        when = ix.time_of(p.span.root, fallback_previous=not present and _points_back(sent))
-        p.time = when.value if when else None
+        # a past sentence without a time of its own continues the one before; a post stated in the
+        # present holds as of the report
+        when = ix.time_of(p.span.root, fallback_previous=not present)
+        p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
     return out
 
 
-# words by which a sentence refers to the occasion the sentence before told of
-_OCCASION_NOUNS = {"speech", "address", "remarks", "statement", "forum", "meeting", "visit", "event", "ceremony",
-                   "talks", "summit", "conference", "session", "occasion", "interview", "briefing"}
-
-
-def _points_back(sent: Span) -> bool:
-    """"X emphasized in his speech", "at the forum", "there", "at the time": the sentence leans on the
-    previous one's occasion."""
-    for t in sent:
-        if t.lower_ in ("there", "then") and t.dep_ == "advmod":
-            return True
-        if t.lemma_.lower() in _OCCASION_NOUNS and any(
-                c.dep_ in ("poss", "det") and c.lower_ in ("his", "her", "their", "its", "the", "this", "that")
-                for c in t.children):
-            return True
-        if t.lower_ == "time" and t.i >= 2 and t.doc[t.i - 1].lower_ == "the" and t.doc[t.i - 2].lower_ == "at":
-            return True
-    return False
+def _in_quote(span: Span) -> bool:
+    """Whether the name sits inside quotation marks opened in its sentence (someone else's words)."""
+    before = span.doc.text[span.sent.start_char:span.start_char]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "leadership", "regime", "rule"}
