@@ -87,3 +87,12 @@ def test_a_possessed_small_set_is_not_a_figure(nlp_model):
 def test_a_count_about_no_named_thing_is_not_a_figure(nlp_model):
     assert figures(nlp_model, "The paper has three chapters and cites 27 files.") == []
     assert [q.value for q in figures(nlp_model, "Azerbaijan has 54 merchant ships.")] == [54]
+
+
+def test_a_figure_in_the_present_is_dated_by_the_report(nlp_model):
+    qs = figures(nlp_model, "Azerbaijan currently supplies gas to 10 European states. Turkish companies have "
+                            "invested 192 mln US dollars in Azerbaijan. Azerbaijan and Turkey will raise trade to "
+                            "USD 5 bn. Trade turnover reached USD 2.2 bn.", published="2024-12-17")
+    times = {q.value: q.time for q in qs}
+    assert times[10] == "2024-12-17" and times[192e6] == "2024-12-17"
+    assert times[5e9] is None and times[2.2e9] is None   # a goal, and a past figure with no date

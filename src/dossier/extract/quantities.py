@@ -511,13 +511,27 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
         label = _noun_phrase(trigger) if trigger.pos_ == "NOUN" else None
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
+    modality = _modality(fig, site, indicator)
+    when = t.iso if t else None
+    if when is None and modality == "actual" and _present_tense(site.root):
+        when = ctx.doc.published   # "Azerbaijan currently supplies gas to 10 states": as of the report
     q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
                  sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
-                 time=t.iso if t else None, modality=_modality(fig, site, indicator), approx=fig.approx,
-                 label=label, qualifiers=quals)
+                 time=when, modality=modality, approx=fig.approx, label=label, qualifiers=quals)
     if fig.per_year and fig.dim == "money":
         q.qualifiers["per"] = "year"
     return q
+
+
+def _present_tense(tok: Token) -> bool:
+    """Whether the clause governing ``tok`` is in the present ("supplies", "has reached"), not past or future."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
 
 
 def _tree_dist(a: Token, b: Token) -> int:
