@@ -117,3 +117,11 @@ def test_a_military_rank_is_not_part_of_a_name(nlp_model):
                          "Barshadli became Chief of General Staff, Col. Ahmad Hasanov took over.")
     persons = {e.name for e in doc.entities if e.type == "person"}
     assert persons == {"Valeh Barshadli", "Ahmad Hasanov"}
+
+
+def test_an_abbreviation_the_tagger_missed_is_an_organization_but_not_a_code(nlp_model):
+    doc = run(nlp_model, "SOCAR holds a 58% stake in TANAP, BOTAS 30% and BP 12%. GDP grew, and the Omani rial (QQZ) "
+                         "was added. They paid XYZ 5 million.")
+    names = {e.name for e in doc.entities}
+    assert {"TANAP", "BOTAS"} <= names
+    assert not names & {"GDP", "QQZ", "XYZ"}

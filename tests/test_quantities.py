@@ -96,3 +96,14 @@ def test_a_figure_in_the_present_is_dated_by_the_report(nlp_model):
     times = {q.value: q.time for q in qs}
     assert times[10] == "2024-12-17" and times[192e6] == "2024-12-17"
     assert times[5e9] is None and times[2.2e9] is None   # a goal, and a past figure with no date
+
+
+def test_shares_with_the_verb_left_out_keep_their_holders(nlp_model):
+    qs = figures(nlp_model, "SOCAR holds a 58% stake in TANAP, BOTAS 30% and BP 12%.")
+    assert sorted((q.qualifiers.get("holder"), q.qualifiers.get("asset"), q.value) for q in qs) == [
+        ("BOTAS", "TANAP", 30), ("BP", "TANAP", 12), ("SOCAR", "TANAP", 58)]
+
+
+def test_the_length_of_a_named_pipeline_is_about_the_pipeline_only(nlp_model):
+    qs = figures(nlp_model, "The 1,850-km Tanap Pipeline runs from the Georgian border to Greece.")
+    assert [q.subjects for q in qs] == [["Tanap Pipeline"]]

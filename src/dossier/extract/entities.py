@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+import pycountry
 from spacy.tokens import Doc, Span
 
 from dossier import gazetteer
@@ -181,6 +182,41 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             typ = typ or "product"
         out.append(Candidate(span.start_char, span.end_char, typ, "ner", name=clean_name(text)))
     return _vote(out)
+
+
+# capitalised abbreviations that name no one: measures, currencies' cousins, jargon, roman numerals
+NOT_NAMES_CAPS = {"GDP", "GNP", "LNG", "CNG", "LPG", "CEO", "CFO", "FDI", "UAV", "UAVS", "MLRS", "BCM", "TCM", "BBL",
+                  "BPD", "MW", "GW", "KWH", "MWH", "GWH", "TWH", "IPO", "VAT", "NGO", "NGOS", "HQ", "AM", "PM", "EST",
+                  "GMT", "UTC", "PDF", "HTML", "URL", "FAQ", "RSS", "SMS", "GSM", "GPS", "CDMA", "COVID", "AIDS", "HIV",
+                  "ATM", "CCTV", "ID", "TV", "USA", "UK", "PPP", "CPI", "YOY", "QOQ", "FY", "YTD", "MOU", "TBD",
+                  "NB", "PS", "OK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XX", "XXI", "ETA",
+                  "API", "AI", "IT", "ICT", "RD", "EDT", "CET", "CEST"}
+
+
+def _caps_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
+    """A capitalised abbreviation the tagger passed over ("BOTAS 30% and BP 12%", "a stake in TANAP"):
+    an organisation until a head noun elsewhere says otherwise ("the TANAP pipeline").  The weakest
+    source: any other reading of the same span wins.  Not in a line written all in capitals (a heading)."""
+    out = []
+    for tok in sp:
+        text = tok.text
+        # the tagger's place guess for an unknown abbreviation ("BOTAS" as GPE) is dropped by the NER reader
+        if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()) or tok.pos_ != "PROPN" \
+                or tok.ent_type_ not in ("", "GPE", "LOC"):
+            continue
+        if text in NOT_NAMES_CAPS or re.fullmatch(r"[IVXLC]+", text) or gaz.lookup(text) \
+                or pycountry.currencies.get(alpha_3=text):
+            continue
+        if any(0 <= k < len(sp) and sp[k].like_num for k in (tok.i - 1, tok.i + 1)) \
+                and not (tok.i + 1 < len(sp) and sp[tok.i + 1].like_num and sp[tok.i + 2:tok.i + 3].text == "%"):
+            continue   # "RWD 5 million", "5 mln RWD": a unit or currency code beside a number, not a name
+        if 0 < tok.i < len(sp) - 1 and sp[tok.i - 1].text == "(" and sp[tok.i + 1].text == ")":
+            continue   # "(RWD)": a definition the acronym reader judges (here a currency's code)
+        near = [t for t in tok.sent if t.is_alpha and t.i != tok.i]
+        if near and sum(t.text.isupper() for t in near) > len(near) / 2:
+            continue
+        out.append(Candidate(tok.idx, tok.idx + len(text), "organization", "ner", form="acronym", name=text))
+    return out
 
 
 def _called_a_company(span: Span) -> bool:
@@ -473,7 +509,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     long_gaz = [g for g in gaz_c if g.form == "name" and text.count(" ", g.start, g.end) >= 2]
     shape_c = [c for c in shape_c if not any(g.start <= c.start and c.end <= g.end and c.end - c.start
                                                  < g.end - g.start for g in long_gaz)]
-    base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c]
+    caps_c = _caps_candidates(sp, gaz) if english(ctx.doc) else []
+    base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c]
     acr = acronym_candidates(text, sp, base, runs, gaz)
     chosen = _select([*base, *acr.cands], len(text))
     chosen = [c for c in chosen if _keep(text, c, sp)]

@@ -85,7 +85,7 @@ SUPPLY = (SELL | BUY | {"transportation", "supplies", "export", "imports"}) - {"
 GAS = {"gas", "lng"}
 OIL = {"oil", "crude", "petroleum", "condensate"}
 CAPACITY = {"capacity", "throughput", "design", "designed", "capable", "able"}
-EQUITY = {"equity", "stake", "ownership", "holding", "shareholding"}
+EQUITY = {"equity", "stake", "ownership", "holding", "shareholding", "shareholder", "stakeholder"}
 EQUITY_WEAK = {"share", "interest"}
 NOT_EQUITY = TRADE | {"gdp", "market", "import", "export", "imports", "exports", "vote", "population", "territory",
                       "budget", "revenue", "consumption", "production", "output", "purchase", "supply"}
@@ -676,7 +676,10 @@ def _count_indicator(noun: Token) -> tuple[str, str | None]:
 
 def _noun_phrase(noun: Token) -> str:
     """A short label: the noun with its compounds and adjectives, and a following 'of/for/on' phrase."""
-    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.like_num and c.ent_type_ != "NORP"]
+    # not the unit of a figure glued to it ("the 1,850-km pipeline"), not a number, not a nationality
+    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.like_num and c.ent_type_ != "NORP"
+            and not (c.i > 0 and c.doc[c.i - 1].text in ("-", "–") and c.i > 1 and c.doc[c.i - 2].like_num)
+            and c.lower_ not in ("km", "kilometre", "kilometer", "mile", "metre", "meter", "%")]
     words = [*(t.text for t in left), noun.text]
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "in", "with") and len(list(c.subtree)) <= 6:
@@ -736,7 +739,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         infra = _sentence_mentions(ctx, site, ("infrastructure",))
         others = _sentence_mentions(ctx, site)
         names = [_name(m) for m in sorted(infra, key=lambda m: abs(m.start - fig.start))]
-        if indicator == "length" or not names:
+        # "the 1,850-km TANAP pipeline runs to Greece": the places of its route are not what is measured
+        measured = any(0 <= m.start - fig.end <= 12 for m in infra)
+        if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names:
             topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
@@ -833,6 +838,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     verb = trigger
     if indicator == "arms_sales":
         verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
+    if indicator == "equity_share":
+        gapped = _gapped_holder(ctx, fig, ms, siblings)
+        if gapped is not None:
+            return gapped
     src: list[str] = []
     dst: list[str] = []
     lo, hi = fig.segment if fig.segment != (0, 0) else (site.sent.start_char, site.sent.end_char)
@@ -875,6 +884,27 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     if src:
         return [src[0], *dst[:1]], quals
     return dst[:1], quals
+
+
+def _gapped_holder(ctx: Context, fig: Figure, ms: list[Mention], siblings: list[Quantity]
+                   ) -> tuple[list[str], dict] | None:
+    """A holder written right before its share, the verb left out: "SOCAR holds 58% in TANAP, BOTAS
+    30% and BP 12%" (the asset of the share before), "the shareholders of TAP are SOCAR (20%) ..."
+    (the asset named with "of"/"in" in the sentence)."""
+    text = ctx.doc.text
+    holder = next((m for m in sorted(ms, key=lambda m: -m.end) if m.end <= fig.start
+                   and m.type in ("organization", "country")
+                   and re.fullmatch(r"\s*(?:with|has|:|[-–]|\()?\s*", text[m.end:fig.start])), None)
+    if holder is None:
+        return None
+    name = _actor(holder, "equity_share")
+    sib = next((q for q in reversed(siblings) if q.indicator == "equity_share" and q.qualifiers.get("asset")), None)
+    asset = sib.qualifiers["asset"] if sib is not None else next(
+        (_actor(m, "equity_share") for m in ms if m.type in ("infrastructure", "organization") and m is not holder
+         and re.search(r"\b(?:of|in)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])), None)
+    if asset is None or asset == name:
+        return None
+    return [name, asset], {"holder": name, "asset": asset}
 
 
 # --- modality and quote ----------------------------------------------------------------------
