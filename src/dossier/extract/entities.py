@@ -204,7 +204,8 @@ def _caps_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()) or tok.pos_ != "PROPN" \
                 or tok.ent_type_ not in ("", "GPE", "LOC"):
             continue
-        if text in NOT_NAMES_CAPS or re.fullmatch(r"[IVXLC]+", text) or gaz.lookup(text) \
+        # an ordinary word in capitals ("LICENSE", "HEAD", "MFA" as jargon) is no name the text coined
+        if text in NOT_NAMES_CAPS or re.fullmatch(r"[IVXLC]+", text) or gaz.lookup(text) or common_word(tok) \
                 or pycountry.currencies.get(alpha_3=text):
             continue
         if any(0 <= k < len(sp) and sp[k].like_num for k in (tok.i - 1, tok.i + 1)) \
