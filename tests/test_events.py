@@ -475,3 +475,22 @@ def test_the_place_hung_on_the_person_met_is_the_meeting_s(model):
     e = one(find(model, text, [("Ali Asgarov", "person", "Ali Asgarov"), ("Ahmad Hasanov", "person", "Ahmad Hasanov"),
                                ("Baku", "place", "Baku")]), "meeting")
     assert e.place == "Baku"
+
+
+@pytest.mark.model
+def test_exercises_dated_once_are_an_event_and_the_troops_stand_for_their_countries(model):
+    names = [("Turkish", "country", "Türkiye", "demonym"), ("Azerbaijani", "country", "Azerbaijan", "demonym"),
+             ("Nakhchivan", "place", "Nakhchivan"), ("Turkey", "country", "Türkiye")]
+    e = one(find(model, "Turkish and Azerbaijani troops held joint military exercises in Nakhchivan in "
+                        "September 2023.", names, [("September 2023", "2023-09")]), "military_exercise")
+    assert set(e.participants) == {"Türkiye", "Azerbaijan"} and (e.date, e.place) == ("2023-09", "Nakhchivan")
+    assert not [e for e in find(model, "Turkey and its allies hold joint military exercises every year.", names)
+                if e.type == "military_exercise"]
+
+
+@pytest.mark.model
+def test_the_agreement_is_the_one_named_before(model):
+    text = "The leaders signed the Shusha Declaration on 15 June 2021. The agreement entered into force in 2022."
+    e = one(find(model, text, [("Shusha Declaration", "agreement", "Shusha Declaration")],
+                 [("15 June 2021", "2021-06-15"), ("2022", "2022")]), "agreement_in_force")
+    assert (e.name, e.date) == ("Shusha Declaration", "2022")

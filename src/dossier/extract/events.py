@@ -71,9 +71,11 @@ def _find_events(ctx: Context) -> list[Event]:
         drafts += _enumerated(sent, ix, drafts, everything)
         drafts += _parallel(sent, ix, drafts)
         everything.append(drafts)
-        drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix)]
         _share_agents(drafts)
         _date(sent, ix, drafts)
+        # a plural trigger is a habit ("they hold exercises") unless named or dated ("held joint
+        # exercises in September 2023")
+        drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix) or _dated_once(d)]
         drafts_by_sent.append((sent, drafts))
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
@@ -132,8 +134,15 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
             return ix.name(m)
         if c.lemma_.lower() in P.AGREEMENT_NOUNS or c.lower_ in P.AGREEMENT_NOUNS:
             text = _np_text(c)
-            # a bare "agreement" or "deal" names nothing; it still says what was signed
-            return text if " " in text.strip() else _BARE
+            if " " in text.strip():
+                return text
+            # "the agreement", "this treaty": the one named before; a bare "agreement" or "deal" names
+            # nothing, yet it still says what was signed
+            if any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
+                m = ix.last_before(c.idx, ("agreement",), same_paragraph=False)
+                if m is not None:
+                    return ix.name(m)
+            return _BARE
 
         if c.lower_ in ("it", "which", "that"):
             m = ix.last_before(c.idx, ("agreement",), same_paragraph=False)
@@ -917,6 +926,11 @@ def _parallel(sent: Span, ix: Index, drafts: list[_Draft]) -> list[_Draft]:
                 out.append(_Draft("opening", tok.root if tok is not None else d.anchor, name=ix.name(infra),
                                   time=times[0], span=(infra.start, e)))
     return out
+
+
+def _dated_once(d: _Draft) -> bool:
+    """A time that points at one occasion: a day or a month, not a year of many."""
+    return d.time is not None and not d.time.end_value and len(d.time.value) >= 7 and d.type != "visit"
 
 
 def _named_by_mention(d: _Draft, ix: Index) -> bool:

@@ -122,7 +122,9 @@ TITLE_CORE = {"president", "minister", "ambassador", "premier", "chancellor", "s
               "admiral"}
 # plural nouns for the people a country sends ("Georgian officials", "the Turkish delegation")
 DELEGATES = {"official", "counterpart", "delegation", "delegate", "representative", "diplomat", "leader",
-             "officer", "negotiator"}
+             "officer", "negotiator",
+             # and the forces it fields ("Turkish and Azerbaijani troops held exercises")
+             "troop", "force", "army", "navy", "soldier", "serviceman", "servicemen", "unit"}
 TITLE_PRE = {"then", "former", "ex", "ex-", "current", "then-", "acting", "incumbent", "newly", "new",
              "outgoing", "incoming", "late"}
 ORG_HEADS = {"council", "committee", "ministry", "agency", "institute", "center", "centre", "company",
