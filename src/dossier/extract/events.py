@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from dossier.extract import patterns as P
+from dossier.extract import times as T
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.patterns import Anchored, Index
 from dossier.records import Event
@@ -138,10 +139,12 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
                 return text
             # "the agreement", "this treaty": the one named before; a bare "agreement" or "deal" names
             # nothing, yet it still says what was signed
-            if any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
+            if c.lemma_.lower() != "contract" and any(
+                    d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
                 m = ix.last_before(c.idx, ("agreement",), same_paragraph=False)
-                if m is not None:
-                    return ix.name(m)
+                prev = ix.previous_sentence(c.sent, same_paragraph=False)
+                if m is not None and m.start >= (prev.start_char if prev is not None else c.sent.start_char):
+                    return ix.name(m)   # named in this sentence or the one before
             return _BARE
 
         if c.lower_ in ("it", "which", "that"):
@@ -930,7 +933,8 @@ def _parallel(sent: Span, ix: Index, drafts: list[_Draft]) -> list[_Draft]:
 
 def _dated_once(d: _Draft) -> bool:
     """A time that points at one occasion: a day or a month, not a year of many."""
-    return d.time is not None and not d.time.end_value and len(d.time.value) >= 7 and d.type != "visit"
+    return d.time is not None and not d.time.end_value and len(d.time.value) >= 7 and d.type != "visit" \
+        and not T.vague(d.time)
 
 
 def _named_by_mention(d: _Draft, ix: Index) -> bool:
