@@ -125,3 +125,10 @@ def test_an_abbreviation_the_tagger_missed_is_an_organization_but_not_a_code(nlp
     names = {e.name for e in doc.entities}
     assert {"TANAP", "BOTAS"} <= names
     assert not names & {"GDP", "QQZ", "XYZ"}
+
+
+def test_a_name_the_text_calls_a_manufacturer_is_an_organization(nlp_model):
+    doc = run(nlp_model, "Baykar, the manufacturer of the Bayraktar TB2 drone, sold drones to Azerbaijan. "
+                         "The defence company Roketsan delivered missiles.")
+    orgs = {e.name for e in doc.entities if e.type == "organization"}
+    assert {"Baykar", "Roketsan"} <= orgs

@@ -107,3 +107,7 @@ def test_shares_with_the_verb_left_out_keep_their_holders(nlp_model):
 def test_the_length_of_a_named_pipeline_is_about_the_pipeline_only(nlp_model):
     qs = figures(nlp_model, "The 1,850-km Tanap Pipeline runs from the Georgian border to Greece.")
     assert [q.subjects for q in qs] == [["Tanap Pipeline"]]
+
+
+def test_a_ranking_is_not_a_count(nlp_model):
+    assert figures(nlp_model, "Turkey is one of Azerbaijan's top three trading partners.") == []

@@ -409,3 +409,17 @@ def test_a_post_in_the_present_holds_as_of_the_report(model):
     ctx = make_context(model, "Ilir Meta is the Minister of Energy of Albania.", people, published="2024-12-17")
     [r] = [r for r in relations.find_relations(ctx) if r.predicate == "position_held"]
     assert r.time == "2024-12-17"
+
+
+@pytest.mark.model
+def test_a_company_in_apposition_makes_the_product_and_countries_are_members_together(model):
+    found = find(model, "Baykar, the manufacturer of the Bayraktar TB2 drone, sold drones to Azerbaijan.",
+                 [("Baykar", "organization", "Baykar"), ("Bayraktar TB2", "product", "Bayraktar TB2"),
+                  ("Azerbaijan", "country", "Azerbaijan")], predicate="manufacturer_of")
+    assert triples(found) == {("Baykar", "Bayraktar TB2")}
+    found = find(model, "Azerbaijan and Georgia are both members of the Organization of Turkic States.",
+                 [("Azerbaijan", "country", "Azerbaijan"), ("Georgia", "country", "Georgia"),
+                  ("Organization of Turkic States", "organization", "Organization of Turkic States")],
+                 predicate="member_of")
+    assert triples(found) == {("Azerbaijan", "Organization of Turkic States"),
+                              ("Georgia", "Organization of Turkic States")}

@@ -220,6 +220,31 @@ def _caps_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return out
 
 
+def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
+    """A name the text calls a company that the tagger passed over: "Baykar, the manufacturer of the
+    TB2", "the defence firm Roketsan"."""
+    out = []
+    for tok in sp:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "ORG" \
+                or tok.dep_ == "compound" or gaz.lookup(tok.text):
+            continue
+        before = sp[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        # the apposition read from the words, the parse being unsure of it: "X, the (drone) manufacturer"
+        after = [t for t in sp[tok.i + 1:tok.i + 6]]
+        appos = len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") and next(
+            (t.lemma_.lower() in ORG_NOUNS for t in after[2:] if t.pos_ == "NOUN"), False)
+        called = appos or (tok.ent_type_ != "PERSON" and before is not None and before.lower_ in ORG_NOUNS
+                           and before.text.islower())
+        if not called:
+            continue
+        first = tok
+        while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].dep_ == "compound":
+            first = sp[first.i - 1]
+        out.append(Candidate(first.idx, tok.idx + len(tok.text), "organization", "context",
+                             name=clean_name(sp[first.i:tok.i + 1].text)))
+    return out
+
+
 def _called_a_company(span: Span) -> bool:
     """Whether the text itself calls the name a company: "the company X", "X, a defence firm"."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -510,7 +535,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     long_gaz = [g for g in gaz_c if g.form == "name" and text.count(" ", g.start, g.end) >= 2]
     shape_c = [c for c in shape_c if not any(g.start <= c.start and c.end <= g.end and c.end - c.start
                                                  < g.end - g.start for g in long_gaz)]
-    caps_c = _caps_candidates(sp, gaz) if english(ctx.doc) else []
+    caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz)] if english(ctx.doc) else []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c]
     acr = acronym_candidates(text, sp, base, runs, gaz)
     chosen = _select([*base, *acr.cands], len(text))

@@ -639,6 +639,8 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         return None  # "the three countries": a set named before, not a figure
     if first > 0 and sp[first - 1].lower_ in ("of", "top") and first > 1 and sp[first - 2].lower_ in ("one", "top"):
         return None
+    if first > 0 and sp[first - 1].lower_ in ("top", "first", "last", "bottom", "leading"):
+        return None   # "its top three trading partners": a ranking, not a count
     i = last + 1
     steps = 0
     while i < len(sp) and steps < 5:

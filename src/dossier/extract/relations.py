@@ -473,7 +473,9 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for s in _subjects(tok, ix, ("country",)):
             for org in orgs:
                 out.add("member_of", s, org, sent, time=_time(tok, ix))
-    elif lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+    elif lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and (tok.tag_ == "NN" or tok.tag_ == "NNS" and (
+            tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as")):
+        # "Azerbaijan and Turkey are (both) members of the OTS", "as members of"
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, _ORG)]
         # "a NATO member", "an EU member state"
         orgs += [ix.name(m) for c in P.children(tok, ("compound", "nmod", "amod")) for m in ix.phrase_mentions(c, _ORG)]
@@ -1067,12 +1069,23 @@ def _manufacturer(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for mk in makers:
             for p in products:
                 out.add("manufacturer_of", mk, ix.name(p), sent)
+    elif lemma in _MAKER_NOUNS and tok.pos_ == "NOUN":
+        # "Baykar, the manufacturer of the Bayraktar TB2": the name in apposition makes what follows "of"
+        products = [m for o in P.pobjs(tok, {"of"}) for m in _products(o, ix)]
+        maker = ix.last_before(tok.idx, ("organization",))
+        if maker is not None and maker.start >= sent.start_char and re.fullmatch(
+                r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}", ix.text[maker.end:tok.idx]):
+            for p in products:
+                out.add("manufacturer_of", ix.name(maker), ix.name(p), sent)
     elif tok.lower_ in ("'s", "’s") and tok.dep_ == "case":
         maker = ix.mention(tok.head, ("organization",))
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         product = ix.mention(nxt, ("product",)) if nxt is not None else None
         if maker is not None and product is not None:
             out.add("manufacturer_of", ix.name(maker), ix.name(product), sent)
+
+
+_MAKER_NOUNS = {"manufacturer", "maker", "producer", "developer", "builder"}
 
 
 def _products(tok: Token, ix: Index) -> list[Mention]:
