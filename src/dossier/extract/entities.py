@@ -225,14 +225,14 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     TB2", "the defence firm Roketsan"."""
     out = []
     for tok in sp:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "ORG" \
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("ORG", "NORP") \
                 or tok.dep_ == "compound" or gaz.lookup(tok.text):
             continue
         before = sp[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         # the apposition read from the words, the parse being unsure of it: "X, the (drone) manufacturer"
         after = [t for t in sp[tok.i + 1:tok.i + 6]]
         appos = len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") and next(
-            (t.lemma_.lower() in ORG_NOUNS for t in after[2:] if t.pos_ == "NOUN"), False)
+            (t.lemma_.lower() in ORG_NOUNS - {"group", "giant"} for t in after[2:] if t.pos_ == "NOUN"), False)
         called = appos or (tok.ent_type_ != "PERSON" and before is not None and before.lower_ in ORG_NOUNS
                            and before.text.islower())
         if not called:
