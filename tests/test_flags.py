@@ -100,3 +100,11 @@ def test_recently_is_no_flag_with_a_publication_date_or_a_date_in_the_clause(nlp
     other = "Recently, contracts were signed under the deal, which the two countries signed on 14 May 2021."
     assert len(flags.missing_date_flags(_ctx(nlp_model, other))) == 1
     assert flags.missing_date_flags(_ctx(nlp_model, "Stability they have recently enjoyed is fragile.")) == []
+
+
+def test_swapped_letters_count_only_for_a_person_the_text_ties_to_turkey():
+    turkish = _doc("The Turkish trade minister Mehemt Yilmaz spoke.", ("Mehemt Yilmaz", "person", "Mehemt Yilmaz"))
+    other = _doc("General Mehemt Yilmaz led the Azerbaijani division in 1943.",
+                 ("Mehemt Yilmaz", "person", "Mehemt Yilmaz"))
+    assert [f.type for f in flags.spelling_flags(turkish)] == ["misspelled_name"]
+    assert flags.spelling_flags(other) == []

@@ -201,6 +201,15 @@ def turkish_spelling(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _tied_to_turkey(doc: Document, m: Mention) -> bool:
+    """Whether the text says the person is Turkish: a post of Türkiye, or "Turkish" beside the name."""
+    if any(getattr(f, "predicate", None) == "position_held" and f.subject == m.entity
+           and (f.qualifiers or {}).get("of") == "Türkiye" for f in doc.facts):
+        return True
+    near = doc.text[max(0, m.start - 60):m.end + 80]
+    return bool(re.search(r"\b(?:Turkish|Turkey|Türkiye|Turkiye)\b", near))
+
+
 def spelling_flags(doc: Document, variants: dict[str, str] | None = None) -> list[Flag]:
     """Person names spelt unlike their known form: another spelling of a name the knowledge base holds
     (``variants``: spelling -> canonical name), or a Turkish name romanised the Russian way or misspelt."""
@@ -218,6 +227,10 @@ def spelling_flags(doc: Document, variants: dict[str, str] | None = None) -> lis
             continue
         for word in re.findall(r"[^\W\d_]+", text):
             found = turkish_spelling(word)
+            # two swapped letters prove little on their own ("Hazi" is an Azerbaijani name, "Haiz" a
+            # Turkish one): that reading is kept for people the text ties to Türkiye
+            if found and found[1] == "misspelled_name" and not _tied_to_turkey(doc, m):
+                found = None
             if found:
                 spelling, kind = found
                 what = "a Russian-style romanisation" if kind == "transliteration_variant" else "a misspelling"
