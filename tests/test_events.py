@@ -494,3 +494,23 @@ def test_the_agreement_is_the_one_named_before(model):
     e = one(find(model, text, [("Shusha Declaration", "agreement", "Shusha Declaration")],
                  [("15 June 2021", "2021-06-15"), ("2022", "2022")]), "agreement_in_force")
     assert (e.name, e.date) == ("Shusha Declaration", "2022")
+
+
+@pytest.mark.model
+def test_his_in_a_fronted_phrase_is_the_subject_that_follows(model):
+    names = [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic"),
+             ("Baku", "place", "Baku")]
+    text = ("Olaf Weber left early. During his visit to Baku in December 2022, Foreign Minister Ana Brnabic met "
+            "with her counterpart.")
+    e = one(find(model, text, names, [("December 2022", "2022-12")]), "visit")
+    assert e.participants == ["Ana Brnabic"] and e.place == "Baku"
+
+
+@pytest.mark.model
+def test_an_opening_ceremony_opens_what_it_is_of(model):
+    names = [("Zangezur corridor", "infrastructure", "Zangezur corridor"),
+             ("Igdir-Nakhchivan gas pipeline", "infrastructure", "Igdir-Nakhchivan gas pipeline")]
+    text = ("The Zangezur corridor will link the two. The leaders attended the opening ceremony of the "
+            "Igdir-Nakhchivan gas pipeline in 2024.")
+    e = one(find(model, text, names, [("2024", "2024")]), "opening")
+    assert (e.name, e.date) == ("Igdir-Nakhchivan gas pipeline", "2024")

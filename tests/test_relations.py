@@ -423,3 +423,11 @@ def test_a_company_in_apposition_makes_the_product_and_countries_are_members_tog
                  predicate="member_of")
     assert triples(found) == {("Azerbaijan", "Organization of Turkic States"),
                               ("Georgia", "Organization of Turkic States")}
+
+
+@pytest.mark.model
+def test_becoming_a_member_dates_the_membership(model):
+    found = find(model, "Azerbaijan became a member of the Council of Europe in 2001.",
+                 [("Azerbaijan", "country", "Azerbaijan"), ("Council of Europe", "organization", "Council of Europe")],
+                 [("2001", "2001")], predicate="member_of")
+    assert [(r.subject, r.object, r.time) for r in found] == [("Azerbaijan", "Council of Europe", "2001")]

@@ -742,7 +742,10 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
         if objs:
             thing = ix.infrastructure_for(objs[0])
         elif tok.dep_ == "compound" and tok.head.lemma_.lower() == "ceremony" or lemma == "inauguration":
-            thing = ix.infrastructure_for(tok) or _topic_infrastructure(tok, ix)
+            # "the opening ceremony of the X pipeline": what the ceremony is of
+            of = P.pobjs(tok.head, {"of"}) if tok.dep_ == "compound" else []
+            thing = (ix.infrastructure_for(of[0]) if of else None) or ix.infrastructure_for(tok) \
+                or _topic_infrastructure(tok, ix)
     elif lemma in P.OPERATION_NOUNS:
         h = tok.head
         if tok.dep_ == "nsubj" and h.lemma_.lower() in P.START_VERBS:

@@ -466,6 +466,9 @@ class Index:
             prev = self._previous_subject(tok)
             return [n for n in prev if n] if len(prev) > 1 else []
         if low in ("he", "she", "his", "her") and "person" in types:
+            ahead = self._main_subject_after(tok)
+            if ahead is not None:
+                return [ahead]   # "During his visit to Baku, Foreign Minister X met ...": X
             m = self.last_before(tok.idx, ("person",), same_paragraph=False)
             return [self.name(m)] if m else []
         if "person" in types and tok.lower_ in TITLE_CORE and tok.tag_ in ("NN", "NNP") and any(
@@ -473,6 +476,17 @@ class Index:
             titled = self.titled_before(tok)
             return [titled] if titled else []
         return []
+
+    def _main_subject_after(self, tok: Token) -> str | None:
+        """The person subject of the main clause when ``tok`` sits in a phrase fronted before it."""
+        root = tok.sent.root
+        subj = [s for s in root.children if s.dep_ in ("nsubj", "nsubjpass") and s.i > tok.i]
+        fronted = [c for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod")
+                   and c.left_edge.i <= tok.i <= c.right_edge.i]
+        if not subj or not fronted or fronted[0].right_edge.i >= subj[0].left_edge.i:
+            return None
+        found = self.phrase_mentions(subj[0], ("person",))
+        return self.name(found[0]) if found else None
 
     def titled_before(self, tok: Token, window: int = 60) -> str | None:
         """"the Commissioner", "the premier": the last person named before with that title beside the name."""
