@@ -111,3 +111,9 @@ def test_the_length_of_a_named_pipeline_is_about_the_pipeline_only(nlp_model):
 
 def test_a_ranking_is_not_a_count(nlp_model):
     assert figures(nlp_model, "Turkey is one of Azerbaijan's top three trading partners.") == []
+
+
+def test_a_scaled_figure_keeps_its_written_digits_and_months_of_a_year_are_a_span(nlp_model):
+    qs = figures(nlp_model, "Trade between Azerbaijan and Turkey totaled 4.1 billion USD in the first nine months "
+                            "of 2023.")
+    assert [(q.value, q.time) for q in qs] == [(4.1e9, "2023-01/2023-09")]

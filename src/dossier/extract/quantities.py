@@ -390,6 +390,9 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
         approx, pos = "more than", pos + 1
     if dim == "count" and not scaled and value != int(value):
         return None  # a bare decimal without unit measures nothing we know
+    # 4.1 × 1e9 is 4099999999.9999995 in binary floating point: keep the digits the text gave
+    value = float(f"{value:.12g}")
+    value_max = float(f"{value_max:.12g}") if value_max is not None else None
     return Figure(start=start, end=pos, value=value, unit=unit, dim=dim, value_max=value_max, approx=approx,
                   per_year=per_year, scaled=scaled, word=word)
 

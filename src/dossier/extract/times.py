@@ -101,6 +101,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(
         r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\s+(?:of\s+)?"
         + _year("y") + _RB, re.I)),
+    # the first nine months of 2023 / (the) first 11 months of 2021 / 9 months of 2023
+    ("first_months", re.compile(
+        r"\b(?:(?:the\s+)?first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+"
+        r"of\s+" + _year("y") + _RB, re.I)),
     ("quarter_short", re.compile(r"\b(?P<kind>[QH])(?P<q>[1-4])\s+" + _year("y") + _RB)),
     # June 2021 / June of 2021 / (the) end of 2021 / mid-2021
     ("month_year", re.compile(r"\b" + _mon("m") + r",?\s+(?:of\s+)?" + _year("y") + _RB)),
@@ -283,6 +287,13 @@ def _build(kind: str, m: re.Match) -> _Cand | None:
             return None
         y = int(g["y"])
         return _Cand(s, e, _iso(y, (q - 1) * size + 1), _iso(y, q * size))
+    if kind == "first_months":
+        raw = g["n"].casefold()
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+        if not 1 <= n <= 11:
+            return None
+        y = int(g["y"])
+        return _Cand(s, e, _iso(y, 1), _iso(y, n))
     if kind == "month_year":
         return _Cand(s, e, _iso(int(g["y"]), _month(g["m"])))
     if kind == "year_range":
