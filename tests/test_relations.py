@@ -431,3 +431,16 @@ def test_becoming_a_member_dates_the_membership(model):
                  [("Azerbaijan", "country", "Azerbaijan"), ("Council of Europe", "organization", "Council of Europe")],
                  [("2001", "2001")], predicate="member_of")
     assert [(r.subject, r.object, r.time) for r in found] == [("Azerbaijan", "Council of Europe", "2001")]
+
+
+@pytest.mark.model
+def test_a_route_a_corridor_promises_or_is_connects_its_ends(model):
+    names = [("Zangezur corridor", "infrastructure", "Zangezur corridor"), ("Middle Corridor", "infrastructure",
+             "Middle Corridor"), ("Azerbaijan", "country", "Azerbaijan"), ("Georgia", "country", "Georgia"),
+             ("China", "country", "China"), ("Europe", "place", "Europe")]
+    found = find(model, "The project is the Zangezur corridor, which promises a transit route linking Azerbaijan "
+                        "directly to Georgia.", names, predicate="connects")
+    assert triples(found) == {("Zangezur corridor", "Azerbaijan"), ("Zangezur corridor", "Georgia")}
+    found = find(model, "The Middle Corridor, the shortest trade route between China and Europe, has grown.", names,
+                 predicate="connects")
+    assert triples(found) == {("Middle Corridor", "China"), ("Middle Corridor", "Europe")}

@@ -729,6 +729,9 @@ def _place_name(text: str, ix: Index) -> str:
     return text
 
 
+_ROUTE_NOUNS = {"route", "corridor", "link", "line", "connection", "pipeline", "railway", "road", "artery"}
+
+
 def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     if lemma in P.CONNECT_VERBS and tok.pos_ == "VERB":
@@ -741,6 +744,12 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             if infra is None and head.dep_ == "attr":
                 subj = P.children(head.head, ("nsubj",))
                 infra = ix.infrastructure_for(subj[0]) if subj else None
+            if infra is None and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+                # "the Zangezur corridor, which promises a route linking A to B"
+                subj = P.subject_of(head.head)
+                infra = ix.infrastructure_for(subj[0]) if subj else None
+            if infra is None and head.dep_ == "appos":
+                infra = ix.infrastructure_for(head.head)
         else:
             subj = P.subject_of(tok)
             infra = ix.infrastructure_for(subj[0]) if subj else None
@@ -751,6 +760,14 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             ends += ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text), ("country", "place"))
         for e in ends:
             out.add("connects", ix.name(infra), ix.name(e), sent)
+    # "the Middle Corridor, the shortest trade route between China and Europe"
+    if lemma in _ROUTE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "appos":
+        infra = ix.infrastructure_for(tok.head)
+        if infra is not None:
+            for o in P.pobjs(tok, {"between"}):
+                for e in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
+                                        ("country", "place")):
+                    out.add("connects", ix.name(infra), ix.name(e), sent)
     # "X ... from A to B": on the infrastructure or a verb about it
     if tok.lower_ == "from" and tok.dep_ == "prep":
         gov = tok.head
