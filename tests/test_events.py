@@ -514,3 +514,23 @@ def test_an_opening_ceremony_opens_what_it_is_of(model):
             "Igdir-Nakhchivan gas pipeline in 2024.")
     e = one(find(model, text, names, [("2024", "2024")]), "opening")
     assert (e.name, e.date) == ("Igdir-Nakhchivan gas pipeline", "2024")
+
+
+@pytest.mark.model
+def test_a_dated_independence_is_an_event_and_its_refers_ahead(model):
+    names = [("Azerbaijan", "country", "Azerbaijan")]
+    e = one(find(model, "Since its independence in 1991, Azerbaijan has directed its resources to the conflict.",
+                 names, [("1991", "1991")]), "independence")
+    assert (e.participants, e.date) == (["Azerbaijan"], "1991")
+    assert not [e for e in find(model, "Azerbaijan must defend its independence.", names)
+                if e.type == "independence"]
+
+
+@pytest.mark.model
+def test_the_place_of_a_meeting_held_somewhere_hangs_on_the_participation(model):
+    names = [("Ilham Aliyev", "person", "Ilham Aliyev"), ("Dushanbe", "place", "Dushanbe"),
+             ("5th Consultative Meeting", "event", "5th Consultative Meeting")]
+    text = ("This explains Ilham Aliyev’s participation as a guest at the 5th Consultative Meeting, held in Dushanbe "
+            "in September 2023.")
+    e = one(find(model, text, names, [("September 2023", "2023-09")]), "meeting")
+    assert (e.place, e.date) == ("Dushanbe", "2023-09")

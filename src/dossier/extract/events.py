@@ -204,7 +204,13 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
     if tok.pos_ == "VERB":   # "met X in Baku": the parser may hang the place on the object
         heads += [c for c in tok.children if c.dep_ == "dobj"]
     if heads_too and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
-        heads.append(tok.head if tok.dep_ != "pobj" else tok.head.head)
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        heads.append(gov)
+        # "participation as a guest at the X Meeting, held in Dushanbe": the participle after the event
+        # may hang on a noun above it
+        for up in [gov, *list(gov.ancestors)[:3]]:
+            if up.pos_ in ("NOUN", "PROPN"):
+                heads += [c for c in up.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i]
     for h in heads:
         for o in P.pobjs(h, set(preps)):
             ms = ix.phrase_mentions(o, ("place",)) or ix.phrase_mentions(o, ("country",))
@@ -399,6 +405,14 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
     if lemma == "independence" and tok.pos_ in ("NOUN", "PROPN"):
         h = tok.head
+        dated = [o for o in P.pobjs(tok, {"in", "on"}) if _is_time_word(o)]
+        if dated and tok.dep_ != "dobj":
+            # "since its independence in 1991", "Azerbaijan's independence on 18 October 1991"
+            countries = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
+            if countries:
+                d = _Draft("independence", tok, own_time_only=True)
+                d.add(*countries)
+                return [d]
         if tok.dep_ == "dobj" and h.lemma_.lower() in P.INDEPENDENCE_VERBS:
             countries = [n for s in P.subject_of(h) for n in ix.refers(s, ("country",))]
             if countries:

@@ -465,6 +465,10 @@ class Index:
         if low in _PRONOUNS_THEY:
             prev = self._previous_subject(tok)
             return [n for n in prev if n] if len(prev) > 1 else []
+        if low in _PRONOUNS_IT and "country" in types:
+            ahead = self._main_subject_after(tok, ("country",))
+            if ahead is not None:
+                return [ahead]   # "Since its independence in 1991, Azerbaijan has ...": Azerbaijan
         if low in ("he", "she", "his", "her") and "person" in types:
             ahead = self._main_subject_after(tok)
             if ahead is not None:
@@ -477,7 +481,7 @@ class Index:
             return [titled] if titled else []
         return []
 
-    def _main_subject_after(self, tok: Token) -> str | None:
+    def _main_subject_after(self, tok: Token, types: tuple[str, ...] = ("person",)) -> str | None:
         """The person subject of the main clause when ``tok`` sits in a phrase fronted before it."""
         root = tok.sent.root
         subj = [s for s in root.children if s.dep_ in ("nsubj", "nsubjpass") and s.i > tok.i]
@@ -485,7 +489,7 @@ class Index:
                    and c.left_edge.i <= tok.i <= c.right_edge.i]
         if not subj or not fronted or fronted[0].right_edge.i >= subj[0].left_edge.i:
             return None
-        found = self.phrase_mentions(subj[0], ("person",))
+        found = self.phrase_mentions(subj[0], types)
         return self.name(found[0]) if found else None
 
     def titled_before(self, tok: Token, window: int = 60) -> str | None:
