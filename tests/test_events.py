@@ -534,3 +534,14 @@ def test_the_place_of_a_meeting_held_somewhere_hangs_on_the_participation(model)
             "in September 2023.")
     e = one(find(model, text, names, [("September 2023", "2023-09")]), "meeting")
     assert (e.place, e.date) == ("Dushanbe", "2023-09")
+
+
+@pytest.mark.model
+def test_a_war_that_began_or_fighting_that_broke_out_is_dated(model):
+    names = [("Armenia", "country", "Armenia"), ("Azerbaijan", "country", "Azerbaijan")]
+    e = one(find(model, "The real war, which began on September 27th, has been less telegenic.", names,
+                 [("September 27th", "2020-09-27")]), "war")
+    assert e.date == "2020-09-27"
+    e = one(find(model, "Fighting between Armenia and Azerbaijan broke out on 27 September 2020.", names,
+                 [("27 September 2020", "2020-09-27")]), "war")
+    assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020-09-27")

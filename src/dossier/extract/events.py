@@ -711,7 +711,9 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
 
 def _war(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
-    if lemma not in P.WAR_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.lower_ == "fighting" and tok.dep_ in ("nsubj", "dobj"):
+        lemma = "fighting"   # the tagger often reads the gerund as a verb
+    elif lemma not in P.WAR_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
         return []
     named = ix.mention(tok, ("event",))
     if named is not None and _event_kind(named.text) not in (None, "war"):
@@ -719,6 +721,11 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
     h = tok.head
     started = (tok.dep_ == "nsubj" and h.lemma_.lower() in P.WAR_START_VERBS) or (
         tok.dep_ == "dobj" and h.lemma_.lower() in ("launch", "start", "begin", "wage"))
+    # "the war, which began on September 27th": the relative clause says when it started
+    began = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in P.WAR_START_VERBS
+                  and any(s.lower_ in ("which", "that") for s in c.children if s.dep_ == "nsubj")), None)
+    if began is not None:
+        started, h = True, began
     if started:
         d = _Draft("war", h, name=ix.name(named) if named else _event_name(tok, ix))
         d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
