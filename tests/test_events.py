@@ -545,3 +545,7 @@ def test_a_war_that_began_or_fighting_that_broke_out_is_dated(model):
     e = one(find(model, "Fighting between Armenia and Azerbaijan broke out on 27 September 2020.", names,
                  [("27 September 2020", "2020-09-27")]), "war")
     assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020-09-27")
+    text = "Sixteen people died after fighting erupted anew between Armenian and Azerbaijani forces on Sunday."
+    e = one(find(model, text, [*names, ("Armenian", "country", "Armenia", "demonym"),
+                               ("Azerbaijani", "country", "Azerbaijan", "demonym")], [("Sunday", "2020-09-27")]), "war")
+    assert set(e.participants) == {"Armenia", "Azerbaijan"}

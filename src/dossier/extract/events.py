@@ -728,7 +728,9 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         started, h = True, began
     if started:
         d = _Draft("war", h, name=ix.name(named) if named else _event_name(tok, ix))
-        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
+        # "fighting erupted (anew) between A and B": the sides may hang on the verb or its adverb
+        for side in [tok, h, *(c for c in h.children if c.dep_ == "advmod")]:
+            d.add(*_agents(side, ix, deps=(), preps=("between", "with", "against")))
         return [d]
     if named is not None and named.text.lower().endswith(("war", "conflict")):
         return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
