@@ -549,3 +549,13 @@ def test_a_war_that_began_or_fighting_that_broke_out_is_dated(model):
     e = one(find(model, text, [*names, ("Armenian", "country", "Armenia", "demonym"),
                                ("Azerbaijani", "country", "Azerbaijan", "demonym")], [("Sunday", "2020-09-27")]), "war")
     assert set(e.participants) == {"Armenia", "Azerbaijan"}
+
+
+@pytest.mark.model
+def test_a_sentence_opening_with_hosting_is_a_meeting_of_host_and_guests(model):
+    names = [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic"),
+             ("Ilir Meta", "person", "Ilir Meta"), ("White House", "place", "White House")]
+    text = ("Then Olaf Weber broke the deadlock. Hosting President Ana Brnabic and Prime Minister Ilir Meta at the "
+            "White House, he offered a solution designed to satisfy both sides.")
+    e = one(find(model, text, names), "meeting")
+    assert set(e.participants) == {"Olaf Weber", "Ana Brnabic", "Ilir Meta"} and e.place == "White House"

@@ -531,6 +531,30 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             lemma != "call" or P.pobjs(tok, {"by", "on", "over", "via"}) == []):
         others = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
         return [_call(tok, ix, others)] if others else []
+    if tok.i == tok.sent.start and low in ("hosting", "receiving", "welcoming"):
+        # "Hosting A and B at the White House, he offered ...": the tagger often takes the sentence-initial
+        # participle for a name; read the phrase up to its comma
+        # (the parser may also end the sentence at that comma)
+        doc = tok.doc
+        comma = next((t for t in doc[tok.i + 1:tok.i + 40] if t.text == ","), None)
+        if comma is None:
+            return []
+        guests = [ix.name(m) for m in ix.mentions_in(tok.idx, comma.idx, ("person",))]
+        main = [t for t in doc[comma.i + 1:comma.i + 8] if t.dep_ == "nsubj"]
+        if main and main[0].lower_ in ("he", "she"):
+            # the pronoun points before the phrase, never at the guests it names
+            m = ix.last_before(tok.idx, ("person",), same_paragraph=False)
+            hosts = [ix.name(m)] if m is not None else []
+        else:
+            hosts = [n for t in main[:1] for n in ix.refers(t, ("person", "country"))]
+        if not guests:
+            return []
+        d = _Draft("meeting", tok)
+        d.add(*hosts, *guests)
+        place = next((ix.name(m) for m in ix.mentions_in(tok.idx, comma.idx, ("place", "organization", "country"))
+                      if re.search(r"\b(?:at|in)\s+(?:the\s+)?$", ix.text[max(0, m.start - 8):m.start])), None)
+        d.place = place
+        return [d]
     if lemma in P.HOST_VERBS and tok.pos_ == "VERB":
         # only people are hosted or received in a meeting ("received support", "hosted a summit" are not)
         guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
