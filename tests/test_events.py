@@ -559,3 +559,13 @@ def test_a_sentence_opening_with_hosting_is_a_meeting_of_host_and_guests(model):
             "White House, he offered a solution designed to satisfy both sides.")
     e = one(find(model, text, names), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic", "Ilir Meta"} and e.place == "White House"
+
+
+@pytest.mark.model
+def test_an_undated_event_takes_the_one_time_of_the_sentence_before_unless_later(model):
+    names = [("Olaf Weber", "person", "Olaf Weber"), ("Ana Brnabic", "person", "Ana Brnabic"),
+             ("Baku", "place", "Baku")]
+    text = "In August 2025, Olaf Weber broke the deadlock. He met Ana Brnabic in Baku to discuss a solution."
+    assert one(find(model, text, names, [("August 2025", "2025-08")]), "meeting").date == "2025-08"
+    text = "In August 2025, Olaf Weber broke the deadlock. He will later meet Ana Brnabic in Baku."
+    assert one(find(model, text, names, [("August 2025", "2025-08")]), "meeting").date is None

@@ -80,6 +80,7 @@ def _find_events(ctx: Context) -> list[Event]:
         drafts_by_sent.append((sent, drafts))
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
+    _date_from_previous_sentence(ix, drafts_by_sent)
     _also_there(ix, drafts_by_sent)
     events = []
     for sent, drafts in drafts_by_sent:
@@ -1121,6 +1122,23 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
                     d.time = visit.time
                     d.place = d.place or visit.place
                     d.add(*visit.participants)
+
+
+def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"Then, in August 2025, Trump broke the deadlock. Hosting A and B at the White House, he offered
+    ...": a one-off event told without a time, right after a sentence of the same paragraph that gives
+    exactly one, happened then."""
+    for sent, drafts in drafts_by_sent:
+        undated = [d for d in drafts if d.time is None and d.type in _POINT_EVENTS and not d.plural]
+        if not undated or ix.sentence_times(sent) or any(t.lower_ in ("will", "later", "next", "soon", "would")
+                                                         for t in sent):
+            continue   # "He will later attend ...": after the time told before, not at it
+        prev = ix.previous_sentence(sent)
+        times = ix.sentence_times(prev) if prev is not None else []
+        if len(times) != 1 or T.vague(times[0].time) or _since(times[0]) or times[0].time.end_value:
+            continue
+        for d in undated:
+            d.time = times[0].time
 
 
 def _also_there(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
