@@ -117,3 +117,15 @@ def test_a_scaled_figure_keeps_its_written_digits_and_months_of_a_year_are_a_spa
     qs = figures(nlp_model, "Trade between Azerbaijan and Turkey totaled 4.1 billion USD in the first nine months "
                             "of 2023.")
     assert [(q.value, q.time) for q in qs] == [(4.1e9, "2023-01/2023-09")]
+
+
+def test_a_past_figure_takes_the_one_time_of_the_sentence_before(nlp_model):
+    qs = figures(nlp_model, "In 2013, ties deepened. Turnover between Azerbaijan and Turkey reached USD 3 bn.")
+    assert [(q.value, q.time) for q in qs] == [(3e9, "2013")]
+    qs = figures(nlp_model, "Between 2013 and 2015, ties deepened. Turnover between Azerbaijan and Turkey reached "
+                            "USD 3 bn in 2019 and USD 4 bn.")
+    assert {q.value: q.time for q in qs}[3e9] == "2019"
+
+
+def test_what_a_web_page_counts_about_itself_is_not_a_figure(nlp_model):
+    assert figures(nlp_model, "The Turkish page has 466,039 characters in 27 files.") == []

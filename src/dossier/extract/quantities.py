@@ -94,7 +94,10 @@ COMPANIES = {"company", "firm", "business", "enterprise", "venture", "corporatio
 CONTRACT_COUNT = {"contract", "project"}
 NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "percent",
                "point", "degree", "%", "per", "th", "position", "place", "rank", "fold", "o'clock", "round",
-               "anniversary", "term", "age", "generation"}
+               "anniversary", "term", "age", "generation",
+               # what a web page counts about itself
+               "character", "word", "file", "page", "byte", "kb", "mb", "gb", "view", "comment", "like",
+               "subscriber", "follower", "click", "reply", "retweet", "share", "download", "line"}
 TARGET = {"expect", "expectation", "target", "goal", "aim", "plan", "intend", "intention", "objective",
           "envisage", "envision", "seek", "hope", "ambition", "strive", "want", "pledge", "promise", "commit",
           "agree", "purpose", "will", "shall", "should", "would"}
@@ -518,6 +521,11 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     when = t.iso if t else None
     if when is None and modality == "actual" and _present_tense(site.root):
         when = ctx.doc.published   # "Azerbaijan currently supplies gas to 10 states": as of the report
+    elif when is None and modality == "actual":
+        # "In 2013 the ties deepened. Turnover reached USD 3 bn.": a past figure told right after the
+        # one time of its paragraph's previous sentence
+        prev = times.previous_sentence_time(ctx, fig.start)
+        when = prev.iso if prev is not None else None
     q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
                  sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
                  time=when, modality=modality, approx=fig.approx, label=label, qualifiers=quals)

@@ -488,6 +488,15 @@ def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     return left + 1, right + 1
 
 
+def previous_sentence_time(ctx: Context, pos: int) -> TimeExpr | None:
+    """The one time the sentence before (same paragraph) gives, when it gives exactly one."""
+    prev = _previous_sentence(ctx, _sentence_bounds(ctx, pos))
+    if prev is None:
+        return None
+    found = [t for t in ctx.times if t.start >= prev[0] and t.end <= prev[1] and not vague(t)]
+    return found[0] if len(found) == 1 else None
+
+
 def vague(t: TimeExpr) -> bool:
     """"recently", "in recent days": a time only when the sentence gives no other ("most recently, the
     September 2024 session" is September 2024)."""
