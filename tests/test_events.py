@@ -569,3 +569,15 @@ def test_an_undated_event_takes_the_one_time_of_the_sentence_before_unless_later
     assert one(find(model, text, names, [("August 2025", "2025-08")]), "meeting").date == "2025-08"
     text = "In August 2025, Olaf Weber broke the deadlock. He will later meet Ana Brnabic in Baku."
     assert one(find(model, text, names, [("August 2025", "2025-08")]), "meeting").date is None
+
+
+@pytest.mark.model
+def test_a_dated_invasion_is_a_war_and_a_dated_agreement_was_signed_then(model):
+    names = [("Russia", "country", "Russia"), ("Ukraine", "country", "Ukraine"), ("Armenia", "country", "Armenia"),
+             ("Partnership Agreement", "agreement", "Partnership Agreement")]
+    e = one(find(model, "Russia’s February 2022 invasion of Ukraine created a new reality.", names,
+                 [("February 2022", "2022-02")]), "war")
+    assert (set(e.participants), e.date) == ({"Russia", "Ukraine"}, "2022-02")
+    e = one(find(model, "Armenia seeks to deepen ties in the framework of the November 2017 Partnership Agreement.",
+                 names, [("November 2017", "2017-11")]), "agreement_signed")
+    assert (e.name, e.date) == ("Partnership Agreement", "2017-11")

@@ -47,6 +47,7 @@ class _Draft:
     span: tuple[int, int] | None = None
     own_time_only: bool = False      # named wars: only a time inside their own phrase dates them
     plural: bool = False             # "exercises", "visits": a habit unless named or dated
+    standing: bool = False           # a fact whatever its clause intends ("within the 2017 agreement")
 
     def add(self, *names: str) -> None:
         for n in names:
@@ -97,7 +98,8 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
     for tok in sent:
         for detector in _DETECTORS:
             for d in detector(tok, ix):
-                if P.is_hypothetical(d.anchor) or P.habitual(d.anchor) or _under_anniversary(d.anchor):
+                if not d.standing and (P.is_hypothetical(d.anchor) or P.habitual(d.anchor)
+                                       or _under_anniversary(d.anchor)):
                     continue
                 if any(o.type == d.type and o.anchor.i == d.anchor.i and o.name == d.name for o in out):
                     continue
@@ -249,6 +251,17 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*signers, *_agreement_parties(c, ix))
             d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
             out.append(d)
+    elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass", "compound") \
+            and _dated_by_own_words(tok, ix) and _agreement_name(tok, ix) \
+            and not any(o.lemma_.lower() == "independence" for o in P.pobjs(tok, {"of"})):
+        # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
+        # agreement": an agreement dated by its own words was signed then
+        d = _Draft("agreement_signed", tok, name=_agreement_name(tok, ix), own_time_only=True, standing=True)
+        d.add(*_agreement_parties(tok, ix))
+        # "the 2020 Armenia–Azerbaijan ceasefire agreement": the parties its name gives
+        d.add(*[ix.name(m) for m in ix.mentions_in(tok.left_edge.idx, tok.idx, ("country",))
+                if m.form in ("name", "acronym")])
+        out.append(d)
     elif (low == "signing" and tok.pos_ in ("NOUN", "PROPN")) or lemma in ("signatory", "signatories"):
         # "the signing of X"; "the signatories of X" (X was signed; who signed it is the phrase's subject)
         for o in P.pobjs(tok, {"of", "to"}):
@@ -272,6 +285,12 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         if name and when:
             out.append(_Draft("agreement_signed", tok, name=name, time=when))
     return out
+
+
+def _dated_by_own_words(tok: Token, ix: Index) -> bool:
+    """A time expression among the words before the noun, inside its phrase ("the November 2017 X")."""
+    lo = tok.left_edge.idx
+    return any(lo <= t.start and t.end <= tok.idx for t in ix.ctx.times)
 
 
 def _agreement_parties(noun: Token, ix: Index) -> list[str]:
@@ -759,10 +778,13 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         return [d]
     if named is not None and named.text.lower().endswith(("war", "conflict")):
         return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
-    if lemma == "war" and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
-        # "the 2020 war", "the August 2008 Russia–Georgia war": dated by its own words
-        d = _Draft("war", tok, name=_event_name(tok, ix), own_time_only=True)
-        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
+    if lemma in ("war", "invasion", "offensive") and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
+        # "the 2020 war", "the August 2008 Russia–Georgia war", "Russia's February 2022 invasion of
+        # Ukraine": dated by its own words
+        d = _Draft("war", tok, name=_event_name(tok, ix) if lemma == "war" else None, own_time_only=True,
+                   standing=True)
+        d.add(*[n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))])
+        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against") + (("of",) if lemma != "war" else ())))
         if d.participants and P.pobjs(tok, {"with", "against"}) and tok.dep_ == "pobj":
             # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
             d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
