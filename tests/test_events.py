@@ -581,3 +581,12 @@ def test_a_dated_invasion_is_a_war_and_a_dated_agreement_was_signed_then(model):
     e = one(find(model, "Armenia seeks to deepen ties in the framework of the November 2017 Partnership Agreement.",
                  names, [("November 2017", "2017-11")]), "agreement_signed")
     assert (e.name, e.date) == ("Partnership Agreement", "2017-11")
+
+
+@pytest.mark.model
+def test_the_states_an_agreement_s_name_pairs_are_its_parties(model):
+    names = [("Russia", "country", "Russia"),
+             ("Armenia–Azerbaijan ceasefire agreement", "agreement", "Armenia–Azerbaijan ceasefire agreement")]
+    e = one(find(model, "Russia cited the 2020 Armenia–Azerbaijan ceasefire agreement.", names, [("2020", "2020")]),
+            "agreement_signed")
+    assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020")

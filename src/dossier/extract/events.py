@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from dossier import gazetteer
 from dossier.extract import patterns as P
 from dossier.extract import times as T
 from dossier.extract.context import Context, TimeExpr
@@ -142,7 +143,7 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
                 return text
             # "the agreement", "this treaty": the one named before; a bare "agreement" or "deal" names
             # nothing, yet it still says what was signed
-            if c.lemma_.lower() != "contract" and any(
+            if c.lemma_.lower() != "contract" and not _dated_by_own_words(c, ix) and any(
                     d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
                 m = ix.last_before(c.idx, ("agreement",), same_paragraph=False)
                 prev = ix.previous_sentence(c.sent, same_paragraph=False)
@@ -251,7 +252,8 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*signers, *_agreement_parties(c, ix))
             d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
             out.append(d)
-    elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("dobj", "nsubjpass", "compound") \
+    elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not (
+            tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.SIGN_VERBS) \
             and _dated_by_own_words(tok, ix) and _agreement_name(tok, ix) \
             and not any(o.lemma_.lower() == "independence" for o in P.pobjs(tok, {"of"})):
         # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
@@ -259,8 +261,8 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         d = _Draft("agreement_signed", tok, name=_agreement_name(tok, ix), own_time_only=True, standing=True)
         d.add(*_agreement_parties(tok, ix))
         # "the 2020 Armenia–Azerbaijan ceasefire agreement": the parties its name gives
-        d.add(*[ix.name(m) for m in ix.mentions_in(tok.left_edge.idx, tok.idx, ("country",))
-                if m.form in ("name", "acronym")])
+        d.add(*[e.canonical for _, _, e in gazetteer.load().find(d.name or "") if e.type == "country"
+                and e.form in ("name", "acronym")])
         out.append(d)
     elif (low == "signing" and tok.pos_ in ("NOUN", "PROPN")) or lemma in ("signatory", "signatories"):
         # "the signing of X"; "the signatories of X" (X was signed; who signed it is the phrase's subject)
@@ -1220,7 +1222,11 @@ def _to_event(ctx: Context, ix: Index, sent: Span, d: _Draft) -> Event:
     start, end = d.span or ix.quote(sent)
     t = d.time
     if d.name:
-        d.participants = [p for p in d.participants if _norm(p) not in _norm(d.name) or d.type == "independence"]
+        # a name part is no participant ("Shusha" of the Shusha Declaration), but the states an
+        # agreement's name pairs are its parties ("the Armenia–Azerbaijan ceasefire agreement")
+        countries = gazetteer.load().countries
+        d.participants = [p for p in d.participants if _norm(p) not in _norm(d.name) or d.type == "independence"
+                          or d.type.startswith("agreement") and p in countries]
     return Event(type=d.type, sources=[ctx.doc.source(start, end)], name=d.name,
                  date=t.value if t else None, end_date=t.end_value if t else None,
                  participants=list(d.participants), place=d.place)
