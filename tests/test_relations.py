@@ -444,3 +444,14 @@ def test_a_route_a_corridor_promises_or_is_connects_its_ends(model):
     found = find(model, "The Middle Corridor, the shortest trade route between China and Europe, has grown.", names,
                  predicate="connects")
     assert triples(found) == {("Middle Corridor", "China"), ("Middle Corridor", "Europe")}
+
+
+@pytest.mark.model
+def test_a_field_run_by_a_company_and_a_region_of_a_state(model):
+    found = find(model, "The Shah Deniz gas field, located in the Caspian Sea, is operated by BP.",
+                 [("Shah Deniz gas field", "place", "Shah Deniz gas field"), ("Caspian Sea", "place", "Caspian Sea"),
+                  ("BP", "organization", "BP", "acronym")], predicate="operator_of")
+    assert triples(found) == {("BP", "Shah Deniz gas field")}
+    found = find(model, "Syunik is a province of Armenia. Armenia is a party to the conflict.",
+                 [("Syunik", "place", "Syunik"), ("Armenia", "country", "Armenia")], predicate="part_of")
+    assert triples(found) == {("Syunik", "Armenia")}

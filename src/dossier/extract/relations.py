@@ -605,11 +605,19 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             out.add("owner_of", ix.name(owner), ix.name(owned), sent)
 
 
+_SITE_HEADS = {"field", "fields", "deposit", "block", "terminal", "port", "refinery", "plant", "mine", "complex"}
+
+
 def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
     """The infrastructure a phrase is about: itself, or "the Turkish section of it"."""
     th = ix.infrastructure_for(tok)
     if th is not None:
         return th
+    # a site worked or run by a company ("the Shah Deniz gas field is operated by BP")
+    site = next((m for m in ix.phrase_mentions(tok, ("place",))
+                 if ix.name(m).split()[-1].lower() in _SITE_HEADS), None)
+    if site is not None:
+        return site
     if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"}:
         for o in P.pobjs(tok, {"of", "in"}):
             th = ix.infrastructure_for(o)
@@ -802,7 +810,10 @@ def _named_infrastructure(tok: Token, ix: Index) -> Mention | None:
 # --- part_of, located_in ----------------------------------------------------------------------
 
 def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
-    if tok.lemma_.lower() != "part" or tok.dep_ not in ("attr", "dobj", "oprd") or P.is_hypothetical(tok):
+    """"X is part of Y", "Nakhchivan is an exclave of Azerbaijan" (a region of a state)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in {"part"} | P.WHOLE_REGION_NOUNS or tok.dep_ not in ("attr", "dobj", "oprd") \
+            or P.is_hypothetical(tok) or (lemma != "part" and tok.head.lemma_.lower() != "be"):
         return
     subj = P.children(tok.head, ("nsubj",))
     if not subj:
