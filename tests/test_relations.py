@@ -431,6 +431,10 @@ def test_becoming_a_member_dates_the_membership(model):
                  [("Azerbaijan", "country", "Azerbaijan"), ("Council of Europe", "organization", "Council of Europe")],
                  [("2001", "2001")], predicate="member_of")
     assert [(r.subject, r.object, r.time) for r in found] == [("Azerbaijan", "Council of Europe", "2001")]
+    found = find(model, "Azerbaijan has been a member of the Council of Europe since 2001.",
+                 [("Azerbaijan", "country", "Azerbaijan"), ("Council of Europe", "organization", "Council of Europe")],
+                 [("2001", "2001")], predicate="member_of")
+    assert [r.time for r in found] == ["2001"]
 
 
 @pytest.mark.model

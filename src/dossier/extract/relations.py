@@ -490,7 +490,9 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             before = tok.left_edge.i - 2   # the parser may hang "X – a NATO member –" on another noun
             if not holders and before >= sent.start and tok.doc[before + 1].is_punct:
                 holders += ix.refers(tok.doc[before], ("country",))
-        when = _time(tok, ix) if tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() == "become" else None
+        # "became a member ... in 2001", "has been a member ... since 2011"
+        when = _time(tok, ix) if tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in ("become", "be") \
+            else None
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent, time=when)   # "became a member ... in 2001": since then
