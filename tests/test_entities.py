@@ -132,3 +132,11 @@ def test_a_name_the_text_calls_a_manufacturer_is_an_organization(nlp_model):
                          "The defence company Roketsan delivered missiles.")
     orgs = {e.name for e in doc.entities if e.type == "organization"}
     assert {"Baykar", "Roketsan"} <= orgs
+
+
+def test_one_entity_for_names_written_differently(nlp_model):
+    doc = run(nlp_model, "Flights land at Zvartnots International Airport. Zvartnots Airport is near Yerevan. "
+                         "The 2008 Russia–Georgia war followed. After the Russo-Georgian War, Russia annexed Crimea.")
+    infra = [e for e in doc.entities if e.type == "infrastructure"]
+    events = [e for e in doc.entities if e.type == "event"]
+    assert len(infra) == 1 and len(events) == 1

@@ -184,6 +184,12 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return _vote(out)
 
 
+# the combining forms of state names in compounds ("Russo-Georgian", "Sino-Indian"): names only
+COMBINING_FORMS = {"russo": "russia", "sino": "china", "franco": "france", "anglo": "united kingdom",
+                   "turco": "turkiye", "irano": "iran", "indo": "india", "greco": "greece", "austro": "austria",
+                   "italo": "italy", "serbo": "serbia", "armeno": "armenia", "azerbaijano": "azerbaijan"}
+
+
 # capitalised abbreviations that name no one: measures, currencies' cousins, jargon, roman numerals
 NOT_NAMES_CAPS = {"GDP", "GNP", "LNG", "CNG", "LPG", "CEO", "CFO", "FDI", "UAV", "UAVS", "MLRS", "BCM", "TCM", "BBL",
                   "BPD", "MW", "GW", "KWH", "MWH", "GWH", "TWH", "IPO", "VAT", "NGO", "NGOS", "HQ", "AM", "PM", "EST",
@@ -435,11 +441,21 @@ def _group_key(name: str, typ: str) -> str:
         while len(words) > 1 and words[-1].islower():   # "Eagle Partner (military) exercises"
             words.pop()
         return f"{typ}:{key(' '.join(words))}"
+    if typ == "event":
+        # "Russo-Georgian War" ~ "Russia–Georgia war": the states a war's name pairs, however written
+        gaz = gazetteer.load()
+        parts = []
+        for w in re.split(r"[\s\-–—]+", key(name)):
+            e = gaz.lookup(w.title())
+            parts.append(key(e.canonical) if e is not None and e.type == "country" else COMBINING_FORMS.get(w, w))
+        return f"{typ}:{' '.join(parts)}"
     if typ in {"infrastructure", "place"}:
         if len(words) > 1 and words[-1].lower() in HEAD_TYPES or words[-1] in LOWER_HEADS:
             words.pop()
         while len(words) > 1 and words[-1].islower():
             words.pop()
+        # "Zvartnots International Airport" ~ "Zvartnots Airport"
+        words = [w for w in words if w.lower() not in ("international", "national")] or words
         return f"{typ}:{key(' '.join(words))}"
     if typ == "organization" and len(words) > 1:
         gaz = gazetteer.load()
