@@ -590,3 +590,16 @@ def test_the_states_an_agreement_s_name_pairs_are_its_parties(model):
     e = one(find(model, "Russia cited the 2020 Armenia–Azerbaijan ceasefire agreement.", names, [("2020", "2020")]),
             "agreement_signed")
     assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020")
+
+
+@pytest.mark.model
+def test_a_body_established_in_a_year_and_quoted_exercises_over_days(model):
+    names = [("High-Level Strategic Cooperation Council", "organization", "High-Level Strategic Cooperation Council"),
+             ("Baku", "place", "Baku"), ("Turkey", "country", "Türkiye"), ("Azerbaijan", "country", "Azerbaijan")]
+    e = one(find(model, "The High-Level Strategic Cooperation Council, established in 2010, is chaired by the "
+                        "presidents.", names, [("2010", "2010")]), "organization_change")
+    assert (e.name, e.date) == ("High-Level Strategic Cooperation Council", "2010")
+    text = ('Turkey and Azerbaijan held the "Mustafa Kemal Ataturk-2021" joint military exercises in Baku on '
+            '1-5 February 2021.')
+    e = one(find(model, text, names, [("1-5 February 2021", "2021-02-01", "2021-02-05")]), "military_exercise")
+    assert (e.name, e.date, e.place) == ("Mustafa Kemal Ataturk-2021", "2021-02-01", "Baku")

@@ -719,6 +719,9 @@ def _event_name(tok: Token, ix: Index | None = None) -> str | None:
             break
         end = k = run
     name = tok.doc[start:end].text if (start < tok.i or end > tok.i + 1) else None
+    quoted = re.fullmatch(r"[“\"«]?([^”\"»“«]+)[”\"»]\s+(?:[a-z][\w-]*\s*)+", name or "")
+    if quoted:
+        name = quoted.group(1).strip()   # '"Mustafa Kemal Ataturk-2021" joint exercises': the quoted name
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.text in ("«", "\"", "“"):
         close = {"«": "»", "\"": "\"", "“": "”"}[nxt.text]
@@ -870,7 +873,10 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
     if lemma in P.FOUND_VERBS and tok.pos_ == "VERB":
         if lemma == "set" and not any(c.lower_ == "up" for c in tok.children):
             return []
-        for s in P.children(tok, ("dobj", "nsubjpass")):
+        slots = P.children(tok, ("dobj", "nsubjpass"))
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            slots.append(tok.head)   # "the Council, established in 2010, ..."
+        for s in slots:
             ms = ix.phrase_mentions(s, orgs)
             if ms:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
@@ -1008,8 +1014,10 @@ def _parallel(sent: Span, ix: Index, drafts: list[_Draft]) -> list[_Draft]:
 
 def _dated_once(d: _Draft) -> bool:
     """A time that points at one occasion: a day or a month, not a year of many."""
-    return d.time is not None and not d.time.end_value and len(d.time.value) >= 7 and d.type != "visit" \
-        and not T.vague(d.time)
+    t = d.time
+    # a day or a month, or days of one month ("1-5 February 2021")
+    one = t is not None and len(t.value) >= 7 and (not t.end_value or t.end_value[:7] == t.value[:7])
+    return one and d.type != "visit" and not T.vague(t)
 
 
 def _named_by_mention(d: _Draft, ix: Index) -> bool:
