@@ -129,3 +129,11 @@ def test_a_past_figure_takes_the_one_time_of_the_sentence_before(nlp_model):
 
 def test_what_a_web_page_counts_about_itself_is_not_a_figure(nlp_model):
     assert figures(nlp_model, "The Turkish page has 466,039 characters in 27 files.") == []
+
+
+def test_what_a_line_can_carry_is_its_capacity_and_a_capital_abbreviation_names_it(nlp_model):
+    qs = figures(nlp_model, "The TAP pipeline is 878 km long and can carry 10 bcm of gas per year. "
+                            "The BTC pipeline has a capacity of 1.2 million barrels per day.")
+    got = {(q.indicator, tuple(q.subjects), q.unit) for q in qs}
+    assert got == {("length", ("TAP pipeline",), "km"), ("capacity", ("TAP pipeline",), "bcm/y"),
+                   ("capacity", ("BTC pipeline",), "bbl/d")}

@@ -177,6 +177,12 @@ def is_cap(tok: Token) -> bool:
     return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
 
 
+def _shouted(tok: Token) -> bool:
+    """Whether the token's sentence is written mostly in capitals (a heading, not an abbreviation)."""
+    words = [t for t in tok.sent if t.is_alpha and len(t.text) > 1]
+    return sum(t.text.isupper() for t in words) > len(words) / 2
+
+
 def common_word(tok: Token) -> bool:
     """Whether the lowercase word is an ordinary English word (it has a vector in the model)."""
     return tok.vocab.has_vector(tok.lower_)
@@ -480,8 +486,9 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     tail_end, tail_type = _lower_tail(sp, run.j)
     if tail_type == "place" and sp[run.j - 1].pos_ != "PROPN":
         tail_type = None
-    if tail_type is not None and not any(ner_label.get(t.i) or gaz.lookup(t.text) or not common_word(t) for t in toks):
-        tail_type = None   # "Accession talks": an ordinary word, not a name
+    if tail_type is not None and not any(ner_label.get(t.i) or gaz.lookup(t.text) or not common_word(t)
+                                         or (t.text.isupper() and len(t.text) > 1 and not _shouted(t)) for t in toks):
+        tail_type = None   # "Accession talks": an ordinary word, not a name ("BTC pipeline" is one)
     if tail_type is not None and tail_end > run.j:
         members_known = [gaz.lookup(m.text) for m in members]
         single_place = len(members) == 1 and (members_known[0] is not None or ner_label.get(run.i) in {"GPE", "LOC"})

@@ -84,6 +84,7 @@ SUPPLY = (SELL | BUY | {"transportation", "supplies", "export", "imports"}) - {"
                                                                                 "allocate", "grant", "lend"}
 GAS = {"gas", "lng"}
 OIL = {"oil", "crude", "petroleum", "condensate"}
+CARRY_VERBS = {"carry", "transport", "deliver", "pump", "ship", "handle", "move", "transmit", "convey", "process"}
 CAPACITY = {"capacity", "throughput", "design", "designed", "capable", "able"}
 EQUITY = {"equity", "stake", "ownership", "holding", "shareholding", "shareholder", "stakeholder"}
 EQUITY_WEAK = {"share", "interest"}
@@ -606,6 +607,11 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         supply = "oil_supply" if oil else "gas_supply"
         if cap[1] is not None and cap[0] <= sup[0] + 1:
             return "capacity", cap[1]
+        # "the pipeline can carry 10 bcm a year": what it is able to move is its capacity
+        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        if verb is not None and _lemma(verb) in CARRY_VERBS and any(
+                c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
+            return "capacity", verb
         if sup[1] is not None and (lemmas & (GAS | OIL) or fig.unit.startswith("bcm")):
             return supply, sup[1]
         if fig.dim == "flow" and ctx.mentions_in(site.sent.start_char, site.sent.end_char, ("infrastructure",)):
