@@ -487,7 +487,7 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     if tail_type == "place" and sp[run.j - 1].pos_ != "PROPN":
         tail_type = None
     if tail_type is not None and not any(ner_label.get(t.i) or gaz.lookup(t.text) or not common_word(t)
-                                         or (t.text.isupper() and len(t.text) > 1 and not _shouted(t)) for t in toks):
+                                         or (t.text.isupper() and len(t.text) > 2 and not _shouted(t)) for t in toks):
         tail_type = None   # "Accession talks": an ordinary word, not a name ("BTC pipeline" is one)
     if tail_type is not None and tail_end > run.j:
         members_known = [gaz.lookup(m.text) for m in members]
