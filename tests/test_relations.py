@@ -459,3 +459,15 @@ def test_a_field_run_by_a_company_and_a_region_of_a_state(model):
     found = find(model, "Syunik is a province of Armenia. Armenia is a party to the conflict.",
                  [("Syunik", "place", "Syunik"), ("Armenia", "country", "Armenia")], predicate="part_of")
     assert triples(found) == {("Syunik", "Armenia")}
+
+
+@pytest.mark.model
+def test_ambassadors_to_a_host_and_ranks_before_the_name(model):
+    names = [("Arben Kola", "person", "Arben Kola"), ("Ilir Meta", "person", "Ilir Meta"),
+             ("Albania", "country", "Albania"), ("Greece", "country", "Greece"),
+             ("Albanian", "country", "Albania", "demonym")]
+    found = [r for text in ("Albania's ambassador to Greece, Arben Kola, attended the ceremony.",
+                            "Albanian Defence Minister Colonel General Ilir Meta inspected the troops.")
+             for r in find(model, text, names, predicate="position_held")]
+    assert {(r.subject, r.object.lower(), r.qualifiers.get("of")) for r in found} == {
+        ("Arben Kola", "ambassador", "Albania"), ("Ilir Meta", "defence minister", "Albania")}

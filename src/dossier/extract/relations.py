@@ -231,7 +231,8 @@ def _title_before(span: Span, ix: Index):
             break
         if (m is not None and m.type in ("country", "organization")) or _title_word(t) \
                 or t.lower_ in ("of", "for", "and", "the", "'s", "’s", "-", "–") or t.lower_ in P.TITLE_PRE \
-                or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t):
+                or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t) \
+                or (t.lower_ == "to" and j > span.sent.start and _title_word(doc[j - 1])):   # "Ambassador to X"
             left.insert(0, t)
             j -= 1
             continue
@@ -278,8 +279,15 @@ def _title_after(span: Span, ix: Index):
         t = doc[k]
         m = ix.name_mention(t)
         if m is not None and m.type == "person":
+            if any(_title_word(r) for r in right) and right and right[-1].lower_ in ("to", "of") or (
+                    len(right) > 1 and right[-2].lower_ in ("to", "of") and _title_word(right[-1])):
+                # "X, foreign policy adviser to President Y,": the title ends where Y's begins
+                return _read_title(right, ix, span)
             return None
-        if (m is not None and m.type in ("country", "organization", "place")) or _title_word(t) \
+        # lowercase words of a title ("foreign policy adviser"): only when a title word follows
+        lower_lead = t.pos_ in ("ADJ", "NOUN") and t.text.islower() and any(
+            _title_word(x) for x in doc[k + 1:min(k + 4, span.sent.end)])
+        if (m is not None and m.type in ("country", "organization", "place")) or _title_word(t) or lower_lead \
                 or t.lower_ in ("of", "for", "and", "the", "to", "'s", "’s", "-", "–", "a", "an") \
                 or t.lower_ in P.TITLE_PRE or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")):
             right.append(t)
@@ -404,6 +412,10 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
             break
         role_toks.append(t)
         i += 1
+    # no military rank before the name ("Defence Minister Colonel General X"); "Secretary General" stays
+    rank = next((k for k, t in enumerate(role_toks) if k > 0 and t.lower_.rstrip(".") in _RANK_STARTS), None)
+    if rank is not None:
+        role_toks = role_toks[:rank]
     while role_toks and role_toks[-1].lower_ in ("of", "the", "for", "and", "on", "'s", "’s", "-", "–", ","):
         role_toks.pop()
     if not any(t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS for t in role_toks):
@@ -427,6 +439,8 @@ _AGENT = ("country", "organization", "person")
 
 
 # the words that can state a membership or a chair: cheaper to test than the modality of every token
+_RANK_STARTS = {"colonel", "lieutenant", "major", "brigadier", "col", "lt", "maj", "brig", "gen", "captain", "capt",
+                "sergeant", "corporal", "lieutenant-general", "major-general", "colonel-general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
 _MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship"} | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS
                      | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
