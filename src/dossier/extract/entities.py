@@ -57,6 +57,7 @@ from dossier.extract.name_shapes import (
     plural_generic,
     sentences_with,
     shape_candidates,
+    shouted,
     title_person_candidates,
 )
 from dossier.records import Entity, Mention
@@ -219,8 +220,7 @@ def _caps_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue   # "RWD 5 million", "5 mln RWD": a unit or currency code beside a number, not a name
         if 0 < tok.i < len(sp) - 1 and sp[tok.i - 1].text == "(" and sp[tok.i + 1].text == ")":
             continue   # "(RWD)": a definition the acronym reader judges (here a currency's code)
-        near = [t for t in tok.sent if t.is_alpha and t.i != tok.i]
-        if near and sum(t.text.isupper() for t in near) > len(near) / 2:
+        if shouted(tok):
             continue
         out.append(Candidate(tok.idx, tok.idx + len(text), "organization", "ner", form="acronym", name=text))
     return out
@@ -236,7 +236,7 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue
         before = sp[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         # the apposition read from the words, the parse being unsure of it: "X, the (drone) manufacturer"
-        after = [t for t in sp[tok.i + 1:tok.i + 6]]
+        after = list(sp[tok.i + 1:tok.i + 6])
         appos = len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") and next(
             (t.lemma_.lower() in ORG_NOUNS - {"group", "giant"} for t in after[2:] if t.pos_ == "NOUN"), False)
         called = appos or (tok.ent_type_ != "PERSON" and before is not None and before.lower_ in ORG_NOUNS

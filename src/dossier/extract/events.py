@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -212,7 +213,7 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
         heads.append(gov)
         # "participation as a guest at the X Meeting, held in Dushanbe": the participle after the event
         # may hang on a noun above it
-        for up in [gov, *list(gov.ancestors)[:3]]:
+        for up in [gov, *islice(gov.ancestors, 3)]:
             if up.pos_ in ("NOUN", "PROPN"):
                 heads += [c for c in up.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > tok.i]
     for h in heads:
@@ -252,13 +253,10 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*signers, *_agreement_parties(c, ix))
             d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
             out.append(d)
-    elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not (
-            tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.SIGN_VERBS) \
-            and _dated_by_own_words(tok, ix) and _agreement_name(tok, ix) \
-            and not any(o.lemma_.lower() == "independence" for o in P.pobjs(tok, {"of"})):
+    elif (dated := _dated_agreement(tok, ix)) is not None:
         # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
         # agreement": an agreement dated by its own words was signed then
-        d = _Draft("agreement_signed", tok, name=_agreement_name(tok, ix), own_time_only=True, standing=True)
+        d = _Draft("agreement_signed", tok, name=dated, own_time_only=True, standing=True)
         d.add(*_agreement_parties(tok, ix))
         # "the 2020 Armenia–Azerbaijan ceasefire agreement": the parties its name gives
         d.add(*[e.canonical for _, _, e in gazetteer.load().find(d.name or "") if e.type == "country"
@@ -287,6 +285,20 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         if name and when:
             out.append(_Draft("agreement_signed", tok, name=name, time=when))
     return out
+
+
+def _dated_agreement(tok: Token, ix: Index) -> str | None:
+    """The name of an agreement a noun names with a date of its own, not the object of a signing verb
+    (that verb dates it) and not a declaration of independence."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or not (
+            tok.lemma_.lower() in P.AGREEMENT_NOUNS or tok.lower_ in P.AGREEMENT_NOUNS
+            or ix.mention(tok, ("agreement",)) is not None):
+        return None   # the cheap tests first: this runs on every noun
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.SIGN_VERBS:
+        return None
+    if any(o.lemma_.lower() == "independence" for o in P.pobjs(tok, {"of"})) or not _dated_by_own_words(tok, ix):
+        return None
+    return _agreement_name(tok, ix) or None
 
 
 def _dated_by_own_words(tok: Token, ix: Index) -> bool:
@@ -555,13 +567,14 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         return [_call(tok, ix, others)] if others else []
     if tok.i == tok.sent.start and low in ("hosting", "receiving", "welcoming"):
         # "Hosting A and B at the White House, he offered ...": the tagger often takes the sentence-initial
-        # participle for a name; read the phrase up to its comma
-        # (the parser may also end the sentence at that comma)
+        # participle for a name; read the phrase up to its comma (where the parser may end the sentence)
         doc = tok.doc
         comma = next((t for t in doc[tok.i + 1:tok.i + 40] if t.text == ","), None)
         if comma is None:
             return []
         guests = [ix.name(m) for m in ix.mentions_in(tok.idx, comma.idx, ("person",))]
+        if not guests:
+            return []
         main = [t for t in doc[comma.i + 1:comma.i + 8] if t.dep_ == "nsubj"]
         if main and main[0].lower_ in ("he", "she"):
             # the pronoun points before the phrase, never at the guests it names
@@ -569,8 +582,6 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             hosts = [ix.name(m)] if m is not None else []
         else:
             hosts = [n for t in main[:1] for n in ix.refers(t, ("person", "country"))]
-        if not guests:
-            return []
         d = _Draft("meeting", tok)
         d.add(*hosts, *guests)
         place = next((ix.name(m) for m in ix.mentions_in(tok.idx, comma.idx, ("place", "organization", "country"))

@@ -99,11 +99,12 @@ TITLE_MODIFIERS = {
     "trade", "finance", "interior", "executive", "senior", "special", "general", "chief", "assistant", "state",
     "grand", "supreme", "economic", "presidential", "national", "security", "digital", "development",
 }
+# military ranks and their abbreviations ("Lt Gen Barshadli", "Col. Ahmadov")
+MILITARY_RANKS = {"gen", "gen.", "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "adm",
+                  "adm.", "sgt", "sgt.", "cpl", "general", "lieutenant", "major", "colonel", "brigadier", "sergeant",
+                  "corporal", "captain", "lieutenant-general", "major-general", "colonel-general"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "madam", "sheikh", "mr.", "mrs.", "ms.", "dr.",
-              # military ranks and their abbreviations ("Lt Gen Barshadli", "Col. Ahmadov")
-              "gen", "gen.", "lt", "lt.", "col", "col.", "maj", "maj.", "capt", "capt.", "brig", "brig.", "adm",
-              "adm.", "sgt", "sgt.", "cpl", "general", "lieutenant", "major", "colonel", "brigadier", "sergeant",
-              "corporal", "lieutenant-general", "major-general"}
+              *MILITARY_RANKS}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
           "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -177,7 +178,7 @@ def is_cap(tok: Token) -> bool:
     return bool(t) and (t[0].isupper() or (t[0].isdigit() and any(c.isupper() for c in t)))
 
 
-def _shouted(tok: Token) -> bool:
+def shouted(tok: Token) -> bool:
     """Whether the token's sentence is written mostly in capitals (a heading, not an abbreviation)."""
     words = [t for t in tok.sent if t.is_alpha and len(t.text) > 1]
     return sum(t.text.isupper() for t in words) > len(words) / 2
@@ -487,7 +488,7 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     if tail_type == "place" and sp[run.j - 1].pos_ != "PROPN":
         tail_type = None
     if tail_type is not None and not any(ner_label.get(t.i) or gaz.lookup(t.text) or not common_word(t)
-                                         or (t.text.isupper() and len(t.text) > 2 and not _shouted(t)) for t in toks):
+                                         or (t.text.isupper() and len(t.text) > 2 and not shouted(t)) for t in toks):
         tail_type = None   # "Accession talks": an ordinary word, not a name ("BTC pipeline" is one)
     if tail_type is not None and tail_end > run.j:
         members_known = [gaz.lookup(m.text) for m in members]

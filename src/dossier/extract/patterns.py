@@ -125,6 +125,7 @@ DELEGATES = {"official", "counterpart", "delegation", "delegate", "representativ
              "officer", "negotiator",
              # and the forces it fields ("Turkish and Azerbaijani troops held exercises")
              "troop", "force", "army", "navy", "soldier", "serviceman", "servicemen", "unit"}
+_SENT_BY_STATE = TITLE_CORE | DELEGATES
 TITLE_PRE = {"then", "former", "ex", "ex-", "current", "then-", "acting", "incumbent", "newly", "new",
              "outgoing", "incoming", "late"}
 ORG_HEADS = {"council", "committee", "ministry", "agency", "institute", "center", "centre", "company",
@@ -450,7 +451,7 @@ class Index:
     def refers(self, tok: Token, types: tuple[str, ...] = AGENT_TYPES) -> list[str]:
         """Canonical names a token stands for: its mention, or what a pronoun or 'both countries' points to."""
         if "country" in types and tok.tag_ in ("NNS", "NNPS") and (
-                tok.lemma_.lower() in TITLE_CORE | DELEGATES or tok.lower_.rstrip("s") in TITLE_CORE | DELEGATES):
+                tok.lemma_.lower() in _SENT_BY_STATE or tok.lower_.rstrip("s") in _SENT_BY_STATE):
             # "with Georgian, Romanian and Bulgarian Ministers": the officials stand for their countries
             names = [self.name(m) for k in tok.children if k.dep_ in ("amod", "compound") for c in conjuncts(k)
                      for m in [self.mention(c, ("country",))] if m is not None]
@@ -482,7 +483,8 @@ class Index:
         return []
 
     def _main_subject_after(self, tok: Token, types: tuple[str, ...] = ("person",)) -> str | None:
-        """The person subject of the main clause when ``tok`` sits in a phrase fronted before it."""
+        """The subject of the main clause (a mention of ``types``) when ``tok`` sits in a phrase fronted
+        before it."""
         root = tok.sent.root
         subj = [s for s in root.children if s.dep_ in ("nsubj", "nsubjpass") and s.i > tok.i]
         fronted = [c for c in root.children if c.dep_ in ("prep", "advcl", "npadvmod")

@@ -371,14 +371,9 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
     py = _PER_YEAR.match(text, pos)
     # "50 million tons of crude oil annually": the rate follows what is measured (the figure ends before it)
     py_after = None if py else _PER_YEAR_AFTER.match(text, pos)
-    if py_after and dim in ("volume", "mass"):
+    if py and dim in ("money", "volume", "mass") or py_after and dim in ("volume", "mass"):
         per_year = True
-        if dim == "volume" and unit == "bcm":
-            unit, dim = "bcm/y", "flow"
-        elif dim == "mass":
-            unit, dim = "t/y", "flow"
-    if py and dim in ("money", "volume", "mass"):
-        per_year, pos = True, py.end()
+        pos = py.end() if py else pos
         if dim == "volume" and unit == "bcm":
             unit, dim = "bcm/y", "flow"
         elif dim == "mass":

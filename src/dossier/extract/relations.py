@@ -38,6 +38,7 @@ from spacy.tokens import Span, Token
 from dossier.extract import events as event_reader
 from dossier.extract import patterns as P
 from dossier.extract.context import Context
+from dossier.extract.name_shapes import MILITARY_RANKS
 from dossier.extract.patterns import Index
 from dossier.records import Mention, Relation
 
@@ -153,9 +154,9 @@ def _positions(ix: Index) -> list[_Position]:
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
         # the previous sentence speaks of
-        present = any(t.tag_ in ("VBZ", "VBP") for t in [sent.root, *sent.root.children] if t.dep_ in ("ROOT", "aux")
-                      ) and not any(t.tag_ in ("VBD", "VBN") for t in [sent.root, *sent.root.children]
-                                    if t.dep_ in ("ROOT", "aux", "auxpass"))
+        verbs = [t for t in [sent.root, *sent.root.children] if t.dep_ in ("ROOT", "aux", "auxpass")]
+        present = any(t.tag_ in ("VBZ", "VBP") for t in verbs if t.dep_ != "auxpass") \
+            and not any(t.tag_ in ("VBD", "VBN") for t in verbs)
         # a past sentence without a time of its own continues the one before; a post stated in the
         # present holds as of the report
         when = ix.time_of(p.span.root, fallback_previous=not present)
@@ -279,7 +280,7 @@ def _title_after(span: Span, ix: Index):
         t = doc[k]
         m = ix.name_mention(t)
         if m is not None and m.type == "person":
-            if any(_title_word(r) for r in right) and right and right[-1].lower_ in ("to", "of") or (
+            if any(_title_word(r) for r in right) and right[-1].lower_ in ("to", "of") or (
                     len(right) > 1 and right[-2].lower_ in ("to", "of") and _title_word(right[-1])):
                 # "X, foreign policy adviser to President Y,": the title ends where Y's begins
                 return _read_title(right, ix, span)
@@ -439,8 +440,9 @@ _AGENT = ("country", "organization", "person")
 
 
 # the words that can state a membership or a chair: cheaper to test than the modality of every token
-_RANK_STARTS = {"colonel", "lieutenant", "major", "brigadier", "col", "lt", "maj", "brig", "gen", "captain", "capt",
-                "sergeant", "corporal", "lieutenant-general", "major-general", "colonel-general"}
+# a rank that starts before a name ends a title ("Defence Minister Colonel General X"), but "General" after a
+# title word is the title's own ("Secretary General")
+_RANK_STARTS = {r.rstrip(".") for r in MILITARY_RANKS} - {"general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
 _MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship"} | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS
                      | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
@@ -509,7 +511,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             else None
         for s in holders:
             for org in orgs:
-                out.add("member_of", s, org, sent, time=when)   # "became a member ... in 2001": since then
+                out.add("member_of", s, org, sent, time=when)
     elif lemma in P.ORG_LIST_NOUNS and tok.pos_ == "NOUN":
         # "(their efforts) in organizations such as A, B and C"
         listed = []
