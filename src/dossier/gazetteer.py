@@ -83,11 +83,40 @@ class Gazetteer:
     def find(self, text: str) -> Iterator[tuple[int, int, Entry]]:
         """Every gazetteer name in ``text``, longest first at each position, left to right."""
         if self._pattern is None:
-            alts = sorted(self.entries, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+            self._pattern = re.compile(r"(?<![\w.])" + _trie_pattern(self.entries) + r"(?![\w])")
         text = text.translate(_SAME_LENGTH_DASHES)   # "Co‑operation" with a non-breaking hyphen
         for m in self._pattern.finditer(text):
             yield m.start(), m.end(), self.entries[m.group()]
+
+
+def _trie_pattern(words) -> str:
+    """One regular expression for many names, shaped as a prefix tree ("Az(?:erbaijan|eri)").
+
+    Deliberately hand-written: a flat alternation of thousands of names makes ``re`` try each one at
+    every position (a tenth of all extraction time); the tree branches on the next character.  Longer
+    continuations come before a name's end, so each position still matches its longest name that
+    ends at a word boundary, as the flat alternation sorted by length did.  (An Aho-Corasick package
+    finds leftmost-longest matches but cannot fall back to a shorter name when the longest one runs
+    into a word.)
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:   # the name may stop here, after every longer continuation has been tried
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 _SAME_LENGTH_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})

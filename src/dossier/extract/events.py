@@ -565,7 +565,7 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             lemma != "call" or P.pobjs(tok, {"by", "on", "over", "via"}) == []):
         others = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
         return [_call(tok, ix, others)] if others else []
-    if tok.i == tok.sent.start and low in ("hosting", "receiving", "welcoming"):
+    if low in ("hosting", "receiving", "welcoming") and tok.i == tok.sent.start:
         # "Hosting A and B at the White House, he offered ...": the tagger often takes the sentence-initial
         # participle for a name; read the phrase up to its comma (where the parser may end the sentence)
         doc = tok.doc
@@ -597,7 +597,8 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         d = _Draft("meeting", tok, place=_place(tok, ix))
         d.add(*hosts, *guests)
         return [d]
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.pos_ not in ("NOUN", "PROPN") or not (
+            lemma in _MEETING_WORDS or low in _MEETING_WORDS):   # cheap test first: runs on every noun
         return []
     named = ix.mention(tok, ("event",))
     is_call = lemma in P.CALL_NOUNS and any(c.lower_ in P.CALL_MODIFIERS for c in tok.children)
@@ -626,6 +627,9 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         return []
     _noun_event_args(tok, ix, d)
     return [d]
+
+
+_MEETING_WORDS = P.MEETING_NOUNS | P.CALL_NOUNS | P.NAMED_ONLY_MEETING_NOUNS
 
 
 def _parenthetical(head: Token, tok: Token) -> bool:

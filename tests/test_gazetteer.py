@@ -1,0 +1,36 @@
+"""The gazetteer: its name search matches what a flat, longest-first alternation of the names would."""
+
+import re
+
+from dossier import gazetteer
+from dossier.gazetteer import _trie_pattern
+
+NAMES = ["Baku", "Baku-Tbilisi-Ceyhan", "Baku-Tbilisi-Kars", "Ba", "Kars", "Az", "Azerbaijan",
+         "Azerbaijani", "U.S.", "U.S. Navy", "Trans-Anatolian Natural Gas Pipeline", "Trans"]
+
+
+def _flat(names):
+    alts = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+
+
+def _matches(pattern, text):
+    return [m.group() for m in pattern.finditer(text)]
+
+
+def test_trie_pattern_finds_the_longest_name_ending_at_a_word_boundary():
+    trie = re.compile(r"(?<![\w.])" + _trie_pattern(NAMES) + r"(?![\w])")
+    text = ("The Baku-Tbilisi-Ceyhan line, the Baku-Tbilisi-Karsx typo, Bakus, Azerbaijanis and "
+            "Azerbaijani gas; the U.S. Navy and the U.S. Army; Trans-Anatolian Natural Gas Pipelines; Ba.")
+    assert _matches(trie, text) == _matches(_flat(NAMES), text)
+    assert _matches(trie, text) == ["Baku-Tbilisi-Ceyhan", "Baku", "Azerbaijani", "U.S. Navy", "U.S.",
+                                    "Trans", "Ba"]
+
+
+def test_gazetteer_find_agrees_with_a_flat_alternation_of_its_names():
+    gaz = gazetteer.load()
+    text = ("Azerbaijan and the Republic of Türkiye signed with Georgia; BOTAS, SOCAR and the EU met in "
+            "Baku, Ankara and Tbilisi. Turkish and Azerbaijani officials, NATO, the OSCE Minsk Group.")
+    found = [text[s:e] for s, e, _ in gaz.find(text)]
+    assert found == _matches(_flat(gaz.entries), text)
+    assert {"Azerbaijan", "Georgia", "Baku", "Ankara", "NATO"} <= set(found)
