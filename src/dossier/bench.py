@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import random
 import re
+import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dossier import clean, read
 from dossier.errors import InputError
@@ -26,11 +28,16 @@ from dossier.store import open_store
 
 @dataclass
 class Pass:
-    """One timed pass over the corpus."""
+    """One pass over the corpus, timed once per round."""
 
     label: str
-    seconds: float
-    peak_rss: int = 0  # bytes, this process and its children together
+    runs: list[float] = field(default_factory=list)   # seconds, one per round
+    peak_rss: int = 0  # bytes, the largest of its rounds (its process and their children together)
+
+    @property
+    def seconds(self) -> float:
+        """The median of its rounds."""
+        return statistics.median(self.runs)
 
 
 @dataclass
@@ -43,12 +50,18 @@ class BenchResult:
     passes: list[Pass] = field(default_factory=list)
 
     def wps(self, p: Pass) -> float:
-        """Words per second of a pass."""
+        """Words per second of a pass (median round)."""
         return self.words / p.seconds
 
+    def ratios(self, p: Pass) -> list[float]:
+        """Per round, the baseline's seconds over the pass's (>= 1.0: it costs no more than one bare
+        parse).  A round runs the baseline and every pass back to back, so each ratio compares runs made
+        under the same load of a shared machine."""
+        return [b / s for b, s in zip(self.baseline.runs, p.runs, strict=True)]
+
     def ratio(self, p: Pass) -> float:
-        """Speed of a pass over the baseline's (>= 1.0: it costs no more than one bare parse)."""
-        return self.baseline.seconds / p.seconds
+        """The median of the per-round ratios."""
+        return statistics.median(self.ratios(p))
 
 
 @contextmanager
@@ -114,8 +127,8 @@ def generate(sources: list[str], n: int, folder: Path, seed: int = 0) -> int:
 
 
 def _bare_pass(paths: list[str]) -> tuple[float, int]:
-    """The baseline, in a process of its own so that its model does not weigh on the other passes'
-    memory: seconds of one ``nlp.pipe`` over the clean texts (loading excluded), and their words."""
+    """The baseline: seconds of one ``nlp.pipe`` over the clean texts (loading excluded), and their
+    words."""
     texts = _texts(paths)
     model = nlp.load()
     model("warm up")  # loading is not what we measure
@@ -125,42 +138,56 @@ def _bare_pass(paths: list[str]) -> tuple[float, int]:
     return time.perf_counter() - started, sum(len(t.split()) for t in texts)
 
 
-def run(paths: list[str], workers: list[int] | None = None, dask: bool = False,
-        options: IngestOptions | None = None) -> BenchResult:
-    """Time a bare ``nlp.pipe`` pass, then a full ingest into a fresh database per worker count
-    (and on a local Dask cluster of 2 workers when ``dask``).
+def _ingest_pass(paths: list[str], options: IngestOptions) -> tuple[float, int]:
+    """A full ingest into a fresh database: seconds and documents.  The one-process pass loads the
+    model first, as the baseline does; a multi-process pass starts its workers inside the timing, as
+    a user's run would."""
+    from dossier.pipeline import warm_up
 
-    Multi-process passes start their workers inside the timing, as a user's run would; the
-    one-process pass loads the model first (the baseline's load is not timed either), and runs
-    last so that the model it keeps in this process is not counted in the others' memory."""
+    if options.workers == 1 and options.engine == "local" and options.extract:
+        warm_up()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "bench.db"))
+        started = time.perf_counter()
+        summary = ingest(store, paths, options)
+        elapsed = time.perf_counter() - started
+        store.close()
+    return elapsed, len(summary.added) + len(summary.duplicates)
+
+
+def _in_own_process(fn: Callable[..., tuple[float, int]], *args: Any) -> tuple[float, int, int]:
+    """Run one pass in a fresh process (so no pass inherits another's model, workers or fork server),
+    sampling its memory with its children's; returns (seconds, count, peak RSS bytes)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from dossier.pipeline import warm_up
+    ctx = multiprocessing.get_context("spawn")
+    with peak_memory() as peak, ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        seconds, count = pool.submit(fn, *args).result()
+    return seconds, count, peak[0]
 
+
+def run(paths: list[str], workers: list[int] | None = None, dask: bool = False,
+        options: IngestOptions | None = None, rounds: int = 1) -> BenchResult:
+    """Time a bare ``nlp.pipe`` pass, then a full ingest into a fresh database per worker count (and
+    on a local Dask cluster of 2 workers when ``dask``), each in a process of its own; ``rounds``
+    times over, the passes of a round back to back."""
     options = options or IngestOptions()
-    with peak_memory() as peak, ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        seconds, words = pool.submit(_bare_pass, paths).result()
-    baseline = Pass("bare nlp.pipe (en_core_web_md, 1 process)", seconds, peak[0])
-    result = BenchResult(documents=-1, words=words, baseline=baseline)
-    runs = [(f"dossier ingest --workers {w}", IngestOptions(options.max_bytes, options.extract, workers=w))
-            for w in (workers or [1])]
+    labels = [(f"dossier ingest --workers {w}", IngestOptions(options.max_bytes, options.extract, workers=w))
+              for w in (workers or [1])]
     if dask:
-        runs.append(("dossier ingest --engine dask (LocalCluster, 2 workers)",
-                     IngestOptions(options.max_bytes, options.extract, workers=2, engine="dask")))
-    timed: dict[str, Pass] = {}
-    for label, opts in sorted(runs, key=lambda r: r[1].workers == 1 and r[1].engine == "local"):
-        if opts.workers == 1 and opts.engine == "local" and opts.extract:
-            warm_up()
-        with tempfile.TemporaryDirectory() as tmp, peak_memory() as peak:
-            store = open_store(str(Path(tmp) / "bench.db"))
-            started = time.perf_counter()
-            summary = ingest(store, paths, opts)
-            elapsed = time.perf_counter() - started
-            store.close()
-        result.documents = len(summary.added) + len(summary.duplicates)
-        timed[label] = Pass(label, elapsed, peak[0])
-    result.passes = [timed[label] for label, _ in runs]
+        labels.append(("dossier ingest --engine dask (LocalCluster, 2 workers)",
+                       IngestOptions(options.max_bytes, options.extract, workers=2, engine="dask")))
+    result = BenchResult(documents=-1, words=0, baseline=Pass("bare nlp.pipe (en_core_web_md, 1 process)"),
+                         passes=[Pass(label) for label, _ in labels])
+    for _ in range(max(1, rounds)):
+        seconds, result.words, rss = _in_own_process(_bare_pass, paths)
+        result.baseline.runs.append(seconds)
+        result.baseline.peak_rss = max(result.baseline.peak_rss, rss)
+        for p, (_, opts) in zip(result.passes, labels, strict=True):
+            seconds, result.documents, rss = _in_own_process(_ingest_pass, paths, opts)
+            p.runs.append(seconds)
+            p.peak_rss = max(p.peak_rss, rss)
     return result
 
 

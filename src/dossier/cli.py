@@ -167,6 +167,7 @@ def bench(
     workers: list[int] = typer.Option([1], "--workers", help="worker counts to time, e.g. --workers 1 --workers 2"),
     engine: list[str] = typer.Option([], "--engine", help="also time `--engine dask` on a local 2-worker cluster"),
     generate: int = typer.Option(0, "--generate", help="first build N documents from PATHS in a temporary folder"),
+    rounds: int = typer.Option(1, "--rounds", min=1, help="time every pass N times; report medians"),
 ) -> None:
     """Print words/s of the pipeline (per worker count, and on Dask) beside a bare en_core_web_md pass."""
     import tempfile
@@ -183,15 +184,19 @@ def bench(
             except DossierError as exc:
                 _fail(str(exc))
             paths = [str(Path(tmp) / "corpus")]
-        result = run(paths, workers=workers, dask="dask" in engine)
+        result = run(paths, workers=workers, dask="dask" in engine, rounds=rounds)
+    medians = f" (medians of {rounds} rounds)" if rounds > 1 else ""
     table = Table("pass", "seconds", "words/s", "ratio to baseline", "peak RSS (MB)",
-                  title=f"{result.documents} documents, {result.words:,} words")
+                  title=f"{result.documents} documents, {result.words:,} words{medians}")
     for p in [result.baseline, *result.passes]:
         table.add_row(p.label, f"{p.seconds:.2f}", f"{result.wps(p):,.0f}", f"{result.ratio(p):.2f}",
                       f"{p.peak_rss / 1e6:,.0f}")
     out.print(table)
     for p in result.passes:
-        out.print(f"ratio {p.label} / baseline: {result.ratio(p):.2f}")
+        spread = ""
+        if rounds > 1:
+            spread = f" (rounds: {', '.join(f'{r:.2f}' for r in result.ratios(p))})"
+        out.print(f"ratio {p.label} / baseline: {result.ratio(p):.2f}{spread}")
 
 
 # --- the consolidated picture: timeline, entity, series, flags, brief ------------------------------------

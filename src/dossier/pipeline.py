@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import os
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -112,19 +111,19 @@ def _worker_count(workers: int) -> int:
 
 
 # --- parallel ingest -------------------------------------------------------------------------
-# Workers read, clean and extract; the parent is the one writer: it resolves (which reads the
-# entities already stored, so order matters) and stores, in the order of ``files``.  At most
-# ``2 * workers`` documents are in flight, so memory does not grow with the corpus.
+# The parent reads each file and skips the unchanged ones; workers clean and extract; the parent is
+# the one writer: it resolves (which reads the entities already stored, so order matters) and stores,
+# in the order of ``files``.  At most ``_window(workers)`` documents are read ahead, so memory does not
+# grow with the corpus.  Workers receive the document itself, so they need not see the files.
 
-def prepare(path: str, max_bytes: int, extract: bool) -> tuple[str, Any]:
-    """Worker side: read, clean and (optionally) extract one file.
+def prepare(doc: Document, extract: bool) -> tuple[str, Any]:
+    """Worker side: clean and (optionally) extract one read document.
 
     Returns ("ok", (cleaned document, signature bytes, extracted document or None))
     or ("failed", message).  The cleaned document is kept apart for near-duplicates, which
     borrow the original's facts instead of their own extraction.
     """
     try:
-        doc = read.read_document(path, max_bytes=max_bytes)
         doc = clean.clean(doc)
         sig = dedup.to_bytes(dedup.signature(doc.text))
         done = None
@@ -135,14 +134,29 @@ def prepare(path: str, max_bytes: int, extract: bool) -> tuple[str, Any]:
         return "ok", (doc, sig, done)
     except InputError as exc:
         return "failed", str(exc)
+
+
+def _read_ahead(store: Store, path: str, error: InputError | None, options: IngestOptions) -> tuple[str, Any]:
+    """Writer side, before any worker: ("read", document), ("skipped", name) for a file stored
+    unchanged (no worker cleans or extracts it again), or ("failed", message)."""
+    if error is not None:
+        return "failed", str(error)
+    try:
+        doc = read.read_document(path, max_bytes=options.max_bytes)
+    except InputError as exc:
+        return "failed", str(exc)
     except OSError as exc:
         return "failed", f"{path}: could not be read ({exc.strerror or exc}) — check the file and run ingest again"
+    if store.status(doc.name, doc.sha256) == "same":
+        return "skipped", doc.name
+    return "read", doc
 
 
 def _pool_worker_init(extract: bool) -> None:
-    """Initializer of our own spawned workers: thinc imports torch whenever it is installed (it is,
-    for `dossier ask`), but en_core_web_md runs on numpy; a worker that only extracts skips that
-    import (about 1 s and 200 MB each).  Not done on a Dask cluster, whose workers may be shared."""
+    """Initializer of our own workers (forked from the fork server, whose preload did the same, or
+    spawned): thinc imports torch whenever it is installed (it is, for `dossier ask`), but
+    en_core_web_md runs on numpy; a worker that only extracts skips that import (about 1 s and 200 MB
+    each).  Not done on a Dask cluster, whose workers may be shared."""
     import sys
 
     if "thinc" not in sys.modules:
@@ -190,49 +204,91 @@ def _write(store: Store, path: str, result: tuple[str, Any], options: IngestOpti
     return ("replaced" if status == "changed" else "added"), f"{len(doc.facts)} facts"
 
 
-def _drive(submit: Callable[[str], Any], store: Store, files: list[tuple[str, InputError | None]],
-           options: IngestOptions, index: dedup.DuplicateIndex, summary: RunSummary,
-           progress: ProgressFn | None, in_flight: int) -> None:
-    """Submit files to workers with at most ``in_flight`` pending; write results in input order."""
-    pending: deque[tuple[str, InputError | None, Any]] = deque()
+def _drive(submit: Callable[[Document], Any], wait_any: Callable[[list[Any]], Any], store: Store,
+           files: list[tuple[str, InputError | None]], options: IngestOptions, index: dedup.DuplicateIndex,
+           summary: RunSummary, progress: ProgressFn | None, workers: int) -> None:
+    """Read files ahead, hand the changed ones to workers, and write their results in input order.
 
-    def drain_one() -> None:
-        path, error, future = pending.popleft()
-        if error is not None:
-            summary.failed.append((path, str(error)))
-            outcome, detail = "failed", str(error)
+    The writer looks ahead ``_window(workers)`` files and hands the workers the largest of them first
+    (longest-processing-time-first scheduling): a long document started last would leave one worker
+    running alone at the end of the run.  Only ``workers + 1`` tasks wait in the pool at a time, so a
+    long file that enters the window still goes before the shorter ones already in it.
+    """
+    window = _window(workers)
+    jobs: dict[int, tuple[str, Any]] = {}   # ("read", doc) -> ("submitted", future); or failed/skipped
+    head = ahead = 0
+    while head < len(files):
+        while ahead < len(files) and ahead - head < window:
+            jobs[ahead] = _read_ahead(store, *files[ahead], options)
+            ahead += 1
+        running = [j[1] for j in jobs.values() if j[0] == "submitted" and not j[1].done()]
+        waiting = sorted((i for i, j in jobs.items() if j[0] == "read"), key=lambda i: (-len(jobs[i][1].original), i))
+        for i in waiting[:max(0, workers + 1 - len(running))]:
+            future = submit(jobs[i][1])
+            jobs[i] = ("submitted", future)
+            running.append(future)
+        kind, payload = jobs[head]
+        if kind == "read" or (kind == "submitted" and not payload.done()):
+            wait_any(running)
+            continue
+        path = files[head][0]
+        del jobs[head]
+        head += 1
+        if kind == "failed":
+            summary.failed.append((path, payload))
+            outcome, detail = "failed", payload
+        elif kind == "skipped":
+            summary.skipped.append(payload)
+            outcome, detail = "skipped", "unchanged"
         else:
-            outcome, detail = _write(store, path, future.result(), options, index, summary)
+            outcome, detail = _write(store, path, payload.result(), options, index, summary)
         if progress:
             progress(path, outcome, detail)
-
-    for path, error in files:
-        pending.append((path, error, None if error is not None else submit(path)))
-        while len(pending) >= in_flight:
-            drain_one()
-    while pending:
-        drain_one()
 
 
 def _ingest_pool(store: Store, files: list[tuple[str, InputError | None]], options: IngestOptions,
                  index: dedup.DuplicateIndex, summary: RunSummary, progress: ProgressFn | None) -> None:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     n = _worker_count(options.workers)
-    ctx = multiprocessing.get_context("spawn")  # fork after spaCy/threads is unsafe
-    with ProcessPoolExecutor(n, mp_context=ctx, initializer=_pool_worker_init, initargs=(options.extract,)) as pool:
-        _drive(lambda p: pool.submit(prepare, p, options.max_bytes, options.extract),
-               store, files, options, index, summary, progress, in_flight=2 * n)
+    with ProcessPoolExecutor(n, mp_context=_pool_context(options.extract), initializer=_pool_worker_init,
+                             initargs=(options.extract,)) as pool:
+        _drive(lambda doc: pool.submit(prepare, doc, options.extract),
+               lambda fs: wait(fs, return_when=FIRST_COMPLETED),
+               store, files, options, index, summary, progress, workers=n)
+
+
+def _pool_context(extract: bool):
+    """How workers start.  Forking this process is unsafe (it may run threads: the progress bar, an
+    open database); a fork server is a fresh single-threaded process that loads the model once and
+    forks each worker with the model already in memory (about 1 s sooner than each worker loading
+    its own).  Its preload is fixed when it first starts: a later pool that needs the model and finds
+    a server without it still works, as each worker's initializer loads what is missing."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["dossier.extract.preload"] if extract else ["dossier.pipeline"])
+    return ctx
+
+
+def _window(workers: int) -> int:
+    """Documents in flight.  Results are written in input order (the entities a document resolves to
+    depend on what is stored before it), so a long document at the head holds the writer back while the
+    other workers go on: the window must cover what they do meanwhile.  It is bounded, so memory does
+    not grow with the corpus (a prepared document is its text and its facts, no parse)."""
+    return max(4 * workers, 16)
 
 
 def _ingest_dask(store: Store, files: list[tuple[str, InputError | None]], options: IngestOptions,
                  index: dedup.DuplicateIndex, summary: RunSummary, progress: ProgressFn | None) -> None:
-    """The same flow on a Dask cluster: workers prepare, this client is the one writer.
+    """The same flow on a Dask cluster: this client reads and writes, workers clean and extract.
 
-    Workers must see the files at the same paths (a shared folder) and have dossier installed.
+    Workers receive each document from the client (they need not see the files) and must have
+    dossier installed.
     """
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client, LocalCluster, wait
 
     cluster = None
     if options.scheduler:
@@ -246,8 +302,9 @@ def _ingest_dask(store: Store, files: list[tuple[str, InputError | None]], optio
         if options.extract:
             client.run(warm_up, True)
         n_workers = max(1, len(client.scheduler_info()["workers"]))
-        _drive(lambda p: client.submit(prepare, p, options.max_bytes, options.extract, pure=False),
-               store, files, options, index, summary, progress, in_flight=2 * n_workers)
+        _drive(lambda doc: client.submit(prepare, doc, options.extract, pure=False),
+               lambda fs: wait(fs, return_when="FIRST_COMPLETED"),
+               store, files, options, index, summary, progress, workers=n_workers)
     finally:
         client.close()
         if cluster is not None:

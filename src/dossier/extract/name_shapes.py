@@ -18,10 +18,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from dossier import gazetteer
+
+if TYPE_CHECKING:   # resolve() reads this module's word lists in the writer, which needs no spaCy
+    from spacy.tokens import Doc, Span, Token
 
 # -- head nouns: the last word of a name's first segment says what it names --------------
 ORG_HEADS = {
