@@ -175,6 +175,15 @@ def _turkish_words() -> frozenset[str]:
     return frozenset(gazetteer.fold(w).lower() for w in top_n_list("tr", TURKISH_VOCABULARY))
 
 
+def warm_up() -> None:
+    """Load the word lists the spelling flags read (about half a second), e.g. while workers start."""
+    from wordfreq import zipf_frequency
+
+    _turkish_words()
+    zipf_frequency("warm", "en")
+    zipf_frequency("isik", "tr")
+
+
 def turkish_spelling(word: str) -> tuple[str, str] | None:
     """The Turkish spelling a name word most likely stands for, and how it went wrong, if it is not a word itself.
 

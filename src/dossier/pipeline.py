@@ -215,6 +215,7 @@ def _drive(submit: Callable[[Document], Any], wait_any: Callable[[list[Any]], An
     long file that enters the window still goes before the shorter ones already in it.
     """
     window = _window(workers)
+    warmed = not options.extract
     jobs: dict[int, tuple[str, Any]] = {}   # ("read", doc) -> ("submitted", future); or failed/skipped
     head = ahead = 0
     while head < len(files):
@@ -229,6 +230,12 @@ def _drive(submit: Callable[[Document], Any], wait_any: Callable[[list[Any]], An
             running.append(future)
         kind, payload = jobs[head]
         if kind == "read" or (kind == "submitted" and not payload.done()):
+            if not warmed:   # the first wait is the workers' start: load what resolving needs meanwhile
+                from dossier.resolve import warm_up as warm_resolver
+
+                warm_resolver()
+                warmed = True
+                continue
             wait_any(running)
             continue
         path = files[head][0]

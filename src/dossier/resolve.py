@@ -264,6 +264,13 @@ def metadata_entities(doc: Document) -> list[Entity]:
 
 # -- the stage ----------------------------------------------------------------------------------------
 
+def warm_up() -> None:
+    """Load what the first ``resolve`` would (the gazetteer, the spelling word lists): a writer does it
+    while its workers start, on a core that would otherwise wait."""
+    gazetteer.load()
+    flags.warm_up()
+
+
 def resolve(doc: Document, known: list[Entity]) -> Document:
     """Map this document's entities onto known ones and rewrite every name it uses to the canonical one."""
     for e in metadata_entities(doc):

@@ -98,6 +98,8 @@ def _find_events(ctx: Context) -> list[Event]:
 def _detect(sent: Span, ix: Index) -> list[_Draft]:
     out: list[_Draft] = []
     for tok in sent:
+        if tok.pos_ in P.FUNCTION_POS:   # every trigger is a content word: skip the rest cheaply
+            continue
         for detector in _DETECTORS:
             for d in detector(tok, ix):
                 if not d.standing and (P.is_hypothetical(d.anchor) or P.habitual(d.anchor)

@@ -48,6 +48,8 @@ MEET_VERBS = {"meet"}
 STATEMENT_VERBS = {"announce", "declare", "emphasize", "emphasise", "stress", "report", "assess", "warn",
                    "pledge", "proclaim", "reaffirm", "underline", "unveil", "condemn"}
 HOST_VERBS = {"host", "receive", "welcome"}   # "X hosted Y at the White House": a meeting of X and Y
+# parts of speech that never trigger an event (the possessive "'s", a PART, may trigger a relation)
+FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
 MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "session", "congress",
                  "roundtable"}
 CALL_NOUNS = {"call", "conversation"}

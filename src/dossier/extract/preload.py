@@ -12,8 +12,12 @@ if "thinc" not in sys.modules:
     sys.modules.setdefault("torch", None)  # type: ignore[assignment]  # ``import torch`` -> ImportError
 
 try:
-    from dossier.extract import nlp
+    from dossier.extract import run
+    from dossier.records import Document
 
-    nlp.load()
+    # one small extraction loads the model and builds everything extraction builds on first use (the
+    # gazetteer, its search pattern, word lists), so that no forked worker builds them again
+    run.extract(Document(path="", name="", text="Turkey and Azerbaijan signed an agreement in Baku on 15 June "
+                                               "2021. Trade reached $2 billion."))
 except Exception:  # noqa: BLE001 - the workers' own initializer loads it again and reports the error
     pass

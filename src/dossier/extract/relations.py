@@ -71,6 +71,10 @@ class _Collector:
                                    qualifiers=quals, time=time)
 
 
+# triggers are content words, the possessive "'s" (PART) and "from X to Y" (ADP): skip the rest cheaply
+_NEVER_TRIGGERS = P.FUNCTION_POS - {"ADP"}
+
+
 def find_relations(ctx: Context) -> list[Relation]:
     """Relations stated in the document, each citing the sentence that states it."""
     ix = Index(ctx)
@@ -80,6 +84,8 @@ def find_relations(ctx: Context) -> list[Relation]:
         out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
     for sent in ix.sentences():
         for tok in sent:
+            if tok.pos_ in _NEVER_TRIGGERS:
+                continue
             _membership(tok, sent, ix, out)
             _ownership(tok, sent, ix, out)
             _connections(tok, sent, ix, out)
