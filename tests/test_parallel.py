@@ -120,3 +120,15 @@ def test_the_writer_does_not_import_spacy():
             "print('spacy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+def test_the_fork_server_preload_warms_cleaning_and_extraction():
+    """Workers forked from the server start with the model and what extraction builds on first use."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import dossier.extract.preload; from dossier.extract import nlp; from dossier import gazetteer; "
+            "print(nlp.load.cache_info().currsize, gazetteer.load.cache_info().currsize, "
+            "gazetteer.load()._pattern is not None, sys.modules.get('torch'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["1", "1", "True", "None"]

@@ -301,6 +301,37 @@ def test_two_connections_see_each_others_writes(tmp_path):
     reader.close()
 
 
+def test_entities_kept_between_writes_equal_a_fresh_read(tmp_path):
+    """The writer's entity cache follows added, replaced and deleted documents and other writers."""
+    path = str(tmp_path / "kb.db")
+    writer, other = open_store(path), open_store(path)
+
+    def fresh():
+        with open_store(path) as s:
+            return s.entities()
+
+    writer.put_document(make_doc())
+    assert writer.entities() == fresh()
+    text2 = "The Republic of Turkey and Azerbaijan met. Ilham Aliyev spoke."
+    doc2 = make_doc("b.txt", text=text2, sha256="b")
+    doc2.mentions = [Mention("Republic of Turkey", *find(text2, "Republic of Turkey"), "country", "Türkiye"),
+                     Mention("Azerbaijan", *find(text2, "Azerbaijan"), "country", "Azerbaijan"),
+                     Mention("Ilham Aliyev", *find(text2, "Ilham Aliyev"), "person", "Ilham Aliyev")]
+    doc2.entities = [Entity("Türkiye", "country", aliases=["Türkiye Cumhuriyeti"])]
+    writer.put_document(doc2)                      # grows the cache
+    assert writer.entities() == fresh()
+    assert [e.docs for e in writer.entities() if e.name == "Türkiye"] == [["a.txt", "b.txt"]]
+    writer.put_document(make_doc("b.txt", text="Azerbaijan alone.", sha256="b2"))   # replaces
+    assert writer.entities() == fresh()
+    assert "Ilham Aliyev" not in {e.name for e in writer.entities()}
+    other.put_document(make_doc("c.txt", sha256="c"))                                # another writer
+    assert writer.entities() == fresh()
+    writer.delete_document("a.txt")
+    assert writer.entities() == fresh()
+    writer.close()
+    other.close()
+
+
 WRITER = textwrap.dedent("""
     import sys
     from dossier.records import Document, Mention, Quantity, Source

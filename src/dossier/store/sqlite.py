@@ -54,6 +54,9 @@ class SQLiteStore:
         self.path = path or ":memory:"
         self._lock = threading.RLock()   # the connection is shared by threads (web app)
         self._run_id: int | None = None
+        # every entity by (name, type), as of a ``version()``: a writer resolves each document against
+        # all entities stored, and reloading them per document grows with the knowledge base
+        self._known: tuple[tuple, dict[tuple[str, str], Entity]] | None = None
         self._conn = _connect(self.path, create)
         try:
             self.migrated = schema.migrate(self._conn, self.path)
@@ -118,17 +121,29 @@ class SQLiteStore:
 
     def put_document(self, doc: Document, signature: bytes | None = None) -> None:
         """Write (or replace) one document with everything found in it, in one transaction."""
+        known, touched = self._known, None
         with self._tx() as c:
-            c.execute("DELETE FROM documents WHERE name = ?", (doc.name,))  # cascades to its rows
+            before = _changes(c)
+            replaced = c.execute("DELETE FROM documents WHERE name = ?", (doc.name,)).rowcount  # cascades
             doc_id = self._insert_document(c, doc, signature)
             self._insert_repairs(c, doc_id, doc.repairs)
             self._insert_entities(c, doc_id, doc)
             self._insert_facts(c, doc_id, doc.facts)
             self._insert_flags(c, doc_id, doc.flags)
             _drop_orphan_entities(c)
+            if known is not None and known[0] == before and not replaced:
+                # a new document only adds entities, and aliases and itself to the entities it names
+                touched = (_changes(c), _grown_entities(c, doc_id, doc.name, known[1]))
+        # committed: bring the entity cache up to date, or drop it (a replaced document may have
+        # taken entities away; another writer may have written since it was loaded)
+        self._known = None
+        if touched is not None and known is not None:
+            version, entities = touched
+            self._known = (version, {**known[1], **{(e.name, e.type): e for e in entities}})
 
     def delete_document(self, name: str) -> None:
         """Remove a document and everything found in it; NotFound if absent."""
+        self._known = None
         with self._tx() as c:
             if c.execute("DELETE FROM documents WHERE name = ?", (name,)).rowcount == 0:
                 raise NotFound(_no_document(name))
@@ -243,9 +258,16 @@ class SQLiteStore:
     # -- entities, facts, flags ---------------------------------------------
 
     def entities(self) -> list[Entity]:
-        """Every entity with its aliases and the documents that mention it."""
+        """Every entity with its aliases and the documents that mention it, ordered by name and type.
+
+        Kept between calls while nothing else writes (a writer asks before every document); the
+        entities returned are shared with that cache and must not be changed."""
         with self._read() as c:
-            return _load_entities(c)
+            version = _changes(c)
+            if self._known is None or self._known[0] != version:
+                self._known = (version, {(e.name, e.type): e for e in _load_entities(c)})
+            known = self._known[1]
+        return [known[k] for k in sorted(known)]
 
     def mentions(self, entity: str) -> list[tuple[str, Mention]]:
         """(document name, mention) of every mention of the entity with this name or alias."""
@@ -310,7 +332,7 @@ class SQLiteStore:
         """A stamp that changes whenever a document is added, replaced or deleted (a cache key for views
         derived from everything stored): the counter the documents' triggers move."""
         with self._read() as c:
-            return (int(c.execute("SELECT n FROM changes").fetchone()["n"]),)
+            return _changes(c)
 
     def runs(self) -> list[dict[str, Any]]:
         """Past ingestion runs, newest first."""
@@ -488,14 +510,42 @@ def _load_flags(c: sqlite3.Connection, *, doc_id: int | None = None) -> list[Fla
             for r in rows]
 
 
+def _changes(c: sqlite3.Connection) -> tuple:
+    """The documents' change counter (see ``version``)."""
+    return (int(c.execute("SELECT n FROM changes").fetchone()["n"]),)
+
+
+def _grown_entities(c: sqlite3.Connection, doc_id: int, doc_name: str,
+                    known: dict[tuple[str, str], Entity]) -> list[Entity]:
+    """The entities a newly added document names, as ``_load_entities`` would now read them, built from
+    their ``known`` state and this document's own rows (not from every row of entities it shares with
+    many documents, such as a country's)."""
+    added: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in c.execute("""SELECT e.name, e.type, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
+                          WHERE a.doc_id = ?
+                          UNION SELECT e.name, e.type, NULL FROM mentions m JOIN entities e ON e.id = m.entity_id
+                          WHERE m.doc_id = ?""", (doc_id, doc_id)):
+        names = added[(r["name"], r["type"])]
+        if r["alias"] is not None:
+            names.add(r["alias"])
+    out = []
+    for (name, etype), names in added.items():
+        old = known.get((name, etype))
+        aliases = set(old.aliases) if old else set()
+        docs = set(old.docs) if old else set()
+        out.append(Entity(name=name, type=etype, aliases=sorted((aliases | names) - {name}),
+                          docs=sorted(docs | {doc_name})))
+    return out
+
+
 def _load_entities(c: sqlite3.Connection, doc_id: int | None = None) -> list[Entity]:
     """Entities by name and type (those of one document, if given), with all aliases and documents."""
     if doc_id is None:
         scope, params = "", ()
-    else:  # a fixed fragment; the id is bound
-        scope = """WHERE {col} IN (SELECT entity_id FROM aliases WHERE doc_id = ?
-                                   UNION SELECT entity_id FROM mentions WHERE doc_id = ?)"""
-        params = (doc_id, doc_id)
+    else:  # a fixed fragment; the ids are bound, as one JSON list
+        ids = [r[0] for r in c.execute("SELECT entity_id FROM aliases WHERE doc_id = ? "
+                                       "UNION SELECT entity_id FROM mentions WHERE doc_id = ?", (doc_id, doc_id))]
+        scope, params = "WHERE {col} IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
     rows = c.execute(f"SELECT id, name, type FROM entities {scope.format(col='id')} ORDER BY name, type",
                      params).fetchall()
     aliases: dict[int, set[str]] = defaultdict(set)
@@ -503,11 +553,11 @@ def _load_entities(c: sqlite3.Connection, doc_id: int | None = None) -> list[Ent
                        params):
         aliases[r["entity_id"]].add(r["alias"])
     docs: dict[int, set[str]] = defaultdict(set)
-    for r in c.execute(f"""SELECT entity_id, name FROM (
-                               SELECT a.entity_id, d.name FROM aliases a JOIN documents d ON d.id = a.doc_id
-                               UNION SELECT m.entity_id, d.name FROM mentions m
-                               JOIN documents d ON d.id = m.doc_id)
-                           {scope.format(col='entity_id')}""", params):
+    # the scope inside each branch, so that one document's entities do not read every mention
+    for r in c.execute(f"""SELECT a.entity_id, d.name FROM aliases a JOIN documents d ON d.id = a.doc_id
+                           {scope.format(col='a.entity_id')}
+                           UNION SELECT m.entity_id, d.name FROM mentions m JOIN documents d ON d.id = m.doc_id
+                           {scope.format(col='m.entity_id')}""", params * 2):
         docs[r["entity_id"]].add(r["name"])
     return [Entity(name=r["name"], type=r["type"], aliases=sorted(aliases[r["id"]] - {r["name"]}),
                    docs=sorted(docs[r["id"]])) for r in rows]
