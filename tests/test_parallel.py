@@ -127,8 +127,8 @@ def test_the_fork_server_preload_warms_cleaning_and_extraction():
     import subprocess
     import sys
 
-    code = ("import sys; import dossier.extract.preload; from dossier.extract import nlp; from dossier import gazetteer; "
-            "print(nlp.load.cache_info().currsize, gazetteer.load.cache_info().currsize, "
-            "gazetteer.load()._pattern is not None, sys.modules.get('torch'))")
+    code = ("import sys; import dossier.extract.preload; from dossier.extract import nlp; "
+            "from dossier import gazetteer; print(nlp.load.cache_info().currsize, "
+            "gazetteer.load.cache_info().currsize, gazetteer.load()._pattern is not None, sys.modules.get('torch'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["1", "1", "True", "None"]

@@ -301,9 +301,15 @@ def test_two_connections_see_each_others_writes(tmp_path):
     reader.close()
 
 
-def test_entities_kept_between_writes_equal_a_fresh_read(tmp_path):
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def kb_url(request, tmp_path):
+    """Where a knowledge base that several connections can open lives: a SQLite file or a PostgreSQL database."""
+    return str(tmp_path / "kb.db") if request.param == "sqlite" else request.getfixturevalue("pg_kb_url")
+
+
+def test_entities_kept_between_writes_equal_a_fresh_read(kb_url):
     """The writer's entity cache follows added, replaced and deleted documents and other writers."""
-    path = str(tmp_path / "kb.db")
+    path = kb_url
     writer, other = open_store(path), open_store(path)
 
     def fresh():
@@ -318,7 +324,8 @@ def test_entities_kept_between_writes_equal_a_fresh_read(tmp_path):
                      Mention("Azerbaijan", *find(text2, "Azerbaijan"), "country", "Azerbaijan"),
                      Mention("Ilham Aliyev", *find(text2, "Ilham Aliyev"), "person", "Ilham Aliyev")]
     doc2.entities = [Entity("Türkiye", "country", aliases=["Türkiye Cumhuriyeti"])]
-    writer.put_document(doc2)                      # grows the cache
+    writer.put_document(doc2)
+    assert writer._known is not None               # the cache grew rather than being dropped
     assert writer.entities() == fresh()
     assert [e.docs for e in writer.entities() if e.name == "Türkiye"] == [["a.txt", "b.txt"]]
     writer.put_document(make_doc("b.txt", text="Azerbaijan alone.", sha256="b2"))   # replaces

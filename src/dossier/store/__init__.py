@@ -16,6 +16,25 @@ from dossier.records import Document, Entity, Fact, Flag, Mention
 Status = Literal["new", "same", "changed"]
 
 
+def grown_entities(known: dict[tuple[str, str], Entity], rows: Iterator[Any], doc_name: str) -> list[Entity]:
+    """The entities a newly added document names, as a full read would now return them, built from
+    their ``known`` state and the document's own (name, type, alias or None) rows: a writer's cache
+    grows this way instead of re-reading entities shared with many documents (a country's)."""
+    added: dict[tuple[str, str], set[str]] = {}
+    for name, etype, alias in rows:
+        names = added.setdefault((name, etype), set())
+        if alias is not None:
+            names.add(alias)
+    out = []
+    for (name, etype), names in added.items():
+        old = known.get((name, etype))
+        aliases = set(old.aliases) if old else set()
+        docs = set(old.docs) if old else set()
+        out.append(Entity(name=name, type=etype, aliases=sorted((aliases | names) - {name}),
+                          docs=sorted(docs | {doc_name})))
+    return out
+
+
 @dataclass
 class DocumentInfo:
     """What ``dossier docs`` lists: a stored document's metadata and status."""

@@ -50,7 +50,7 @@ from dossier.records import (
     from_record,
     to_record,
 )
-from dossier.store import DocumentInfo, RunSummary, SearchHit, Status, pg_schema
+from dossier.store import DocumentInfo, RunSummary, SearchHit, Status, grown_entities, pg_schema
 
 LOCK_TIMEOUT = "30s"        # how long a writer waits for another process's transaction (SQLite: busy timeout)
 CONNECT_TIMEOUT_S = 10
@@ -81,6 +81,8 @@ class PostgresStore:
         self._url = url                  # may hold a password: kept for reconnecting only
         self.where = redact(url)         # for messages
         self._lock = threading.RLock()   # the connection is shared by threads (web app)
+        # every entity by (name, type), as of a ``version()`` (see SQLiteStore)
+        self._known: tuple[tuple, dict[tuple[str, str], Entity]] | None = None
         self._run_id: int | None = None
         self._closed = False
         self._conn = _connect(url, self.where)
@@ -152,10 +154,12 @@ class PostgresStore:
 
     def put_document(self, doc: Document, signature: bytes | None = None) -> None:
         """Write (or replace) one document with everything found in it, in one transaction."""
+        known, touched = self._known, None
         with self._tx() as c:
             _lock_document(c, doc.name)
+            before = _changes(c)
             stale = _entities_of(c, doc.name)
-            c.execute("DELETE FROM documents WHERE name = %s", (doc.name,))  # cascades to its rows
+            replaced = c.execute("DELETE FROM documents WHERE name = %s", (doc.name,)).rowcount  # cascades
             doc_id = self._insert_document(c, doc, signature)
             self._insert_repairs(c, doc_id, doc.repairs)
             self._insert_facts(c, doc_id, doc.facts)
@@ -163,9 +167,25 @@ class PostgresStore:
             _lock_entities(c)
             self._insert_entities(c, doc_id, doc)
             _drop_orphan_entities(c, stale)
+            after = _changes(c)
+            # the counter moves once per statement (the delete, the insert), and its row stays locked by
+            # this transaction from the delete on: two steps more than the cache means no other writer
+            # committed in between
+            if known is not None and known[0] == before and after == (before[0] + 2,) and not replaced:
+                rows = c.execute("""SELECT e.name, e.type, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
+                                    WHERE a.doc_id = %(doc)s
+                                    UNION SELECT e.name, e.type, NULL FROM mentions m
+                                    JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = %(doc)s""",
+                                 {"doc": doc_id}).fetchall()
+                touched = (after, grown_entities(known[1], ((r["name"], r["type"], r["alias"]) for r in rows),
+                                                 doc.name))
+        self._known = None   # committed: grow the cache, or drop it
+        if touched is not None and known is not None:
+            self._known = (touched[0], {**known[1], **{(e.name, e.type): e for e in touched[1]}})
 
     def delete_document(self, name: str) -> None:
         """Remove a document and everything found in it; NotFound if absent."""
+        self._known = None
         with self._tx() as c:
             _lock_document(c, name)
             stale = _entities_of(c, name)
@@ -297,9 +317,15 @@ class PostgresStore:
     # -- entities, facts, flags ---------------------------------------------
 
     def entities(self) -> list[Entity]:
-        """Every entity with its aliases and the documents that mention it."""
+        """Every entity with its aliases and the documents that mention it, ordered by name and type
+        (by code point, as SQLite orders them).  Kept between calls while no one else writes; the
+        entities returned are shared with that cache and must not be changed."""
         with self._read() as c:
-            return _load_entities(c)
+            version = _changes(c)
+            if self._known is None or self._known[0] != version:
+                self._known = (version, {(e.name, e.type): e for e in _load_entities(c)})
+            known = self._known[1]
+        return [known[k] for k in sorted(known)]
 
     def mentions(self, entity: str) -> list[tuple[str, Mention]]:
         """(document name, mention) of every mention of the entity with this name or alias."""
@@ -374,7 +400,7 @@ class PostgresStore:
         """A stamp that changes whenever a document is added, replaced or deleted (a cache key for views
         derived from everything stored): the counter the documents' triggers move."""
         with self._read() as c:
-            return (int(c.execute("SELECT n FROM changes").fetchone()["n"]),)
+            return _changes(c)
 
     def runs(self) -> list[dict[str, Any]]:
         """Past ingestion runs, newest first."""
@@ -630,6 +656,11 @@ def _load_flags(c: Conn, *, doc_id: int | None = None) -> list[Flag]:
             for r in rows]
 
 
+def _changes(c: Conn) -> tuple:
+    """The documents' change counter (see ``version``)."""
+    return (int(c.execute("SELECT n FROM changes").fetchone()["n"]),)
+
+
 def _load_entities(c: Conn, doc_id: int | None = None) -> list[Entity]:
     """Entities by name and type (those of one document, if given), with all aliases and documents."""
     if doc_id is None:
@@ -638,8 +669,8 @@ def _load_entities(c: Conn, doc_id: int | None = None) -> list[Entity]:
         scope = """WHERE {col} IN (SELECT entity_id FROM aliases WHERE doc_id = %(doc)s
                                    UNION SELECT entity_id FROM mentions WHERE doc_id = %(doc)s)"""
         params = {"doc": doc_id}
-    rows = c.execute(f"SELECT id, name, type FROM entities {scope.format(col='id')} ORDER BY name, type",
-                     params).fetchall()
+    rows = c.execute(f"""SELECT id, name, type FROM entities {scope.format(col='id')}
+                         ORDER BY name COLLATE "C", type COLLATE "C\"""", params).fetchall()
     aliases: dict[int, set[str]] = defaultdict(set)
     for r in c.execute(f"SELECT DISTINCT entity_id, alias FROM aliases {scope.format(col='entity_id')}",
                        params):

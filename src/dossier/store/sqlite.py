@@ -33,7 +33,7 @@ from dossier.records import (
     from_record,
     to_record,
 )
-from dossier.store import DocumentInfo, RunSummary, SearchHit, Status, schema
+from dossier.store import DocumentInfo, RunSummary, SearchHit, Status, grown_entities, schema
 
 BUSY_TIMEOUT_MS = 30_000   # how long a writer waits for another process's transaction
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -517,25 +517,12 @@ def _changes(c: sqlite3.Connection) -> tuple:
 
 def _grown_entities(c: sqlite3.Connection, doc_id: int, doc_name: str,
                     known: dict[tuple[str, str], Entity]) -> list[Entity]:
-    """The entities a newly added document names, as ``_load_entities`` would now read them, built from
-    their ``known`` state and this document's own rows (not from every row of entities it shares with
-    many documents, such as a country's)."""
-    added: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for r in c.execute("""SELECT e.name, e.type, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
-                          WHERE a.doc_id = ?
-                          UNION SELECT e.name, e.type, NULL FROM mentions m JOIN entities e ON e.id = m.entity_id
-                          WHERE m.doc_id = ?""", (doc_id, doc_id)):
-        names = added[(r["name"], r["type"])]
-        if r["alias"] is not None:
-            names.add(r["alias"])
-    out = []
-    for (name, etype), names in added.items():
-        old = known.get((name, etype))
-        aliases = set(old.aliases) if old else set()
-        docs = set(old.docs) if old else set()
-        out.append(Entity(name=name, type=etype, aliases=sorted((aliases | names) - {name}),
-                          docs=sorted(docs | {doc_name})))
-    return out
+    """The entities a newly added document names, from its own rows (see ``grown_entities``)."""
+    rows = c.execute("""SELECT e.name, e.type, a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id
+                        WHERE a.doc_id = ?
+                        UNION SELECT e.name, e.type, NULL FROM mentions m JOIN entities e ON e.id = m.entity_id
+                        WHERE m.doc_id = ?""", (doc_id, doc_id))
+    return grown_entities(known, (tuple(r) for r in rows), doc_name)
 
 
 def _load_entities(c: sqlite3.Connection, doc_id: int | None = None) -> list[Entity]:
