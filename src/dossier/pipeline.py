@@ -164,12 +164,21 @@ def _pool_worker_init(extract: bool) -> None:
     warm_up(extract)
 
 
-def warm_up(extract: bool = True) -> None:
-    """Worker initializer: load spaCy once per process, not once per document."""
-    if extract:
-        from dossier.extract import nlp
+_WARM_UP_PAGE = ("<html><head><title>Warm up</title><meta name=\"date\" content=\"3 March 2021\"></head><body>"
+                 "<article><p>By Jane Doe. Published 3 March 2021, 10:00 GMT</p><p>Turkey and Azerbaijan signed "
+                 "an agreement in Baku on 15 June 2021. Trade reached $2 billion.</p></article></body></html>")
 
-        nlp.load()
+
+def warm_up(extract: bool = True) -> None:
+    """Load, once per process, what cleaning and extraction build on first use: the spaCy model, the
+    date parser's locales, the gazetteer and its search pattern, word lists (about 2.5 s in all), by
+    cleaning and extracting one small page.  A worker initializer; the fork server's preload."""
+    doc = clean.clean(Document(path="warm-up.html", name="warm-up.html", original=_WARM_UP_PAGE))
+    dedup.signature(doc.text)
+    if extract:
+        from dossier.extract.run import extract as run_extract
+
+        run_extract(doc)
 
 
 def _write(store: Store, path: str, result: tuple[str, Any], options: IngestOptions,

@@ -11,20 +11,9 @@ import sys
 if "thinc" not in sys.modules:
     sys.modules.setdefault("torch", None)  # type: ignore[assignment]  # ``import torch`` -> ImportError
 
-_PAGE = ("<html><head><title>Warm up</title><meta name=\"date\" content=\"3 March 2021\"></head><body><article>"
-         "<p>By Jane Doe. Published 3 March 2021, 10:00 GMT</p><p>Turkey and Azerbaijan signed an agreement in "
-         "Baku on 15 June 2021. Trade reached $2 billion.</p></article></body></html>")
-
 try:
-    from dossier import clean, dedup
-    from dossier.extract import run
-    from dossier.records import Document
+    from dossier.pipeline import warm_up
 
-    # one small page, cleaned and extracted, loads the model and builds everything cleaning and
-    # extraction build on first use (date parser locales, the gazetteer and its search pattern, word
-    # lists: about half a second), so that no forked worker builds them again
-    doc = clean.clean(Document(path="warm-up.html", name="warm-up.html", original=_PAGE))
-    dedup.signature(doc.text)
-    run.extract(doc)
+    warm_up(extract=True)   # the model and everything cleaning and extraction build on first use
 except Exception:  # noqa: BLE001 - the workers' own initializer loads it again and reports the error
     pass
