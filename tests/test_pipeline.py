@@ -136,3 +136,20 @@ def test_killing_ingest_midway_leaves_a_consistent_database(tmp_path):
     store = open_store(str(db))
     assert len(store.documents()) == 400
     store.close()
+
+
+def test_runs_worth_it_use_every_core_by_default(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    small, large = tmp_path / "small", tmp_path / "large"
+    small.mkdir()
+    large.mkdir()
+    for i in range(3):
+        (small / f"{i}.txt").write_text("Ankara and Baku. " * 100, encoding="utf-8")
+        (large / f"{i}.txt").write_text("Ankara and Baku. " * 6000, encoding="utf-8")   # ~100 KB each
+    assert pipeline.auto_workers(pipeline.plan([str(small)])) == 1       # start-up would cost more
+    assert pipeline.auto_workers(pipeline.plan([str(large)])) == 2
+    one_big = tmp_path / "one"
+    one_big.mkdir()
+    (one_big / "a.txt").write_text("Ankara and Baku. " * 20000, encoding="utf-8")
+    assert pipeline.auto_workers(pipeline.plan([str(one_big)])) == 1     # one file: nothing to share
+    assert pipeline.auto_workers(pipeline.plan([str(tmp_path / "missing")])) == 1

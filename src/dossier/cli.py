@@ -50,18 +50,22 @@ def ingest(
     db: str = DB,
     max_bytes: int = typer.Option(settings.get("max_bytes"), help=settings.SETTINGS["max_bytes"].help),
     no_extract: bool = typer.Option(False, "--no-extract", help="clean and store only, skip NLP extraction"),
-    workers: int = typer.Option(1, "--workers", help="processes that read, clean and extract (0: all cores)"),
+    workers: int = typer.Option(None, "--workers", show_default=False,
+                                help="processes that clean and extract (0: all cores; default: all cores when "
+                                     "the files add up to 256 KB or more, else 1)"),
     engine: str = typer.Option("local", "--engine", help="local (process pool) or dask"),
     scheduler: str = typer.Option(None, "--scheduler", help="dask scheduler address (default: a LocalCluster)"),
 ) -> None:
     """Read, clean, extract and store documents.  Unchanged files are skipped."""
     if engine not in ("local", "dask"):
         _fail(f"--engine {engine}: use local or dask")
-    from dossier.pipeline import IngestOptions, plan
+    from dossier.pipeline import IngestOptions, auto_workers, plan
     from dossier.pipeline import ingest as run
 
     store = _open(db, create=True)
     files = plan(paths)
+    if workers is None:
+        workers = auto_workers(files)
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=err, transient=False,
                   disable=not err.is_terminal) as bar:
