@@ -138,6 +138,36 @@ def test_killing_ingest_midway_leaves_a_consistent_database(tmp_path):
     store.close()
 
 
+@pytest.mark.slow
+def test_workers_leave_when_ingest_is_killed(tmp_path):
+    """SIGKILL reaches only the parent: its workers and their fork server must not linger."""
+    import psutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(400):
+        write(corpus, f"d{i:03d}.txt", article(f"topic {i}", n=6))
+    cmd = [sys.executable, "-m", "dossier.cli", "ingest", "--no-extract", "--workers", "2",
+           "--db", str(tmp_path / "kb.db"), str(corpus)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+
+    def forked():   # the fork server and the workers forked from it
+        return [p for p in parent.children(recursive=True) if "forkserver" in " ".join(p.cmdline())]
+
+    deadline = time.monotonic() + 60
+    while len(forked()) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(forked()) >= 3
+    helpers = parent.children(recursive=True)   # and the resource tracker
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    _, alive = psutil.wait_procs(helpers, timeout=15)
+    for p in alive:
+        p.kill()
+    assert alive == []
+
+
 def test_runs_worth_it_use_every_core_by_default(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     small, large = tmp_path / "small", tmp_path / "large"

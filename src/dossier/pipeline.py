@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -44,6 +45,8 @@ def ingest(store: Store, paths: list[str], options: IngestOptions | None = None,
            files: list[tuple[str, InputError | None]] | None = None) -> RunSummary:
     """Ingest files and folders into ``store``; returns what was added, replaced, skipped, failed."""
     options = options or IngestOptions()
+    if options.engine == "local" and _worker_count(options.workers) > 1:
+        _start_fork_server(options.extract)   # it loads the model while this process does the rest
     files = plan(paths) if files is None else files
     summary = RunSummary()
     run_id = store.start_run(list(paths))
@@ -173,11 +176,24 @@ def _pool_worker_init(extract: bool) -> None:
     spawned): thinc imports torch whenever it is installed (it is, for `dossier ask`), but
     en_core_web_md runs on numpy; a worker that only extracts skips that import (about 1 s and 200 MB
     each).  Not done on a Dask cluster, whose workers may be shared."""
+    import multiprocessing
     import sys
 
     if "thinc" not in sys.modules:
         sys.modules.setdefault("torch", None)  # type: ignore[assignment]  # ``import torch`` -> ImportError
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
     warm_up(extract)
+
+
+def _exit_with_parent(sentinel: int) -> None:
+    """A worker whose parent is killed (SIGKILL, out of memory) would wait on its task queue forever,
+    and keep the fork server alive with it: leave as soon as the parent is gone."""
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(1)
 
 
 _WARM_UP_PAGE = ("<html><head><title>Warm up</title><meta name=\"date\" content=\"3 March 2021\"></head><body>"
@@ -231,8 +247,10 @@ def _write(store: Store, path: str, result: tuple[str, Any], options: IngestOpti
 
 def _drive(submit: Callable[[Document], Any], wait_any: Callable[[list[Any]], Any], store: Store,
            files: list[tuple[str, InputError | None]], options: IngestOptions, index: dedup.DuplicateIndex,
-           summary: RunSummary, progress: ProgressFn | None, workers: int) -> None:
-    """Read files ahead, hand the changed ones to workers, and write their results in input order.
+           summary: RunSummary, progress: ProgressFn | None, workers: int,
+           ready: Callable[[], None] = lambda: None) -> None:
+    """Read files ahead, hand the changed ones to workers, and write their results in input order
+    (``ready`` is called before the first write).
 
     The writer looks ahead ``_window(workers)`` files and hands the workers the largest of them first
     (longest-processing-time-first scheduling): a long document started last would leave one worker
@@ -240,7 +258,6 @@ def _drive(submit: Callable[[Document], Any], wait_any: Callable[[list[Any]], An
     long file that enters the window still goes before the shorter ones already in it.
     """
     window = _window(workers)
-    warmed = not options.extract
     jobs: dict[int, tuple[str, Any]] = {}   # ("read", doc) -> ("submitted", future); or failed/skipped
     head = ahead = 0
     while head < len(files):
@@ -255,14 +272,10 @@ def _drive(submit: Callable[[Document], Any], wait_any: Callable[[list[Any]], An
             running.append(future)
         kind, payload = jobs[head]
         if kind == "read" or (kind == "submitted" and not payload.done()):
-            if not warmed:   # the first wait is the workers' start: load what resolving needs meanwhile
-                from dossier.resolve import warm_up as warm_resolver
-
-                warm_resolver()
-                warmed = True
-                continue
             wait_any(running)
             continue
+        if head == 0:
+            ready()
         path = files[head][0]
         del jobs[head]
         head += 1
@@ -283,11 +296,22 @@ def _ingest_pool(store: Store, files: list[tuple[str, InputError | None]], optio
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     n = _worker_count(options.workers)
+    # load what resolving needs on a thread, while this one waits for the workers to start (the first
+    # fork waits for the fork server's model) and for their first results; joined before the first write
+    warmer = threading.Thread(target=_warm_writer, args=(options.extract,), daemon=True)
+    warmer.start()
     with ProcessPoolExecutor(n, mp_context=_pool_context(options.extract), initializer=_pool_worker_init,
                              initargs=(options.extract,)) as pool:
         _drive(lambda doc: pool.submit(prepare, doc, options.extract),
                lambda fs: wait(fs, return_when=FIRST_COMPLETED),
-               store, files, options, index, summary, progress, workers=n)
+               store, files, options, index, summary, progress, workers=n, ready=warmer.join)
+
+
+def _warm_writer(extract: bool) -> None:
+    if extract:
+        from dossier.resolve import warm_up as warm_resolver
+
+        warm_resolver()
 
 
 def _pool_context(extract: bool):
@@ -303,6 +327,16 @@ def _pool_context(extract: bool):
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["dossier.extract.preload"] if extract else ["dossier.pipeline"])
     return ctx
+
+
+def _start_fork_server(extract: bool) -> None:
+    """Start the fork server now, without waiting: it imports and loads in its own process while this
+    one reads the knowledge base and warms up; the first worker forked from it waits for it to be ready."""
+    ctx = _pool_context(extract)
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _window(workers: int) -> int:
