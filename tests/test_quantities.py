@@ -47,6 +47,14 @@ def test_a_comparison_baseline_is_not_the_time_of_the_figure(nlp_model):
     assert "to" not in gas[40e0].qualifiers                  # "including ... to Germany" is the part's own
 
 
+def test_a_year_dating_an_earlier_event_after_since_is_not_the_time_of_the_figure(nlp_model):
+    qs = figures(nlp_model, "Georgia said it had detained 340 smugglers in the worst crackdown since the 2008 "
+                            "war with Russia.")
+    assert [(q.value, q.time) for q in qs if q.indicator == "count"] == [(340.0, None)]
+    dated = figures(nlp_model, "Georgia said it had detained 340 smugglers since 2008.")   # a period start stays
+    assert [q.time for q in dated if q.indicator == "count"] == ["2008"]
+
+
 def test_a_country_named_in_a_relative_clause_aside_is_not_the_figure_subject(nlp_model):
     qs = figures(nlp_model, "The EU announced the allocation of €10 billion for the development of the railway "
                             "project, which would circumvent Russian infrastructure.")

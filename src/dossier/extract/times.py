@@ -469,11 +469,16 @@ _BASELINE_BEFORE = re.compile(r"(?:\b(?:compared\s+(?:with|to)|relative\s+to|tha
                               r"|\b(?:increase|decrease|rise|growth|drop|fall|up|down)\s+(?:\w+\s+){0,2}from)"
                               r"\s+(?:the\s+|its\s+)?$", re.I)
 _BASELINE_AFTER = re.compile(r"^\s*(?:levels?|figures?)\b", re.I)
+# "the worst fighting since a 1994 ceasefire", "the first visit since the 2020 war": the year dates an
+# earlier event the sentence measures from, not the figure
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the)\s+$", re.I)
 
 
 def _baseline(text: str, t: TimeExpr) -> bool:
     """Whether the time is the baseline of a comparison rather than the time of a figure."""
     before = text[max(0, t.start - 40):t.start]
+    if _SINCE_EVENT.search(before) and re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
+        return True
     return bool(_BASELINE_BEFORE.search(before)) or (
         bool(_BASELINE_AFTER.match(text[t.end:t.end + 12])) and bool(re.search(r"\bfrom\s+(?:the\s+)?$", before)))
 
