@@ -110,14 +110,20 @@ def test_folder_of_ten_thousand_small_files(tmp_path, store):
     assert not summary.failed
 
 
-@pytest.mark.slow
-def test_killing_ingest_midway_leaves_a_consistent_database(tmp_path):
+def _ingest_command(tmp_path, *extra: str) -> list[str]:
+    """`dossier ingest --no-extract` of 400 articles (enough to run for seconds) into tmp_path/kb.db."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for i in range(400):
         write(corpus, f"d{i:03d}.txt", article(f"topic {i}", n=6))
+    return [sys.executable, "-m", "dossier.cli", "ingest", "--no-extract", *extra,
+            "--db", str(tmp_path / "kb.db"), str(corpus)]
+
+
+@pytest.mark.slow
+def test_killing_ingest_midway_leaves_a_consistent_database(tmp_path):
     db = tmp_path / "kb.db"
-    cmd = [sys.executable, "-m", "dossier.cli", "ingest", "--no-extract", "--db", str(db), str(corpus)]
+    cmd = _ingest_command(tmp_path)
     for delay in (0.8, 1.5):
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
@@ -143,13 +149,8 @@ def test_workers_leave_when_ingest_is_killed(tmp_path):
     """SIGKILL reaches only the parent: its workers and their fork server must not linger."""
     import psutil
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(400):
-        write(corpus, f"d{i:03d}.txt", article(f"topic {i}", n=6))
-    cmd = [sys.executable, "-m", "dossier.cli", "ingest", "--no-extract", "--workers", "2",
-           "--db", str(tmp_path / "kb.db"), str(corpus)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(_ingest_command(tmp_path, "--workers", "2"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
 
     def forked():   # the fork server and the workers forked from it
