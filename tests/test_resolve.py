@@ -67,3 +67,20 @@ def test_a_lone_surname_close_to_two_people_stays_apart():
                    Entity("Aliyeva", "person", [], ["d.txt"]))
     doc = resolve(doc, [])
     assert "Aliyeva" in [e.name for e in doc.entities]
+
+
+def test_the_name_index_keeps_every_entity_a_name_could_be():
+    """Matching narrows the known entities with an index; it must never leave out one that the full
+    comparison would join (exact keys, transliterations, cores, routes either way, near spellings)."""
+    from dossier.resolve import _Candidates, _known, _same_thing
+
+    names = ["Baku-Tbilisi-Ceyhan pipeline", "Ceyhan-Tbilisi-Baku", "Trans-Anatolian Natural Gas Pipeline",
+             "Trans Anatolian Natural Gas Pipline", "Shah Deniz field", "Shah-Deniz", "Port of Alat",
+             "Alat port", "Southern Gas Corridor", "Middle Corridor", "Kars", "Nakhchivan", "Nakhichevan"]
+    for typ in ("infrastructure", "place", "organization"):
+        pool = _Candidates(_known(Entity(n, typ)) for n in names)
+        for query in names + ["Baku–Tbilisi–Ceyhan", "Southern Gaz Corridor", "Tbilisi"]:
+            full = [k for k in pool if _same_thing(query, k.entity.name, typ)]
+            narrowed = pool.could_be((query,), typ)
+            assert [k for k in narrowed if _same_thing(query, k.entity.name, typ)] == full
+            assert len(narrowed) < len(pool)

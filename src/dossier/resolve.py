@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from dossier import flags, gazetteer
 from dossier.extract.name_shapes import HEAD_TYPES, LOWER_HEADS, TITLE_WORDS, key
@@ -73,8 +73,8 @@ def _name_like(alias: str, typ: str) -> bool:
     return not (entry is not None and entry.form in {"demonym", "capital"} and typ != "place")
 
 
-def _names(e: Entity) -> list[str]:
-    return list(_names_of(e.name, e.type, tuple(e.aliases)))
+def _names(e: Entity) -> tuple[str, ...]:
+    return _names_of(e.name, e.type, tuple(e.aliases))
 
 
 @lru_cache(maxsize=65536)
@@ -83,9 +83,16 @@ def _names_of(name: str, typ: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _acronyms(e: Entity) -> set[str]:
-    return {n for n in _names(e) if re.fullmatch(r"[A-ZÇĞİÖŞÜ0-9&.\-]{2,12}", n) and sum(c.isalpha() for c in n) >= 2}
+    return set(_acronyms_of(_names(e)))
 
 
+@lru_cache(maxsize=65536)
+def _acronyms_of(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n for n in names if re.fullmatch(r"[A-ZÇĞİÖŞÜ0-9&.\-]{2,12}", n)
+                     and sum(c.isalpha() for c in n) >= 2)
+
+
+@lru_cache(maxsize=65536)
 def _core(name: str) -> str:
     words = key(name).split()
     while len(words) > 1 and words[-1] in _HEAD_WORDS:
@@ -93,13 +100,15 @@ def _core(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """Consonants only: vowels are what romanisations of Azerbaijani names disagree on (ə as e or a)."""
     return re.sub(r"[aeiouy]", "", word)
 
 
-def _digits(name: str) -> set[str]:
-    return set(re.findall(r"\d+", name))
+@lru_cache(maxsize=65536)
+def _digits(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", name))
 
 
 # -- comparing two names of one type ------------------------------------------------------------
@@ -136,9 +145,88 @@ def _same_thing(a: str, b: str, typ: str) -> bool:
     return min(len(ka), len(kb)) >= 8 and fuzz.ratio(translit_key(a), translit_key(b)) >= NAME_MIN
 
 
-def _match(e: Entity, known: list[Entity], by_type: dict[str, list[Entity]]) -> Entity | None:
+@dataclass
+class _Known:
+    """A known entity with what matching reads of it, computed once per ``resolve``."""
+
+    entity: Entity
+    names: tuple[str, ...]
+    keys: frozenset[str]
+    acronyms: frozenset[str]
+    full: tuple[str, ...]      # names of two words or more (persons)
+    index: tuple[tuple[str, object], ...] = ()   # what ``_Candidates`` files it under
+    long: tuple[str, ...] = ()                   # transliterations of names of 8 letters or more
+
+
+# by id(): the store hands the writer the same entity objects from one document to the next, so what
+# matching reads of each is computed once, not per document (an entry holds its entity, so no id is reused)
+_KNOWN: dict[int, _Known] = {}
+
+
+def _known(k: Entity) -> _Known:
+    hit = _KNOWN.get(id(k))
+    if hit is not None and hit.entity is k:
+        return hit
+    names = _names(k)
+    index: list[tuple[str, object]] = []
+    for b in names:
+        core = _core(b)
+        index += [("key", key(b)), ("translit", translit_key(b))]
+        if core:
+            index.append(("core", core))
+        if len(set(core.split())) >= 3:
+            index.append(("route", frozenset(core.split())))
+    made = _Known(k, names, frozenset(key(n) for n in names), _acronyms_of(names),
+                  tuple(n for n in names if len(_tokens(n)) >= 2), tuple(index),
+                  tuple(translit_key(b) for b in names if len(key(b)) >= 8))
+    _KNOWN[id(k)] = made
+    return made
+
+
+class _Candidates(list):
+    """The known entities of one type, in order, with an index of their names built on first need: it
+    narrows the name comparison to those that could pass it (``_same_thing`` still decides), so a
+    document is not compared with every entity of a large knowledge base one pair at a time."""
+
+    _index: dict[str, dict] | None = None
+    _translits: list[str]
+    _owners: list[int]
+
+    def could_be(self, names: tuple[str, ...], typ: str) -> list[_Known]:
+        """Those of these entities (in order) that ``_same_thing`` could join to one of ``names``:
+        equal keys, transliterations, cores or route words, or transliterations within ``NAME_MIN``."""
+        if self._index is None:
+            self._build()
+        ix = self._index
+        hits: set[int] = set()
+        for a in names:
+            hits.update(ix["key"].get(key(a), ()))
+            hits.update(ix["translit"].get(translit_key(a), ()))
+            if typ in {"infrastructure", "place"}:
+                core = _core(a)
+                hits.update(ix["core"].get(core, ()))
+                hits.update(ix["route"].get(frozenset(core.split()), ()))
+            if len(key(a)) >= 8:
+                for _, _, j in process.extract(translit_key(a), self._translits, scorer=fuzz.ratio,
+                                               score_cutoff=NAME_MIN, limit=None):
+                    hits.add(self._owners[j])
+        return [self[i] for i in sorted(hits)]
+
+    def _build(self) -> None:
+        ix: dict[str, dict] = {"key": defaultdict(list), "translit": defaultdict(list),
+                               "core": defaultdict(list), "route": defaultdict(list)}
+        self._translits, self._owners = [], []
+        for i, k in enumerate(self):
+            for kind, value in k.index:
+                ix[kind][value].append(i)
+            self._translits += k.long
+            self._owners += [i] * len(k.long)
+        self._index = ix
+
+
+def _match(e: Entity, by_type: dict[str, _Candidates]) -> Entity | None:
     """The known entity ``e`` is, if any."""
-    candidates = by_type.get(e.type, [])
+    candidates = by_type.get(e.type, _Candidates())
     names = _names(e)
     if e.type == "person" and any(len(_tokens(n)) >= 2 for n in names):
         # a lone surname shared by two people ("Aliyev") must not join "Heydar Aliyev" to "Ilham Aliyev":
@@ -146,32 +234,31 @@ def _match(e: Entity, known: list[Entity], by_type: dict[str, list[Entity]]) -> 
         return _match_person(e, candidates)
     keys = {key(n) for n in names}
     for k in candidates:   # exact names first
-        if keys & {key(n) for n in _names(k)}:
-            return k
+        if keys & k.keys:
+            return k.entity
     acr = _acronyms(e)
     if acr:
         for k in candidates:
-            if acr & _acronyms(k):
-                return k
+            if acr & k.acronyms:
+                return k.entity
     if e.type == "person":
         return _match_person(e, candidates)
-    for k in candidates:
-        if any(_same_thing(a, b, e.type) for a in names for b in _names(k)):
-            return k
+    for k in candidates.could_be(names, e.type):
+        if any(_same_thing(a, b, e.type) for a in names for b in k.names):
+            return k.entity
     return None
 
 
-def _match_person(e: Entity, candidates: list[Entity]) -> Entity | None:
+def _match_person(e: Entity, candidates: list[_Known]) -> Entity | None:
     full = [n for n in _names(e) if len(_tokens(n)) >= 2]
     if full:
-        hits = [k for k in candidates if any(same_person(a, b) for a in full for b in _names(k)
-                                             if len(_tokens(b)) >= 2)]
+        hits = [k.entity for k in candidates if any(same_person(a, b) for a in full for b in k.full)]
         return max(hits, key=lambda k: len(k.docs)) if hits else None
     surname = _tokens(e.name)[-1:] if _tokens(e.name) else []
     if not surname:
         return None
-    hits = [k for k in candidates if any(_tokens(b)[-1:] and fuzz.ratio(_tokens(b)[-1], surname[0]) >= 95
-                                         for b in _names(k))]
+    hits = [k.entity for k in candidates if any(_tokens(b)[-1:] and fuzz.ratio(_tokens(b)[-1], surname[0]) >= 95
+                                                for b in k.names)]
     if len(hits) == 1:
         return hits[0]
     hits.sort(key=lambda k: len(k.docs), reverse=True)
@@ -278,12 +365,14 @@ def resolve(doc: Document, known: list[Entity]) -> Document:
             doc.entities.append(e)
     rename = _merge_persons_in_doc(doc)
     entities = _apply_to_entities(doc.entities, rename, "person")
-    by_type: dict[str, list[Entity]] = defaultdict(list)
+    by_type: dict[str, _Candidates] = defaultdict(_Candidates)
+    if len(_KNOWN) > 2 * len(known) + 10_000:
+        _KNOWN.clear()   # entities the store has since replaced
     for k in known:
-        by_type[k.type].append(k)
+        by_type[k.type].append(_known(k))
     cross: dict[tuple[str, str], str] = {}
     for e in entities:
-        hit = _match(e, known, by_type)
+        hit = _match(e, by_type)
         if hit is not None and hit.name != e.name:
             cross[(e.name, e.type)] = hit.name
     final = {**{(a, "person"): b for a, b in rename.items()}}
