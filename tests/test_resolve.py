@@ -84,3 +84,25 @@ def test_the_name_index_keeps_every_entity_a_name_could_be():
             narrowed = pool.could_be((query,), typ)
             assert [k for k in narrowed if _same_thing(query, k.entity.name, typ)] == full
             assert len(narrowed) < len(pool)
+
+
+def test_the_surname_index_keeps_every_person_a_name_could_be():
+    """Persons are narrowed by surname (near spellings, same consonants) before ``same_person`` decides."""
+    from dossier.resolve import _Candidates, _known, _tokens
+
+    people = ["Ilham Aliyev", "Heydar Aliyev", "Ilham Aliev", "Elmar Mammadyarov", "Elmar Mamedyarov",
+              "Recep Tayyip Erdoğan", "Recep Erdogan", "Mevlüt Çavuşoğlu", "Mevlut Cavusoglu", "Aliyev",
+              "Nikol Pashinyan", "Ararat Mirzoyan", "Jeyhun Bayramov", "Ceyhun Bayramov"]
+    pool = _Candidates(_known(Entity(n, "person")) for n in people)
+    for query in people + ["Fatikh Donmez", "Mamedov", "Elmar Mammadyarof", "Mammadyarof"]:
+        toks = _tokens(query)
+        full = len(toks) >= 2
+        if full:
+            brute = [k for k in pool if any(same_person(query, b) for b in k.full)]
+        else:
+            from rapidfuzz import fuzz
+            brute = [k for k in pool if any(_tokens(b)[-1:] and fuzz.ratio(_tokens(b)[-1], toks[-1]) >= 95
+                                            for b in k.names)]
+        near = pool.could_be_person([toks[-1]], full=full)
+        checked = [k for k in near if (any(same_person(query, b) for b in k.full) if full else True)]
+        assert [k for k in brute if k in checked] == brute

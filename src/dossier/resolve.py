@@ -30,6 +30,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -156,6 +157,8 @@ class _Known:
     full: tuple[str, ...]      # names of two words or more (persons)
     index: tuple[tuple[str, object], ...] = ()   # what ``_Candidates`` files it under
     long: tuple[str, ...] = ()                   # transliterations of names of 8 letters or more
+    surnames: tuple[str, ...] = ()               # last words of its names (persons)
+    full_surnames: tuple[str, ...] = ()          # ... of its full names
 
 
 # by id(): the store hands the writer the same entity objects from one document to the next, so what
@@ -178,7 +181,9 @@ def _known(k: Entity) -> _Known:
             index.append(("route", frozenset(core.split())))
     made = _Known(k, names, frozenset(key(n) for n in names), _acronyms_of(names),
                   tuple(n for n in names if len(_tokens(n)) >= 2), tuple(index),
-                  tuple(translit_key(b) for b in names if len(key(b)) >= 8))
+                  tuple(translit_key(b) for b in names if len(key(b)) >= 8),
+                  tuple(_tokens(b)[-1] for b in names if _tokens(b)),
+                  tuple(_tokens(b)[-1] for b in names if len(_tokens(b)) >= 2))
     _KNOWN[id(k)] = made
     return made
 
@@ -210,6 +215,31 @@ class _Candidates(list):
                 for _, _, j in process.extract(translit_key(a), self._translits, scorer=fuzz.ratio,
                                                score_cutoff=NAME_MIN, limit=None):
                     hits.add(self._owners[j])
+        return [self[i] for i in sorted(hits)]
+
+    _people: dict[str, Any] | None = None
+
+    def could_be_person(self, surnames: list[str], full: bool) -> list[_Known]:
+        """Those (in order) with a name whose last word is within ``PERSON_SURNAME_MIN`` of ``surname``
+        or has its consonants (``full``: among their full names, as ``same_person`` compares them), or,
+        not ``full``, within 95 of it (a lone surname)."""
+        if self._people is None:
+            people: dict[str, Any] = {"full": ([], []), "all": ([], []), "skeleton": defaultdict(list)}
+            for i, k in enumerate(self):
+                for kind, words in (("full", k.full_surnames), ("all", k.surnames)):
+                    people[kind][0].extend(words)
+                    people[kind][1].extend([i] * len(words))
+                for w in k.full_surnames:
+                    people["skeleton"][_skeleton(w)].append(i)
+            self._people = people
+        choices, owners = self._people["full" if full else "all"]
+        cutoff = PERSON_SURNAME_MIN if full else 95
+        hits: set[int] = set()
+        for surname in surnames:
+            hits.update(owners[j] for _, _, j in process.extract(surname, choices, scorer=fuzz.ratio,
+                                                                 score_cutoff=cutoff, limit=None))
+            if full and len(_skeleton(surname)) >= 3:
+                hits.update(self._people["skeleton"].get(_skeleton(surname), ()))
         return [self[i] for i in sorted(hits)]
 
     def _build(self) -> None:
@@ -249,16 +279,17 @@ def _match(e: Entity, by_type: dict[str, _Candidates]) -> Entity | None:
     return None
 
 
-def _match_person(e: Entity, candidates: list[_Known]) -> Entity | None:
+def _match_person(e: Entity, candidates: _Candidates) -> Entity | None:
     full = [n for n in _names(e) if len(_tokens(n)) >= 2]
     if full:
-        hits = [k.entity for k in candidates if any(same_person(a, b) for a in full for b in k.full)]
+        near = candidates.could_be_person([_tokens(a)[-1] for a in full], full=True)
+        hits = [k.entity for k in near if any(same_person(a, b) for a in full for b in k.full)]
         return max(hits, key=lambda k: len(k.docs)) if hits else None
     surname = _tokens(e.name)[-1:] if _tokens(e.name) else []
     if not surname:
         return None
-    hits = [k.entity for k in candidates if any(_tokens(b)[-1:] and fuzz.ratio(_tokens(b)[-1], surname[0]) >= 95
-                                                for b in k.names)]
+    hits = [k.entity for k in candidates.could_be_person(surname, full=False)
+            if any(_tokens(b)[-1:] and fuzz.ratio(_tokens(b)[-1], surname[0]) >= 95 for b in k.names)]
     if len(hits) == 1:
         return hits[0]
     hits.sort(key=lambda k: len(k.docs), reverse=True)
