@@ -32,3 +32,18 @@ def test_a_document_is_not_its_own_duplicate():
     assert index.find("a.txt", sig) is None
     index.add("a.txt", sig)  # re-adding the same name replaces, not duplicates
     assert index.find("b.txt", sig) == "a.txt"
+
+
+def test_equally_similar_originals_are_chosen_the_same_way_every_run():
+    """The index answers with a set; among equally similar documents the first name wins, whatever the
+    process's string hashing."""
+    import subprocess
+    import sys
+
+    code = ("from dossier import dedup; ix = dedup.DuplicateIndex(); "
+            "text = ' '.join(f'word{i} of the report on Baku and Ankara' for i in range(60)); "
+            "[ix.add(n, dedup.signature(text)) for n in ('m.txt', 'b.txt', 'z.txt', 'a.txt', 'k.txt')]; "
+            "print(ix.find('new.txt', dedup.signature(text)))")
+    found = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout.strip() for seed in range(6)}
+    assert found == {"a.txt"}

@@ -69,16 +69,26 @@ def test_a_lone_surname_close_to_two_people_stays_apart():
     assert "Aliyeva" in [e.name for e in doc.entities]
 
 
+def _pool(names, typ):
+    """Known entities of one type with their name index, as ``resolve`` prepares them."""
+    from dossier.resolve import _Candidates, _known, _NameIndex
+
+    pool = _Candidates(_known(Entity(n, typ)) for n in names)
+    pool.index = _NameIndex()
+    pool.index.sync(pool)
+    return pool
+
+
 def test_the_name_index_keeps_every_entity_a_name_could_be():
     """Matching narrows the known entities with an index; it must never leave out one that the full
     comparison would join (exact keys, transliterations, cores, routes either way, near spellings)."""
-    from dossier.resolve import _Candidates, _known, _same_thing
+    from dossier.resolve import _same_thing
 
     names = ["Baku-Tbilisi-Ceyhan pipeline", "Ceyhan-Tbilisi-Baku", "Trans-Anatolian Natural Gas Pipeline",
              "Trans Anatolian Natural Gas Pipline", "Shah Deniz field", "Shah-Deniz", "Port of Alat",
              "Alat port", "Southern Gas Corridor", "Middle Corridor", "Kars", "Nakhchivan", "Nakhichevan"]
     for typ in ("infrastructure", "place", "organization"):
-        pool = _Candidates(_known(Entity(n, typ)) for n in names)
+        pool = _pool(names, typ)
         for query in names + ["Baku–Tbilisi–Ceyhan", "Southern Gaz Corridor", "Tbilisi"]:
             full = [k for k in pool if _same_thing(query, k.entity.name, typ)]
             narrowed = pool.could_be((query,), typ)
@@ -88,12 +98,12 @@ def test_the_name_index_keeps_every_entity_a_name_could_be():
 
 def test_the_surname_index_keeps_every_person_a_name_could_be():
     """Persons are narrowed by surname (near spellings, same consonants) before ``same_person`` decides."""
-    from dossier.resolve import _Candidates, _known, _tokens
+    from dossier.resolve import _tokens
 
     people = ["Ilham Aliyev", "Heydar Aliyev", "Ilham Aliev", "Elmar Mammadyarov", "Elmar Mamedyarov",
               "Recep Tayyip Erdoğan", "Recep Erdogan", "Mevlüt Çavuşoğlu", "Mevlut Cavusoglu", "Aliyev",
               "Nikol Pashinyan", "Ararat Mirzoyan", "Jeyhun Bayramov", "Ceyhun Bayramov"]
-    pool = _Candidates(_known(Entity(n, "person")) for n in people)
+    pool = _pool(people, "person")
     for query in people + ["Fatikh Donmez", "Mamedov", "Elmar Mammadyarof", "Mammadyarof"]:
         toks = _tokens(query)
         full = len(toks) >= 2

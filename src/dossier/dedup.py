@@ -60,10 +60,10 @@ class DuplicateIndex:
     def find(self, name: str, m: MinHash) -> str | None:
         """Name of the most similar other indexed document above the threshold, if any."""
         best, best_sim = None, self.threshold
-        for other in self._lsh.query(m):
+        for other in sorted(self._lsh.query(m)):   # the query is a set: ties go to the first name, every run
             if other == name:
                 continue
             sim = m.jaccard(self._sigs[other])
-            if sim >= best_sim:
+            if sim > best_sim or (best is None and sim >= best_sim):
                 best, best_sim = other, sim
         return best

@@ -27,10 +27,10 @@ publisher (from its metadata) are added as a person and an organisation.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -188,70 +188,97 @@ def _known(k: Entity) -> _Known:
     return made
 
 
-class _Candidates(list):
-    """The known entities of one type, in order, with an index of their names built on first need: it
-    narrows the name comparison to those that could pass it (``_same_thing`` still decides), so a
-    document is not compared with every entity of a large knowledge base one pair at a time."""
+class _NameIndex:
+    """The names of the known entities of one type, by what could match them: kept from one ``resolve``
+    to the next and updated by difference, as the store hands out the same entity objects until one
+    changes (so a document does not rebuild an index of the whole knowledge base)."""
 
-    _index: dict[str, dict] | None = None
-    _translits: list[str]
-    _owners: list[int]
+    def __init__(self) -> None:
+        self.members: dict[int, _Known] = {}
+        self.buckets: dict[tuple[str, object], set[int]] = defaultdict(set)
+        self._lists: dict[str, tuple[list[str], list[int]]] | None = None
+
+    def sync(self, items: list[_Known]) -> None:
+        now = {id(k): k for k in items}
+        gone, new = self.members.keys() - now.keys(), now.keys() - self.members.keys()
+        for i in gone:
+            for entry in self._entries(self.members.pop(i)):
+                self.buckets[entry].discard(i)
+        for i in new:
+            self.members[i] = now[i]
+            for entry in self._entries(now[i]):
+                self.buckets[entry].add(i)
+        if gone or new:
+            self._lists = None
+
+    @staticmethod
+    def _entries(k: _Known) -> list[tuple[str, object]]:
+        return [*k.index, *(("skeleton", _skeleton(w)) for w in k.full_surnames)]
+
+    def lists(self, kind: str) -> tuple[list[str], list[int]]:
+        """Strings to compare a name with (transliterations of long names, surnames of full names, all
+        surnames) and the id of the entity each belongs to."""
+        if self._lists is None:
+            lists: dict[str, tuple[list[str], list[int]]] = {"long": ([], []), "full": ([], []), "all": ([], [])}
+            for i, k in self.members.items():
+                for name, words in (("long", k.long), ("full", k.full_surnames), ("all", k.surnames)):
+                    lists[name][0].extend(words)
+                    lists[name][1].extend([i] * len(words))
+            self._lists = lists
+        return self._lists[kind]
+
+
+_INDEXES: dict[str, _NameIndex] = {}
+_INDEX_LOCK = threading.Lock()   # the web app may resolve two uploads at once
+
+
+class _Candidates(list):
+    """The known entities of one type, in order, with the index of their names: it narrows each
+    comparison to those that could pass it (``_same_thing`` and ``same_person`` still decide)."""
+
+    index: _NameIndex | None = None
+    _pos: dict[int, int] | None = None
+
+    def _in_order(self, ids: set[int]) -> list[_Known]:
+        if self._pos is None:
+            self._pos = {id(k): i for i, k in enumerate(self)}
+        return [self[i] for i in sorted(self._pos[j] for j in ids if j in self._pos)]
 
     def could_be(self, names: tuple[str, ...], typ: str) -> list[_Known]:
         """Those of these entities (in order) that ``_same_thing`` could join to one of ``names``:
         equal keys, transliterations, cores or route words, or transliterations within ``NAME_MIN``."""
-        if self._index is None:
-            self._build()
-        ix = self._index
+        if self.index is None:
+            return []
+        buckets = self.index.buckets
         hits: set[int] = set()
         for a in names:
-            hits.update(ix["key"].get(key(a), ()))
-            hits.update(ix["translit"].get(translit_key(a), ()))
+            hits.update(buckets.get(("key", key(a)), ()))
+            hits.update(buckets.get(("translit", translit_key(a)), ()))
             if typ in {"infrastructure", "place"}:
                 core = _core(a)
-                hits.update(ix["core"].get(core, ()))
-                hits.update(ix["route"].get(frozenset(core.split()), ()))
+                hits.update(buckets.get(("core", core), ()))
+                hits.update(buckets.get(("route", frozenset(core.split())), ()))
             if len(key(a)) >= 8:
-                for _, _, j in process.extract(translit_key(a), self._translits, scorer=fuzz.ratio,
-                                               score_cutoff=NAME_MIN, limit=None):
-                    hits.add(self._owners[j])
-        return [self[i] for i in sorted(hits)]
-
-    _people: dict[str, Any] | None = None
+                choices, owners = self.index.lists("long")
+                hits.update(owners[j] for _, _, j in process.extract(translit_key(a), choices, scorer=fuzz.ratio,
+                                                                     score_cutoff=NAME_MIN, limit=None))
+        return self._in_order(hits)
 
     def could_be_person(self, surnames: list[str], full: bool) -> list[_Known]:
-        """Those (in order) with a name whose last word is within ``PERSON_SURNAME_MIN`` of ``surname``
+        """Those (in order) with a name whose last word is within ``PERSON_SURNAME_MIN`` of a surname
         or has its consonants (``full``: among their full names, as ``same_person`` compares them), or,
         not ``full``, within 95 of it (a lone surname)."""
-        if self._people is None:
-            people: dict[str, Any] = {"full": ([], []), "all": ([], []), "skeleton": defaultdict(list)}
-            for i, k in enumerate(self):
-                for kind, words in (("full", k.full_surnames), ("all", k.surnames)):
-                    people[kind][0].extend(words)
-                    people[kind][1].extend([i] * len(words))
-                for w in k.full_surnames:
-                    people["skeleton"][_skeleton(w)].append(i)
-            self._people = people
-        choices, owners = self._people["full" if full else "all"]
+        if self.index is None:
+            return []
+        choices, owners = self.index.lists("full" if full else "all")
         cutoff = PERSON_SURNAME_MIN if full else 95
         hits: set[int] = set()
         for surname in surnames:
             hits.update(owners[j] for _, _, j in process.extract(surname, choices, scorer=fuzz.ratio,
                                                                  score_cutoff=cutoff, limit=None))
             if full and len(_skeleton(surname)) >= 3:
-                hits.update(self._people["skeleton"].get(_skeleton(surname), ()))
-        return [self[i] for i in sorted(hits)]
-
-    def _build(self) -> None:
-        ix: dict[str, dict] = {"key": defaultdict(list), "translit": defaultdict(list),
-                               "core": defaultdict(list), "route": defaultdict(list)}
-        self._translits, self._owners = [], []
-        for i, k in enumerate(self):
-            for kind, value in k.index:
-                ix[kind][value].append(i)
-            self._translits += k.long
-            self._owners += [i] * len(k.long)
-        self._index = ix
+                hits.update(self.index.buckets.get(("skeleton", _skeleton(surname)), ()))
+        return self._in_order(hits)
 
 
 def _match(e: Entity, by_type: dict[str, _Candidates]) -> Entity | None:
@@ -397,15 +424,19 @@ def resolve(doc: Document, known: list[Entity]) -> Document:
     rename = _merge_persons_in_doc(doc)
     entities = _apply_to_entities(doc.entities, rename, "person")
     by_type: dict[str, _Candidates] = defaultdict(_Candidates)
-    if len(_KNOWN) > 2 * len(known) + 10_000:
-        _KNOWN.clear()   # entities the store has since replaced
-    for k in known:
-        by_type[k.type].append(_known(k))
     cross: dict[tuple[str, str], str] = {}
-    for e in entities:
-        hit = _match(e, by_type)
-        if hit is not None and hit.name != e.name:
-            cross[(e.name, e.type)] = hit.name
+    with _INDEX_LOCK:
+        if len(_KNOWN) > 2 * len(known) + 10_000:
+            _KNOWN.clear()   # entities the store has since replaced
+        for k in known:
+            by_type[k.type].append(_known(k))
+        for typ, candidates in by_type.items():
+            candidates.index = _INDEXES.setdefault(typ, _NameIndex())
+            candidates.index.sync(candidates)
+        for e in entities:
+            hit = _match(e, by_type)
+            if hit is not None and hit.name != e.name:
+                cross[(e.name, e.type)] = hit.name
     final = {**{(a, "person"): b for a, b in rename.items()}}
     for (a, t), b in cross.items():
         final[(a, t)] = b
