@@ -144,13 +144,11 @@ def _ingest_pass(paths: list[str], options: IngestOptions, preload: bool = False
     loads its model; a multi-process pass starts its workers inside the timing, as
     a user's run would, unless ``preload``: then the workers' fork server has loaded the model before
     the clock starts (the baseline's terms), and the timing holds forking the workers, not loading."""
-    from dossier.pipeline import _pool_context, warm_up
+    from dossier.pipeline import _pool_context, _warm_writer, warm_up
 
     if options.workers == 1 and options.engine == "local" and options.extract:
-        from dossier.resolve import warm_up as warm_resolver
-
         warm_up()          # what the baseline's model load is to it: loading, not work
-        warm_resolver()
+        _warm_writer(True)
     if preload and options.engine == "local":
         from concurrent.futures import ProcessPoolExecutor
 

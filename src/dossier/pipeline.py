@@ -173,18 +173,24 @@ def _read_ahead(store: Store, path: str, error: InputError | None, options: Inge
 
 def _pool_worker_init(extract: bool) -> None:
     """Initializer of our own workers (forked from the fork server, whose preload did the same, or
-    spawned): thinc imports torch whenever it is installed (it is, for `dossier ask`), but
-    en_core_web_md runs on numpy; a worker that only extracts skips that import (about 1 s and 200 MB
-    each).  Not done on a Dask cluster, whose workers may be shared."""
+    spawned): no torch, leave with the parent, warm up."""
     import multiprocessing
-    import sys
 
-    if "thinc" not in sys.modules:
-        sys.modules.setdefault("torch", None)  # type: ignore[assignment]  # ``import torch`` -> ImportError
+    skip_torch()
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
     warm_up(extract)
+
+
+def skip_torch() -> None:
+    """thinc imports torch whenever it is installed (it is, for `dossier ask`), but en_core_web_md runs
+    on numpy: a process that only extracts skips that import (about 1 s and 200 MB).  For our own
+    workers only, not a Dask cluster's, whose workers may be shared."""
+    import sys
+
+    if "thinc" not in sys.modules:
+        sys.modules.setdefault("torch", None)  # type: ignore[assignment]  # ``import torch`` -> ImportError
 
 
 def _exit_with_parent(sentinel: int) -> None:
@@ -201,16 +207,22 @@ _WARM_UP_PAGE = ("<html><head><title>Warm up</title><meta name=\"date\" content=
                  "an agreement in Baku on 15 June 2021. Trade reached $2 billion.</p></article></body></html>")
 
 
+_WARM: set[bool] = set()   # the ``extract`` values this process has warmed up for (forked workers inherit it)
+
+
 def warm_up(extract: bool = True) -> None:
     """Load, once per process, what cleaning and extraction build on first use: the spaCy model, the
     date parser's locales, the gazetteer and its search pattern, word lists (about 2.5 s in all), by
     cleaning and extracting one small page.  A worker initializer; the fork server's preload."""
+    if extract in _WARM:
+        return
     doc = clean.clean(Document(path="warm-up.html", name="warm-up.html", original=_WARM_UP_PAGE))
     dedup.signature(doc.text)
     if extract:
         from dossier.extract.run import extract as run_extract
 
         run_extract(doc)
+    _WARM.add(extract)
 
 
 def _write(store: Store, path: str, result: tuple[str, Any], options: IngestOptions,
