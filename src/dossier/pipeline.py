@@ -202,9 +202,10 @@ def _exit_with_parent(sentinel: int) -> None:
     os._exit(1)
 
 
-_WARM_UP_PAGE = ("<html><head><title>Warm up</title><meta name=\"date\" content=\"3 March 2021\"></head><body>"
-                 "<article><p>By Jane Doe. Published 3 March 2021, 10:00 GMT</p><p>Turkey and Azerbaijan signed "
-                 "an agreement in Baku on 15 June 2021. Trade reached $2 billion.</p></article></body></html>")
+# made-up text, stored nowhere: it only has to go through every reader once
+_WARM_UP_PAGE = ("<html><head><title>Warm up</title><meta name=\"date\" content=\"4 May 2019\"></head><body>"
+                 "<article><p>By Jane Doe. Published 4 May 2019, 10:00 GMT</p><p>Norway and Chile signed "
+                 "an agreement in Oslo on 2 May 2019. Trade reached $3 billion.</p></article></body></html>")
 
 
 _WARM: set[bool] = set()   # the ``extract`` values this process has warmed up for (forked workers inherit it)
