@@ -608,3 +608,26 @@ def test_a_body_established_in_a_year_and_quoted_exercises_over_days(model):
             '1-5 February 2021.')
     e = one(find(model, text, names, [("1-5 February 2021", "2021-02-01", "2021-02-05")]), "military_exercise")
     assert (e.name, e.date, e.place) == ("Mustafa Kemal Ataturk-2021", "2021-02-01", "Baku")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sides", [
+    ("Against the backdrop of the Russian invasion of Moldova, Georgia looked east.", {"Russia", "Moldova"}),
+    ("Kazakhstan's war in Moldova hurt its economy.", {"Kazakhstan", "Moldova"}),
+    ("Trade suffered from the war between Uzbekistan and Moldova.", {"Uzbekistan", "Moldova"}),
+])
+def test_an_undated_war_that_names_both_sides_is_an_event(model, text, sides):
+    e = one(find(model, text, COUNTRIES + [("Russian", "country", "Russia", "demonym")]), "war")
+    assert e.date is None and set(e.participants) == sides
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The crisis could lead to a proxy war between Georgia and Moldova.",
+    "Georgia fears the possibility of a renewed war with Moldova.",
+    "Analysts warn of a war between Georgia and Moldova.",
+    "Georgia helped end the wars in Moldova and Kazakhstan.",
+    "Uzbekistan's invasions of Moldova and Kazakhstan shocked the region.",
+])
+def test_a_war_only_spoken_of_or_several_wars_are_no_event(model, text):
+    assert [e for e in find(model, text, COUNTRIES) if e.type == "war"] == []

@@ -476,3 +476,35 @@ def test_ambassadors_to_a_host_and_ranks_before_the_name(model):
              for r in find(model, text, names, predicate="position_held")]
     assert {(r.subject, r.object.lower(), r.qualifiers.get("of")) for r in found} == {
         ("Arben Kola", "ambassador", "Albania"), ("Ilir Meta", "defence minister", "Albania")}
+
+
+@pytest.mark.model
+def test_apposition_title_followed_by_a_time_phrase(model):
+    text = "Lena Varga, Moldova's prime minister since 2019, opened the talks."
+    [r] = find(model, text, COUNTRIES + [("Lena Varga", "person", "Lena Varga")], [("2019", "2019")],
+               predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Lena Varga", "prime minister", {"of": "Moldova"})
+
+
+@pytest.mark.model
+def test_words_between_the_possessive_country_and_the_title_describe_the_person(model):
+    text = "Georgia's long-serving president, Ana Beridze, has ruled out new talks."
+    [r] = find(model, text, COUNTRIES + [("Ana Beridze", "person", "Ana Beridze")], predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Ana Beridze", "president", {"of": "Georgia"})
+
+
+@pytest.mark.model
+def test_an_occupation_is_a_post_only_at_a_named_organisation(model):
+    text = ("“The front is quiet,” says Mira Holt, a Balkans analyst at the Danube Policy Group, a think-tank. "
+            "Analyst Tom Reed disagreed.")
+    mentions = [("Mira Holt", "person", "Mira Holt"), ("Tom Reed", "person", "Tom Reed"),
+                ("Danube Policy Group", "organization", "Danube Policy Group"), ("Balkans", "place", "Balkans")]
+    [r] = find(model, text, mentions, predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Mira Holt", "analyst", {"of": "Danube Policy Group"})
+
+
+@pytest.mark.model
+def test_infrastructure_that_brings_a_commodity_from_a_country_to_another(model):
+    text = "The valley lies close to pipelines that bring oil and gas from Kazakhstan to Romania through Georgia."
+    [r] = find(model, text, COUNTRIES, predicate="supplies")
+    assert (r.subject, r.object, r.qualifiers.get("via")) == ("Kazakhstan", "Romania", "Georgia")

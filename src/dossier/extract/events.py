@@ -811,7 +811,49 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
             d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
         return [d]
+    if lemma in ("war", "invasion", "conflict") and tok.tag_ != "NNS" and not _hypothetical(tok):
+        # "Russia's invasion of Ukraine", "the war between Russia and Ukraine", "Azerbaijan's conflict with
+        # Armenia": an undated war is worth telling when the text names both its sides
+        sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound")
+                 for n in ix.refers(c, ("country",))]
+        sides += [n for o in P.pobjs(tok, ("between", "with", "against")) for n in ix.refers(o, ("country",))]
+        # the invaded country or the theatre: the object itself, not what the parser strings onto it
+        # ("the invasion of Moldova, Georgia looked east")
+        own = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+               and (p.lower_ == "in" or lemma == "invasion") for o in p.children if o.dep_ == "pobj"]
+        theatre = [ix.name(m) for o in own for m in [ix.mention(o, ("country",))] if m is not None]
+        if sides and len(theatre) == 1:
+            sides += theatre   # "Russia's war in Ukraine"; not "the wars in Syria and Libya"
+        sides = list(dict.fromkeys(sides))
+        if len(sides) >= 2:
+            d = _Draft("war", tok, name=ix.name(named) if named else None, own_time_only=True, standing=True)
+            d.add(*sides)
+            return [d]
     return []
+
+
+_NOT_REAL_WAR = {"proxy", "trade", "price", "information", "cold", "civil", "tug", "bidding", "word", "hybrid",
+                 "new", "renewed", "another", "wider", "full", "possible", "potential", "future"}
+_HYPOTHESIS_NOUNS = {"possibility", "risk", "threat", "prospect", "fear", "danger", "brink", "spectre", "specter",
+                     "chance", "likelihood", "scenario", "readiness", "avoidance"}
+
+
+def _hypothetical(tok: Token) -> bool:
+    """A war only spoken of ("could lead to a proxy war", "the possibility of a renewed war", "a war
+    between X and Y"), not one that happened or is going on."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in tok.children):
+        return True
+    if any(c.lower_ in _NOT_REAL_WAR for c in tok.children if c.dep_ in ("amod", "compound")):
+        return True
+    for a in tok.ancestors:
+        if a.lemma_.lower() in _HYPOTHESIS_NOUNS:
+            return True
+        if a.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in ("could", "would", "might", "may")
+                                             for c in a.children):
+            return True
+        if a.dep_ in ("ROOT", "ccomp", "advcl", "relcl"):
+            break
+    return False
 
 
 def _opening(tok: Token, ix: Index) -> list[_Draft]:
@@ -1227,7 +1269,7 @@ def _worth_keeping(d: _Draft) -> bool:
     if d.type == "meeting" and not d.name:
         return n >= 2 or (n >= 1 and bool(d.time or d.place))
     if d.type == "war":
-        return d.time is not None
+        return d.time is not None or n >= 2
     if d.type in ("meeting", "military_exercise", "exhibition"):
         return bool(d.name or d.time)
     if d.type == "visit":

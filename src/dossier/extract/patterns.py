@@ -122,6 +122,10 @@ TITLE_CORE = {"president", "minister", "ambassador", "premier", "chancellor", "s
               "queen", "emir", "sultan", "director", "ceo", "chief", "head", "consul", "vice-president",
               "president-elect", "ombudsman", "prosecutor", "senator", "founder", "leader", "marshal",
               "admiral"}
+# occupations that make a post only where the organisation they are held at is named ("an analyst at
+# the International Crisis Group"); alone ("analyst John Smith") they say nothing of whom they serve
+PROFESSIONS = {"analyst", "researcher", "fellow", "professor", "scholar", "economist", "editor", "correspondent",
+               "journalist", "lecturer", "historian", "consultant", "strategist"}
 # plural nouns for the people a country sends ("Georgian officials", "the Turkish delegation")
 DELEGATES = {"official", "counterpart", "delegation", "delegate", "representative", "diplomat", "leader",
              "officer", "negotiator",
@@ -149,8 +153,8 @@ LOCATION_NOUNS = {"capital", "city", "town", "port", "field", "refinery", "termi
 LOCATED_VERBS = {"locate", "situate", "base", "lie", "sit"}
 SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "source", "seller", "vendor"}
 SUPPLY_VERBS = {"supply", "deliver", "export", "sell", "provide", "ship", "send", "transport", "transit",
-                "carry", "pump"}
-CARRY_VERBS = {"transport", "transit", "carry", "ship", "pump"}
+                "carry", "pump", "bring", "move"}
+CARRY_VERBS = {"transport", "transit", "carry", "ship", "pump", "bring", "move"}
 IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure"}
 COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power", "fuel", "coal", "condensate",
                "hydrocarbon", "weapon", "arm", "drone", "uav", "equipment", "ammunition", "munition",

@@ -103,7 +103,36 @@ def find_relations(ctx: Context) -> list[Relation]:
 # --- position_held ----------------------------------------------------------------------------
 
 def _title_word(tok: Token) -> bool:
-    return tok.lower_ in P.TITLE_HEADS or tok.lower_ in _ABBREVIATIONS
+    return tok.lower_ in P.TITLE_HEADS or tok.lower_ in _ABBREVIATIONS or tok.lower_ in P.PROFESSIONS
+
+
+def _core_word(phrase: list[Token], i: int, ix: Index) -> bool:
+    """Whether ``phrase[i]`` alone makes a post: a title ("minister"), or an occupation followed by
+    the organisation it is held at ("an analyst at the International Crisis Group")."""
+    low = phrase[i].lower_
+    if low in P.TITLE_CORE or low in _ABBREVIATIONS:
+        return True
+    if low not in P.PROFESSIONS:
+        return False
+    k = i + 1
+    while k < len(phrase) and phrase[k].lower_ in ("at", "of", "with", "the"):
+        k += 1
+    return k > i + 1 and k < len(phrase) and ix.name_mention(phrase[k], ("organization",)) is not None
+
+
+def _time_phrase_end(doc, k: int, ix: Index, limit: int) -> int:
+    """"since 2018", "in 2003", "from 2013 to 2018": a time phrase starting at token ``k`` is skipped;
+    returns the token index after it (``k`` when there is none)."""
+    if k >= limit or doc[k].lower_ not in ("since", "in", "from", "until", "till", "between", "during"):
+        return k
+    start = doc[k].idx + len(doc[k].text)
+    t = next((t for t in ix.ctx.times if 0 <= t.start - start <= 5), None)
+    if t is None:
+        return k
+    end = t.end
+    while k < limit and doc[k].idx < end:
+        k += 1
+    return k
 
 
 @dataclass
@@ -243,6 +272,19 @@ def _title_before(span: Span, ix: Index):
             left.insert(0, t)
             j -= 1
             continue
+        # "Azerbaijan's strongman president, X", "Turkey's long-serving leader X": plain words between
+        # the possessive and the title describe the person, not the post
+        k = j
+        while k > span.sent.start and j - k < 4 and not any(ch.isupper() for ch in doc[k].text) \
+                and (doc[k].pos_ in ("ADJ", "NOUN", "ADV", "VERB") or doc[k].text in ("-", "–")):
+            k -= 1
+        if left and k < j and doc[k].lower_ in ("'s", "’s") and k > span.sent.start \
+                and ix.name_mention(doc[k - 1], ("country", "organization")) is not None:
+            left = list(doc[k - 1:j + 1]) + left
+            j = k - 2
+            while j >= span.sent.start and ix.name_mention(doc[j]) is ix.name_mention(doc[k - 1]):
+                left.insert(0, doc[j])
+                j -= 1
         break
     phrase = left + tokens
     read = _read_title(phrase, ix, span)
@@ -296,11 +338,13 @@ def _title_after(span: Span, ix: Index):
             _title_word(x) for x in doc[k + 1:min(k + 4, span.sent.end)])
         if (m is not None and m.type in ("country", "organization", "place")) or _title_word(t) or lower_lead \
                 or t.lower_ in ("of", "for", "and", "the", "to", "'s", "’s", "-", "–", "a", "an") \
+                or (t.lower_ == "at" and any(_title_word(r) for r in right)) \
                 or t.lower_ in P.TITLE_PRE or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")):
             right.append(t)
             k += 1
             continue
         break
+    k = _time_phrase_end(doc, k, ix, span.sent.end)   # "X, Armenia's prime minister since 2018,"
     if k < span.sent.end and doc[k].text not in (",", ".", ")", ";", "—", "–") and doc[k].pos_ != "VERB":
         return None
     return _read_title(right, ix, span)
@@ -359,7 +403,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
     organisation ("of the Republic of Turkey", "of the State Oil Company") or at "to <host>"."""
     if not phrase:
         return None
-    core = next((i for i, t in enumerate(phrase) if (t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS)
+    core = next((i for i, t in enumerate(phrase) if _core_word(phrase, i, ix)
                  and ix.name_mention(t, ("country", "organization")) is None), None)
     if core is None:
         return None
@@ -391,7 +435,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         t = post[i]
         if t.lower_ == "to":
             break       # "Ambassador to Baku": the host, not the sender
-        if t.lower_ in ("of", "for"):
+        if t.lower_ in ("of", "for", "at"):
             j = i + 1
             if j < len(post) and post[j].lower_ == "the":
                 j += 1
@@ -425,7 +469,8 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         role_toks = role_toks[:rank]
     while role_toks and role_toks[-1].lower_ in ("of", "the", "for", "and", "on", "'s", "’s", "-", "–", ","):
         role_toks.pop()
-    if not any(t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS for t in role_toks):
+    if not any(t.lower_ in P.TITLE_CORE or t.lower_ in _ABBREVIATIONS or t.lower_ in P.PROFESSIONS
+               for t in role_toks):
         return None
     role = ""
     for k, t in enumerate(role_toks):
@@ -995,8 +1040,11 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             # "transport Turkmen gas to Türkiye": the gas is Turkmenistan's
             origin = [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
                       for m in [ix.mention(c, ("country",))] if m is not None]
+            sources = [n for o in P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country",))]
             if origin:
                 suppliers = origin
+            elif sources and not suppliers:
+                suppliers = sources   # "pipelines that bring oil and gas from Azerbaijan to Turkey"
             elif not P.pobjs(tok, {"from"}):
                 return
         if P.children(tok, ("nsubjpass",)):
