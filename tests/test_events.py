@@ -631,3 +631,28 @@ def test_an_undated_war_that_names_both_sides_is_an_event(model, text, sides):
 ])
 def test_a_war_only_spoken_of_or_several_wars_are_no_event(model, text):
     assert [e for e in find(model, text, COUNTRIES) if e.type == "war"] == []
+
+
+@pytest.mark.model
+def test_visiting_two_countries_is_a_visit_to_each(model):
+    text = "Prime Minister Ana Lupu arrived in Tbilisi after visiting Romania and Kazakhstan."
+    found = find(model, text, COUNTRIES + persons("Ana Lupu") + [("Tbilisi", "place", "Tbilisi")])
+    assert {e.place for e in found if e.type == "visit"} == {"Tbilisi", "Romania", "Kazakhstan"}
+
+
+@pytest.mark.model
+def test_the_premier_is_the_prime_minister_named_before(model):
+    text = ("PM Ana Lupu arrived in Tbilisi on 3 May 2021. "
+            "On 4 May 2021, the premier held a bilateral meeting with President Ion Sima.")
+    found = find(model, text, COUNTRIES + persons("Ana Lupu", "Ion Sima") + [("Tbilisi", "place", "Tbilisi")],
+                 [("3 May 2021", "2021-05-03"), ("4 May 2021", "2021-05-04")])
+    assert set(one(found, "meeting").participants) == {"Ana Lupu", "Ion Sima"}
+
+
+@pytest.mark.model
+def test_a_dated_saying_is_a_statement_an_undated_one_is_not(model):
+    text = ("Foreign Minister Ion Sima said on 4 May 2021 that the border would reopen. "
+            "He said the talks were useful.")
+    found = find(model, text, persons("Ion Sima"), [("4 May 2021", "2021-05-04")])
+    e = one(found, "statement")
+    assert (e.participants, e.date) == (["Ion Sima"], "2021-05-04")

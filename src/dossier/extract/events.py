@@ -105,7 +105,8 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
                 if not d.standing and (P.is_hypothetical(d.anchor) or P.habitual(d.anchor)
                                        or _under_anniversary(d.anchor)):
                     continue
-                if any(o.type == d.type and o.anchor.i == d.anchor.i and o.name == d.name for o in out):
+                if any(o.type == d.type and o.anchor.i == d.anchor.i and o.name == d.name and o.place == d.place
+                       for o in out):
                     continue
                 out.append(d)
     return out
@@ -484,10 +485,13 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
     if lemma in P.VISIT_VERBS and tok.pos_ == "VERB" and tok.dep_ != "amod":
         who = [n for s in P.subject_of(tok) for n in ix.refers(s)]
         where = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, ("place", "country"))]
-        if who and where:
-            d = _Draft("visit", tok, place=where[0])
+        out = []
+        # "after visiting Turkiye and Iran": a visit to each
+        for place in list(dict.fromkeys(where))[:4]:
+            d = _Draft("visit", tok, place=place)
             d.add(*[w for w in who if w not in where])
-            return [d]
+            out.append(d)
+        return out if who else []
     elif lemma in P.VISIT_NOUNS and tok.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ in P.ANAPHORIC_DETS for c in tok.children):
             return []

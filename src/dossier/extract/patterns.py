@@ -45,7 +45,7 @@ TRAVEL_VERBS = {"travel", "fly", "head", "go", "come", "return", "journey"}   # 
 STAY_VERBS = {"stop", "stay", "be"}    # "will stop in Ankara", "will be in Baku tomorrow"
 MEET_VERBS = {"meet"}
 # what an actor is reported to have declared (not "say", which every quote in the news carries)
-STATEMENT_VERBS = {"announce", "declare", "emphasize", "emphasise", "stress", "report", "assess", "warn",
+STATEMENT_VERBS = {"announce", "say", "state", "declare", "emphasize", "emphasise", "stress", "report", "assess", "warn",
                    "pledge", "proclaim", "reaffirm", "underline", "unveil", "condemn"}
 HOST_VERBS = {"host", "receive", "welcome"}   # "X hosted Y at the White House": a meeting of X and Y
 # parts of speech that never trigger an event (the possessive "'s", a PART, may trigger a relation)
@@ -330,6 +330,9 @@ class Anchored:
     token: Token
 
 
+_SAME_POST = {"premier": r"premier|prime minister|pm", "pm": r"premier|prime minister|pm"}
+
+
 class Index:
     """Look-ups over one document's parse, mentions and times."""
 
@@ -503,13 +506,15 @@ class Index:
     def titled_before(self, tok: Token, window: int = 60) -> str | None:
         """"the Commissioner", "the premier": the last person named before with that title beside the name."""
         word = tok.lower_
+        # the same post in other words: "the premier" after "PM X" or "Prime Minister X"
+        words = _SAME_POST.get(word, re.escape(word))
         for m in reversed(self.mentions):
             if m.type != "person" or m.end > tok.idx or m.form not in ("name", "acronym"):
                 continue
             # the title must stand beside the name, in the same sentence ("Commissioner ..., Dan Jørgensen,")
             before = re.split(r"[.!?\n]", self.text[max(0, m.start - window):m.start])[-1]
             after = re.split(r"[.!?\n]", self.text[m.end:min(m.end + window, tok.idx)])[0]
-            if re.search(r"\b" + re.escape(word) + r"\b", (before + " " + after).lower()):
+            if re.search(r"\b(?:" + words + r")\b", (before + " " + after).lower()):
                 return self.name(m)
         return None
 
