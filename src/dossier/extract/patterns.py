@@ -44,9 +44,10 @@ ARRIVE_VERBS = {"arrive", "land"}
 TRAVEL_VERBS = {"travel", "fly", "head", "go", "come", "return", "journey"}   # "... to <place>"
 STAY_VERBS = {"stop", "stay", "be"}    # "will stop in Ankara", "will be in Baku tomorrow"
 MEET_VERBS = {"meet"}
-# what an actor is reported to have declared (not "say", which every quote in the news carries)
-STATEMENT_VERBS = {"announce", "say", "state", "declare", "emphasize", "emphasise", "stress", "report", "assess", "warn",
-                   "pledge", "proclaim", "reaffirm", "underline", "unveil", "condemn"}
+# what an actor is reported to have declared ("say" and "state" too, but only where the date hangs on the
+# verb itself: "said on September 28th"; an undated "he said" is every quote in the news)
+STATEMENT_VERBS = {"announce", "say", "state", "declare", "emphasize", "emphasise", "stress", "report", "assess",
+                   "warn", "pledge", "proclaim", "reaffirm", "underline", "unveil", "condemn"}
 HOST_VERBS = {"host", "receive", "welcome"}   # "X hosted Y at the White House": a meeting of X and Y
 # parts of speech that never trigger an event (the possessive "'s", a PART, may trigger a relation)
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "SPACE", "NUM", "SYM"}
