@@ -145,3 +145,10 @@ def test_what_a_line_can_carry_is_its_capacity_and_a_capital_abbreviation_names_
     got = {(q.indicator, tuple(q.subjects), q.unit) for q in qs}
     assert got == {("length", ("TAP pipeline",), "km"), ("capacity", ("TAP pipeline",), "bcm/y"),
                    ("capacity", ("BTC pipeline",), "bbl/d")}
+
+
+def test_a_toll_told_of_nobody_in_particular_counts_for_the_conflict_of_the_document(nlp_model):
+    text = ("Fighting between Georgia and Moldova resumed. Georgia blames Moldova. "
+            "Some 20,000 people were killed and about 1m displaced before a truce in 1995. The wall is 2m high.")
+    found = {(q.value, q.label, tuple(sorted(q.subjects))) for q in figures(nlp_model, text)}
+    assert found == {(20000.0, "people", ("Georgia", "Moldova")), (1e6, "people displaced", ("Georgia", "Moldova"))}

@@ -91,6 +91,10 @@ EQUITY_WEAK = {"share", "interest"}
 NOT_EQUITY = TRADE | {"gdp", "market", "import", "export", "imports", "exports", "vote", "population", "territory",
                       "budget", "revenue", "consumption", "production", "output", "purchase", "supply"}
 HOLD = {"own", "hold", "belong", "have", "control", "retain", "acquire", "buy", "purchase", "get", "receive"}
+CASUALTY = {"kill", "killed", "die", "dead", "death", "wound", "wounded", "injure", "injured", "displace",
+            "displaced", "flee", "evacuate", "casualty", "fatality", "missing"}
+PEOPLE = {"people", "person", "civilian", "soldier", "troop", "serviceman", "servicemen", "refugee", "fighter",
+          "resident", "child", "man", "woman", "combatant"}
 COMPANIES = {"company", "firm", "business", "enterprise", "venture", "corporation", "entrepreneur"}
 CONTRACT_COUNT = {"contract", "project"}
 NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "percent",
@@ -327,7 +331,10 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
         if cur:
             start = n_start - len(pre.group(0))
     scale, scaled = 1.0, False
-    sm = re.compile(r"\s?(" + _SCALE + (r"|" + _SHORT if cur else "") + ")", re.I).match(text, pos)
+    # a short scale needs a currency ("$5m"), or people it counts ("1m displaced", "2m refugees"); else
+    # "m" may be metres
+    short = bool(cur) or bool(_SHORT_PEOPLE.match(text, pos))
+    sm = re.compile(r"\s?(" + _SCALE + (r"|" + _SHORT if short else "") + ")", re.I).match(text, pos)
     if sm:
         scale, scaled, pos = SCALES[sm.group(1).casefold().rstrip(".")], True, sm.end()
     value *= scale
@@ -396,6 +403,8 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
                   per_year=per_year, scaled=scaled, word=word)
 
 
+_SHORT_PEOPLE = re.compile(r"(?:mn|m|k)\s+(?:people|persons|civilians|refugees|displaced|killed|dead|wounded|"
+                           r"injured|homeless|migrants)\b", re.I)
 _RANGE = re.compile(r"\s?(?:-|–|—|to|and)\s?(?:US\s?\$|\\?\$|€|£|USD\s|AZN\s|TL\s)?(?P<n2>" + _NUM
                     + r")(?![\d])(?:\s?(?P<sc2>" + _SCALE + r"|bn|mn))?", re.I)
 
@@ -508,6 +517,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    if fig.dim == "count" and not subjects and _casualties(trigger, site):
+        # "Some 30,000 people were killed": the toll of the conflict the document is about
+        subjects = list(pair)
     if fig.dim == "count" and not subjects:
         return None   # "the paper has three chapters": a count is a figure about someone or something named
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
@@ -654,6 +666,9 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     if first > 0 and sp[first - 1].lower_ in ("top", "first", "last", "bottom", "leading"):
         return None   # "its top three trading partners": a ranking, not a count
     i = last + 1
+    if i < len(sp) and sp[i].lemma_.lower() in CASUALTY and sp[i].tag_ in ("VBN", "JJ") and not (
+            i + 1 < len(sp) and sp[i + 1].pos_ in ("NOUN", "PROPN")):
+        return sp[i]   # "about 1m displaced", "more than 100 killed": people, by what befell them
     steps = 0
     while i < len(sp) and steps < 5:
         t = sp[i]
@@ -679,12 +694,23 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     return noun
 
 
+def _casualties(noun: Token | None, site: _Site) -> bool:
+    """Whether a count is of people killed, wounded or displaced (a toll, told of nobody in particular)."""
+    if noun is None:
+        return False
+    if _lemma(noun) in CASUALTY:
+        return True
+    return _lemma(noun) in PEOPLE and any(_lemma(t) in CASUALTY for t in site.sent)
+
+
 def _count_indicator(noun: Token) -> tuple[str, str | None]:
     lemma = _lemma(noun)
     if lemma in COMPANIES:
         return "companies_count", None
     if lemma in CONTRACT_COUNT:
         return "contracts_count", None
+    if noun.tag_ in ("VBN", "JJ"):
+        return "count", "people " + noun.lower_   # "1m displaced"
     return "count", _noun_phrase(noun)
 
 
