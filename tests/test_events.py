@@ -656,3 +656,12 @@ def test_a_dated_saying_is_a_statement_an_undated_one_is_not(model):
     found = find(model, text, persons("Ion Sima"), [("4 May 2021", "2021-05-04")])
     e = one(found, "statement")
     assert (e.participants, e.date) == (["Ion Sima"], "2021-05-04")
+
+
+@pytest.mark.model
+def test_agreements_signed_with_two_partners_are_one_signing_with_each(model):
+    text = ("Georgia widened its reach by signing trade agreements with Moldova and Kazakhstan. "
+            "In 2019 Romania signed an agreement with Armenia and Iran.")
+    found = find(model, text, COUNTRIES, [("2019", "2019")])
+    got = sorted(sorted(e.participants) for e in found if e.type == "agreement_signed")
+    assert got == [["Armenia", "Iran", "Romania"], ["Georgia", "Kazakhstan"], ["Georgia", "Moldova"]]

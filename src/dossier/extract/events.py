@@ -106,7 +106,7 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
                                        or _under_anniversary(d.anchor)):
                     continue
                 if any(o.type == d.type and o.anchor.i == d.anchor.i and o.name == d.name and o.place == d.place
-                       for o in out):
+                       and o.participants == d.participants for o in out):
                     continue
                 out.append(d)
     return out
@@ -249,13 +249,22 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         if not subj and tok.dep_ == "acl" and ix.is_pair_phrase(tok.head):
             subj = [tok.head]   # "which the two countries signed", parsed as an acl
         signers = [n for s in subj for sc in P.conjuncts(s) for n in ix.refers(sc)]
-        signers += _agents(tok, ix, deps=(), preps=("by", "with"))
+        partners = _agents(tok, ix, deps=(), preps=("with",))
+        signers += [n for n in _agents(tok, ix, deps=(), preps=("by",)) if n not in partners]
         for c in objects:
-            # several agreements signed: each is dated by the time nearest to it
-            d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=_agreement_name(c, ix) or None)
-            d.add(*signers, *_agreement_parties(c, ix))
-            d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
-            out.append(d)
+            # "signed military agreements with Uzbekistan and Kazakhstan": agreements (plural) with each
+            # partner; "an agreement with A and B" is one, with both
+            withs = list(dict.fromkeys(partners + [n for n in _agreement_parties(c, ix) if n not in signers]))
+            groups = [[p] for p in withs] if c.tag_ == "NNS" and len(withs) > 1 and signers else [partners]
+            for group in groups:
+                # several agreements signed: each is dated by the time nearest to it
+                name = _agreement_name(c, ix) or None
+                if name and len(groups) > 1:
+                    name = f"{name} with {group[0]}"
+                d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=name)
+                d.add(*signers, *group, *(_agreement_parties(c, ix) if len(groups) == 1 else ()))
+                d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
+                out.append(d)
     elif (dated := _dated_agreement(tok, ix)) is not None:
         # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
         # agreement": an agreement dated by its own words was signed then
