@@ -665,3 +665,10 @@ def test_agreements_signed_with_two_partners_are_one_signing_with_each(model):
     found = find(model, text, COUNTRIES, [("2019", "2019")])
     got = sorted(sorted(e.participants) for e in found if e.type == "agreement_signed")
     assert got == [["Armenia", "Iran", "Romania"], ["Georgia", "Kazakhstan"], ["Georgia", "Moldova"]]
+
+
+@pytest.mark.model
+def test_recognition_offered_is_the_recognition_of_the_offering_subject(model):
+    text = "In 1992 Romania did not open an embassy, instead offering mere recognition of Moldova's independence."
+    e = one(find(model, text, COUNTRIES, [("1992", "1992")]), "recognition")
+    assert set(e.participants) == {"Romania", "Moldova"}

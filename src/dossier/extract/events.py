@@ -386,9 +386,16 @@ def _recognition(tok: Token, ix: Index) -> list[_Draft]:
         recognized = [n for o in P.pobjs(tok, {"of"}) for n in _recognized(o, ix, [])]
         if recognized:
             d = _Draft("recognition", tok)
-            d.add(*_agents(tok, ix, deps=("poss",), preps=("by",)), *recognized)
+            d.add(*_agents(tok, ix, deps=("poss",), preps=("by",)))
+            if not d.participants and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _GRANT_VERBS:
+                # "Turkey ..., instead offering mere recognition of Armenia's independence"
+                d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s, ("country", "organization"))])
+            d.add(*recognized)
             return [d]
     return []
+
+
+_GRANT_VERBS = {"offer", "grant", "extend", "give", "accord", "announce", "declare"}
 
 
 def _recognizer(tok: Token, ix: Index) -> list[str]:
