@@ -672,3 +672,18 @@ def test_recognition_offered_is_the_recognition_of_the_offering_subject(model):
     text = "In 1992 Romania did not open an embassy, instead offering mere recognition of Moldova's independence."
     e = one(find(model, text, COUNTRIES, [("1992", "1992")]), "recognition")
     assert set(e.participants) == {"Romania", "Moldova"}
+
+
+@pytest.mark.model
+def test_a_dated_visit_dates_what_the_visitor_goes_on_to_do(model):
+    text = ("Commissioner for Trade, Ana Lupu, will be in Tbilisi tomorrow. "
+            "The visit matters for the region. "
+            "Commissioner Lupu will also join a meeting with Georgian and Armenian Ministers. "
+            "Last year, Ana Lupu held talks with Ion Sima in Chisinau.")
+    mentions = COUNTRIES + persons("Ana Lupu", "Ion Sima") + [
+        ("Lupu", "person", "Ana Lupu"), ("Tbilisi", "place", "Tbilisi"), ("Chisinau", "place", "Chisinau"),
+        ("Georgian", "country", "Georgia", "demonym"), ("Armenian", "country", "Armenia", "demonym")]
+    found = find(model, text, mentions, [("tomorrow", "2025-04-04"), ("Last year", "2024")], published="2025-04-03")
+    meetings = {e.date: set(e.participants) for e in found if e.type == "meeting"}
+    assert meetings["2025-04-04"] >= {"Ana Lupu", "Georgia", "Armenia"}
+    assert meetings["2024"] == {"Ana Lupu", "Ion Sima"}

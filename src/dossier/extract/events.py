@@ -1225,13 +1225,19 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
         if len(visits) != 1:
             continue
         visit = visits[0]
-        for nxt, nxt_drafts in drafts_by_sent[i + 1:i + 3]:
-            if not any(t.dep_ == "nsubj" and t.lower_ in ("he", "she", "they") for t in nxt):
-                break
+        visitors = set(visit.participants)
+        for nxt, nxt_drafts in drafts_by_sent[i + 1:i + 7]:
+            if ix.sentence_times(nxt):
+                break   # a time of its own: another occasion
+            # the visitor goes on as the subject ("He will attend", "Commissioner X will speak"), or the
+            # event names the visitor ("X's visit to Azerbaijan"); other sentences are passed over
+            by_visitor = any(t.dep_ in ("nsubj", "nsubjpass") and (
+                t.lower_ in ("he", "she", "they") or visitors & set(ix.refers(t, ("person",)))) for t in nxt)
             for d in nxt_drafts:
-                if d.time is None and d.type in ("meeting", "visit"):
+                if d.time is None and d.type in ("meeting", "visit") and (
+                        by_visitor or visitors & set(d.participants)):
                     d.time = visit.time
-                    d.place = d.place or visit.place
+                    d.place = d.place or (visit.place if d.type == "meeting" else None)
                     d.add(*visit.participants)
 
 
