@@ -508,3 +508,46 @@ def test_infrastructure_that_brings_a_commodity_from_a_country_to_another(model)
     text = "The valley lies close to pipelines that bring oil and gas from Kazakhstan to Romania through Georgia."
     [r] = find(model, text, COUNTRIES, predicate="supplies")
     assert (r.subject, r.object, r.qualifiers.get("via")) == ("Kazakhstan", "Romania", "Georgia")
+
+
+@pytest.mark.model
+def test_members_named_in_a_relative_clause_of_which(model):
+    text = "Moldova relies on the Danube Security Organization, of which Georgia and Romania are members."
+    found = find(model, text, COUNTRIES + [("Danube Security Organization", "organization", "DSO")],
+                 predicate="member_of")
+    assert triples(found) == {("Georgia", "DSO"), ("Romania", "DSO")}
+
+
+@pytest.mark.model
+def test_both_countries_are_the_two_coordinated_just_before_even_across_a_parenthesis(model):
+    text = ("Kazakhstan is large. Analysts fear a rift between Georgia (Kazakhstan backed) and Armenia "
+            "(Romania backed). Both countries were part of the Old Empire.")
+    found = find(model, text, COUNTRIES + [("Old Empire", "country", "Old Empire")], predicate="part_of")
+    assert triples(found) == {("Georgia", "Old Empire"), ("Armenia", "Old Empire")}
+
+
+@pytest.mark.model
+def test_a_demonym_before_two_coordinated_titles_is_the_country_of_both(model):
+    text = "Moldovan President Ana Lupu and Prime Minister Ion Sima rejected the offer."
+    found = find(model, text, COUNTRIES + persons("Ana Lupu", "Ion Sima"), predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Ana Lupu", "President", "Moldova"), ("Ion Sima", "Prime Minister", "Moldova")}
+
+
+@pytest.mark.model
+def test_goods_named_by_their_nationality_were_supplied_by_that_country(model):
+    text = "Georgia also received Romanian weaponry during the crisis."
+    [r] = find(model, text, COUNTRIES, predicate="supplies")
+    assert (r.subject, r.object) == ("Romania", "Georgia")
+
+
+@pytest.mark.model
+def test_a_place_qualified_by_in_a_country_lies_there_and_a_pipeline_from_a_sea_through_countries(model):
+    text = ("Kazakhstan thought of a pipeline between Aktau and Constanta in Romania. "
+            "The Black Line pipeline runs from the Caspian Sea through Georgia and Moldova.")
+    mentions = COUNTRIES + [("Aktau", "place", "Aktau"), ("Constanta", "place", "Constanta"),
+                            ("Caspian Sea", "place", "Caspian Sea"),
+                            ("Black Line pipeline", "infrastructure", "Black Line")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == {("Constanta", "Romania")}
+    assert triples(find(model, text, mentions, predicate="connects")) == {
+        ("Black Line", "Caspian Sea"), ("Black Line", "Georgia"), ("Black Line", "Moldova")}

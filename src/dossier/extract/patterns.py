@@ -160,7 +160,7 @@ IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure"}
 COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power", "fuel", "coal", "condensate",
                "hydrocarbon", "weapon", "arm", "drone", "uav", "equipment", "ammunition", "munition",
                "missile", "aircraft", "grain", "wheat", "water", "petrochemical", "gasoline", "diesel",
-               "energy", "armament", "hardware", "vehicle", "helicopter", "rifle", "tank"}
+               "energy", "armament", "hardware", "vehicle", "helicopter", "rifle", "tank", "weaponry"}
 TRADE_WORDS = {"trade", "trading", "importer", "exporter", "import", "export"}
 RANK_NOUNS = {"position", "place", "spot", "rank", "ranking", "slot", "top"}
 RANK_VERBS = {"rank"}
@@ -458,6 +458,34 @@ class Index:
             return False
         return any(c.lower_ in ("both", "two") for c in tok.children)
 
+    def _pair_before(self, tok: Token) -> list[str]:
+        """"Azerbaijan and Armenia ... Both countries were ...": the last two countries coordinated
+        in the sentence before (or earlier in this one), if any."""
+        prev = self.previous_sentence(tok.sent)
+        spans = [tok.sent.doc[tok.sent.start:tok.i]] + ([prev] if prev is not None else [])
+        for span in spans:
+            pairs = []
+            for t in span:
+                a = self.mention(t, ("country",))
+                if a is None or a.form not in ("name", "acronym"):
+                    continue
+                for c in t.children:
+                    b = self.mention(c, ("country",)) if c.dep_ == "conj" else None
+                    if b is not None and b.form in ("name", "acronym") and self.name(b) != self.name(a):
+                        pairs.append([self.name(a), self.name(b)])
+            # the parser loses coordinations broken by a parenthesis ("Azerbaijan (Russia backed) and
+            # Armenia (US backed)"): read the surface
+            ms = [m for m in self.mentions_in(span.start_char, span.end_char, ("country",))
+                  if m.form in ("name", "acronym")]
+            for a in ms:
+                link = re.match(r"\s*(?:\([^()]*\))?\s*(?:and|&)\s+", self.text[a.end:span.end_char])
+                b = next((m for m in ms if link and m.start == a.end + link.end()), None)
+                if b is not None and self.name(a) != self.name(b):
+                    pairs.append([self.name(a), self.name(b)])
+            if pairs:
+                return pairs[-1]
+        return []
+
     def refers(self, tok: Token, types: tuple[str, ...] = AGENT_TYPES) -> list[str]:
         """Canonical names a token stands for: its mention, or what a pronoun or 'both countries' points to."""
         if "country" in types and tok.tag_ in ("NNS", "NNPS") and (
@@ -472,7 +500,7 @@ class Index:
             return names
         low = tok.lower_
         if self.is_pair_phrase(tok) and "country" in types:
-            return list(self.pair)
+            return self._pair_before(tok) or list(self.pair)
         if low in _PRONOUNS_THEY:
             prev = self._previous_subject(tok)
             return [n for n in prev if n] if len(prev) > 1 else []

@@ -170,6 +170,16 @@ def _positions(ix: Index) -> list[_Position]:
             known.setdefault(p.person, p.of)
     for p in found:
         p.of = p.of or known.get(p.person)
+    # "Turkish President Abdullah Gul and Prime Minister Recep Tayyip Erdogan": the country of the
+    # first title is the second's too
+    for prev, p in zip(found, found[1:], strict=False):
+        if p.of or not prev.of or prev.of not in prev.claimed or prev.span.sent != p.span.sent:
+            continue
+        k = p.span.start - 1
+        while k > prev.span.end and _title_word(p.span.doc[k]) and p.span.doc[k].text[:1].isupper():
+            k -= 1
+        if k == prev.span.end and p.span.doc[k].lower_ == "and":
+            p.of = prev.of
     out = []
     for p in found:
         sent = p.span.sent
@@ -544,6 +554,11 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as")):
         # "Azerbaijan and Turkey are (both) members of the OTS", "as members of"
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, _ORG)]
+        of_which = [o for p in [*tok.children, *tok.head.children] if p.lower_ in ("of", "in")
+                    for o in p.children if o.dep_ == "pobj" and o.lower_ in ("which", "whom")]
+        if of_which and tok.head.dep_ == "relcl":
+            # "the Collective Security Treaty Organization, of which Armenia and Russia are members"
+            orgs += [ix.name(m) for m in ix.phrase_mentions(tok.head.head, _ORG)]
         # "a NATO member", "an EU member state"
         orgs += [ix.name(m) for c in P.children(tok, ("compound", "nmod", "amod")) for m in ix.phrase_mentions(c, _ORG)]
         orgs = list(dict.fromkeys(orgs))
@@ -848,7 +863,8 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     # "X ... from A to B": on the infrastructure or a verb about it
     if tok.lower_ == "from" and tok.dep_ == "prep":
         gov = tok.head
-        to = [o for o in P.pobjs(gov, {"to"})]
+        # "from A to B", "from the Caspian through Georgia and Turkey"
+        to = [o for o in P.pobjs(gov, {"to", "through", "via"})]
         if not to:
             return
         # only a named line: "the road from A to B" is too vague to say which one
@@ -881,20 +897,29 @@ def _named_infrastructure(tok: Token, ix: Index) -> Mention | None:
 def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     """"X is part of Y", "Nakhchivan is an exclave of Azerbaijan" (a region of a state)."""
     lemma = tok.lemma_.lower()
-    if lemma not in {"part"} | P.WHOLE_REGION_NOUNS or tok.dep_ not in ("attr", "dobj", "oprd") \
-            or P.is_hypothetical(tok) or (lemma != "part" and tok.head.lemma_.lower() != "be"):
-        return
-    subj = P.children(tok.head, ("nsubj",))
-    if not subj:
+    if lemma not in {"part"} | P.WHOLE_REGION_NOUNS or tok.dep_ not in ("attr", "dobj", "oprd", "appos") \
+            or P.is_hypothetical(tok) or (lemma != "part" and tok.dep_ != "appos" and tok.head.lemma_.lower() != "be"):
         return
     whole_types = ("infrastructure", "organization", "place", "country")
-    part = ix.infrastructure_for(subj[0]) or next(iter(ix.phrase_mentions(subj[0], whole_types)), None)
-    if part is None:
-        return
+    if tok.dep_ == "appos":
+        # "Nagorno-Karabakh, a part of Azerbaijan historically populated by Armenians"
+        m = ix.mention(tok.head, ("place", "infrastructure"))
+        parts = [ix.name(m)] if m is not None else []
+    else:
+        subj = P.children(tok.head, ("nsubj",))
+        if not subj:
+            return
+        part = ix.infrastructure_for(subj[0]) or next(iter(ix.phrase_mentions(subj[0], whole_types)), None)
+        parts = [ix.name(part)] if part is not None else []
+        if part is None or part.type == "country":
+            # "Both countries were part of the Russian Empire", "Armenia and Georgia were part of the USSR"
+            parts = ix.refers(subj[0], ("country",)) or parts
     for o in P.pobjs(tok, {"of"}):
         whole = _head_mention(o, ix, whole_types)
         if whole is not None:
-            out.add("part_of", ix.name(part), ix.name(whole), sent)
+            for part_name in parts:
+                if part_name != ix.name(whole):
+                    out.add("part_of", part_name, ix.name(whole), sent)
 
 
 def _head_mention(tok: Token, ix: Index, types: tuple[str, ...], depth: int = 3) -> Mention | None:
@@ -941,6 +966,7 @@ def _located(ix: Index, out: _Collector) -> None:
         pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
         out.add(pred, ix.name(m), ix.name(c), (min(c.start, m.start), max(c.end, m.end)))
     _place_comma_country(ix, out)
+    _place_in_country(ix, out)
     for tok in ix.sp:
         if tok.lemma_.lower() in P.LOCATED_VERBS and tok.dep_ in ("acl", "relcl", "ROOT") and tok.tag_ == "VBN":
             where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for x in ix.phrase_mentions(o, ("place", "country"))]
@@ -949,6 +975,19 @@ def _located(ix: Index, out: _Collector) -> None:
             for th in things:
                 for w in where[:1]:
                     out.add("located_in", ix.name(th), ix.name(w), tok.sent)
+
+
+def _place_in_country(ix: Index, out: _Collector) -> None:
+    """"between Baku and Novorossiysk in Russia", "the port of Poti in Georgia": a place written just
+    before "in <country>" lies there.  Read on the surface: the parser often hangs "in Russia" on the
+    phrase around the place ("a pipeline between A and B in Russia")."""
+    ms = ix.mentions
+    for m, c in zip(ms, ms[1:], strict=False):
+        if m.type != "place" or c.type != "country" or c.form not in ("name", "acronym") \
+                or ix.text[m.end:c.start] != " in " or ix.name(c) == ix.name(m):
+            continue
+        if re.match(r"\s*(?:[,.;:)–—]|$|and\b|or\b)", ix.text[c.end:c.end + 5]):
+            out.add("located_in", ix.name(m), ix.name(c), (m.start, c.end))
 
 
 def _place_comma_country(ix: Index, out: _Collector) -> None:
@@ -1055,10 +1094,14 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 if b != s:
                     out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
     elif lemma in P.IMPORT_VERBS and tok.pos_ == "VERB":
-        goods = next((g for g in (_commodity(o) for o in P.children(tok, ("dobj",))) if g), None)
+        goods_tok = next((o for o in P.children(tok, ("dobj",)) if _commodity(o)), None)
+        goods = _commodity(goods_tok)
         if goods is None:
             return
         sellers = [n for o in P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country", "organization"))]
+        # "received Israeli weaponry": the goods' nationality is their seller
+        sellers = sellers or [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
+                              for m in [ix.mention(c, ("country",))] if m is not None]
         for b in _subjects(tok, ix, ("country", "organization")):
             for s in sellers:
                 out.add("supplies", s, b, sent, {"commodity": goods})
