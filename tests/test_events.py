@@ -687,3 +687,16 @@ def test_a_dated_visit_dates_what_the_visitor_goes_on_to_do(model):
     meetings = {e.date: set(e.participants) for e in found if e.type == "meeting"}
     assert meetings["2025-04-04"] >= {"Ana Lupu", "Georgia", "Armenia"}
     assert meetings["2024"] == {"Ana Lupu", "Ion Sima"}
+
+
+@pytest.mark.model
+def test_two_states_written_as_one_modifier_are_the_sides_of_a_war(model):
+    text = "Georgia gained most from the recent Ukraine-Russia conflict."
+    e = one(find(model, text, COUNTRIES), "war")
+    assert set(e.participants) == {"Ukraine", "Russia"} and e.date is None
+
+
+@pytest.mark.model
+def test_being_in_talks_with_a_country_is_a_meeting_of_both(model):
+    e = one(find(model, "Moldova is in talks with Romania to open the border.", COUNTRIES), "meeting")
+    assert set(e.participants) == {"Moldova", "Romania"}

@@ -152,3 +152,12 @@ def test_a_toll_told_of_nobody_in_particular_counts_for_the_conflict_of_the_docu
             "Some 20,000 people were killed and about 1m displaced before a truce in 1995. The wall is 2m high.")
     found = {(q.value, q.label, tuple(sorted(q.subjects))) for q in figures(nlp_model, text)}
     assert found == {(20000.0, "people", ("Georgia", "Moldova")), (1e6, "people displaced", ("Georgia", "Moldova"))}
+
+
+def test_a_people_displaced_is_counted_and_a_route_measured_is_the_line_named_before(nlp_model):
+    text = ("Georgia and Moldova fought over Transnistria. In the 1990s over 200,000 Moldovans were displaced.\n\n"
+            "The Black Line railway was promised in 2020.\n\n"
+            "Firms will develop the 40km route through Georgian territory.")
+    got = {(q.indicator, q.value, q.label, q.subjects[0] if q.subjects else None) for q in figures(nlp_model, text)}
+    assert ("count", 200000.0, "Moldovans", "Georgia") in got or ("count", 200000.0, "Moldovans", "Moldova") in got
+    assert ("length", 40.0, "route", "Black Line") in got

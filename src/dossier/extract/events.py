@@ -682,6 +682,10 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     if tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in P.TRAVEL_VERBS | P.ARRIVE_VERBS:
         # "X travelled to Baku for a summit with Y": the traveller takes part
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
+    if tok.dep_ == "pobj" and h.lower_ == "in" and h.head.lemma_ == "be" and tok.lemma_.lower() == "talk" \
+            and P.pobjs(tok, {"with"}):
+        # "Ankara is in talks with Armenia": the subject talks with them
+        d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.lower_ in ("in", "during", "at", "on") and h.head.pos_ == "VERB" \
             and P.pobjs(tok, {"with"}) and h.head.lemma_.lower() not in _TAKING_PART:
         # "X discussed the crisis in a phone call with Y": who speaks with Y takes part
@@ -836,6 +840,13 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         # Armenia": an undated war is worth telling when the text names both its sides
         sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                  for n in ix.refers(c, ("country",))]
+        # "the Israel-Iran war", "the recent Iran–Israel conflict": two states written as one modifier
+        left = ix.text[max(0, tok.idx - 60):tok.idx]
+        pair = re.search(r"(\S+)\s?[-–‑]\s?(\S+)\s+$", left)
+        if pair:
+            base = tok.idx - len(left)
+            for m in ix.mentions_in(base + pair.start(), tok.idx, ("country",)):
+                sides.append(ix.name(m))
         sides += [n for o in P.pobjs(tok, ("between", "with", "against")) for n in ix.refers(o, ("country",))]
         # the invaded country or the theatre: the object itself, not what the parser strings onto it
         # ("the invasion of Moldova, Georgia looked east")

@@ -677,6 +677,8 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         if t.pos_ in ("NOUN",) and not (i + 1 < len(sp) and sp[i + 1].pos_ == "NOUN" and sp[i + 1].dep_ != "conj"
                                         and sp[i + 1].head.i != t.i):
             break
+        if t.tag_ == "NNPS" and t.ent_type_ == "NORP" and (i + 1 >= len(sp) or sp[i + 1].pos_ != "NOUN"):
+            break   # "500,000 Azerbaijanis": a people (not "Azerbaijani troops")
         if t.pos_ not in ("ADJ", "PROPN", "NOUN", "ADV") or t.is_punct or t.lower_ in ("of", "and"):
             return None
         i += 1
@@ -700,7 +702,8 @@ def _casualties(noun: Token | None, site: _Site) -> bool:
         return False
     if _lemma(noun) in CASUALTY:
         return True
-    return _lemma(noun) in PEOPLE and any(_lemma(t) in CASUALTY for t in site.sent)
+    people = _lemma(noun) in PEOPLE or noun.ent_type_ == "NORP"   # "500,000 Azerbaijanis were displaced"
+    return people and any(_lemma(t) in CASUALTY for t in site.sent)
 
 
 def _count_indicator(noun: Token) -> tuple[str, str | None]:
@@ -771,6 +774,9 @@ def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None 
     return [m for m in ms if m.type not in PERSON_TYPES and not any(s <= m.start and m.end <= e for s, e in aside)]
 
 
+_LINE_NOUNS = {"route", "pipeline", "railway", "railroad", "road", "corridor", "line", "link", "highway", "cable"}
+
+
 def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: Token | None, pair: list[str],
               siblings: list[Quantity]) -> tuple[list[str], dict]:
     if indicator in ("investment", "arms_sales", "gas_supply", "oil_supply", "equity_share"):
@@ -781,6 +787,13 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         names = [_name(m) for m in sorted(infra, key=lambda m: abs(m.start - fig.start))]
         # "the 1,850-km TANAP pipeline runs to Greece": the places of its route are not what is measured
         measured = any(0 <= m.start - fig.end <= 12 for m in infra)
+        if not names and trigger is not None and _lemma(trigger) in _LINE_NOUNS:
+            # "the 43km route through Armenian territory": the line the passage is about
+            topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
+            if topic is None:   # else the line named last in the passage before
+                last = [m for m in ctx.mentions_in(max(0, fig.start - 1500), fig.start, ("infrastructure",))]
+                topic = _name(last[-1]) if last else None
+            names = [topic] if topic else []
         if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names:
