@@ -36,9 +36,17 @@ def test_entities_drop_a_sentence_initial_verb_from_a_name(nlp_model):
 
 def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
     text = "Azerbaycan ve Türkiye arasındaki Orta Koridor Projesi Büyük Önem Taşıyor."
-    doc = run(nlp_model, text, language="tr")
+    doc = run(nlp_model, text, language="az")
     assert {e.type for e in doc.entities} == {"country"}
     assert {e.name for e in doc.entities} == {"Azerbaijan", "Türkiye"}
+
+
+def test_entities_in_turkish_are_the_gazetteers_and_those_a_head_noun_marks(nlp_model):
+    # title case alone ("Büyük Önem Taşıyor") names nothing; "... Projesi" names a project
+    text = "Azerbaycan ve Türkiye arasındaki Orta Koridor Projesi Büyük Önem Taşıyor."
+    doc = run(nlp_model, text, language="tr")
+    assert {(e.name, e.type) for e in doc.entities} == {
+        ("Azerbaijan", "country"), ("Türkiye", "country"), ("Orta Koridor", "infrastructure")}
 
 
 def test_entities_read_a_state_from_a_demonym_on_a_title(nlp_model):

@@ -29,6 +29,7 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 from dossier import gazetteer
+from dossier.extract import turkish
 from dossier.extract.context import Context
 from dossier.extract.name_shapes import (
     DASHES,
@@ -527,6 +528,30 @@ def _title_mentions(sp: Doc, titles: list[tuple[int, int, int]], mentions: list[
     return out
 
 
+def _turkish_candidates(text: str) -> list[Candidate]:
+    """Names a Turkish text marks by a kind-giving head noun or an acronym; an acronym the text
+    defines ("Bakü-Tiflis-Kars (BTK) Demiryolu Hattı") stands for that name wherever it is used."""
+    gaz = gazetteer.load()
+    # a name the gazetteer knows whole ("Osmanlı Devleti", "Sovyetler Birliği") is the gazetteer's
+    found = [n for n in turkish.names(text) if gaz.lookup(text[n.start:n.end]) is None]
+    defined = {}
+    for n in found:
+        if n.form == "name":
+            m = re.search(r"\s?\(([A-ZÇĞİÖŞÜ]{2,8})\)", text[n.start:n.end])
+            if m:
+                defined.setdefault(m.group(1), (n.type, re.sub(r"\s?\([A-ZÇĞİÖŞÜ]{2,8}\)", "", text[n.start:n.end])))
+    out = []
+    for n in found:
+        surface = text[n.start:n.end]
+        if n.form == "name":
+            out.append(Candidate(n.start, n.end, n.type, "turkish",
+                                 name=re.sub(r"\s?\([A-ZÇĞİÖŞÜ]{2,8}\)", "", surface)))
+        else:
+            typ, name = defined.get(surface, (n.type, ""))
+            out.append(Candidate(n.start, n.end, typ, "turkish", form="acronym", entity=name))
+    return out
+
+
 # -- the extractor --------------------------------------------------------------------------------------
 
 def find_mentions(ctx: Context) -> list[Mention]:
@@ -544,8 +569,11 @@ def find_mentions(ctx: Context) -> list[Mention]:
         agree_c = agreement_candidates(sp, sign_sents)
     else:
         # the tagger and the name shapes are English: on another language they invent names from every
-        # capitalised phrase ("Orta Koridor'un"), so only the gazetteer's names are trusted there
+        # capitalised phrase ("Orta Koridor'un"), so only the gazetteer's names are trusted there, and for
+        # Turkish the names its orthography marks (extract/turkish.py)
         ner_c, shape_c, runs, person_c, titles, agree_c = [], [], [], [], [], []
+        if turkish.is_turkish(ctx.doc.language):
+            shape_c = _turkish_candidates(text)
     # a known multi-word name is complete: a shape cut inside it ("Organization for Security and Co"
     # of "...Co-operation in Europe") yields to it
     long_gaz = [g for g in gaz_c if g.form == "name" and text.count(" ", g.start, g.end) >= 2]

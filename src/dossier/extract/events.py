@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 from dossier import gazetteer
 from dossier.extract import patterns as P
 from dossier.extract import times as T
+from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.patterns import Anchored, Index
 from dossier.records import Event
@@ -67,6 +68,8 @@ def find_events(ctx: Context) -> list[Event]:
 
 def _find_events(ctx: Context) -> list[Event]:
     ix = Index(ctx)
+    if turkish.is_turkish(ctx.doc.language):
+        return _merge(_turkish_events(ctx, ix))
     drafts_by_sent: list[tuple[Span, list[_Draft]]] = []
     everything: list[list[_Draft]] = []   # per sentence, before habits are dropped
     for sent in ix.sentences():
@@ -1370,4 +1373,79 @@ def _merge(events: list[Event]) -> list[Event]:
         twin.participants += [p for p in e.participants if p not in twin.participants]
         twin.place = twin.place or e.place
         twin.sources += [s for s in e.sources if s not in twin.sources]
+    return out
+
+
+# --- Turkish ----------------------------------------------------------------------------------
+
+_TR_NEEDS_TIME = {"opening", "organization_change", "visit", "meeting", "military_exercise"}
+
+
+def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
+    """Events of a Turkish document from trigger stems and the names and dates around them
+    (``extract/turkish.py``): no parse, so each reads the nearest fitting name."""
+    out: list[Event] = []
+    prev_times: list[TimeExpr] = []
+    text = ctx.doc.text
+    for s, e in turkish.sentences(text):
+        times_here = ctx.times_in(s, e)
+        ms = ix.mentions_in(s, e)
+        seen = set()
+        for typ, off, off_end in turkish.triggers(text[s:e]):
+            pos = s + off
+            following = re.match(r"\s*([\wçğıöşü]*)", text[s + off_end:e]).group(1)
+            qualifies_next = turkish.participle(text[s + off:s + off_end], following)
+            before = [m for m in ms if m.end <= pos]
+            after = [m for m in ms if m.start >= pos]
+            inside = [m for m in ms if m.start <= pos < m.end]
+            name, who = None, []
+            if typ == "war":
+                named = [m for m in inside + before[::-1] + after if m.type == "event"]
+                if not named:
+                    continue
+                name = ix.name(named[0])
+            elif typ == "independence":
+                # "Azerbaycan'ın bağımsızlığını ilan etmesi" (the state in the genitive before), or
+                # "bağımsızlığını kazanan Azerbaycan" (the noun the participle qualifies)
+                gen = [m for m in before if re.match(r"['’]n?[ıiuü]n\b", text[m.end:m.end + 4])]
+                end = s + off_end
+                nxt = [m for m in ms if m.start >= end]
+                order = nxt + gen[::-1] if qualifies_next else gen[::-1] + nxt
+                c = next((m for m in order if m.type == "country"), None)
+                who = [ix.name(c)] if c else []
+            elif typ == "organization_change":
+                # "1918 yılında kurulan X" (the participle before its noun), "X ... kuruldu"
+                kinds = ("organization", "country", "infrastructure", "agreement")
+                order = after + before[::-1] if qualifies_next else before[::-1]
+                c = next((m for m in order if m.type in kinds and m.form in ("name", "acronym")), None)
+                name = ix.name(c) if c else None
+            elif typ == "recognition":
+                who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "country" and m.form == "name"))[:3]
+                if len(who) < 2:
+                    continue
+            elif typ == "opening":
+                c = next((m for m in before[::-1] if m.type == "infrastructure"), None)
+                name = ix.name(c) if c else None
+            elif typ == "agreement_signed":
+                c = next((m for m in ms if m.type == "agreement"), None)
+                name = ix.name(c) if c else None
+                who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "country" and m.form == "name"))
+            else:
+                named = [m for m in inside + after + before[::-1] if m.type == "event"]
+                name = ix.name(named[0]) if named else None
+                who = list(dict.fromkeys(ix.name(m) for m in ms if m.type in ("country", "person")))
+            if not (name or who):
+                continue
+            t = min(times_here, key=lambda x: (x.start > pos, abs(x.start - pos)), default=None)
+            if t is None and typ in ("recognition", "independence") and len({x.value for x in prev_times}) == 1:
+                t = prev_times[0]   # "... bağımsızlığını ilan etmesi (1991). Türkiye ... ilk tanıyan devlet"
+            if t is None and typ in _TR_NEEDS_TIME:
+                continue
+            if (typ, name, tuple(who)) in seen:
+                continue
+            seen.add((typ, name, tuple(who)))
+            out.append(Event(type=typ, sources=[ctx.doc.source(s, e)], name=name,
+                             date=t.value if t else None, end_date=t.end_value if t else None,
+                             participants=who))
+        prev_times = times_here or prev_times[:0]
     return out

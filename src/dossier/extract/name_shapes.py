@@ -134,7 +134,7 @@ LOC_PREPS = {"in", "to", "from", "into", "via", "through", "near", "across", "to
 MODEL_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Z]?\d?|[A-Z]{1,3}\d[A-Z]\d?)$")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 ACRONYM_RE = re.compile(r"\(\s*([A-ZÇĞİÖŞÜ][A-Za-z0-9ÇĞİÖŞÜçğıöşü&.\-]{1,14})\s*\)")
-STRENGTH = {"acronym": 6, "shape": 5, "gazetteer": 4, "context": 4, "ner": 3, "propagated": 1}
+STRENGTH = {"acronym": 6, "shape": 5, "turkish": 5, "gazetteer": 4, "context": 4, "ner": 3, "propagated": 1}
 
 
 @dataclass

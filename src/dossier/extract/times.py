@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
 
 MONTHS = {
@@ -161,7 +162,10 @@ def find_times(ctx: Context) -> list[TimeExpr]:
     """Every time expression of the clean text, normalised, non-overlapping, in text order."""
     text = ctx.doc.text
     pub = _published(ctx.doc.published)
-    cands = [*_absolute(ctx, text), *_relative(text, pub)]
+    if turkish.is_turkish(ctx.doc.language):
+        cands = [_Cand(s, e, v, ev) for s, e, v, ev in turkish.dates(text)]
+    else:
+        cands = [*_absolute(ctx, text), *_relative(text, pub)]
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):

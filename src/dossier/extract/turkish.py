@@ -1,0 +1,150 @@
+"""Names and facts in Turkish articles, read from the surface.
+
+The English model invents names from every capitalised Turkish phrase, so a
+Turkish document gets the gazetteer's names plus what this module reads with
+rules that hold for Turkish orthography:
+
+- a proper name takes its case suffix after an apostrophe ("Azerbaycan'ın",
+  "Orta Koridor'un"): the name ends at the apostrophe;
+- a named thing ends with a head noun that says its kind ("... Boru Hattı"
+  pipeline, "... Koridoru" corridor, "... Savaşı" war, "... Beyannamesi"
+  declaration); the capitalised words before it are its name;
+- an acronym defined in parentheses ("Bakü-Tiflis-Kars (BTK) Demiryolu Hattı")
+  and capitalised acronyms of three letters or more ("SOCAR", "TANAP").
+
+Dates: "1991 yılında", "2017'de", "15 Haziran 2021", "1991-1994". Events: a
+sentence that states a founding, independence, recognition, war, opening or
+signing with a trigger word stem and names what it is about.  The head nouns
+and trigger stems are Turkish words, not names or facts of any article.  No
+Turkish parser is used on purpose: none ships with spaCy 3.7 offline, and the
+rules below need only the surface.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kind-giving head nouns (with their possessive forms) -> entity type
+HEADS = {
+    "infrastructure": ("Boru Hattı", "Boru Hattı'nın", "Doğal Gaz Boru Hattı", "Ham Petrol Boru Hattı",
+                       "Demiryolu Hattı", "Demiryolu", "Koridoru", "Koridor", "Hattı", "Limanı", "Rafinerisi",
+                       "Köprüsü", "Projesi", "Güzergâhı", "Güzergahı", "Otoyolu"),
+    "organization": ("Şirketi", "Konsorsiyumu", "Örgütü", "Teşkilatı", "Bakanlığı", "Konseyi", "Merkezi",
+                     "Kuvvetleri", "Ajansı", "Bankası", "Birliği", "Holding", "Meclisi", "Partisi"),
+    "event": ("Savaşı", "Savaş", "Zaferi", "Zirvesi", "Tatbikatı", "Forumu", "Harekâtı", "Harekatı"),
+    "agreement": ("Beyannamesi", "Anlaşması", "Antlaşması", "Protokolü", "Mutabakat Zaptı", "Bildirgesi"),
+    "country": ("Cumhuriyeti", "Devleti", "İmparatorluğu"),
+}
+_HEAD_TYPE = {h: t for t, hs in HEADS.items() for h in hs}
+_HEAD_RE = "|".join(sorted((re.escape(h) for h in _HEAD_TYPE), key=len, reverse=True))
+_CAP = r"(?:[A-ZÇĞİÖŞÜÂ][\wçğıöşüâîû.]*)"   # a capitalised word
+_LINK = r"(?:\s?[-–]\s?|\s)"
+# capitalised words (joined by spaces or hyphens), an optional "(ACR)", the kind-giving head
+NAMED = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:" + _LINK + _CAP + r"){0,6}?)"
+                   r"(?:\s\((?P<acr>[A-ZÇĞİÖŞÜ]{2,8})\))?\s(?P<head>" + _HEAD_RE + r")(?![\wçğıöşü])")
+ACRONYM = re.compile(r"(?<![\w'’])[A-ZÇĞİÖŞÜ]{3,8}(?![a-zçğıöşü])")
+
+MONTHS = {"ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
+          "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12}
+_MONTH_RE = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(MONTHS)
+DAY_DATE = re.compile(r"\b(?P<d>\d{1,2})\s(?P<m>" + _MONTH_RE + r")\s(?P<y>1[89]\d\d|20\d\d)\b")
+MONTH_DATE = re.compile(r"\b(?P<m>" + _MONTH_RE + r")\s(?P<y>1[89]\d\d|20\d\d)\b")
+YEAR_RANGE = re.compile(r"\(?\b(?P<y>1[89]\d\d|20\d\d)\s?[-–]\s?(?P<y2>1[89]\d\d|20\d\d)\b\)?")
+# a year as such: "1991 yılında", "1991'de", "2017’den bu yana"
+YEAR = re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)(?:\s(?:yılında|yılı|yılından|yılına)|['’](?:de|da|te|ta|den|dan|ten|"
+                  r"tan|deki|daki|teki|taki|e|a|ye|ya|in|ın|un|ün|nin|nın)\b)")
+
+# trigger stems -> event type (lowercase, matched at a word start)
+TRIGGERS = (
+    ("independence", r"bağımsızlığını\s(?:\w+\s)?(?:ilan|kazan)|bağımsızlık\silan"),
+    ("recognition", r"tanı(?:yan|dı|mış|ması|mıştır|yarak|nan|ndı)"),
+    ("opening", r"faaliyete\sgeç|hizmete\s(?:gir|açıl)|işletmeye\s(?:alın|açıl)|açılış|açıldı"),
+    ("organization_change", r"kurul(?:an|du|muş|muştur|ması)|kuruldu"),
+    ("agreement_signed", r"imzala(?:n|dı|mış|yarak|ması)"),
+    ("war", r"savaş(?:ı|ında|ının)?\b"),
+    ("military_exercise", r"tatbikat"),
+    ("visit", r"ziyaret"),
+    ("meeting", r"zirve(?:si|sinde|sine|de)\b|görüştü|görüşmesi"),   # not "zirve noktası", a peak
+)
+
+
+@dataclass
+class Name:
+    start: int
+    end: int
+    type: str
+    form: str = "name"    # name | acronym
+
+
+def is_turkish(language: str | None) -> bool:
+    return (language or "") == "tr"
+
+
+def names(text: str) -> list[Name]:
+    """Named things and acronyms of a Turkish text (the gazetteer adds countries, places, organisations)."""
+    out: list[Name] = []
+    for m in NAMED.finditer(text):
+        typ = _HEAD_TYPE.get(m.group("head"), "organization")
+        if "Özerk" in m.group("name"):
+            typ = "place"   # "Nahçıvan Özerk Cumhuriyeti": an autonomous republic is a region of a state
+        out.append(Name(m.start("name"), m.end("head"), typ))
+        if m.group("acr"):
+            out.append(Name(m.start("acr"), m.end("acr"), typ, "acronym"))
+    for m in ACRONYM.finditer(text):
+        out.append(Name(m.start(), m.end(), "organization", "acronym"))
+    return out
+
+
+def dates(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, ISO value, ISO end or None) for each date of a Turkish text, without overlaps."""
+    found: list[tuple[int, int, str, str | None]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < fe and fs < e for fs, fe, _, _ in found)
+
+    for m in DAY_DATE.finditer(text):
+        found.append((m.start(), m.end(), f"{m['y']}-{MONTHS[m['m'].lower()]:02d}-{int(m['d']):02d}", None))
+    for m in MONTH_DATE.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), f"{m['y']}-{MONTHS[m['m'].lower()]:02d}", None))
+    for m in YEAR_RANGE.finditer(text):
+        if free(m.start(), m.end()) and m["y"] < m["y2"]:
+            found.append((m.start(), m.end(), m["y"], m["y2"]))
+    for m in YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.start("y") + 4, m["y"], None))
+    return sorted(found)
+
+
+def triggers(sentence: str) -> list[tuple[str, int, int]]:
+    """(event type, start, end of its word) for each trigger word stem of a Turkish sentence."""
+    out = []
+    for typ, pat in TRIGGERS:
+        for m in re.finditer(r"(?<![\wçğıöşü])(?:" + pat + r")[\wçğıöşü]*", sentence, re.I):
+            out.append((typ, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[1])
+
+
+def participle(phrase: str, following: str) -> bool:
+    """A relative participle ("kazanan", "kurulan", "ilan eden"): it qualifies the noun after it.
+    ``phrase`` is the trigger's words, ``following`` the word after them."""
+    if re.search(r"\b(?:ilan|kazan)$", phrase):   # the verb's stem: its ending is the next word
+        return following in ("eden", "edilen", "olan")
+    return bool(re.search(r"(?:an|en|yan|yen|dığı|diği|duğu|düğü)$", phrase))
+
+
+# a sentence ends at . ! ? before a capital or a digit, and at a line break
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\dA-ZÇĞİÖŞÜ\"“'‘•*-])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a Turkish text (the English sentencizer splits "1991 yılında" off its year)."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if text[start:m.start()].strip():
+            out.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
