@@ -700,3 +700,14 @@ def test_two_states_written_as_one_modifier_are_the_sides_of_a_war(model):
 def test_being_in_talks_with_a_country_is_a_meeting_of_both(model):
     e = one(find(model, "Moldova is in talks with Romania to open the border.", COUNTRIES), "meeting")
     assert set(e.participants) == {"Moldova", "Romania"}
+
+
+@pytest.mark.model
+def test_a_one_sentence_lead_dates_the_undated_meeting_of_the_next_paragraph(model):
+    text = ("President Ana Lupu on Wednesday said she had met her neighbours.\n\n"
+            "Lupu took part in the Black Sea Summit alongside President Ion Sima.")
+    mentions = persons("Ana Lupu", "Ion Sima") + [("Lupu", "person", "Ana Lupu"),
+                                                 ("Black Sea Summit", "event", "Black Sea Summit")]
+    found = find(model, text, mentions, [("on Wednesday", "2025-05-28")], published="2025-05-28")
+    e = next(e for e in found if e.type == "meeting" and e.name == "Black Sea Summit")
+    assert e.date == "2025-05-28"

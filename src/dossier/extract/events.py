@@ -1265,6 +1265,13 @@ def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, lis
                                                          for t in sent):
             continue   # "He will later attend ...": after the time told before, not at it
         prev = ix.previous_sentence(sent)
+        if prev is None:
+            # a news lead told in a paragraph of its own ("X on Wednesday said ... \n\n X took part in
+            # the summit ...") dates the paragraph after it
+            prev = ix.previous_sentence(sent, same_paragraph=False)
+            if prev is None or ix.previous_sentence(prev) is not None or \
+                    ix.paragraph_start(prev.start_char) != prev.start_char:
+                continue
         times = ix.sentence_times(prev) if prev is not None else []
         if len(times) != 1 or T.vague(times[0].time) or _since(times[0]) or times[0].time.end_value:
             continue
