@@ -711,3 +711,11 @@ def test_a_one_sentence_lead_dates_the_undated_meeting_of_the_next_paragraph(mod
     found = find(model, text, mentions, [("on Wednesday", "2025-05-28")], published="2025-05-28")
     e = next(e for e in found if e.type == "meeting" and e.name == "Black Sea Summit")
     assert e.date == "2025-05-28"
+
+
+@pytest.mark.model
+def test_a_ceasefire_dated_by_its_own_words_was_agreed_then(model):
+    text = ("Thousands were killed before a ceasefire in 1995. "
+            "Georgia rejected an association agreement in 2013.")
+    found = find(model, text, COUNTRIES, [("1995", "1995"), ("2013", "2013")])
+    assert [(e.name, e.date) for e in found if e.type == "agreement_signed"] == [("ceasefire", "1995")]

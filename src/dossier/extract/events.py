@@ -313,13 +313,23 @@ def _dated_agreement(tok: Token, ix: Index) -> str | None:
         return None
     if any(o.lemma_.lower() == "independence" for o in P.pobjs(tok, {"of"})) or not _dated_by_own_words(tok, ix):
         return None
-    return _agreement_name(tok, ix) or None
+    name = _agreement_name(tok, ix) or None
+    # "ceasefire in 1994": the date is not part of the name
+    return re.sub(r"\s+in\s+(?:the\s+)?\d{4}\b.*$", "", name) if name else None
 
 
 def _dated_by_own_words(tok: Token, ix: Index) -> bool:
     """A time expression among the words before the noun, inside its phrase ("the November 2017 X")."""
     lo = tok.left_edge.idx
-    return any(lo <= t.start and t.end <= tok.idx for t in ix.ctx.times)
+    if any(lo <= t.start and t.end <= tok.idx for t in ix.ctx.times):
+        return True
+    # "a ceasefire in 1994": a truce is dated by a year (or month) right after it (an "agreement in
+    # 2013" may be rejected or approved then, not signed)
+    if tok.lemma_.lower() not in ("ceasefire", "truce", "armistice"):
+        return False
+    end = tok.idx + len(tok.text)
+    return any(re.fullmatch(r"\s+in\s+(?:the\s+)?", ix.text[end:t.start] or "x") and re.fullmatch(r"\d{4}(-\d\d)?", t.value)
+               for t in ix.ctx.times if 0 < t.start - end <= 9)
 
 
 def _agreement_parties(noun: Token, ix: Index) -> list[str]:

@@ -24,9 +24,10 @@ from dossier.records import Mention
 
 # --- trigger lexicons (lemmas) ---------------------------------------------------------
 
-SIGN_VERBS = {"sign", "conclude", "ink", "initial"}
+SIGN_VERBS = {"sign", "conclude", "ink", "initial", "agree"}
 AGREEMENT_NOUNS = {"agreement", "treaty", "declaration", "memorandum", "deal", "accord", "protocol",
-                   "contract", "charter", "convention", "pact", "communique", "roadmap", "mou"}
+                   "contract", "charter", "convention", "pact", "communique", "roadmap", "mou", "ceasefire",
+                   "truce", "armistice"}
 FORCE_VERBS = {"enter", "come", "bring", "put", "go"}
 RECOGNIZE_VERBS = {"recognize", "recognise"}
 ESTABLISH_VERBS = {"establish", "restore", "resume", "reestablish", "re-establish", "normalize", "normalise",
