@@ -328,8 +328,8 @@ def _dated_by_own_words(tok: Token, ix: Index) -> bool:
     if tok.lemma_.lower() not in ("ceasefire", "truce", "armistice"):
         return False
     end = tok.idx + len(tok.text)
-    return any(re.fullmatch(r"\s+in\s+(?:the\s+)?", ix.text[end:t.start] or "x") and re.fullmatch(r"\d{4}(-\d\d)?", t.value)
-               for t in ix.ctx.times if 0 < t.start - end <= 9)
+    return any(re.fullmatch(r"\s+in\s+(?:the\s+)?", ix.text[end:t.start] or "x")
+               and re.fullmatch(r"\d{4}(-\d\d)?", t.value) for t in ix.ctx.times if 0 < t.start - end <= 9)
 
 
 def _agreement_parties(noun: Token, ix: Index) -> list[str]:
