@@ -719,3 +719,11 @@ def test_a_ceasefire_dated_by_its_own_words_was_agreed_then(model):
             "Georgia rejected an association agreement in 2013.")
     found = find(model, text, COUNTRIES, [("1995", "1995"), ("2013", "2013")])
     assert [(e.name, e.date) for e in found if e.type == "agreement_signed"] == [("ceasefire", "1995")]
+
+
+@pytest.mark.model
+def test_every_name_in_apposition_to_a_plural_title_takes_part(model):
+    text = "In May 2021 the premier took part in the Black Sea Summit alongside presidents Ana Lupu and Ion Sima."
+    mentions = persons("Ana Lupu", "Ion Sima") + [("Black Sea Summit", "event", "Black Sea Summit")]
+    e = one(find(model, text, mentions, [("May 2021", "2021-05")]), "meeting")
+    assert {"Ana Lupu", "Ion Sima"} <= set(e.participants)

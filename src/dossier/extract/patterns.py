@@ -404,6 +404,13 @@ class Index:
                 continue
             if found is not None and found not in out:
                 out.append(found)
+                # "presidents Recep Tayyip Erdogan and Ilham Aliyev": the names in apposition, all of them
+                for k in c.children:
+                    if k.dep_ == "appos" and self.mention(k, types) is found:
+                        for kc in conjuncts(k)[1:]:
+                            more = self.mention(kc, types)
+                            if more is not None and more not in out:
+                                out.append(more)
         return out
 
     def last_before(self, pos: int, types: tuple[str, ...], same_paragraph: bool = True,
