@@ -59,3 +59,30 @@ def test_events_of_a_turkish_article(nlp_model):
         ("war", "Beş Gün Savaşı", (), "2008"),
         ("opening", "Tiflis-Poti Demiryolu Hattı", (), "2009"),
     }
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Hat yaklaşık 7000 kilometrelik bir güzergâhtır.", 7000, "km"),
+    ("Boru hattı yılda 16 milyar metreküp gaz taşıyor.", 16, "bcm/y"),
+    ("Hedef, yükü 5 milyon tona çıkarmaktır.", 5e6, "t"),
+    ("SOCAR yüzde 30 hisseye sahiptir.", 30, "%"),
+    ("Ticaret hacmi 1.850,5 milyon dolara ulaştı.", 1850.5e6, "USD"),
+])
+def test_turkish_figures(text, value, unit):
+    [f] = turkish.figures(text)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_a_bare_number_or_year_is_no_turkish_figure():
+    assert turkish.figures("2021 yılında 44 günlük savaş sona erdi.") == []
+
+
+@pytest.mark.model
+def test_quantities_of_a_turkish_article(nlp_model):
+    text = ("Gürcistan ile Romanya arasındaki ticaret hacmi 2021 yılında 2 milyar dolara ulaştı. "
+            "Hedef, ticaret hacmini 5 milyar dolara çıkarmaktır.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(q.indicator, q.value, q.unit, q.time, q.modality, tuple(q.subjects))
+           for q in doc.facts if q.kind == "quantity"}
+    assert got == {("trade_turnover", 2e9, "USD", "2021", "actual", ("Georgia", "Romania")),
+                   ("trade_turnover", 5e9, "USD", None, "target", ("Georgia", "Romania"))}

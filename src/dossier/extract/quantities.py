@@ -34,7 +34,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from dossier import gazetteer
-from dossier.extract import times
+from dossier.extract import times, turkish
 from dossier.extract.context import Context
 from dossier.records import Mention, Quantity
 
@@ -194,6 +194,8 @@ class Figure:
 
 def find_quantities(ctx: Context) -> list[Quantity]:
     """Every figure of the document that measures something about entities, as ``Quantity`` records."""
+    if turkish.is_turkish(ctx.doc.language):
+        return _turkish_quantities(ctx)
     figures = _find_figures(ctx)
     pair = _main_pair(ctx.mentions)
     done: dict[int, Quantity] = {}
@@ -1035,3 +1037,32 @@ def _quote(ctx: Context, fig: Figure, site: _Site, trigger: Token | None) -> tup
     while end > start and text[end - 1] in " \t.,;":
         end -= 1
     return start, end
+
+
+def _turkish_quantities(ctx: Context) -> list[Quantity]:
+    """Figures of a Turkish document (``extract/turkish.py``): the indicator from the sentence's
+    keyword stems, the subjects from its names (the line measured first for a length or capacity)."""
+    text = ctx.doc.text
+    years = {(t.start, t.end) for t in ctx.times}
+    pair = _main_pair(ctx.mentions)
+    out: dict[tuple, Quantity] = {}
+    for s, e in turkish.sentences(text):
+        sentence = text[s:e]
+        for fig in turkish.figures(sentence):
+            indicator = turkish.indicator(sentence, fig)
+            if indicator is None or any(ys <= s + fig.start < ye for ys, ye in years):
+                continue
+            ms = ctx.mentions_in(s, e)
+            infra = [_name(m) for m in ms if m.type == "infrastructure"]
+            others = [_name(m) for m in ms if m.type in ("country", "organization")]
+            subjects = _unique(infra + others if indicator in ("length", "capacity") else others + infra)
+            if indicator == "trade_turnover" and len(subjects) < 2:
+                subjects = _unique(subjects + pair)   # the two countries the document is about
+            if not subjects:
+                continue
+            t = times.time_for(ctx, s + fig.start, s + fig.end)
+            q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
+                         sources=[ctx.doc.source(s, e)], value_max=fig.value_max, time=t.iso if t else None,
+                         modality=turkish.modality(sentence), approx=fig.approx)
+            out.setdefault(q.key(), q)
+    return list(out.values())

@@ -148,3 +148,109 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((start, len(text)))
     return out
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+_TR_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"     # Turkish: "1.850", "6,53"
+SCALES = {"bin": 1e3, "milyon": 1e6, "milyar": 1e9, "trilyon": 1e12}
+# unit words (after the number and its scale) -> (unit, dimension)
+UNITS = (
+    (r"milyar\s+metreküp|milyar\s+m3|bcm", "bcm", "volume"),
+    (r"metreküp|m3", "m3", "volume"),
+    (r"kilometre(?:lik)?|km", "km", "length"),
+    (r"varil", "bbl", "volume"),
+    (r"ton", "t", "mass"),
+    (r"(?:ABD\s+)?dolar(?:ı|lık)?|\$", "USD", "money"),
+    (r"avro|euro", "EUR", "money"),
+    (r"TL|Türk\s+lirası|lira", "TRY", "money"),
+    (r"manat", "AZN", "money"),
+    (r"MW|megavat", "MW", "power"),
+)
+FIGURE = re.compile(r"(?P<pct>(?:yüzde|%)\s?)?(?P<n>" + _TR_NUM + r")(?:\s?[-–]\s?(?P<n2>" + _TR_NUM + r"))?"
+                    r"(?:\s(?P<scale>bin|milyon|milyar|trilyon)\b)?(?:\s?(?P<unit>"
+                    + "|".join(u for u, _, _ in UNITS) + r")[a-zçğıöşü]*)?(?![\wçğıöşü])")   # "tona", "dolarlık"
+APPROX = {"yaklaşık": "about", "yakın": "approaching", "üzerinde": "more than", "fazla": "more than",
+          "aşkın": "more than", "en az": "at least", "kadar": "up to"}
+TARGET_WORDS = re.compile(r"hedef|planlan|öngörül|amaçlan|çıkarılması|çıkarmak|ulaştırılması|ulaşması\sbekleniyor",
+                          re.I)
+ESTIMATE_WORDS = re.compile(r"tahmin", re.I)
+INDICATORS = (   # keyword stems of the sentence -> indicator, in order of precedence
+    ("trade_turnover", r"ticaret\shacmi|dış\sticaret"),
+    ("investment", r"yatırım"),
+    ("capacity", r"kapasite"),
+    ("gas_supply", r"doğal\s?gaz|gaz\sihracat|gaz\stedarik"),
+    ("oil_supply", r"petrol"),
+    ("length", r"uzunluğ|kilometre|km\b"),
+)
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(".", "").replace(",", "."))
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    value: float
+    unit: str
+    dim: str
+    value_max: float | None = None
+    approx: str | None = None
+
+
+def figures(text: str, years: set[tuple[int, int]] = frozenset()) -> list[Figure]:
+    """Measured figures of a Turkish text: a number with a unit or a currency (and "yüzde X"); bare
+    numbers and the spans in ``years`` (dates) are left alone."""
+    out = []
+    for m in FIGURE.finditer(text):
+        if not (m.group("unit") or m.group("pct")) or any(s <= m.start("n") < e for s, e in years):
+            continue
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
+            continue
+        scale = SCALES[m.group("scale")] if m.group("scale") else 1.0
+        if m.group("pct"):
+            unit, dim = "%", "percent"
+        else:
+            unit, dim = next((u, d) for pat, u, d in UNITS if re.match(pat, m.group("unit"), re.I))
+            if unit == "bcm" or (unit == "m3" and m.group("scale") == "milyar"):
+                unit, scale = "bcm", 1.0   # "16 milyar metreküp" is 16 bcm
+        if unit in ("bcm", "t") and re.search(r"(?:yılda|yıllık|senelik)\s+(?:[\wçğıöşü]+\s+){0,2}$",
+                                              text[max(0, m.start() - 30):m.start()], re.I):
+            unit, dim = unit + "/y", "flow"   # "yılda 16 milyar metreküp": a yearly flow
+        value = _number(m.group("n")) * scale
+        value_max = _number(m.group("n2")) * scale if m.group("n2") else None
+        around = text[max(0, m.start() - 12):m.start()].lower() + " " + text[m.end():m.end() + 12].lower()
+        approx = next((a for w, a in APPROX.items() if re.search(r"(?<![\wçğıöşü])" + w + r"(?![\wçğıöşü])",
+                                                                 around)), None)
+        out.append(Figure(m.start(), m.end(), float(f"{value:.12g}"), unit, dim,
+                          float(f"{value_max:.12g}") if value_max else None, approx))
+    return out
+
+
+def indicator(sentence: str, fig: Figure) -> str | None:
+    """The indicator a Turkish sentence gives its figure, from keyword stems (None: a figure we
+    cannot say what it measures)."""
+    if fig.dim == "length":
+        return "length"
+    if fig.dim == "power":
+        return "capacity"
+    if fig.dim == "percent":
+        return "equity_share" if re.search(r"hisse|pay(?:ı|ına|ını)\b|ortaklık", sentence, re.I) else None
+    for ind, pat in INDICATORS:
+        if re.search(pat, sentence, re.I):
+            if ind in ("gas_supply", "oil_supply", "capacity") and fig.dim not in ("volume", "mass"):
+                continue
+            if ind in ("trade_turnover", "investment") and fig.dim != "money":
+                continue
+            return ind
+    return None
+
+
+def modality(sentence: str) -> str:
+    if TARGET_WORDS.search(sentence):
+        return "target"
+    if ESTIMATE_WORDS.search(sentence):
+        return "estimate"
+    return "actual"
