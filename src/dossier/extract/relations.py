@@ -756,7 +756,10 @@ _NOT_PLACES = {"Trans", "North", "South", "East", "West", "Central", "Middle", "
                "New", "Old", "Pan", "Inter", "Euro", "Afro", "Non", "Anti", "Pro", "Post", "Pre"}
 _ROUTE_TAIL = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:oil|gas|natural gas|crude|export|main|railway|rail|"
                          r"road|transport|power|energy|petroleum)\s+)*(pipelines?|railways?|railroads?|roads?|"
-                         r"highways?|corridors?|lines?|routes?|interconnectors?|links?|motorways?|cables?)\b", re.I)
+                         r"highways?|corridors?|lines?|routes?|interconnectors?|links?|motorways?|cables?)\b"
+                         # Turkish: "Bakü-Tiflis-Kars Demiryolu Hattı", "... Ham Petrol Boru Hattı", "... Koridoru"
+                         r"|^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:Ham|Doğal|Petrol|Gaz)\s+)*(?:Boru\s+Hatt|Demiryolu|"
+                         r"Demir\s+Yolu|Karayolu|Otoyolu|Koridor|Enerji\s+Hatt)", re.I)
 
 
 def _routes(ix: Index, out: _Collector) -> None:

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 # kind-giving head nouns (with their possessive forms) -> entity type
 HEADS = {
-    "infrastructure": ("Boru Hattı", "Boru Hattı'nın", "Doğal Gaz Boru Hattı", "Ham Petrol Boru Hattı",
-                       "Demiryolu Hattı", "Demiryolu", "Koridoru", "Koridor", "Hattı", "Limanı", "Rafinerisi",
+    "infrastructure": ("Boru Hattı", "Doğal Gaz Boru Hattı", "Ham Petrol Boru Hattı", "Boru hattı",
+                       "Demiryolu Hattı", "Demiryolu hattı", "Demiryolu", "Koridoru", "Koridor", "Hattı", "Limanı",
+                       "Rafinerisi",
                        "Köprüsü", "Projesi", "Güzergâhı", "Güzergahı", "Otoyolu"),
     "organization": ("Şirketi", "Konsorsiyumu", "Örgütü", "Teşkilatı", "Bakanlığı", "Konseyi", "Merkezi",
                      "Kuvvetleri", "Ajansı", "Bankası", "Birliği", "Holding", "Meclisi", "Partisi"),
