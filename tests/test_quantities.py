@@ -161,3 +161,11 @@ def test_a_people_displaced_is_counted_and_a_route_measured_is_the_line_named_be
     got = {(q.indicator, q.value, q.label, q.subjects[0] if q.subjects else None) for q in figures(nlp_model, text)}
     assert ("count", 200000.0, "Moldovans", "Georgia") in got or ("count", 200000.0, "Moldovans", "Moldova") in got
     assert ("length", 40.0, "route", "Black Line") in got
+
+
+def test_a_toll_in_a_dated_report_holds_as_of_the_report_but_not_a_toll_of_a_past_war(nlp_model):
+    text = ("Georgia and Moldova exchanged fire again. Officials said 12 soldiers were killed.\n\n"
+            "In a 1990s war between them, some 8,000 people were killed.")
+    got = {(q.value, q.time) for q in figures(nlp_model, text, published="2021-05-04")}
+    assert (12.0, "2021-05-04") in got
+    assert (8000.0, "2021-05-04") not in got

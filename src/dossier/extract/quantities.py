@@ -536,6 +536,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         # one time of its paragraph's previous sentence
         prev = times.previous_sentence_time(ctx, fig.start)
         when = prev.iso if prev is not None else None
+        if when is None and fig.dim == "count" and _casualties(trigger, site) and not _past_era(ctx, site.sent):
+            when = ctx.doc.published   # a toll told in a dated report ("16 people have been killed"): as of it
     q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
                  sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
                  time=when, modality=modality, approx=fig.approx, label=label, qualifiers=quals)
@@ -696,6 +698,17 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     if "-" in ctx.doc.text[fig.end:noun.idx]:
         return None  # "44-day war", "20-year-old"
     return noun
+
+
+_PAST_ERA = re.compile(r"\b(?:1[0-9]|20)\d\ds?\b|\bcentury\b|\bWorld War\b|\bgenocide\b|\bhistor", re.I)
+
+
+def _past_era(ctx: Context, sent: Span) -> bool:
+    """A toll of a war of the past ("a 1990s war that claimed 30,000 lives. Around 30,000 people were
+    killed."): the sentence, or the one before it, names a year, a century or a past war."""
+    prev = ctx.doc.text[max(0, sent.start_char - 300):sent.start_char]
+    prev = re.split(r"(?<=[.!?])\s+", prev.strip())[-1] if prev.strip() else ""
+    return bool(_PAST_ERA.search(sent.text) or _PAST_ERA.search(prev))
 
 
 def _casualties(noun: Token | None, site: _Site) -> bool:
