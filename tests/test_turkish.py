@@ -86,3 +86,15 @@ def test_quantities_of_a_turkish_article(nlp_model):
            for q in doc.facts if q.kind == "quantity"}
     assert got == {("trade_turnover", 2e9, "USD", "2021", "actual", ("Georgia", "Romania")),
                    ("trade_turnover", 5e9, "USD", None, "target", ("Georgia", "Romania"))}
+
+
+@pytest.mark.model
+def test_a_line_opening_its_sentence_or_named_by_this_connects_what_the_sentence_names(nlp_model):
+    text = ("Tiflis-Poti (TPH) Demiryolu Hattı, Gürcistan'dan Romanya'ya uzanan bir bağlantıdır. "
+            "Karadeniz Koridoru yeni bir projedir. "
+            "Bu demiryolu, Moldova üzerinden Avrupa'ya ulaşır.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(r.subject, r.object) for r in doc.facts if r.kind == "relation" and r.predicate == "connects"}
+    assert {("Tiflis-Poti Demiryolu Hattı", "Georgia"), ("Tiflis-Poti Demiryolu Hattı", "Romania"),
+            ("Tiflis-Poti Demiryolu Hattı", "Moldova"), ("Tiflis-Poti Demiryolu Hattı", "Europe")} <= got
+    assert not any(s == "Karadeniz Koridoru" for s, _ in got)

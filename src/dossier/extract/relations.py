@@ -35,8 +35,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from dossier import gazetteer
 from dossier.extract import events as event_reader
 from dossier.extract import patterns as P
+from dossier.extract import turkish
 from dossier.extract.context import Context
 from dossier.extract.name_shapes import MILITARY_RANKS
 from dossier.extract.patterns import Index
@@ -79,6 +81,10 @@ def find_relations(ctx: Context) -> list[Relation]:
     """Relations stated in the document, each citing the sentence that states it."""
     ix = Index(ctx)
     out = _Collector(ctx, ix)
+    if turkish.is_turkish(ctx.doc.language):
+        _routes(ix, out)
+        _turkish_connections(ix, out)
+        return list(out.items.values())
     positions = _positions(ix)
     for p in positions:
         out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
@@ -1288,3 +1294,29 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
             continue    # "a formal peace treaty between A and B has not yet been signed"
         for c in inner:
             out.add("party_to", ix.name(c), ix.name(m), sent)
+
+
+def _turkish_connections(ix: Index, out: _Collector) -> None:
+    """"Orta Koridor, Çin'den başlayarak Kazakistan, Azerbaycan ... üzerinden Avrupa'ya uzanır": a line
+    that opens its sentence (or "bu hat", the line named before) with a verb of running, passing or
+    linking connects the countries and places the sentence names after it."""
+    text = ix.text
+    seen: list[Mention] = []
+    for s, e in turkish.sentences(text):
+        ms = ix.mentions_in(s, e)
+        lines = [m for m in ms if m.type == "infrastructure"]
+        this = turkish.THIS_LINE.search(text, s, e)
+        line = None
+        if lines and len(text[s:lines[0].start].split()) <= 3:
+            line = lines[0]
+        elif this is not None and seen and len(text[s:this.start()].split()) <= 6:
+            # "bu demiryolu": the last line named before whose name says it is one ("... Demiryolu Hattı")
+            noun = gazetteer.fold(this.group(0).split()[-1]).casefold()[:6]
+            line = next((m for m in reversed(seen) if noun in gazetteer.fold(ix.name(m)).casefold()), seen[-1])
+        if line is not None and turkish.ROUTE_VERBS.search(text, s, e):
+            after = line.end if line in ms else s
+            for m in ms:
+                if m.start >= after and m.type in ("country", "place") and m.form in ("name", "acronym") \
+                        and ix.name(m) != ix.name(line):
+                    out.add("connects", ix.name(line), ix.name(m), (s, e))
+        seen += lines

@@ -255,3 +255,11 @@ def modality(sentence: str) -> str:
     if ESTIMATE_WORDS.search(sentence):
         return "estimate"
     return "actual"
+
+
+# a line that runs, passes, links or carries ("uzanan", "geçen", "bağlayan", "birleştiren", "ulaştıran")
+ROUTE_VERBS = re.compile(r"(?<![\wçğıöşü])(?:uzan|geç|bağla|birleştir|ulaştır|taşı|başla|ilerle|ulaş)[\wçğıöşü]*",
+                         re.I)
+# "bu hat", "bu güzergâh": the line named just before
+THIS_LINE = re.compile(r"(?<![\wçğıöşü])(?:bu|söz konusu)\s+(?:hat|güzergâh|güzergah|koridor|boru hattı|demiryolu)",
+                       re.I)
