@@ -727,3 +727,13 @@ def test_every_name_in_apposition_to_a_plural_title_takes_part(model):
     mentions = persons("Ana Lupu", "Ion Sima") + [("Black Sea Summit", "event", "Black Sea Summit")]
     e = one(find(model, text, mentions, [("May 2021", "2021-05")]), "meeting")
     assert {"Ana Lupu", "Ion Sima"} <= set(e.participants)
+
+
+@pytest.mark.model
+def test_a_body_dissolved_is_an_organization_change_but_not_one_only_demanded(model):
+    text = ("Its dissolution of the Danube Council in January 2024 pleased Romania. "
+            "Moldova keeps demanding the dissolution of the Black Sea Forum.")
+    mentions = COUNTRIES + [("Danube Council", "organization", "Danube Council"),
+                            ("Black Sea Forum", "organization", "Black Sea Forum")]
+    found = [e for e in find(model, text, mentions, [("January 2024", "2024-01")]) if e.type == "organization_change"]
+    assert [(e.name, e.date) for e in found] == [("Danube Council", "2024-01")]

@@ -997,7 +997,27 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         ms = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, orgs)]
         if ms:
             return [_Draft("organization_change", tok, name=ix.name(ms[0]))]
+    # "Azerbaijan's dissolution of the self-proclaimed Republic of Artsakh", "the council was disbanded"
+    bodies = ("organization", "country")
+    ms = []
+    if (lemma in P.DISSOLVE_NOUNS or lemma in P.DISSOLVE_VERBS) and any(
+            a.lemma_.lower() in _ASK_WORDS for a in list(tok.ancestors)[:3]):
+        return []   # "demanding the dissolution of the Minsk Group", "a request for the dissolution"
+    if lemma in P.DISSOLVE_NOUNS and tok.pos_ == "NOUN":
+        ms = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, bodies)]
+        who = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
+    elif lemma in P.DISSOLVE_VERBS and tok.pos_ == "VERB":
+        ms = [m for o in P.children(tok, ("dobj", "nsubjpass")) if o.pos_ != "PRON"
+              for m in ix.phrase_mentions(o, bodies)]
+        who = [n for s in P.children(tok, ("nsubj",)) for n in ix.refers(s, ("country", "organization"))]
+    if ms:
+        d = _Draft("organization_change", tok, name=ix.name(ms[0]))
+        d.add(*[w for w in who if w != ix.name(ms[0])])
+        return [d]
     return []
+
+
+_ASK_WORDS = {"demand", "request", "call", "seek", "urge", "propose", "proposal", "want", "push", "insist"}
 
 
 def _place_in_objects(tok: Token, ix: Index) -> str | None:
