@@ -551,3 +551,14 @@ def test_a_place_qualified_by_in_a_country_lies_there_and_a_pipeline_from_a_sea_
     assert triples(find(model, text, mentions, predicate="located_in")) == {("Constanta", "Romania")}
     assert triples(find(model, text, mentions, predicate="connects")) == {
         ("Black Line", "Caspian Sea"), ("Black Line", "Georgia"), ("Black Line", "Moldova")}
+
+
+@pytest.mark.model
+def test_a_region_recognised_as_part_belonging_to_or_the_exclave_of_a_country(model):
+    text = ("Romania lost Transnistria, a region internationally recognised as part of Moldova. "
+            "The Gagauzia region, which belongs to Moldova, is calm. "
+            "Georgia wants a road between Armenia and its exclave Syunik.")
+    mentions = COUNTRIES + [("Transnistria", "place", "Transnistria"), ("Gagauzia", "place", "Gagauzia"),
+                            ("Syunik", "place", "Syunik")]
+    found = find(model, text, mentions, predicate="part_of")
+    assert triples(found) == {("Transnistria", "Moldova"), ("Gagauzia", "Moldova"), ("Syunik", "Armenia")}

@@ -906,6 +906,32 @@ def _named_infrastructure(tok: Token, ix: Index) -> Mention | None:
 def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     """"X is part of Y", "Nakhchivan is an exclave of Azerbaijan" (a region of a state)."""
     lemma = tok.lemma_.lower()
+    if lemma == "belong" and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "the Nagorno-Karabakh region, which belongs to Azerbaijan"
+        subj = P.children(tok, ("nsubj",))
+        if subj and subj[0].lower_ in ("which", "that") and tok.dep_ == "relcl":
+            subj = [tok.head]
+        part = next(iter(ix.phrase_mentions(subj[0], ("place",))), None) if subj else None
+        for o in P.pobjs(tok, {"to"}):
+            whole = _head_mention(o, ix, ("country",))
+            if part is not None and whole is not None:
+                out.add("part_of", ix.name(part), ix.name(whole), sent)
+        return
+    if lemma == "part" and tok.dep_ == "pobj" and tok.head.lower_ == "as" \
+            and tok.head.head.lemma_.lower() in _DEEM_VERBS and not P.is_hypothetical(tok.head.head):
+        # "X, a region internationally recognised as part of Y"; "the route is seen by the EU as part of Y"
+        verb = tok.head.head
+        held = P.children(verb, ("nsubjpass", "dobj"))
+        if verb.dep_ == "acl":
+            held.append(verb.head.head if verb.head.dep_ == "appos" else verb.head)
+        parts = [m for h in held for m in ix.phrase_mentions(h, ("place", "infrastructure", "country"))]
+        parts += [m for h in held for m in [ix.infrastructure_for(h)] if m is not None]
+        for o in P.pobjs(tok, {"of"}):
+            whole = _head_mention(o, ix, ("infrastructure", "organization", "place", "country"))
+            for m in parts[:1]:
+                if whole is not None and ix.name(m) != ix.name(whole):
+                    out.add("part_of", ix.name(m), ix.name(whole), sent)
+        return
     if lemma not in {"part"} | P.WHOLE_REGION_NOUNS or tok.dep_ not in ("attr", "dobj", "oprd", "appos") \
             or P.is_hypothetical(tok) or (lemma != "part" and tok.dep_ != "appos" and tok.head.lemma_.lower() != "be"):
         return
@@ -929,6 +955,9 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for part_name in parts:
                 if part_name != ix.name(whole):
                     out.add("part_of", part_name, ix.name(whole), sent)
+
+
+_DEEM_VERBS = {"recognise", "recognize", "see", "consider", "regard", "view", "treat", "know", "define"}
 
 
 def _head_mention(tok: Token, ix: Index, types: tuple[str, ...], depth: int = 3) -> Mention | None:
@@ -970,6 +999,10 @@ def _located(ix: Index, out: _Collector) -> None:
         if k >= sent.start and span.doc[k].lower_ in ("'s", "’s"):
             k -= 1
         c = ix.mention(span.doc[k], ("country",)) if k >= sent.start else None
+        if c is None and k >= sent.start and span.doc[k].lower_ == "its":
+            # "between Azerbaijan and its exclave Nakhchivan": the country named just before
+            c = next((x for x in reversed(ix.mentions_in(sent.start_char, span.doc[k].idx, ("country",)))
+                      if x.form in ("name", "acronym")), None)
         if c is None or ix.name(c) == ix.name(m):
             continue
         pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
