@@ -562,3 +562,10 @@ def test_a_region_recognised_as_part_belonging_to_or_the_exclave_of_a_country(mo
                             ("Syunik", "place", "Syunik")]
     found = find(model, text, mentions, predicate="part_of")
     assert triples(found) == {("Transnistria", "Moldova"), ("Gagauzia", "Moldova"), ("Syunik", "Armenia")}
+
+
+@pytest.mark.model
+def test_a_membership_frozen_or_suspended_is_still_one(model):
+    text = "Moldova has been freezing its participation within the Danube Security Organization."
+    mentions = COUNTRIES + [("Danube Security Organization", "organization", "DSO")]
+    assert triples(find(model, text, mentions, predicate="member_of")) == {("Moldova", "DSO")}
