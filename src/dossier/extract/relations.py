@@ -511,14 +511,25 @@ _AGENT = ("country", "organization", "person")
 # title word is the title's own ("Secretary General")
 _RANK_STARTS = {r.rstrip(".") for r in MILITARY_RANKS} - {"general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
-_MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship"} | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS
-                     | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
+_MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship", "participation"} | _CHAIR_NOUNS | P.SIT_VERBS
+                     | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
 def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
     if lemma not in _MEMBERSHIP_WORDS:
+        return
+    if lemma == "participation" and tok.pos_ == "NOUN" and P.children(tok, ("poss",)):
+        # "Armenia ... freezing its participation within the CSTO": frozen or not, a member (read before
+        # the modality test: freezing or ending a participation says it exists)
+        orgs = [ix.name(m) for o in P.pobjs(tok, {"in", "within", "of"}) for m in ix.phrase_mentions(o, _ORG)]
+        holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
+        if not holders and any(c.lower_ in ("its", "their") for c in P.children(tok, ("poss",))):
+            holders = _subjects(tok.head, ix, ("country",))   # "Armenia ... freezing its participation"
+        for s in holders:
+            for org in orgs:
+                out.add("member_of", s, org, sent)
         return
     standing = tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
     if P.is_hypothetical(tok) and not standing:
