@@ -737,3 +737,11 @@ def test_a_body_dissolved_is_an_organization_change_but_not_one_only_demanded(mo
                             ("Black Sea Forum", "organization", "Black Sea Forum")]
     found = [e for e in find(model, text, mentions, [("January 2024", "2024-01")]) if e.type == "organization_change"]
     assert [(e.name, e.date) for e in found] == [("Danube Council", "2024-01")]
+
+
+@pytest.mark.model
+def test_a_meeting_of_the_ministers_of_a_body_is_a_meeting_of_that_body(model):
+    text = "In June 2023 there was a meeting of foreign ministers of the Danube Council in Chisinau."
+    mentions = [("Danube Council", "organization", "Danube Council"), ("Chisinau", "place", "Chisinau")]
+    e = one(find(model, text, mentions, [("June 2023", "2023-06")]), "meeting")
+    assert (e.participants, e.date) == (["Danube Council"], "2023-06")

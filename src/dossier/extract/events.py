@@ -689,6 +689,10 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             d.add(*ix.refers(c))
     d.add(*_agents(tok, ix, deps=(), preps=("of", "between", "with", "among", "by")))
+    for o in P.pobjs(tok, {"of"}):
+        if o.lemma_.lower() in P.DELEGATES | P.TITLE_CORE or o.lower_.rstrip("s") in P.DELEGATES | P.TITLE_CORE:
+            # "a meeting of foreign ministers of the CSTO": the body whose ministers meet
+            d.add(*[n for x in P.pobjs(o, {"of"}) for n in ix.refers(x, ("country", "organization"))])
     h = tok.head
     if tok.dep_ in ("dobj", "pobj") and tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
         d.add(*[n for s in P.subject_of(h) for n in ix.refers(s)])
