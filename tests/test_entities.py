@@ -148,3 +148,9 @@ def test_one_entity_for_names_written_differently(nlp_model):
     infra = [e for e in doc.entities if e.type == "infrastructure"]
     events = [e for e in doc.entities if e.type == "event"]
     assert len(infra) == 1 and len(events) == 1
+
+
+def test_a_region_named_before_conflict_names_the_conflict(nlp_model):
+    doc = run(nlp_model, "Georgia stayed neutral in the Nagorno-Karabakh conflict. Nagorno-Karabakh is mountainous.")
+    names = {(e.name, e.type) for e in doc.entities}
+    assert ("Nagorno-Karabakh conflict", "event") in names and ("Nagorno-Karabakh", "place") in names

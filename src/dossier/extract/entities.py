@@ -528,6 +528,22 @@ def _title_mentions(sp: Doc, titles: list[tuple[int, int, int]], mentions: list[
     return out
 
 
+_CONFLICT_NAME = re.compile(r"\s(?:conflict|war)\b")
+
+
+def _conflict_candidates(text: str, gaz_c: list[Candidate]) -> list[Candidate]:
+    """"the Nagorno-Karabakh conflict", "the Karabakh war": a disputed region's name before
+    "conflict" or "war" names that conflict (an event), not the region."""
+    out = []
+    for g in gaz_c:
+        if g.type != "place" or g.form != "name":
+            continue
+        m = _CONFLICT_NAME.match(text, g.end)
+        if m and re.search(r"\bthe\s+$", text[max(0, g.start - 5):g.start], re.I):
+            out.append(Candidate(g.start, m.end(), "event", "shape", name=text[g.start:m.end()]))
+    return out
+
+
 def _turkish_candidates(text: str) -> list[Candidate]:
     """Names a Turkish text marks by a kind-giving head noun or an acronym; an acronym the text
     defines ("Bakü-Tiflis-Kars (BTK) Demiryolu Hattı") stands for that name wherever it is used."""
@@ -581,6 +597,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
                                                  < g.end - g.start for g in long_gaz)]
     caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz)] if english(ctx.doc) else []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c]
+    if english(ctx.doc):
+        base += _conflict_candidates(text, gaz_c)
     acr = acronym_candidates(text, sp, base, runs, gaz)
     chosen = _select([*base, *acr.cands], len(text))
     chosen = [c for c in chosen if _keep(text, c, sp)]
