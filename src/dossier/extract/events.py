@@ -816,8 +816,19 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
     return [d]
 
 
+_INVADE_VERBS = {"invade", "recapture", "retake", "reconquer", "annex", "bomb", "shell"}
+
+
 def _war(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
+    if lemma in _INVADE_VERBS and tok.pos_ == "VERB":
+        # "In 2023, Azerbaijan recaptured the disputed region", "Russia invaded Georgia in August 2008"
+        sides = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
+        if not sides or P.children(tok, ("nsubjpass",)):
+            return []
+        d = _Draft("war", tok)
+        d.add(*sides, *[n for o in P.children(tok, ("dobj",)) for n in ix.refers(o, ("country",))])
+        return [d]
     if tok.lower_ == "fighting" and tok.dep_ in ("nsubj", "dobj"):
         lemma = "fighting"   # the tagger often reads the gerund as a verb
     elif lemma not in P.WAR_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
