@@ -749,7 +749,8 @@ def test_a_meeting_of_the_ministers_of_a_body_is_a_meeting_of_that_body(model):
 
 @pytest.mark.model
 def test_a_dated_invasion_or_recapture_by_a_state_is_a_war_but_not_a_possible_one(model):
-    text = "In 2021, Georgia recaptured the disputed region. Romania invaded Moldova in May 2019. Russia could invade Ukraine."
+    text = ("In 2021, Georgia recaptured the disputed region. Romania invaded Moldova in May 2019. "
+            "Russia could invade Ukraine.")
     found = find(model, text, COUNTRIES, [("2021", "2021"), ("May 2019", "2019-05")])
     got = {(tuple(e.participants), e.date) for e in found if e.type == "war"}
     assert got == {(("Georgia",), "2021"), (("Romania", "Moldova"), "2019-05")}
