@@ -754,3 +754,10 @@ def test_a_dated_invasion_or_recapture_by_a_state_is_a_war_but_not_a_possible_on
     found = find(model, text, COUNTRIES, [("2021", "2021"), ("May 2019", "2019-05")])
     got = {(tuple(e.participants), e.date) for e in found if e.type == "war"}
     assert got == {(("Georgia",), "2021"), (("Romania", "Moldova"), "2019-05")}
+
+
+@pytest.mark.model
+def test_talks_held_somewhere_between_two_sides_are_a_meeting_there(model):
+    text = "Moldova and Romania quarrelled. Officials cite technical talks held in Georgia between the two sides."
+    e = one(find(model, text, COUNTRIES), "meeting")
+    assert (set(e.participants), e.place) == ({"Moldova", "Romania"}, "Georgia")

@@ -689,6 +689,11 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             d.add(*ix.refers(c))
     d.add(*_agents(tok, ix, deps=(), preps=("of", "between", "with", "among", "by")))
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "conduct", "organise", "organize", "host", "stage"):
+            # "technical talks held in Azerbaijan between the two sides"
+            d.add(*_agents(c, ix, deps=(), preps=("between", "with", "among")))
+            d.place = d.place or _place(c, ix, heads_too=False)
     for o in P.pobjs(tok, {"of"}):
         if o.lemma_.lower() in P.DELEGATES | P.TITLE_CORE or o.lower_.rstrip("s") in P.DELEGATES | P.TITLE_CORE:
             # "a meeting of foreign ministers of the CSTO": the body whose ministers meet
