@@ -154,3 +154,11 @@ def test_a_region_named_before_conflict_names_the_conflict(nlp_model):
     doc = run(nlp_model, "Georgia stayed neutral in the Nagorno-Karabakh conflict. Nagorno-Karabakh is mountainous.")
     names = {(e.name, e.type) for e in doc.entities}
     assert ("Nagorno-Karabakh conflict", "event") in names and ("Nagorno-Karabakh", "place") in names
+
+
+def test_a_republic_of_a_name_is_a_state_but_not_a_run_into_a_person(nlp_model):
+    doc = run(nlp_model, "Georgia welcomed the dissolution of the self-proclaimed Republic of Zaria. "
+                         "He met the President of the Republic of Moldova Ana Lupu.")
+    names = {(e.name, e.type) for e in doc.entities}
+    assert ("Republic of Zaria", "country") in names
+    assert not any("Ana Lupu" in n and t == "country" for n, t in names)

@@ -1026,6 +1026,10 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
     if lemma in P.DISSOLVE_NOUNS and tok.pos_ == "NOUN":
         ms = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, bodies)]
         who = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
+        if not who and any(c.lower_ in ("its", "their") for c in P.children(tok, ("poss",))):
+            # "Azerbaijan achieved a victory, and its dissolution of ...": the state named before in the sentence
+            m = ix.last_before(tok.idx, ("country",))
+            who = [ix.name(m)] if m is not None and m.start >= tok.sent.start_char else []
     elif lemma in P.DISSOLVE_VERBS and tok.pos_ == "VERB":
         ms = [m for o in P.children(tok, ("dobj", "nsubjpass")) if o.pos_ != "PRON"
               for m in ix.phrase_mentions(o, bodies)]

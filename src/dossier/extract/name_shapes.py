@@ -263,6 +263,8 @@ def head_type(words: list[str]) -> str | None:
         head = first[-2].lower()
     if head == "republic" and len(first) > 1 and first[-2].lower() == "autonomous":
         return "place"
+    if head == "republic" and len(words) == len(first) + 2 and words[len(first)].lower() == "of":
+        return "country"   # "the self-proclaimed Republic of Artsakh" (a state the gazetteer may not list)
     typ = HEAD_TYPES.get(head)
     if typ is None:
         return None
