@@ -552,16 +552,14 @@ def _turkish_candidates(text: str) -> list[Candidate]:
     found = [n for n in turkish.names(text) if gaz.lookup(text[n.start:n.end]) is None]
     defined = {}
     for n in found:
-        if n.form == "name":
-            m = re.search(r"\s?\(([A-ZÇĞİÖŞÜ]{2,8})\)", text[n.start:n.end])
-            if m:
-                defined.setdefault(m.group(1), (n.type, re.sub(r"\s?\([A-ZÇĞİÖŞÜ]{2,8}\)", "", text[n.start:n.end])))
+        m = turkish.DEFINED_ACRONYM.search(text, n.start, n.end) if n.form == "name" else None
+        if m:
+            defined.setdefault(m.group(1), (n.type, turkish.DEFINED_ACRONYM.sub("", text[n.start:n.end])))
     out = []
     for n in found:
         surface = text[n.start:n.end]
         if n.form == "name":
-            out.append(Candidate(n.start, n.end, n.type, "turkish",
-                                 name=re.sub(r"\s?\([A-ZÇĞİÖŞÜ]{2,8}\)", "", surface)))
+            out.append(Candidate(n.start, n.end, n.type, "turkish", name=turkish.DEFINED_ACRONYM.sub("", surface)))
         else:
             typ, name = defined.get(surface, (n.type, ""))
             out.append(Candidate(n.start, n.end, typ, "turkish", form="acronym", entity=name))

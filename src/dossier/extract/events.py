@@ -257,7 +257,8 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         for c in objects:
             # "signed military agreements with Uzbekistan and Kazakhstan": agreements (plural) with each
             # partner; "an agreement with A and B" is one, with both
-            withs = list(dict.fromkeys(partners + [n for n in _agreement_parties(c, ix) if n not in signers]))
+            parties = _agreement_parties(c, ix)
+            withs = list(dict.fromkeys(partners + [n for n in parties if n not in signers]))
             groups = [[p] for p in withs] if c.tag_ == "NNS" and len(withs) > 1 and signers else [partners]
             for group in groups:
                 # several agreements signed: each is dated by the time nearest to it
@@ -265,7 +266,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
                 if name and len(groups) > 1:
                     name = f"{name} with {group[0]}"
                 d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=name)
-                d.add(*signers, *group, *(_agreement_parties(c, ix) if len(groups) == 1 else ()))
+                d.add(*signers, *group, *(parties if len(groups) == 1 else ()))
                 d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
                 out.append(d)
     elif (dated := _dated_agreement(tok, ix)) is not None:
@@ -695,7 +696,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
             d.add(*_agents(c, ix, deps=(), preps=("between", "with", "among")))
             d.place = d.place or _place(c, ix, heads_too=False)
     for o in P.pobjs(tok, {"of"}):
-        if o.lemma_.lower() in P.DELEGATES | P.TITLE_CORE or o.lower_.rstrip("s") in P.DELEGATES | P.TITLE_CORE:
+        if o.lemma_.lower() in _SENT_BY_BODY or o.lower_.rstrip("s") in _SENT_BY_BODY:
             # "a meeting of foreign ministers of the CSTO": the body whose ministers meet
             d.add(*[n for x in P.pobjs(o, {"of"}) for n in ix.refers(x, ("country", "organization"))])
     h = tok.head
@@ -728,6 +729,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
                     d.place = ix.name(m)
 
 
+_SENT_BY_BODY = P.DELEGATES | P.TITLE_CORE   # "a meeting of foreign ministers of the CSTO"
 _PROCESS_TALKS = {"accession", "membership", "association", "normalization", "normalisation"}
 _TAKING_PART = {"participate", "attend", "take", "engage", "join", "participation", "attendance", "presence", "speak",
                 "speech", "address", "arrive"}
@@ -868,7 +870,7 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
             d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
         return [d]
-    if lemma in ("war", "invasion", "conflict") and tok.tag_ != "NNS" and not _hypothetical(tok):
+    if lemma in ("war", "invasion", "conflict") and tok.tag_ != "NNS" and not _only_spoken_of(tok):
         # "Russia's invasion of Ukraine", "the war between Russia and Ukraine", "Azerbaijan's conflict with
         # Armenia": an undated war is worth telling when the text names both its sides
         sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound")
@@ -902,7 +904,7 @@ _HYPOTHESIS_NOUNS = {"possibility", "risk", "threat", "prospect", "fear", "dange
                      "chance", "likelihood", "scenario", "readiness", "avoidance"}
 
 
-def _hypothetical(tok: Token) -> bool:
+def _only_spoken_of(tok: Token) -> bool:
     """A war only spoken of ("could lead to a proxy war", "the possibility of a renewed war", "a war
     between X and Y"), not one that happened or is going on."""
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in tok.children):
@@ -1508,5 +1510,5 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
             out.append(Event(type=typ, sources=[ctx.doc.source(s, e)], name=name,
                              date=t.value if t else None, end_date=t.end_value if t else None,
                              participants=who))
-        prev_times = times_here or prev_times[:0]
+        prev_times = times_here
     return out

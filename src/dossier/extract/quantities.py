@@ -519,7 +519,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
-    if fig.dim == "count" and not subjects and _casualties(trigger, site):
+    toll = fig.dim == "count" and _casualties(trigger, site)
+    if toll and not subjects:
         # "Some 30,000 people were killed": the toll of the conflict the document is about
         subjects = list(pair)
     if fig.dim == "count" and not subjects:
@@ -536,7 +537,7 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         # one time of its paragraph's previous sentence
         prev = times.previous_sentence_time(ctx, fig.start)
         when = prev.iso if prev is not None else None
-        if when is None and fig.dim == "count" and _casualties(trigger, site) and not _past_era(ctx, site.sent):
+        if when is None and toll and not _past_era(ctx, site.sent):
             when = ctx.doc.published   # a toll told in a dated report ("16 people have been killed"): as of it
     q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
                  sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
@@ -806,7 +807,7 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
             # "the 43km route through Armenian territory": the line the passage is about
             topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
             if topic is None:   # else the line named last in the passage before
-                last = [m for m in ctx.mentions_in(max(0, fig.start - 1500), fig.start, ("infrastructure",))]
+                last = ctx.mentions_in(max(0, fig.start - 1500), fig.start, ("infrastructure",))
                 topic = _name(last[-1]) if last else None
             names = [topic] if topic else []
         if (indicator == "length" and not measured) or not names:

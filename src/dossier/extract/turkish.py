@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # kind-giving head nouns (with their possessive forms) -> entity type
 HEADS = {
@@ -68,6 +69,9 @@ TRIGGERS = (
     ("visit", r"ziyaret"),
     ("meeting", r"zirve(?:si|sinde|sine|de)\b|görüştü|görüşmesi"),   # not "zirve noktası", a peak
 )
+_TRIGGER_RES = tuple((typ, re.compile(r"(?<![\wçğıöşü])(?:" + pat + r")[\wçğıöşü]*", re.I)) for typ, pat in TRIGGERS)
+# a defined acronym inside a name: "Bakü-Tiflis-Kars (BTK) Demiryolu Hattı"
+DEFINED_ACRONYM = re.compile(r"\s?\(([A-ZÇĞİÖŞÜ]{2,8})\)")
 
 
 @dataclass
@@ -120,10 +124,7 @@ def dates(text: str) -> list[tuple[int, int, str, str | None]]:
 
 def triggers(sentence: str) -> list[tuple[str, int, int]]:
     """(event type, start, end of its word) for each trigger word stem of a Turkish sentence."""
-    out = []
-    for typ, pat in TRIGGERS:
-        for m in re.finditer(r"(?<![\wçğıöşü])(?:" + pat + r")[\wçğıöşü]*", sentence, re.I):
-            out.append((typ, m.start(), m.end()))
+    out = [(typ, m.start(), m.end()) for typ, pattern in _TRIGGER_RES for m in pattern.finditer(sentence)]
     return sorted(out, key=lambda x: x[1])
 
 
@@ -139,7 +140,8 @@ def participle(phrase: str, following: str) -> bool:
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\dA-ZÇĞİÖŞÜ\"“'‘•*-])|\n+")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)   # events, relations and quantities all read the same document's sentences
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans of a Turkish text (the English sentencizer splits "1991 yılında" off its year)."""
     out, start = [], 0
     for m in _SENT_END.finditer(text):
@@ -148,7 +150,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -201,12 +203,12 @@ class Figure:
     approx: str | None = None
 
 
-def figures(text: str, years: set[tuple[int, int]] = frozenset()) -> list[Figure]:
+def figures(text: str) -> list[Figure]:
     """Measured figures of a Turkish text: a number with a unit or a currency (and "yüzde X"); bare
-    numbers and the spans in ``years`` (dates) are left alone."""
+    numbers are left alone."""
     out = []
     for m in FIGURE.finditer(text):
-        if not (m.group("unit") or m.group("pct")) or any(s <= m.start("n") < e for s, e in years):
+        if not (m.group("unit") or m.group("pct")):
             continue
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,"):
             continue
@@ -214,7 +216,9 @@ def figures(text: str, years: set[tuple[int, int]] = frozenset()) -> list[Figure
         if m.group("pct"):
             unit, dim = "%", "percent"
         else:
-            unit, dim = next((u, d) for pat, u, d in UNITS if re.match(pat, m.group("unit"), re.I))
+            unit, dim = next(((u, d) for pat, u, d in UNITS if re.match(pat, m.group("unit"), re.I)), (None, None))
+            if unit is None:
+                continue
             if unit == "bcm" or (unit == "m3" and m.group("scale") == "milyar"):
                 unit, scale = "bcm", 1.0   # "16 milyar metreküp" is 16 bcm
         if unit in ("bcm", "t") and re.search(r"(?:yılda|yıllık|senelik)\s+(?:[\wçğıöşü]+\s+){0,2}$",
