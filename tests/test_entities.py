@@ -54,6 +54,11 @@ def test_entities_read_a_state_from_a_demonym_on_a_title(nlp_model):
     assert {e.name for e in doc.entities if e.type == "country"} == {"Azerbaijan", "Georgia", "Romania"}
 
 
+def test_entities_read_a_state_from_a_demonym_on_an_act_of_state(nlp_model):
+    doc = run(nlp_model, "Trade shifted after the Romanian invasion of Moldova.")
+    assert {e.name for e in doc.entities if e.type == "country"} == {"Romania", "Moldova"}
+
+
 def test_entities_ignore_a_demonym_on_a_commodity(nlp_model):
     doc = run(nlp_model, "Russian gas is cheap this winter.")
     assert not [e for e in doc.entities if e.type == "country"]

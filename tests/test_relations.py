@@ -569,3 +569,26 @@ def test_a_membership_frozen_or_suspended_is_still_one(model):
     text = "Moldova has been freezing its participation within the Danube Security Organization."
     mentions = COUNTRIES + [("Danube Security Organization", "organization", "DSO")]
     assert triples(find(model, text, mentions, predicate="member_of")) == {("Moldova", "DSO")}
+
+
+@pytest.mark.model
+def test_a_name_between_two_titles_holds_both_posts(model):
+    text = "Croatian prime minister Ivo Maric, chairman of the Danube Security Organization, urged calm."
+    found = find(model, text, COUNTRIES + [("Ivo Maric", "person", "Ivo Maric"),
+                                           ("Danube Security Organization", "organization", "DSO")],
+                 predicate="position_held")
+    assert {(r.object, r.qualifiers.get("of")) for r in found} == {("prime minister", "Croatia"), ("chairman", "DSO")}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Lena Ross is a Senior Research Fellow for Balkan Security within the Security Studies department at "
+     "the Danube Policy Group.", "Senior Research Fellow"),
+    ("Lena Ross is a researcher with a focus on migration and trade at the Danube Policy Group.", "researcher"),
+])
+@pytest.mark.model
+def test_an_author_bio_names_the_organisation_the_post_is_held_at(model, text, role):
+    mentions = [("Lena Ross", "person", "Lena Ross"), ("Balkan", "place", "Balkans"),
+                ("Security Studies", "organization", "Security Studies"),
+                ("Danube Policy Group", "organization", "Danube Policy Group")]
+    [r] = find(model, text, mentions, predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Lena Ross", role, {"of": "Danube Policy Group"})

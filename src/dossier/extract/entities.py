@@ -730,6 +730,8 @@ STATE_NOUNS = {
     "authorities", "leader", "leadership", "delegation", "counterpart", "side", "embassy", "ambassador",
     "prime", "foreign", "defence", "defense", "parliament", "state", "cabinet", "premier", "navy", "diplomat",
     "envoy", "spokesman", "spokeswoman", "spokesperson", "administration", "officials", "company",
+    # acts only a state commits: "the Russian invasion of Ukraine", "Azerbaijani airstrikes"
+    "invasion", "occupation", "annexation", "aggression", "airstrike", "airstrikes",
 }
 
 

@@ -162,11 +162,14 @@ def _positions(ix: Index) -> list[_Position]:
         span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        for phrase in (_title_before(span, ix), _title_after(span, ix), _title_copula(span, ix)):
-            if phrase is not None:
-                role, of, claimed = phrase
-                found.append(_Position(ix.name(m), role, of, span, claimed))
-                break
+        # a name may carry a title on each side ("Albanian prime minister X, chairman of the OSCE"):
+        # two posts; the copula is read only when neither side has one
+        phrases = [p for p in (_title_before(span, ix), _title_after(span, ix)) if p is not None] \
+            or [p for p in (_title_copula(span, ix),) if p is not None]
+        for role, of, claimed in phrases:
+            if any(q.span == span and q.role.casefold() == role.casefold() for q in found):
+                continue
+            found.append(_Position(ix.name(m), role, of, span, claimed))
     # a title without its country: the same person's title elsewhere; else, when another leader of
     # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
     # capital"), the sentence's only other country, named after the person
@@ -386,7 +389,23 @@ def _title_copula(span: Span, ix: Index):
                 phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
                           if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
                           or ix.name_mention(t) is not None]
-                return _read_title(phrase, ix, span)
+                read = _read_title(phrase, ix, span)
+                if read is None or read[1] is None:
+                    # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
+                    # researcher with a focus on ... at Z": the organisation the post is held at
+                    at = sorted(((("at", "with", "within").index(t.head.lower_), t.i, ix.name(m))
+                                 for t in target.subtree if t.dep_ == "pobj" and t.i > target.i
+                                 and t.head.lower_ in ("at", "with", "within")
+                                 for m in ix.phrase_mentions(t, ("organization",))))
+                    if at and read is not None:
+                        read = (read[0], at[0][2], read[2])
+                    elif at and target.lower_ in P.PROFESSIONS:
+                        left = target
+                        while left.i > 0 and left.nbor(-1).dep_ in ("compound", "amod") \
+                                and left.nbor(-1).head.i == target.i:
+                            left = left.nbor(-1)
+                        read = (target.doc[left.i:target.i + 1].text, at[0][2], [])
+                return read
     return None
 
 
