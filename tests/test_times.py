@@ -63,3 +63,17 @@ def test_times_does_not_read_an_old_count_as_a_year(nlp_model):
 ])
 def test_times_reads_parts_of_the_day_against_the_publication_date(nlp_model, text, surface, iso):
     assert values(nlp_model, text, "2020-10-01")[surface] == iso
+
+
+@pytest.mark.parametrize("text, surface, iso", [
+    # a written date of the same paragraph dates a bare month, not the publication
+    ("On 2 May 2019, the ban widened. It followed a first ban imposed in April.", "April", "2019-04"),
+    # a bare year is often a label: it does not anchor
+    ("It topped the 2019 export list. The deal was signed on May 14.", "May 14", "2021-05-14"),
+    # another paragraph does not anchor
+    ("On 2 May 2019, the ban widened.\n\nA first ban was imposed in April.", "April", "2021-04"),
+    # the other end of the range gives the year
+    ("He served from May to 4 September 1992 as chief of staff.", "May", "1992-05"),
+])
+def test_times_dates_a_bare_month_by_its_passage(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2021-06-30")[surface] == iso

@@ -48,8 +48,9 @@ _DATED_NAME_RIGHT = re.compile(
     r"\s+(?:[A-Z][\w’'-]*\s+){0,4}(?:accords?|treaty|treaties|agreement|peace|war|battle|conference|congress|"
     r"Treaty|Accords?|Agreement|Peace|War|Battle|Conference|Congress)\b")
 
-_MON = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-        r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# an abbreviation may end in a dot ("Sept. 15"); a full name's dot ends the sentence
+_MON = (r"(?P<{g}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|"
+        r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>1[0-9]{{3}}|20[0-9]{{2}}|2100)(?![\d])"
 _DASH = r"\s*(?:-|–|—|‒|to|until|till|through|and)\s*"  # "and" only after "between" (checked in _build)
@@ -175,14 +176,24 @@ def find_times(ctx: Context) -> list[TimeExpr]:
         taken.append((c.start, c.end))
     chosen.sort(key=lambda c: c.start)
     out: list[TimeExpr] = []
-    for c in chosen:
+    for i, c in enumerate(chosen):
+        # "from May to 4 September 1992": the range's other end gives the year
+        after = chosen[i + 1] if i + 1 < len(chosen) else None
+        if c.value.startswith("XXXX") and after is not None and re.match(r"\d{4}", after.value) \
+                and re.fullmatch(r"\s*(?:to|until|till|through|and|[-–—])\s*", text[c.end:after.start]):
+            c = _Cand(c.start, c.end, after.value[:4] + c.value[4:], c.end_value, relative=True)
         if c.anaphor:
             resolved = _resolve_anaphor(c, out, pub)
             if resolved is None:
                 continue
             c = resolved
-        if pub is not None and c.value.startswith("XXXX"):
-            c = _year_from_publication(c, pub)
+        if c.value.startswith("XXXX"):
+            year = _narrative_year(text, c, out)
+            if year is not None:
+                c = _Cand(c.start, c.end, year + c.value[4:], c.end_value and year + c.end_value[4:] if (
+                    c.end_value or "").startswith("XXXX") else c.end_value, relative=True)
+            elif pub is not None:
+                c = _year_from_publication(c, pub)
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
                             end_value=c.end_value, relative=c.relative))
     return out
@@ -213,6 +224,27 @@ def _year_from_publication(c: _Cand, pub: dt.date) -> _Cand:
         if end and end < f"{y}{c.value[4:]}":   # "December – January": the range crosses the new year
             y -= 1
     return _Cand(c.start, c.end, f"{y}{c.value[4:]}", end, relative=True)
+
+
+# How far back a stated year still anchors a bare month of the same passage.
+_ANCHOR_CHARS = 400
+
+
+def _narrative_year(text: str, c: _Cand, before: list[TimeExpr]) -> str | None:
+    """A day or month without a year told in a passage dated by an explicit year ("On 2 May 2024,
+    Turkey announced ... an earlier restriction imposed in April"): the passage's year is its year,
+    not the publication's.  Only a written date (month and year) in the same paragraph, shortly
+    before, counts."""
+    for t in reversed(before):
+        if c.start - t.end > _ANCHOR_CHARS or "\n\n" in text[t.end:c.start]:
+            return None
+        # a written month at least: a bare year is often a label ("the 2023 export list", "since 2018")
+        if t.relative or not re.match(r"\d{4}-\d\d", t.value):
+            continue
+        # a range anchors at its end ("From 2018 to 2020 ... in May")
+        v = t.end_value if t.end_value and re.match(r"\d{4}", t.end_value) else t.value
+        return v[:4]
+    return None
 
 
 def _published(value: str | None) -> dt.date | None:
