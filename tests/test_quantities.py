@@ -169,3 +169,9 @@ def test_a_toll_in_a_dated_report_holds_as_of_the_report_but_not_a_toll_of_a_pas
     got = {(q.value, q.time) for q in figures(nlp_model, text, published="2021-05-04")}
     assert (12.0, "2021-05-04") in got
     assert (8000.0, "2021-05-04") not in got
+
+
+def test_two_of_something_counts_only_as_a_loss(nlp_model):
+    qs = figures(nlp_model, "Moldova claimed that two Georgian helicopters were shot down. "
+                            "The two countries met in Chisinau and signed two agreements.")
+    assert [(q.value, q.label) for q in qs] == [(2.0, "helicopters")]

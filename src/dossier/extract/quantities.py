@@ -93,6 +93,9 @@ NOT_EQUITY = TRADE | {"gdp", "market", "import", "export", "imports", "exports",
 HOLD = {"own", "hold", "belong", "have", "control", "retain", "acquire", "buy", "purchase", "get", "receive"}
 CASUALTY = {"kill", "killed", "die", "dead", "death", "wound", "wounded", "injure", "injured", "displace",
             "displaced", "flee", "evacuate", "casualty", "fatality", "missing"}
+# what befalls men and machines in a war: a count of them is a figure even when small
+LOSS_VERBS = {"destroy", "shoot", "down", "hit", "capture", "seize", "lose", "detain", "arrest", "kill", "sink",
+              "damage", "neutralize", "neutralise", "abduct", "execute"}
 PEOPLE = {"people", "person", "civilian", "soldier", "troop", "serviceman", "servicemen", "refugee", "fighter",
           "resident", "child", "man", "woman", "combatant"}
 COMPANIES = {"company", "firm", "business", "enterprise", "venture", "corporation", "entrepreneur"}
@@ -273,8 +276,8 @@ def _read_words(ctx: Context, m: re.Match) -> Figure | None:
     w = m.group("w").casefold()
     sc = (m.group("sc") or "").casefold()
     if w in SCALE_WORD_NUMBERS:
-        if not sc or sc == "hundred":
-            return None
+        if (not sc and w != "two") or sc == "hundred":
+            return None   # "two" alone may count a loss ("two helicopters were shot down"): see _counted_noun
         base = SCALE_WORD_NUMBERS[w]
         if re.search(r"\b(?:a\s+few|several|many|few)\s+$", ctx.doc.text[max(0, m.start() - 12):m.start()], re.I):
             return None
@@ -662,8 +665,7 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     sp = ctx.sp
     last = max(site.toks)
     first = min(site.toks)
-    if fig.value <= 2 and not fig.scaled:
-        return None
+    small = fig.value <= 2 and not fig.scaled   # "the two countries", "one side": a set, unless lost (below)
     if first > 0 and (sp[first - 1].lower_ in ANAPHORIC_DET or sp[first - 1].tag_ == "POS") and fig.value < 10:
         return None  # "the three countries": a set named before, not a figure
     if first > 0 and sp[first - 1].lower_ in ("of", "top") and first > 1 and sp[first - 2].lower_ in ("one", "top"):
@@ -698,6 +700,8 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         return None
     if "-" in ctx.doc.text[fig.end:noun.idx]:
         return None  # "44-day war", "20-year-old"
+    if small and not (noun.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(noun.head) in LOSS_VERBS | CASUALTY):
+        return None   # "two Azerbaijani helicopters were shot down", "killed two soldiers": a loss is counted
     return noun
 
 
