@@ -592,3 +592,24 @@ def test_an_author_bio_names_the_organisation_the_post_is_held_at(model, text, r
                 ("Danube Policy Group", "organization", "Danube Policy Group")]
     [r] = find(model, text, mentions, predicate="position_held")
     assert (r.subject, r.object, r.qualifiers) == ("Lena Ross", role, {"of": "Danube Policy Group"})
+
+
+@pytest.mark.model
+def test_an_organisation_lies_in_the_city_written_after_it_but_not_a_meeting_held_there(model):
+    mentions = [("Danube Policy Group", "organization", "DPG"), ("Chisinau", "place", "Chisinau"),
+                ("Gagauz Regional Government", "organization", "GRG"), ("Lena Ross", "person", "Lena Ross"),
+                ("DSO", "organization", "DSO"), ("Tbilisi", "place", "Tbilisi")]
+    text = ("Lena Ross of the Danube Policy Group in Chisinau disagreed. The map marks the Gagauz Regional "
+            "Government in Moldova as a partner. Last week there was a meeting of foreign ministers of the DSO "
+            "in Tbilisi. Georgian firms in Moldova grew.")
+    found = find(model, text, COUNTRIES + mentions, predicate="located_in")
+    assert triples(found) == {("DPG", "Chisinau"), ("GRG", "Moldova")}
+
+
+@pytest.mark.model
+def test_an_exclave_is_part_of_the_country_its_refers_to_only_when_grammar_tells(model):
+    mentions = [("Ajara", "place", "Ajara"), ("Gagauzia", "place", "Gagauzia")]
+    text = ("The road links Georgia to its exclave of Ajara. "
+            "Moldova demanded that Romania open a corridor to its exclave of Gagauzia.")
+    found = find(model, text, COUNTRIES + mentions, predicate="part_of")
+    assert triples(found) == {("Ajara", "Georgia")}

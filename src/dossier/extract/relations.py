@@ -1017,8 +1017,8 @@ def _located(ix: Index, out: _Collector) -> None:
             k = span.start - 1
         else:
             k = span.start - 1
-            while k >= sent.start and (span.doc[k].is_punct or span.doc[k].lower_ in ("the", "a", "an")):
-                k -= 1
+            while k >= sent.start and (span.doc[k].is_punct or span.doc[k].lower_ in ("the", "a", "an", "of")):
+                k -= 1   # "its exclave of Nakhchivan", "the port of Poti"
             if k >= sent.start and span.doc[k].lower_ in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS:
                 kind = span.doc[k]
                 k -= 1
@@ -1030,9 +1030,13 @@ def _located(ix: Index, out: _Collector) -> None:
             k -= 1
         c = ix.mention(span.doc[k], ("country",)) if k >= sent.start else None
         if c is None and k >= sent.start and span.doc[k].lower_ == "its":
-            # "between Azerbaijan and its exclave Nakhchivan": the country named just before
-            c = next((x for x in reversed(ix.mentions_in(sent.start_char, span.doc[k].idx, ("country",)))
-                      if x.form in ("name", "acronym")), None)
+            # "between Azerbaijan and its exclave Nakhchivan", "linking Azerbaijan to its exclave": the
+            # country joined to it, else the only one named before ("Azerbaijan demanded that Armenia
+            # give ... to its exclave": grammar cannot tell whose)
+            before = [x for x in ix.mentions_in(sent.start_char, span.doc[k].idx, ("country",))
+                      if x.form in ("name", "acronym")]
+            joined = before and re.fullmatch(r"\s+(?:and|to|with)\s+", ix.text[before[-1].end:span.doc[k].idx])
+            c = before[-1] if joined or len({ix.name(x) for x in before}) == 1 else None
         if c is None or ix.name(c) == ix.name(m):
             continue
         pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
@@ -1049,17 +1053,46 @@ def _located(ix: Index, out: _Collector) -> None:
                     out.add("located_in", ix.name(th), ix.name(w), tok.sent)
 
 
+_SEAT_HEADS = {"government", "administration", "authority", "parliament", "assembly"}
+
+
 def _place_in_country(ix: Index, out: _Collector) -> None:
     """"between Baku and Novorossiysk in Russia", "the port of Poti in Georgia": a place written just
     before "in <country>" lies there.  Read on the surface: the parser often hangs "in Russia" on the
-    phrase around the place ("a pipeline between A and B in Russia")."""
+    phrase around the place ("a pipeline between A and B in Russia").  An organisation lies in the city
+    written after it ("the IISS in London"); in a country only a government does ("the Kurdistan
+    Regional Government in Iraq"): "SOCAR in Turkey" is where it works, not where it is."""
     ms = ix.mentions
     for m, c in zip(ms, ms[1:], strict=False):
-        if m.type != "place" or c.type != "country" or c.form not in ("name", "acronym") \
-                or ix.text[m.end:c.start] != " in " or ix.name(c) == ix.name(m):
+        if ix.text[m.end:c.start] != " in " or ix.name(c) == ix.name(m) or c.form not in ("name", "acronym"):
             continue
-        if re.match(r"\s*(?:[,.;:)–—]|$|and\b|or\b)", ix.text[c.end:c.end + 5]):
+        if m.type == "place" and c.type == "country":
+            pass
+        elif m.type == "organization" and m.form in ("name", "acronym") and _seat(ix, m, c):
+            pass
+        else:
+            continue
+        ends = re.match(r"\s*(?:[,.;:)–—]|$|and\b|or\b)", ix.text[c.end:c.end + 5])
+        if ends or m.type == "organization" and not re.match(r"['’]s\b|\s+[A-Z]", ix.text[c.end:c.end + 3]):
             out.add("located_in", ix.name(m), ix.name(c), (m.start, c.end))
+
+
+def _seat(ix: Index, org: Mention, where: Mention) -> bool:
+    """"the IISS in London": "in" hangs on the organisation itself (not "a meeting of the CSTO in
+    Minsk"), and names a city, or a country for a government."""
+    o = ix.sp.char_span(org.start, org.end, alignment_mode="expand")
+    w = ix.sp.char_span(where.start, where.end, alignment_mode="expand")
+    if o is None or w is None or w.root.head.lower_ != "in":
+        return False
+    # "in" hangs on the organisation, or on what "of <organisation>" qualifies ("X of the IISS in London")
+    holder = w.root.head.head
+    if holder.i not in range(o.start, o.end) and not (o.root.head.lower_ == "of" and o.root.head.head == holder):
+        return False
+    if any(a.lemma_.lower() in P.MEETING_NOUNS for a in list(o.root.ancestors)[:4]):
+        return False   # the parser may hang "in Minsk" on the body a meeting is of
+    if where.type == "place":
+        return w.root.ent_type_ == "GPE"
+    return where.type == "country" and org.text.split()[-1].casefold() in _SEAT_HEADS
 
 
 def _place_comma_country(ix: Index, out: _Collector) -> None:
