@@ -613,3 +613,14 @@ def test_an_exclave_is_part_of_the_country_its_refers_to_only_when_grammar_tells
             "Moldova demanded that Romania open a corridor to its exclave of Gagauzia.")
     found = find(model, text, COUNTRIES + mentions, predicate="part_of")
     assert triples(found) == {("Ajara", "Georgia")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Georgia has urged Moldova to hold on. Georgia already supplies its ally with armed drones.",
+    "Georgia has a base in Moldova, supplying the ex-Soviet country with weapons.",
+    "Romania is a mediator, but Kazakhstan claimed that Georgia was intensively arming Moldova.",
+])
+def test_a_state_supplied_may_be_described_or_armed(model, text):
+    found = find(model, text, COUNTRIES + [("Soviet", "country", "Soviet Union")], predicate="supplies")
+    assert triples(found) == {("Georgia", "Moldova")}

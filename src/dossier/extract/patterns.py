@@ -337,6 +337,10 @@ class Anchored:
 _SAME_POST = {"premier": r"premier|prime minister|pm", "pm": r"premier|prime minister|pm"}
 
 
+# nouns that describe a state already named ("its ally", "the ex-Soviet country")
+_STATE_DESCRIPTIONS = {"ally", "country", "state", "nation", "republic", "neighbour", "neighbor", "partner"}
+
+
 class Index:
     """Look-ups over one document's parse, mentions and times."""
 
@@ -529,6 +533,17 @@ class Index:
             titled = self.titled_before(tok)
             return [titled] if titled else []
         return []
+
+    def described_country(self, tok: Token, exclude: set[str]) -> str | None:
+        """"its ally", "the ex-Soviet country": a state described, not named, is the last one named
+        before it in the paragraph other than ``exclude`` (the clause's own actor: an ally is another)."""
+        if tok.tag_ != "NN" or tok.lemma_.lower() not in _STATE_DESCRIPTIONS:
+            return None
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their", "his", "her")
+                   for c in tok.children):
+            return None
+        m = self.last_before(tok.left_edge.idx, ("country",), exclude=exclude)   # not "Soviet" of "ex-Soviet"
+        return self.name(m) if m else None
 
     def _main_subject_after(self, tok: Token, types: tuple[str, ...] = ("person",)) -> str | None:
         """The subject of the main clause (a mention of ``types``) when ``tok`` sits in a phrase fronted

@@ -1139,7 +1139,7 @@ def _buyers_within(obj: Token) -> list[Token]:
             for q in t.children if q.dep_ == "pobj" for o in P.pobjs(q, {"to"})]
 
 
-_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | {"supply", "delivery", "export"}
+_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | {"supply", "delivery", "export", "arm"}
 
 
 def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
@@ -1166,6 +1166,12 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for s in before:
                 for b in buyers:
                     out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank - 1})
+    elif lemma == "arm" and tok.pos_ == "VERB" and tok.tag_ != "VBN":
+        # "Moscow was intensively arming Armenia": weapons, to the object
+        for s in _subjects(tok, ix, ("country", "organization")):
+            for b in [n for o in P.children(tok, ("dobj",)) for n in ix.refers(o, ("country", "organization"))]:
+                if b != s:
+                    out.add("supplies", s, b, sent, {"commodity": "weapons"})
     elif lemma in P.SUPPLY_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",))
         goods_tok = next((o for o in objs if _commodity(o)), None)
@@ -1178,8 +1184,12 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None:
             return
-        buyers = [n for o in buyers_tok for n in ix.refers(o, ("country", "organization", "place"))]
         suppliers = _subjects(tok, ix, ("country", "organization"))
+        # "Turkey already supplies its ally with drones", "supplying the ex-Soviet country with weapons": the
+        # state named before (not "Soviet" of its description)
+        described = {o.i: ix.described_country(o, set(suppliers)) for o in buyers_tok}
+        buyers = [n for o in buyers_tok for n in (
+            [described[o.i]] if described[o.i] else ix.refers(o, ("country", "organization", "place")))]
         if lemma in P.CARRY_VERBS and goods_tok is not None:
             # "transport Turkmen gas to Türkiye": the gas is Turkmenistan's
             origin = [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
