@@ -34,3 +34,9 @@ def test_gazetteer_find_agrees_with_a_flat_alternation_of_its_names():
     found = [text[s:e] for s, e, _ in gaz.find(text)]
     assert found == _matches(_flat(gaz.entries), text)
     assert {"Azerbaijan", "Georgia", "Baku", "Ankara", "NATO"} <= set(found)
+
+
+def test_a_region_is_found_with_its_generic_word_in_lower_case():
+    gaz = gazetteer.load()
+    assert gaz.lookup("Caspian sea").canonical == gaz.lookup("Caspian Sea").canonical == "Caspian Sea"
+    assert gaz.lookup("caspian sea") is None

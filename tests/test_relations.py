@@ -624,3 +624,12 @@ def test_an_exclave_is_part_of_the_country_its_refers_to_only_when_grammar_tells
 def test_a_state_supplied_may_be_described_or_armed(model, text):
     found = find(model, text, COUNTRIES + [("Soviet", "country", "Soviet Union")], predicate="supplies")
     assert triples(found) == {("Georgia", "Moldova")}
+
+
+@pytest.mark.model
+def test_a_named_corridor_from_a_to_b_connects_both_even_when_the_parser_splits_the_phrase(model):
+    text = "Both states want to facilitate the International Danube Transport Corridor from Chisinau to Tbilisi."
+    mentions = [("International Danube Transport Corridor", "infrastructure", "IDTC"),
+                ("Chisinau", "place", "Chisinau"), ("Tbilisi", "place", "Tbilisi")]
+    found = find(model, text, mentions, predicate="connects")
+    assert triples(found) == {("IDTC", "Chisinau"), ("IDTC", "Tbilisi")}

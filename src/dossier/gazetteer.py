@@ -119,6 +119,9 @@ def _trie_pattern(words) -> str:
     return "(?:" + build(trie) + ")"
 
 
+# the generic word of a region's name, often written in lower case ("the Caspian sea")
+_GEOGRAPHIC_HEADS = {"Sea", "Ocean", "Gulf", "Strait", "Straits", "Mountains", "Basin", "Lake", "River", "Peninsula"}
+
 _SAME_LENGTH_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
 
 
@@ -215,6 +218,9 @@ def load() -> Gazetteer:
         entry = Entry(row[0], "place")
         for n in [row[0], *_split(row[1])]:
             gaz.add(n, entry)
+            head = n.rsplit(" ", 1)
+            if len(head) == 2 and head[1] in _GEOGRAPHIC_HEADS:
+                gaz.add(f"{head[0]} {head[1].lower()}", entry)   # "the Caspian sea"
     # demonyms and capitals last: a country or organisation name of the same spelling wins
     for surface, country in demonyms:
         gaz.add(surface, Entry(country, "country", "demonym"))

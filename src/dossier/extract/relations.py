@@ -904,6 +904,10 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         gov = tok.head
         # "from A to B", "from the Caspian through Georgia and Turkey"
         to = [o for o in P.pobjs(gov, {"to", "through", "via"})]
+        nxt = tok.right_edge.i + 1
+        if not to and nxt < sent.end and tok.doc[nxt].lower_ in ("to", "through", "via") and tok.doc[nxt].dep_ == "prep":
+            # "facilitating the X Corridor from Moscow to Mumbai": the parser hangs "to" on the verb
+            to = [o for o in tok.doc[nxt].children if o.dep_ == "pobj"]
         if not to:
             return
         # only a named line: "the road from A to B" is too vague to say which one
