@@ -109,7 +109,7 @@ def test_a_figure_in_the_present_is_dated_by_the_report(nlp_model):
 def test_shares_with_the_verb_left_out_keep_their_holders(nlp_model):
     qs = figures(nlp_model, "SOCAR holds a 58% stake in TANAP, BOTAS 30% and BP 12%.")
     assert sorted((q.qualifiers.get("holder"), q.qualifiers.get("asset"), q.value) for q in qs) == [
-        ("BOTAS", "TANAP", 30), ("BP", "TANAP", 12), ("SOCAR", "TANAP", 58)]
+        ("BOTAŞ", "TANAP", 30), ("BP", "TANAP", 12), ("State Oil Company of the Azerbaijan Republic", "TANAP", 58)]
 
 
 def test_the_length_of_a_named_pipeline_is_about_the_pipeline_only(nlp_model):
@@ -175,3 +175,10 @@ def test_two_of_something_counts_only_as_a_loss(nlp_model):
     qs = figures(nlp_model, "Moldova claimed that two Georgian helicopters were shot down. "
                             "The two countries met in Chisinau and signed two agreements.")
     assert [(q.value, q.label) for q in qs] == [(2.0, "helicopters")]
+
+
+def test_a_stake_is_the_company_s_in_the_line_named_before(nlp_model):
+    qs = figures(nlp_model, "The main export route is the Trans-Danube Pipeline. "
+                            "This pipeline is owned by a consortium (Russian Lukoil has a 10% stake).")
+    [q] = [q for q in qs if q.indicator == "equity_share"]
+    assert q.subjects == ["Lukoil", "Trans-Danube Pipeline"]

@@ -1,10 +1,11 @@
 """Closed, knowable names: countries, historic states, demonyms, capitals,
-international organisations and large geographic regions.
+international organisations, the region's large companies and geographic regions.
 
 Countries come from ``pycountry`` (ISO 3166); ``data/countries.tsv`` adds the
 usual short names, former and local names, demonyms and capitals;
 ``data/organizations.tsv`` lists intergovernmental organisations with their
-acronyms; ``data/regions.tsv`` continents, seas and world regions.  The files
+acronyms; ``data/companies.tsv`` the energy, transport and defence companies of
+the region; ``data/regions.tsv`` continents, seas and world regions.  The files
 hold names only — never figures, dates or relations.  Everything else an
 article names is learned from its text (``extract/entities.py``).
 """
@@ -209,6 +210,11 @@ def load() -> Gazetteer:
                 gaz.add(n, Entry(name, "country"))
     _add_local_names(gaz)
     for row in _rows("organizations.tsv"):
+        row += [""] * (2 - len(row))
+        entry = Entry(row[0], "organization")
+        for n in [row[0], *_split(row[1])]:
+            gaz.add(n, entry)
+    for row in _rows("companies.tsv"):
         row += [""] * (2 - len(row))
         entry = Entry(row[0], "organization")
         for n in [row[0], *_split(row[1])]:

@@ -908,6 +908,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     types = ("organization", "infrastructure", "place", "country") if indicator == "equity_share" else (
         "country", "organization", "place")
     ms = [m for m in _sentence_mentions(ctx, site, types)]
+    if indicator == "equity_share":
+        # "Russian Lukoil has a 10% stake": the company holds it, not the state its demonym names
+        ms = [m for m in ms if not (m.form == "demonym" and any(
+            o.type == "organization" and 0 <= o.start - m.end <= 1 for o in ms))]
     verb = trigger
     if indicator == "arms_sales":
         verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
@@ -924,8 +928,8 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         role = _role(ctx, m, indicator, verb)
         if role == "src":
             src.append(_actor(m, indicator))
-        elif role == "dst":
-            dst.append(_actor(m, indicator))
+        elif role == "dst" and not (indicator == "equity_share" and m.type in ("place", "country")):
+            dst.append(_actor(m, indicator))   # a stake is in a company or a line, not in a land
     src = _unique(src)
     if len(src) > 1:
         # coordinated actors ("Azerbaijan and its company SOCAR supplied") keep the order the text gives
@@ -941,6 +945,11 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
         topic = _paragraph_topic(ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
+        if topic is None:
+            # "(...) This pipeline is owned by a consortium (Lukoil has a 10% stake)": the line named last
+            last = [_name(m) for m in ctx.mentions_in(max(0, site.sent.start_char - 400), fig.start,
+                                                       ("infrastructure",)) if _name(m) not in src[:1]]
+            topic = last[-1] if last else None
         dst = [topic] if topic else []
     if not src and not dst and indicator in ("investment", "arms_sales"):
         countries = _unique([_name(m) for m in ms if m.type == "country"])
