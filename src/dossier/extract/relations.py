@@ -393,10 +393,10 @@ def _title_copula(span: Span, ix: Index):
                 if read is None or read[1] is None:
                     # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
                     # researcher with a focus on ... at Z": the organisation the post is held at
-                    at = sorted(((("at", "with", "within").index(t.head.lower_), t.i, ix.name(m))
+                    at = sorted((("at", "with", "within").index(t.head.lower_), t.i, ix.name(m))
                                  for t in target.subtree if t.dep_ == "pobj" and t.i > target.i
                                  and t.head.lower_ in ("at", "with", "within")
-                                 for m in ix.phrase_mentions(t, ("organization",))))
+                                 for m in ix.phrase_mentions(t, ("organization",)))
                     if at and read is not None:
                         read = (read[0], at[0][2], read[2])
                     elif at and target.lower_ in P.PROFESSIONS:
@@ -905,7 +905,8 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # "from A to B", "from the Caspian through Georgia and Turkey"
         to = [o for o in P.pobjs(gov, {"to", "through", "via"})]
         nxt = tok.right_edge.i + 1
-        if not to and nxt < sent.end and tok.doc[nxt].lower_ in ("to", "through", "via") and tok.doc[nxt].dep_ == "prep":
+        if not to and nxt < sent.end and tok.doc[nxt].lower_ in ("to", "through", "via") \
+                and tok.doc[nxt].dep_ == "prep":
             # "facilitating the X Corridor from Moscow to Mumbai": the parser hangs "to" on the verb
             to = [o for o in tok.doc[nxt].children if o.dep_ == "pobj"]
         if not to:
