@@ -169,3 +169,10 @@ def test_benchmark_on_the_seeds_keeps_its_floor(tmp_path):
     result = bench(store, items)
     store.close()
     assert result.accuracy >= 0.9, result.misses
+
+
+def test_an_untitled_post_is_said_without_a_title():
+    from dossier.ask import _post
+    from dossier.records import Relation
+    f = Relation("position_held", "Mira Holt", None, [], {"of": "Danube Policy Group"})
+    assert _post(f) == "a post at Danube Policy Group"

@@ -175,3 +175,11 @@ def test_entities_know_the_region_s_companies_and_historic_states(nlp_model):
     assert {("Lukoil", "organization"), ("Equinor", "organization"), ("Austria-Hungary", "country"),
             ("State Oil Company of the Azerbaijan Republic", "organization")} <= names
     assert ("Austria", "country") not in names
+
+
+def test_entities_prefer_an_organisation_named_around_a_known_name(nlp_model):
+    doc = run(nlp_model, "The fighting goes on, says Thomas de Waal of Carnegie Europe, a think-tank. "
+                         "Ulrike Franke of the European Council on Foreign Relations agreed.")
+    names = {(e.name, e.type) for e in doc.entities}
+    assert {("Carnegie Europe", "organization"), ("European Council on Foreign Relations", "organization")} <= names
+    assert ("European Council", "organization") not in names and ("Europe", "place") not in names

@@ -633,3 +633,14 @@ def test_a_named_corridor_from_a_to_b_connects_both_even_when_the_parser_splits_
                 ("Chisinau", "place", "Chisinau"), ("Tbilisi", "place", "Tbilisi")]
     found = find(model, text, mentions, predicate="connects")
     assert triples(found) == {("IDTC", "Chisinau"), ("IDTC", "Tbilisi")}
+
+
+@pytest.mark.model
+def test_a_person_of_an_organisation_holds_an_untitled_post_there(model):
+    text = ("The front is quiet, says Mira Holt of the Danube Policy Group. "
+            "Tom Reed, head of the Danube Policy Group, agreed. Ana Lupu of Moldova disagreed.")
+    mentions = persons("Mira Holt", "Tom Reed", "Ana Lupu") + [
+        ("Danube Policy Group", "organization", "Danube Policy Group")]
+    found = find(model, text, COUNTRIES + mentions, predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Mira Holt", None, "Danube Policy Group"), ("Tom Reed", "head", "Danube Policy Group")}

@@ -350,7 +350,9 @@ def _demonyms() -> frozenset[str]:
 
 def _post(f: Relation) -> str:
     of = f.qualifiers.get("of")
-    return f"{f.object} of {of}" if of and fold(of) not in fold(f.object or "") else f.object or ""
+    if not f.object:   # "Thomas de Waal of Carnegie Europe": a post whose title the text does not give
+        return f"a post at {of}" if of else ""
+    return f"{f.object} of {of}" if of and fold(of) not in fold(f.object) else f.object
 
 
 def _sentence(q: Question, f: Fact, answer: str) -> str:
@@ -366,7 +368,7 @@ def _sentence(q: Question, f: Fact, answer: str) -> str:
         modal = "" if f.modality == "actual" else f" ({f.modality})"
         return f"The {what} of {' – '.join(f.subjects[:2])}{modal}{when}: {answer}."
     if f.predicate == "position_held":
-        return f"{f.subject} held the post of {_post(f)}{when}."
+        return f"{f.subject} held {'the post of ' if f.object else ''}{_post(f)}{when}."
     return f"{f.subject} {f.predicate.replace('_', ' ')} {f.object or ''}{when}.".replace(" .", ".")
 
 

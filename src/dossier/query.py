@@ -251,7 +251,8 @@ def fact_text(fact) -> str:
                 f"{' until ' + fact.end_date if fact.end_date else ''}")
     if fact.predicate == "position_held":
         of = fact.qualifiers.get("of")
-        return (f"{fact.subject}: {fact.object or '?'}{' of ' + str(of) if of else ''}"
+        post = f"{fact.object}{' of ' + str(of) if of else ''}" if fact.object else f"at {of or '?'}"
+        return (f"{fact.subject}: {post}"
                 f"{' (' + fact.time + ')' if fact.time else ''}")
     quals = ", ".join(f"{k} {v}" for k, v in sorted(fact.qualifiers.items()))
     return (f"{fact.subject} {fact.predicate.replace('_', ' ')} {fact.object or ''}"

@@ -186,6 +186,40 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return _vote(out)
 
 
+def _extended_orgs(ner_c: list[Candidate], gaz_c: list[Candidate], text: str) -> list[Candidate]:
+    """An organisation the tagger reads around a known name ("Carnegie Europe", "the European Council on
+    Foreign Relations", "Azerbaijan Airlines"): the longer name wins over the known one inside it when
+    every other word is a capitalised word of its own (no title, no other known name) or a linking word."""
+    out = []
+    for c in ner_c:
+        if c.type != "organization":
+            continue
+        inside = [g for g in gaz_c if c.start <= g.start and g.end <= c.end and g.end - g.start < c.end - c.start
+                  and g.form == "name"]
+        if not inside:
+            continue
+        rest = text[c.start:c.end]
+        for g in sorted(inside, key=lambda g: -g.start):
+            rest = rest[:g.start - c.start] + " " + rest[g.end - c.start:]
+        words = re.findall(r"[\w’'.-]+", rest)
+        own = [w for w in words if w[:1].isupper() and w not in ("The",)]
+        if any(w.lower().removeprefix("co-").removesuffix("s") in TITLE_WORDS | {"chair"} for w in own):
+            continue   # "OSCE Minsk Group Co-Chairs": a title
+        if re.match(r"\s+[A-Z]", text[c.end:c.end + 2]) or re.search(
+                r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:for|of)\s+(?:the\s+)?$",
+                text[max(0, c.start - 40):c.start], re.I):
+            continue   # a cut title-case heading ("Key South Caucasus Transport Routes"), a post's field
+            # ("Fellow for Middle East Security")
+        if own and all(w[:1].isupper() or w.lower() in ("of", "on", "for", "and", "the", "in") for w in words) \
+                and all(gazetteer.load().lookup(w) is None for w in own):
+            end = c.end
+            city = re.match(r" in (?:[A-Z][\w’'-]+ ?){1,3}", text[end:end + 40])
+            if own[0] in ("Embassy", "Consulate") and city:
+                end += len(city.group().rstrip())   # a mission is named with its city: "Embassy of X in Baku"
+            out.append(Candidate(c.start, end, "organization", "context", name=clean_name(text[c.start:end])))
+    return out
+
+
 # the combining forms of state names in compounds ("Russo-Georgian", "Sino-Indian"): names only
 COMBINING_FORMS = {"russo": "russia", "sino": "china", "franco": "france", "anglo": "united kingdom",
                    "turco": "turkiye", "irano": "iran", "indo": "india", "greco": "greece", "austro": "austria",
@@ -594,7 +628,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
     shape_c = [c for c in shape_c if not any(g.start <= c.start and c.end <= g.end and c.end - c.start
                                                  < g.end - g.start for g in long_gaz)]
     caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz)] if english(ctx.doc) else []
-    base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c]
+    base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c, *_extended_orgs(ner_c, gaz_c, text)]
     if english(ctx.doc):
         base += _conflict_candidates(text, gaz_c)
     acr = acronym_candidates(text, sp, base, runs, gaz)

@@ -88,6 +88,7 @@ def find_relations(ctx: Context) -> list[Relation]:
     positions = _positions(ix)
     for p in positions:
         out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
+    _affiliations(ix, positions, out)
     for sent in ix.sentences():
         for tok in sent:
             if tok.pos_ in _NEVER_TRIGGERS:
@@ -217,6 +218,27 @@ def _positions(ix: Index) -> list[_Position]:
         p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
     return out
+
+
+def _affiliations(ix: Index, positions: list[_Position], out: _Collector) -> None:
+    """"says Thomas de Waal of Carnegie Europe": a person written with the organisation they work at
+    holds a post there, whose title the text does not give (the role is left empty)."""
+    ms = ix.mentions
+    held = {(p.person, p.of) for p in positions}
+    for m, o in zip(ms, ms[1:], strict=False):
+        if m.type != "person" or m.form not in ("name", "acronym") or o.type != "organization" \
+                or o.form not in ("name", "acronym"):
+            continue
+        if not re.fullmatch(r"\s+of\s+(?:the\s+)?", ix.text[m.end:o.start]) \
+                or re.match(r"['’]s\b|\s*[-–]\s*(?:based|led|backed)", ix.text[o.end:o.end + 10]):
+            continue
+        person, org = ix.name(m), ix.name(o)
+        if any(p == person and (of == org or of is None) for p, of in held) or any(
+                p == person for p, _ in held if ix.text[m.end:o.start].strip() == "of"):
+            continue
+        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.add("position_held", person, None, span.sent, {"of": org})
 
 
 def _in_quote(span: Span) -> bool:
