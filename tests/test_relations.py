@@ -644,3 +644,13 @@ def test_a_person_of_an_organisation_holds_an_untitled_post_there(model):
     found = find(model, text, COUNTRIES + mentions, predicate="position_held")
     assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
         ("Mira Holt", None, "Danube Policy Group"), ("Tom Reed", "head", "Danube Policy Group")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "He said the gripes against the DSO by member countries such as Georgia and Moldova are fair.",
+    "DSO member states like Georgia and Moldova agreed.",
+])
+def test_member_states_listed_belong_to_the_organisation(model, text):
+    found = find(model, text, COUNTRIES + [("DSO", "organization", "DSO")], predicate="member_of")
+    assert triples(found) == {("Georgia", "DSO"), ("Moldova", "DSO")}

@@ -559,6 +559,9 @@ _MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship", "particip
 def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
+    if lemma in ("country", "state", "nation"):
+        _member_states(tok, sent, ix, out)
+        return
     if lemma not in _MEMBERSHIP_WORDS:
         return
     if lemma == "participation" and tok.pos_ == "NOUN" and P.children(tok, ("poss",)):
@@ -638,19 +641,43 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 out.add("member_of", s, org, sent, time=when)
     elif lemma in P.ORG_LIST_NOUNS and tok.pos_ == "NOUN":
         # "(their efforts) in organizations such as A, B and C"
-        listed = []
-        for p in tok.children:
-            if p.dep_ == "prep" and (p.lower_ == "like" or (p.lower_ == "as" and any(
-                    c.lower_ == "such" for c in p.children) or p.nbor(-1).lower_ == "such")):
-                listed += [m for o in p.children if o.dep_ == "pobj" for m in ix.phrase_mentions(o, _ORG)]
-            if p.lower_ == "including" and p.dep_ in ("prep", "acl"):
-                listed += [m for o in p.children if o.dep_ in ("pobj", "dobj") for m in ix.phrase_mentions(o, _ORG)]
+        listed = _listed(tok, ix, _ORG)
         if not listed or tok.dep_ not in ("pobj",):
             return
         members = _subjects(tok, ix, ("country",))
         for s in members:
             for m in listed:
                 out.add("member_of", s, ix.name(m), sent)
+
+
+def _listed(tok: Token, ix: Index, types: tuple[str, ...]) -> list[Mention]:
+    """The examples a noun lists: "organizations such as A, B and C", "like A", "including A"."""
+    listed = []
+    for p in tok.children:
+        if p.dep_ == "prep" and (p.lower_ == "like" or (p.lower_ == "as" and any(
+                c.lower_ == "such" for c in p.children) or p.nbor(-1).lower_ == "such")):
+            listed += [m for o in p.children if o.dep_ == "pobj" for m in ix.phrase_mentions(o, types)]
+        if p.lower_ == "including" and p.dep_ in ("prep", "acl"):
+            listed += [m for o in p.children if o.dep_ in ("pobj", "dobj") for m in ix.phrase_mentions(o, types)]
+    return listed
+
+
+def _member_states(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
+    """"the gripes against the CSTO by member countries such as Armenia and Tajikistan", "NATO member
+    states like Turkey": the states listed belong to the organisation that qualifies them or was named
+    just before in the sentence."""
+    if tok.lemma_.lower() not in ("country", "state", "nation") or tok.tag_ != "NNS" or not any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() == "member" for c in tok.children):
+        return
+    listed = _listed(tok, ix, ("country",))
+    if not listed:
+        return
+    own = [m for c in tok.children if c.dep_ in ("compound", "nmod") for m in ix.phrase_mentions(c, _ORG)]
+    before = [m for m in ix.mentions_in(sent.start_char, tok.idx, _ORG) if m.form in ("name", "acronym")]
+    org = own[0] if own else before[-1] if before else None
+    if org is not None:
+        for m in listed:
+            out.add("member_of", ix.name(m), ix.name(org), sent)
 
 
 def _subjects(tok: Token, ix: Index, types: tuple[str, ...]) -> list[str]:
