@@ -98,3 +98,13 @@ def test_a_line_opening_its_sentence_or_named_by_this_connects_what_the_sentence
     assert {("Tiflis-Poti Demiryolu Hattı", "Georgia"), ("Tiflis-Poti Demiryolu Hattı", "Romania"),
             ("Tiflis-Poti Demiryolu Hattı", "Moldova"), ("Tiflis-Poti Demiryolu Hattı", "Europe")} <= got
     assert not any(s == "Karadeniz Koridoru" for s, _ in got)
+
+
+@pytest.mark.model
+def test_a_length_of_this_line_is_the_paragraph_s_line_and_a_far_goal_is_no_target(nlp_model):
+    text = ("Tuna Koridoru, Gürcistan'dan başlayarak Romanya'ya uzanır. Kuzey Koridoru'na kıyasla daha kısadır. "
+            "Yaklaşık 900 kilometrelik bu güzergâh, ticaretin derinleştirilmesine kadar çok yönlü hedeflere "
+            "hizmet etmektedir.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    [q] = [q for q in doc.facts if q.kind == "quantity"]
+    assert (q.indicator, q.value, q.subjects, q.modality) == ("length", 900, ["Tuna Koridoru"], "actual")

@@ -1082,6 +1082,12 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             ms = ctx.mentions_in(s, e)
             infra = [_name(m) for m in ms if m.type == "infrastructure"]
             others = [_name(m) for m in ms if m.type in ("country", "organization")]
+            if not infra and indicator in ("length", "capacity") and turkish.THIS_LINE.search(sentence):
+                # "Yaklaşık 7000 kilometrelik ... bu güzergâh": the line the paragraph is about, else the
+                # one named last before the sentence
+                topic = _paragraph_topic(ctx, s, ("infrastructure",))
+                before = ctx.mentions_in(max(0, s - 1500), s, ("infrastructure",))
+                infra = [topic] if topic else [_name(before[-1])] if before else []
             subjects = _unique(infra + others if indicator in ("length", "capacity") else others + infra)
             if indicator == "trade_turnover" and len(subjects) < 2:
                 subjects = _unique(subjects + pair)   # the two countries the document is about
@@ -1090,6 +1096,6 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             t = times.time_for(ctx, s + fig.start, s + fig.end)
             q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
                          sources=[ctx.doc.source(s, e)], value_max=fig.value_max, time=t.iso if t else None,
-                         modality=turkish.modality(sentence), approx=fig.approx)
+                         modality=turkish.modality(sentence, fig), approx=fig.approx)
             out.setdefault(q.key(), q)
     return list(out.values())

@@ -177,6 +177,8 @@ APPROX = {"yaklaşık": "about", "yakın": "approaching", "üzerinde": "more tha
           "aşkın": "more than", "en az": "at least", "kadar": "up to"}
 TARGET_WORDS = re.compile(r"hedef|planlan|öngörül|amaçlan|çıkarılması|çıkarmak|ulaştırılması|ulaşması\sbekleniyor",
                           re.I)
+TARGET_VERBS = re.compile(r"hedeflen|planlan|öngörül|amaçlan|çıkarılması|çıkarmak|ulaştırılması|ulaşması\sbekleniyor",
+                          re.I)
 ESTIMATE_WORDS = re.compile(r"tahmin", re.I)
 INDICATORS = (   # keyword stems of the sentence -> indicator, in order of precedence
     ("trade_turnover", r"ticaret\shacmi|dış\sticaret"),
@@ -253,8 +255,14 @@ def indicator(sentence: str, fig: Figure) -> str | None:
     return None
 
 
-def modality(sentence: str) -> str:
-    if TARGET_WORDS.search(sentence):
+def modality(sentence: str, fig: Figure | None = None) -> str:
+    """A target when the sentence aims at its figure: a target word near it ("Stratejik hedef, ... 5 milyon
+    tona çıkarmak") or a verb of aiming after it ("... ton olması hedefleniyor"), not a goal the sentence
+    goes on to name ("çok yönlü hedeflere hizmet eden" serves many goals)."""
+    if fig is None:
+        if TARGET_WORDS.search(sentence):
+            return "target"
+    elif TARGET_WORDS.search(sentence[max(0, fig.start - 120):fig.start]) or TARGET_VERBS.search(sentence[fig.end:]):
         return "target"
     if ESTIMATE_WORDS.search(sentence):
         return "estimate"
