@@ -182,3 +182,11 @@ def test_a_stake_is_the_company_s_in_the_line_named_before(nlp_model):
                             "This pipeline is owned by a consortium (Russian Lukoil has a 10% stake).")
     [q] = [q for q in qs if q.indicator == "equity_share"]
     assert q.subjects == ["Lukoil", "Trans-Danube Pipeline"]
+
+
+def test_an_allocation_for_this_project_is_an_investment_in_the_line_named_before(nlp_model):
+    qs = figures(nlp_model, "The Danube Corridor is gaining importance. The EU recently announced the allocation of "
+                            "€5 billion for the development of this massive connectivity project.", "2024-04-08")
+    [q] = qs
+    assert (q.indicator, q.subjects, q.value, q.unit) == ("investment", ["European Union", "Danube Corridor"],
+                                                          5e9, "EUR")

@@ -68,7 +68,7 @@ APPROX = {
 }
 
 TRADE = {"turnover", "trade", "commerce", "trading"}
-INVEST = {"invest", "investment", "investor", "fdi", "reinvest"}
+INVEST = {"invest", "investment", "investor", "fdi", "reinvest", "allocation", "allocate"}
 NEED = {"capex", "need", "require", "required", "requirement", "necessary", "needed"}
 NEED_OBJECT = INVEST | {"capex", "fund", "funding", "financing", "cost", "reconstruction", "rehabilitation",
                         "restoration"}
@@ -951,6 +951,14 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
                                                        ("infrastructure",)) if _name(m) not in src[:1]]
             topic = last[-1] if last else None
         dst = [topic] if topic else []
+    if indicator == "investment" and not dst:
+        # "the allocation of €10 billion for the development of this massive connectivity project": the line
+        # the demonstrative points back to
+        this = [t for t in site.sent if t.i > site.root.i - 40 and t.lemma_.lower() in _LINE_NOUNS | {"project"}
+                and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in t.children)]
+        if this:
+            last = ctx.mentions_in(max(0, site.sent.start_char - 600), site.sent.start_char, ("infrastructure",))
+            dst = [_name(last[-1])] if last else []
     if not src and not dst and indicator in ("investment", "arms_sales"):
         countries = _unique([_name(m) for m in ms if m.type == "country"])
         src, dst = countries[:1], countries[1:2]
