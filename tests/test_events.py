@@ -761,3 +761,10 @@ def test_talks_held_somewhere_between_two_sides_are_a_meeting_there(model):
     text = "Moldova and Romania quarrelled. Officials cite technical talks held in Georgia between the two sides."
     e = one(find(model, text, COUNTRIES), "meeting")
     assert (set(e.participants), e.place) == ({"Moldova", "Romania"}, "Georgia")
+
+
+@pytest.mark.model
+def test_an_agreement_name_drops_its_quantifiers(model):
+    found = find(model, "Other arms deals were signed with Georgia in May 2011.", COUNTRIES,
+                 [("May 2011", "2011-05")])
+    assert one(found, "agreement_signed").name == "arms deals"

@@ -654,3 +654,11 @@ def test_a_person_of_an_organisation_holds_an_untitled_post_there(model):
 def test_member_states_listed_belong_to_the_organisation(model, text):
     found = find(model, text, COUNTRIES + [("DSO", "organization", "DSO")], predicate="member_of")
     assert triples(found) == {("Georgia", "DSO"), ("Moldova", "DSO")}
+
+
+@pytest.mark.model
+def test_a_membership_sought_is_no_membership(model):
+    text = ("Romania and Italy back a fast track for Georgia's DSO membership. "
+            "Moldova's DSO membership bid stalled. Kazakhstan's DSO membership dates from 2001.")
+    found = find(model, text, COUNTRIES + [("DSO", "organization", "DSO")], predicate="member_of")
+    assert triples(found) == {("Kazakhstan", "DSO")}

@@ -190,7 +190,8 @@ def _np_text(tok: Token) -> str:
         lo -= 1
     while hi + 1 in keep and tok.doc[hi + 1].text not in ("(", ",", ")", "«", "\""):
         hi += 1
-    while lo < tok.i and tok.doc[lo].lower_ in ("various", "several", "some", "many", "new", "recent"):
+    while lo < tok.i and tok.doc[lo].lower_ in ("various", "several", "some", "many", "new", "recent", "other",
+                                                 "numerous", "further", "additional", "more", "two", "three"):
         lo += 1
     return tok.doc[lo:hi + 1].text
 

@@ -556,6 +556,10 @@ _MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship", "particip
                      | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
+_ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "track", "candidacy", "talks", "accession",
+            "quest", "drive", "hope", "hopes", "ambition", "ambitions"}
+
+
 def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
@@ -578,6 +582,9 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     standing = tok.dep_ == "appos" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
     if P.is_hypothetical(tok) and not standing:
         return
+    if lemma == "membership" and (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "toward", "towards")
+                                  or tok.head.lemma_.lower() in _ASPIRED):
+        return   # "a fast track for Azerbaijan's NATO membership", "its membership bid": sought, not held
     if lemma == "chair" and tok.pos_ == "VERB":
         orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG)]
         for s in _subjects(tok, ix, ("country", "person", "organization")):
