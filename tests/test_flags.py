@@ -108,3 +108,29 @@ def test_swapped_letters_count_only_for_a_person_the_text_ties_to_turkey():
                  ("Mehemt Yilmaz", "person", "Mehemt Yilmaz"))
     assert [f.type for f in flags.spelling_flags(turkish)] == ["misspelled_name"]
     assert flags.spelling_flags(other) == []
+
+
+def _flags_of(nlp_model, text: str):
+    from dossier.extract.run import extract
+    return extract(Document(path="t.txt", name="t.txt", text=text), nlp_model).flags
+
+
+def test_a_word_written_twice_is_a_typo_but_not_an_english_double(nlp_model):
+    got = [f for f in _flags_of(nlp_model, "It was a war in which which many died. He said that that was all.")
+           if f.type == "typo"]
+    assert [f.message for f in got] == ["'which' is written twice"]
+
+
+def test_a_name_spelt_two_ways_in_one_document_is_flagged_once(nlp_model):
+    text = ("Fighting in Nagorno-Karabakh went on. The Nagorno-Karabakh region is disputed. Separatists seized the "
+            "Nagorny-Karabakh region in the 1990s. The Ministry of Transport and the Ministry of Transportation met.")
+    got = [(f.type, f.sources[0].quote) for f in _flags_of(nlp_model, text)
+           if f.type in ("transliteration_variant", "misspelled_name")]
+    assert got == [("transliteration_variant", "Nagorny-Karabakh region")]
+
+
+def test_a_sentence_given_twice_is_flagged_at_its_copy(nlp_model):
+    sentence = "A four-day escalation in April 2016 became the deadliest ceasefire violation to date."
+    got = [f for f in _flags_of(nlp_model, f"{sentence} Talks failed.\n\nPhoto caption.\n\n{sentence}")
+           if f.type == "duplicate_content"]
+    assert len(got) == 1 and got[0].sources[0].start > 20

@@ -157,7 +157,106 @@ def _clause_tokens(verb) -> list:
 
 def find_flags(ctx: Context) -> list[Flag]:
     """Every flag for one extracted document."""
-    return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx), *missing_date_flags(ctx)]
+    return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx), *missing_date_flags(ctx),
+            *repeated_word_flags(ctx), *variant_flags(ctx), *repeated_sentence_flags(ctx)]
+
+
+def repeated_sentence_flags(ctx: Context) -> list[Flag]:
+    """A sentence the text gives twice (a caption repeating the body, a fact box), or two that open with
+    the same dozen words: the second copy is flagged; the cleaner already keeps a repeated article body
+    once."""
+    first: dict[str, int] = {}
+    out = []
+    for sent in ctx.sp.sents:
+        words = re.findall(r"\w+", sent.text.lower())
+        if len(words) < 8:
+            continue
+        k = " ".join(words[:12])   # a copy may end otherwise ("has rejected that claim" / "denies this")
+        if k in first:
+            out.append(Flag(type="duplicate_content", about="document",
+                            message="this sentence appears twice in the document",
+                            sources=[ctx.doc.source(sent.start_char, sent.end_char)]))
+        else:
+            first[k] = sent.start_char
+    return out
+
+
+# "in which which", "the the": a word written twice; some doubles are English ("that that", "had had")
+_REPEATED = re.compile(r"(?<![\w'’-])([A-Za-z]{2,})[ \t]+\1(?![\w'’-])", re.I)
+_GOOD_DOUBLES = {"that", "had", "is", "do", "no", "bye", "ha", "very", "so", "now", "far", "again", "more"}
+
+
+def repeated_word_flags(ctx: Context) -> list[Flag]:
+    """A word written twice in a row: a slip of the writer's (or the scraper's)."""
+    out = []
+    for m in _REPEATED.finditer(ctx.doc.text):
+        word = m.group(1)
+        if word.lower() in _GOOD_DOUBLES or m.group(0) != m.group(0).lower() and word.isupper():
+            continue
+        out.append(Flag(type="typo", about="document", message=f"{word!r} is written twice",
+                        sources=[ctx.doc.source(*_sentence_clause(ctx, m.start(), m.end()))]))
+    return out
+
+
+# spellings of one word that are both right (British and American English), folded before comparing names
+_SPELLING_PAIRS = [("isation", "ization"), ("ise", "ize"), ("ence", "ense"), ("our", "or"), ("tre", "ter")]
+_GENERIC_TAILS = re.compile(r"\s+(?:region|province|city|republic|district|oblast)$")
+VARIANT_MIN = 88   # rapidfuzz ratio of two names' folded keys
+
+
+def _variant_key(name: str) -> str:
+    k = gazetteer.fold(name).lower().replace("-", " ").replace("–", " ")
+    k = _GENERIC_TAILS.sub("", " ".join(k.split()))
+    for a, b in _SPELLING_PAIRS:
+        k = k.replace(a, b)
+    return k
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> bool:
+    from wordfreq import zipf_frequency   # a maintained frequency list: common words are no misspellings
+
+    return zipf_frequency(word, "en") >= 3.0
+
+
+def variant_flags(ctx: Context) -> list[Flag]:
+    """A place, body or line spelt two ways in one document ("Nagorny-Karabakh" once, "Nagorno-Karabakh"
+    everywhere else): the rarer spelling is flagged, as a transliteration when only vowels differ.
+    People are left to the spelling flags, which know romanisation."""
+    from rapidfuzz import fuzz   # only this check needs it
+
+    if (ctx.doc.language or "en") != "en":
+        return []   # a suffixed language spells one name many ways ("Kuzey Koridoru'na")
+
+    seen: dict[str, list[Mention]] = {}
+    for m in ctx.mentions:
+        if m.form == "name" and m.type in ("place", "organization", "infrastructure", "country") \
+                and len(m.text) >= 6:
+            seen.setdefault(m.text, []).append(m)
+    keys = {t: _variant_key(t) for t in seen}
+    out, flagged = [], set()
+    names = sorted(seen, key=lambda t: (-len(seen[t]), seen[t][0].start))   # most used first
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if b in flagged or keys[a] == keys[b] or len(keys[a].split()) != len(keys[b].split()) \
+                    or fuzz.ratio(keys[a], keys[b]) < VARIANT_MIN:
+                continue
+            # one word spelt two ways, neither an English word ("Nagorny"/"Nagorno"), not two words
+            # ("Land"/"Armed" Forces, "Transport"/"Transportation") nor two numbers ("139th"/"366th")
+            diff = [(x, y) for x, y in zip(keys[a].split(), keys[b].split(), strict=True) if x != y]
+            if len(diff) != 1 or any(len(w) < 5 or not w.isalpha() or _english_word(w) for w in diff[0]):
+                continue
+            if gazetteer.load().lookup(b) is not None:
+                continue   # a known name of its own ("Austria" beside "Australia" is no slip)
+            vowels = re.compile(r"[aeiouy]")
+            kind = "transliteration_variant" if vowels.sub("", keys[a]) == vowels.sub("", keys[b]) \
+                else "misspelled_name"
+            m = seen[b][0]
+            flagged.add(b)
+            out.append(Flag(type=kind, about=seen[a][0].entity or a,
+                            message=f"{b!r} is spelt {a!r} elsewhere in the document",
+                            sources=[ctx.doc.source(m.start, m.end)]))
+    return out
 
 
 # --- names ------------------------------------------------------------------------------------------
