@@ -214,7 +214,7 @@ def _variant_key(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _english_word(word: str) -> bool:
-    from wordfreq import zipf_frequency   # a maintained frequency list: common words are no misspellings
+    from wordfreq import zipf_frequency  # a maintained frequency list: common words are no misspellings
 
     return zipf_frequency(word, "en") >= 3.0
 
@@ -223,7 +223,7 @@ def variant_flags(ctx: Context) -> list[Flag]:
     """A place, body or line spelt two ways in one document ("Nagorny-Karabakh" once, "Nagorno-Karabakh"
     everywhere else): the rarer spelling is flagged, as a transliteration when only vowels differ.
     People are left to the spelling flags, which know romanisation."""
-    from rapidfuzz import fuzz   # only this check needs it
+    from rapidfuzz import fuzz  # only this check needs it
 
     if (ctx.doc.language or "en") != "en":
         return []   # a suffixed language spells one name many ways ("Kuzey Koridoru'na")
