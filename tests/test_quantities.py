@@ -190,3 +190,9 @@ def test_an_allocation_for_this_project_is_an_investment_in_the_line_named_befor
     [q] = qs
     assert (q.indicator, q.subjects, q.value, q.unit) == ("investment", ["European Union", "Danube Corridor"],
                                                           5e9, "EUR")
+
+
+def test_a_sea_is_where_oil_is_found_not_its_buyer(nlp_model):
+    qs = figures(nlp_model, "Georgia pumps about 500,000 b/d of oil from the Black Sea to Romania.")
+    [q] = [q for q in qs if q.indicator == "oil_supply"]
+    assert q.qualifiers == {"from": "Georgia", "to": "Romania"}

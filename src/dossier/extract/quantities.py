@@ -866,6 +866,8 @@ def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: se
 def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str | None:
     """'src' (from / seller / holder), 'dst' (to / buyer / asset) or None for one mention."""
     text = ctx.doc.text
+    if m.type == "place" and re.search(r"\b(?:Sea|Ocean|Gulf|Lake|Basin|Strait)$", _name(m)):
+        return None   # "oil from the Caspian Sea": where it is found, not who sells or buys it
     span = _mention_tokens(ctx, m)
     buying = verb is not None and _lemma(verb) in BUY
     left = text[max(0, m.start - 40):m.start]
