@@ -768,3 +768,11 @@ def test_an_agreement_name_drops_its_quantifiers(model):
     found = find(model, "Other arms deals were signed with Georgia in May 2011.", COUNTRIES,
                  [("May 2011", "2011-05")])
     assert one(found, "agreement_signed").name == "arms deals"
+
+
+@pytest.mark.model
+def test_fighting_dated_by_its_own_phrase_is_a_war_even_with_an_indefinite_article(model):
+    text = ("A four-day escalation in April 2016 became the deadliest violation to date. "
+            "A war in 2030 would be a disaster.")
+    found = find(model, text, COUNTRIES, [("April 2016", "2016-04"), ("2030", "2030")])
+    assert [(e.type, e.date) for e in found] == [("war", "2016-04")]

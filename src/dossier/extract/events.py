@@ -871,6 +871,16 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
             d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
         return [d]
+    dated_by = [a for a in ix.sentence_times(tok.sent) if a.token.head.dep_ == "prep"
+                and a.token.head.lower_ in ("in", "during") and a.token.head.head.i == tok.i]
+    if lemma in ("war", "escalation", "offensive", "clash", "fighting", "hostility", "hostilities") and dated_by \
+            and not _only_spoken_of(tok, indefinite_ok=True):
+        # "A four-day escalation in April 2016 became the deadliest", "the clashes in July": dated by its own
+        # phrase (a war of nobody named: the sides may be told elsewhere)
+        d = _Draft("war", tok, own_time_only=True, standing=True)
+        d.add(*[n for c in tok.children if c.dep_ in ("poss", "amod", "compound") for n in ix.refers(c, ("country",))])
+        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
+        return [d]
     if lemma in ("war", "invasion", "conflict") and tok.tag_ != "NNS" and not _only_spoken_of(tok):
         # "Russia's invasion of Ukraine", "the war between Russia and Ukraine", "Azerbaijan's conflict with
         # Armenia": an undated war is worth telling when the text names both its sides
@@ -905,10 +915,12 @@ _HYPOTHESIS_NOUNS = {"possibility", "risk", "threat", "prospect", "fear", "dange
                      "chance", "likelihood", "scenario", "readiness", "avoidance"}
 
 
-def _only_spoken_of(tok: Token) -> bool:
+def _only_spoken_of(tok: Token, indefinite_ok: bool = False) -> bool:
     """A war only spoken of ("could lead to a proxy war", "the possibility of a renewed war", "a war
-    between X and Y"), not one that happened or is going on."""
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "no") for c in tok.children):
+    between X and Y"), not one that happened or is going on (a dated one may be "a four-day escalation
+    in April 2016": ``indefinite_ok``)."""
+    dets = ("any", "no") if indefinite_ok else ("a", "an", "any", "no")
+    if any(c.dep_ == "det" and c.lower_ in dets for c in tok.children):
         return True
     if any(c.lower_ in _NOT_REAL_WAR for c in tok.children if c.dep_ in ("amod", "compound")):
         return True

@@ -68,7 +68,8 @@ EXERCISE_MODIFIERS = {"military", "joint", "naval", "air", "tactical", "live", "
                       "multilateral", "large-scale", "combat", "anti-terror", "counter-terrorism", "drone"}
 EXERCISE_VERBS = {"hold", "conduct", "stage", "carry", "launch", "begin", "start", "participate", "join",
                   "take", "host", "organize", "organise"}
-WAR_NOUNS = {"war", "conflict", "hostility", "hostilities", "offensive", "invasion", "fighting", "clash", "clashes"}
+WAR_NOUNS = {"war", "conflict", "hostility", "hostilities", "offensive", "invasion", "fighting", "clash", "clashes",
+             "escalation"}
 WAR_START_VERBS = {"begin", "start", "break", "erupt", "resume", "launch", "outbreak", "flare", "reignite"}
 OPEN_VERBS = {"open", "inaugurate", "launch", "commission", "unveil"}
 OPEN_NOUNS = {"opening", "inauguration", "launch", "commissioning", "unveiling"}

@@ -233,11 +233,12 @@ _ANCHOR_CHARS = 400
 def _narrative_year(text: str, c: _Cand, before: list[TimeExpr]) -> str | None:
     """A day or month without a year told in a passage dated by an explicit year ("On 2 May 2024,
     Turkey announced ... an earlier restriction imposed in April"): the passage's year is its year,
-    not the publication's.  Only a written date (month and year) in the same paragraph, shortly
-    before, counts."""
+    not the publication's.  Only a written date (month and year) in the same sentence or the one
+    before counts."""
     for t in reversed(before):
-        if c.start - t.end > _ANCHOR_CHARS or "\n\n" in text[t.end:c.start]:
-            return None
+        between = text[t.end:c.start]
+        if c.start - t.end > _ANCHOR_CHARS or "\n\n" in between or len(re.findall(r"[.!?]\s", between)) > 1:
+            return None   # the same sentence or the one before only
         # a written month at least: a bare year is often a label ("the 2023 export list", "since 2018")
         if t.relative or not re.match(r"\d{4}-\d\d", t.value):
             continue
