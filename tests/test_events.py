@@ -776,3 +776,15 @@ def test_fighting_dated_by_its_own_phrase_is_a_war_even_with_an_indefinite_artic
             "A war in 2030 would be a disaster.")
     found = find(model, text, COUNTRIES, [("April 2016", "2016-04"), ("2030", "2030")])
     assert [(e.type, e.date) for e in found] == [("war", "2016-04")]
+
+
+@pytest.mark.model
+def test_a_state_leaving_or_freezing_its_part_in_a_body_changes_the_body(model):
+    text = ("Moldova tried to reduce its reliance by freezing its participation within the Danube Security "
+            "Organization. Georgia left the Black Sea Union in 2009. Romania froze the assets of the DSO. Armenia "
+            "may leave the DSO.")
+    names = COUNTRIES + [("Danube Security Organization", "organization", "DSO"), ("DSO", "organization", "DSO"),
+                         ("Black Sea Union", "organization", "BSU")]
+    found = [(tuple(e.participants), e.date) for e in find(model, text, names, [("2009", "2009")])
+             if e.type == "organization_change"]
+    assert found == [(("Moldova",), None), (("Georgia",), "2009")]

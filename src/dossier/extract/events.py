@@ -1028,6 +1028,23 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("organization_change", tok, name=ix.name(ms[0]))
             d.add(*who)
             return [d]
+    means = tok.dep_ == "pcomp" and tok.head.lower_ == "by"   # "attempts to X by freezing ...": done, as a means
+    if lemma in _LEAVE_VERBS and tok.pos_ == "VERB" and (means or not P.is_hypothetical(tok)):
+        # "Georgia left the CIS", "withdrew from the treaty organisation", "freezing its participation in
+        # the CSTO", "suspended its membership of X": a state's standing in a body changes
+        objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"from"})
+        held = [o for o in P.children(tok, ("dobj",)) if o.lemma_.lower() in ("participation", "membership")]
+        objs += [x for o in held for x in P.pobjs(o, {"in", "within", "of", "from"})]
+        ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
+        if lemma in ("freeze", "suspend", "end", "halt") and not held:
+            ms = []   # "froze the assets of X" is no change of standing
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
+        if not who and held and any(c.lower_ in ("its", "their") for o in held for c in P.children(o, ("poss",))):
+            who = [n for n in [ix.subject_before(held[0], ("country",))] if n]   # "by freezing its participation"
+        if ms and who:
+            d = _Draft("organization_change", tok, name=ix.name(ms[0]), standing=means)
+            d.add(*who)
+            return [d]
     if lemma in P.FOUND_NOUNS and tok.pos_ == "NOUN":
         ms = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, orgs)]
         if ms:
@@ -1055,6 +1072,9 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         return [d]
     return []
 
+
+# a state leaving a body or putting its part in it on hold
+_LEAVE_VERBS = {"leave", "quit", "exit", "withdraw", "freeze", "suspend", "end", "halt"}
 
 _ASK_WORDS = {"demand", "request", "call", "seek", "urge", "propose", "proposal", "want", "push", "insist"}
 
