@@ -781,7 +781,7 @@ def test_fighting_dated_by_its_own_phrase_is_a_war_even_with_an_indefinite_artic
 @pytest.mark.model
 def test_a_state_leaving_or_freezing_its_part_in_a_body_changes_the_body(model):
     text = ("Moldova tried to reduce its reliance by freezing its participation within the Danube Security "
-            "Organization. Georgia left the Black Sea Union in 2009. Romania froze the assets of the DSO. Armenia "
+            "Organization. Georgia left the DSO in 2009. Romania froze the assets of the DSO. Armenia "
             "may leave the DSO.")
     names = COUNTRIES + [("Danube Security Organization", "organization", "DSO"), ("DSO", "organization", "DSO"),
                          ("Black Sea Union", "organization", "BSU")]

@@ -1452,13 +1452,19 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+def _other_members(a: Event, b: Event) -> bool:
+    """Two states joining or leaving one body are two changes ("Georgia left the CIS", "Ukraine left it")."""
+    return a.type == "organization_change" and bool(a.participants) and bool(b.participants) \
+        and not set(a.participants) & set(b.participants)
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per happening: the same type and name (or, unnamed, the same participants) on
     compatible dates is merged, keeping the most precise date and every source."""
     out: list[Event] = []
     for e in events:
         twin = next((o for o in out if o.type == e.type and _compatible(o.date, e.date) and (
-            (e.name and o.name and _same_name(o.name, e.name, o.date, e.date))
+            (e.name and o.name and _same_name(o.name, e.name, o.date, e.date) and not _other_members(o, e))
             or (not e.name and not o.name and set(e.participants) == set(o.participants)
                 and e.place == o.place and (e.date is not None or o.date is not None)))), None)
         if twin is None:
