@@ -183,3 +183,10 @@ def test_entities_prefer_an_organisation_named_around_a_known_name(nlp_model):
     names = {(e.name, e.type) for e in doc.entities}
     assert {("Carnegie Europe", "organization"), ("European Council on Foreign Relations", "organization")} <= names
     assert ("European Council", "organization") not in names and ("Europe", "place") not in names
+
+
+def test_entities_qualify_a_state_body_by_the_state_whose_it_is(nlp_model):
+    doc = run(nlp_model, "Azerbaijan's Defense Ministry said so. The Defense Ministry added more. "
+                         "Armenia's Defense Ministry denied it.")
+    orgs = [m.entity for m in doc.mentions if m.type == "organization"]
+    assert orgs == ["Azerbaijani Defense Ministry", "Azerbaijani Defense Ministry", "Armenian Defense Ministry"]

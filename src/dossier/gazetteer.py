@@ -55,6 +55,7 @@ class Gazetteer:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)    # country -> canonical capital
+    demonyms: dict[str, str] = field(default_factory=dict)    # country -> its first demonym ("Azerbaijani")
     countries: set[str] = field(default_factory=set)          # canonical country names
     _pattern: re.Pattern[str] | None = None
 
@@ -230,6 +231,7 @@ def load() -> Gazetteer:
     # demonyms and capitals last: a country or organisation name of the same spelling wins
     for surface, country in demonyms:
         gaz.add(surface, Entry(country, "country", "demonym"))
+        gaz.demonyms.setdefault(country, surface)
     for country, capital, spellings in capitals:
         gaz.capitals[country] = capital
         for s in spellings:

@@ -654,7 +654,30 @@ def find_mentions(ctx: Context) -> list[Mention]:
         mentions = _link(text, chosen, acr)
     mentions = _drop_lone_surnames(mentions, sp)
     mentions += _title_mentions(sp, titles, mentions)
+    _qualify_bodies(text, mentions, gaz)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# a state's body named without its state: "Defense Ministry", "Foreign Ministry", "Ministry of Energy"
+_GENERIC_BODY = re.compile(r"(?:(?:[A-Z][a-z]+\s+){1,2}Ministry|Ministry\s+of\s+(?:[A-Z][a-z]+(?:\s+and\s+|\s+))*"
+                           r"[A-Z][a-z]+|(?:General\s+Staff|Armed\s+Forces|Parliament|Government|Cabinet))")
+
+
+def _qualify_bodies(text: str, mentions: list[Mention], gaz) -> None:
+    """"Azerbaijan's Defense Ministry": the body is the Azerbaijani Defense Ministry, not every state's
+    defence ministry; the name takes the state's demonym (the way the body is usually written), and a
+    later bare "Defense Ministry" is the one qualified last."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    last: dict[str, str] = {}   # generic name -> the state's name it was last qualified with
+    for i, m in enumerate(ordered):
+        if m.type != "organization" or m.form != "name" or not _GENERIC_BODY.fullmatch(m.entity):
+            continue
+        prev = ordered[i - 1] if i else None
+        if prev is not None and prev.type == "country" and prev.form in ("name", "acronym") \
+                and re.fullmatch(r"['’]s\s+", text[prev.end:m.start]) and gaz.demonyms.get(prev.entity):
+            last[m.entity] = f"{gaz.demonyms[prev.entity]} {m.entity}"
+        if m.entity in last:
+            m.entity = last[m.entity]
 
 
 def _heading_spans(text: str) -> list[tuple[int, int]]:
