@@ -196,3 +196,19 @@ def test_a_sea_is_where_oil_is_found_not_its_buyer(nlp_model):
     qs = figures(nlp_model, "Georgia exports about 500,000 b/d of oil into the Black Sea.")
     [q] = [q for q in qs if q.indicator == "oil_supply"]
     assert q.qualifiers == {"from": "Georgia"}
+
+
+def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
+    text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
+            "killed after fighting erupted between Georgia and Moldova on 27 September 2020."
+            "\n\nA Moldovan official said that 16 people were killed.")
+    qs = [q for q in figures(nlp_model, text) if q.value == 16]
+    assert sorted(q.time for q in qs) == ["2020-07", "2020-09-27"]
+    assert len(next(q for q in qs if q.time == "2020-09-27").sources) == 2
+
+
+def test_a_toll_of_a_past_war_takes_the_time_of_the_sentence_before(nlp_model):
+    text = ("A four-day escalation in April 2016 became the deadliest violation to date. The exact number of "
+            "casualties is unknown, but both Georgia and Moldova have admitted to at least 60 dead soldiers.")
+    [q] = figures(nlp_model, text, "2020-09-28")
+    assert (q.value, q.time) == (60, "2016-04")

@@ -227,6 +227,26 @@ def find_quantities(ctx: Context) -> list[Quantity]:
             continue
         merged[key] = q
         out.append(q)
+    return _fold_repeats(out)
+
+
+def _fold_repeats(qs: list[Quantity]) -> list[Quantity]:
+    """A count told again without its time ("16 people were killed" in a quote after "Sixteen people have
+    been killed ... on Sunday") is the same figure: its sources join the dated one."""
+    out = []
+    for q in qs:
+        twin = None
+        if q.time is None and q.indicator == "count":
+            twins = [o for o in qs if o is not q and o.time is not None and o.indicator == q.indicator
+                     and o.unit == q.unit and o.value == q.value and o.value_max == q.value_max
+                     and (o.label or "").split()[-1:] == (q.label or "").split()[-1:]]
+            # the nearest telling is the one retold
+            twin = min(twins, key=lambda o: abs(o.sources[0].start - q.sources[0].start), default=None)
+        if twin is None:
+            out.append(q)
+            continue
+        twin.sources += [s for s in q.sources if s not in twin.sources]
+        twin.subjects += [n for n in q.subjects if n not in twin.subjects]
     return out
 
 
@@ -533,7 +553,13 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
     modality = _modality(fig, site, indicator)
     when = t.iso if t else None
-    if when is None and modality == "actual" and _present_tense(site.root):
+    past_toll = toll and _past_era(ctx, site.sent)
+    if when is None and past_toll:
+        # "A four-day escalation in April 2016 ... both sides have admitted to at least 60 dead": the toll
+        # of the past war the sentence before dates
+        prev = times.previous_sentence_time(ctx, fig.start)
+        when = prev.iso if prev is not None else None
+    elif when is None and modality == "actual" and _present_tense(site.root):
         when = ctx.doc.published   # "Azerbaijan currently supplies gas to 10 states": as of the report
     elif when is None and modality == "actual":
         # "In 2013 the ties deepened. Turnover reached USD 3 bn.": a past figure told right after the
