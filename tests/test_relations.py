@@ -662,3 +662,20 @@ def test_a_membership_sought_is_no_membership(model):
             "Moldova's DSO membership bid stalled. Kazakhstan's DSO membership dates from 2001.")
     found = find(model, text, COUNTRIES + [("DSO", "organization", "DSO")], predicate="member_of")
     assert triples(found) == {("Kazakhstan", "DSO")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, role, of", [
+    ("Ana Lupu, a spokeswoman for Moldova's foreign ministry, said people were hurt.", "spokeswoman", "Moldova"),
+    ("The fighters were paid, said Ion Sima, the head of the Britain-based Danube Observatory.", "head",
+     "Danube Observatory"),
+    ("Tom Reed, director of the DANUBE Intelligence monitoring group, said so.", "director", "DANUBE Intelligence"),
+    ("Sandu's aide Ion Sima has said that Moldova stands firm.", "aide", "Maia Sandu"),
+])
+def test_a_title_may_end_in_a_description_of_its_body_or_belong_to_a_person(model, text, role, of):
+    mentions = COUNTRIES + persons("Ana Lupu", "Ion Sima", "Tom Reed") + [
+        ("Sandu", "person", "Maia Sandu"), ("Britain", "country", "United Kingdom"),
+        ("Danube Observatory", "organization", "Danube Observatory"),
+        ("DANUBE Intelligence", "organization", "DANUBE Intelligence")]
+    found = find(model, text, mentions, predicate="position_held")
+    assert [(r.object, r.qualifiers.get("of")) for r in found] == [(role, of)]

@@ -329,6 +329,10 @@ def _title_before(span: Span, ix: Index):
         break
     phrase = left + tokens
     read = _read_title(phrase, ix, span)
+    boss = ix.name_mention(doc[j], ("person",)) if j >= span.sent.start else None
+    if read is not None and read[1] is None and boss is not None and phrase and phrase[0].lower_ in ("'s", "’s"):
+        # "Erdogan's aide Fahrettin Altun": the aide of a person
+        read = (read[0], ix.name(boss), read[2])
     if read is not None and read[1] is None and j >= span.sent.start and doc[j].lower_ in ("its", "their"):
         # "Its president, X": the country the passage is about
         c = ix.subject_before(doc[j], ("country",))
@@ -381,6 +385,14 @@ def _title_after(span: Span, ix: Index):
                 or t.lower_ in ("of", "for", "and", "the", "to", "'s", "’s", "-", "–", "a", "an") \
                 or (t.lower_ == "at" and any(_title_word(r) for r in right)) \
                 or t.lower_ in P.TITLE_PRE or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")):
+            right.append(t)
+            k += 1
+            continue
+        # after the body is named, its lowercase description ("of Armenia's foreign ministry", "of the SITE
+        # Intelligence monitoring group", "the Britain-based Syrian Observatory")
+        named = any(ix.name_mention(r, ("country", "organization", "place")) is not None for r in right)
+        if named and t.pos_ in ("NOUN", "ADJ", "VERB") and t.text.islower() and (
+                t.pos_ != "VERB" or right[-1].text in ("-", "–")) and sum(r.text.islower() for r in right) < 8:
             right.append(t)
             k += 1
             continue
