@@ -346,8 +346,11 @@ def test_a_dated_announcement_is_a_statement(model):
 
 
 @pytest.mark.model
-def test_an_undated_remark_or_a_sentence_with_another_event_is_no_statement(model):
-    assert not find(model, "Georgia announced a full ban on imports from Armenia.", COUNTRIES)
+def test_an_undated_saying_is_a_statement_of_no_date_but_a_sentence_with_another_event_is_none(model):
+    [e] = find(model, "Georgia announced a full ban on imports from Armenia.", COUNTRIES)
+    assert (e.type, e.date, e.participants) == ("statement", None, ["Georgia"])
+    assert not find(model, "The pipeline said to be the longest carries gas.", COUNTRIES)
+    assert not find(model, "He said the ban would stay.", COUNTRIES)
     found = find(model, "On 2 May 2024, Georgia announced that it had signed the treaty with Armenia.", COUNTRIES,
                  [("2 May 2024", "2024-05-02")])
     assert "statement" not in [e.type for e in found]

@@ -120,7 +120,7 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
     minister reported ..."), read only from a sentence that states no other event: its date must hang from
     the verb itself, so that a statement merely reporting another event does not take that event's date."""
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS or not _in_main_clause(tok):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS or not _in_main_clause(tok):
             continue
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
@@ -130,7 +130,19 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             d = _Draft("statement", tok, time=when[0].time, place=_place(tok, ix, heads_too=False))
             d.add(*who)
             return [d]
+        # an undated saying by someone the text names ("Peskov said the situation ..."): a statement of no
+        # known date (its sources say when it was reported)
+        named = [ix.name(m) for s in P.children(tok, ("nsubj",))
+                 for m in ix.phrase_mentions(s, ("person", "country", "organization"))]
+        if named and not when and tok.lemma_.lower() in _SAYING_VERBS:
+            d = _Draft("statement", tok, own_time_only=True, place=_place(tok, ix, heads_too=False))
+            d.add(*named)
+            return [d]
     return []
+
+
+_SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
+                 "condemn", "claim", "deny", "insist", "tell", "urge", "accuse", "vow"}
 
 
 def _under_anniversary(tok: Token) -> bool:
@@ -1417,7 +1429,7 @@ def _worth_keeping(d: _Draft) -> bool:
     if d.type in ("independence",):
         return n >= 1
     if d.type == "statement":
-        return n >= 1 and d.time is not None
+        return n >= 1
     return bool(d.name or n)
 
 
