@@ -120,7 +120,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
     minister reported ..."), read only from a sentence that states no other event: its date must hang from
     the verb itself, so that a statement merely reporting another event does not take that event's date."""
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS or not _in_main_clause(tok):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS \
+                or not _in_main_clause(tok):
             continue
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
