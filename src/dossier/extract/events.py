@@ -116,9 +116,10 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
 
 
 def _statement(sent: Span, ix: Index) -> list[_Draft]:
-    """A dated announcement by a named actor ("On 2 May 2024, Turkey announced ...", "In April 2021, the
-    minister reported ..."), read only from a sentence that states no other event: its date must hang from
-    the verb itself, so that a statement merely reporting another event does not take that event's date."""
+    """An announcement by a named actor ("On 2 May 2024, Turkey announced ...", "In April 2021, the
+    minister reported ...", "Peskov said ..."), read only from a sentence that states no other event: its
+    date must hang from the verb itself, so that a statement merely reporting another event does not take
+    that event's date; without one it has none."""
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS \
                 or not _in_main_clause(tok):
