@@ -19,3 +19,7 @@ def test_a_heading_is_a_sentence_of_its_own(nlp_model):
 def test_a_single_line_break_inside_a_paragraph_is_left_to_the_parser(nlp_model):
     sp = nlp_model("Trade between the two countries\nreached USD 2.2 bn in 2020.")
     assert len(list(sp.sents)) == 1
+
+
+def test_a_unicode_hyphen_between_names_splits_them(nlp_model):
+    assert [t.text for t in nlp_model("the Israel\u2011Iran war")] == ["the", "Israel", "\u2011", "Iran", "war"]

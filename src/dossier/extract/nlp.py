@@ -45,9 +45,9 @@ def paragraph_breaks(sp: Doc) -> Doc:
 def load(disable: tuple[str, ...] = ()) -> Language:
     """The ``en_core_web_md`` pipeline (cached per process); never downloads anything."""
     model = spacy.load(model_path(), disable=list(disable))
-    # a dash or a curly quote glued between words splits them ("Corridor”—a dedicated road"): the
-    # default rules split a dash only between two letters
-    infixes = [*model.Defaults.infixes, r"[—–]", r"[“”]"]
+    # a dash, a Unicode (non-breaking) hyphen or a curly quote glued between words splits them
+    # ("Corridor”—a dedicated road", "Israel‑Iran"): the default rules split a dash only between two letters
+    infixes = [*model.Defaults.infixes, r"[—–\u2010\u2011]", r"[“”]"]
     model.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     if "parser" in model.pipe_names:
         model.add_pipe("paragraph_breaks", before="parser")
