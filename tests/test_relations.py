@@ -679,3 +679,14 @@ def test_a_title_may_end_in_a_description_of_its_body_or_belong_to_a_person(mode
         ("DANUBE Intelligence", "organization", "DANUBE Intelligence")]
     found = find(model, text, mentions, predicate="position_held")
     assert [(r.object, r.qualifiers.get("of")) for r in found] == [(role, of)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Trade relies on neighbours such as Georgia and Moldova, which comprise the western leg of the Danube Corridor.",
+    "Georgia and Moldova form the western section of the Danube Corridor.",
+])
+def test_places_making_up_a_stretch_of_a_line_lie_on_it(model, text):
+    found = find(model, text, COUNTRIES + [("Danube Corridor", "infrastructure", "Danube Corridor")],
+                 predicate="connects")
+    assert triples(found) == {("Danube Corridor", "Georgia"), ("Danube Corridor", "Moldova")}

@@ -96,6 +96,7 @@ def find_relations(ctx: Context) -> list[Relation]:
             _membership(tok, sent, ix, out)
             _ownership(tok, sent, ix, out)
             _connections(tok, sent, ix, out)
+            _legs(tok, sent, ix, out)
             _part_of(tok, sent, ix, out)
             _supplies(tok, sent, ix, out)
             _ranks(tok, sent, ix, out)
@@ -994,6 +995,29 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for o in ends:
             for e in ix.phrase_mentions(o, ("place", "country")):
                 out.add("connects", ix.name(infra), ix.name(e), sent)
+
+
+_LEG_NOUNS = {"leg", "section", "segment", "stretch", "part", "link", "branch", "arm"}
+_FORM_VERBS = {"comprise", "form", "constitute", "make", "represent"}
+
+
+def _legs(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
+    """"Georgia and Turkey, which comprise the European leg of the Middle Corridor", "Kazakhstan forms
+    the eastern section of the route": the places that make up a stretch of a line lie on it."""
+    if tok.lemma_.lower() not in _FORM_VERBS or tok.pos_ != "VERB" or P.is_hypothetical(tok):
+        return
+    legs = [o for o in P.children(tok, ("dobj", "attr")) if o.lemma_.lower() in _LEG_NOUNS]
+    infra = [m for o in legs for p in P.pobjs(o, {"of"}) for m in [ix.infrastructure_for(p)] if m is not None]
+    if not infra:
+        return
+    holders = P.subject_of(tok)
+    if tok.dep_ == "relcl" and any(s.lower_ in ("which", "that", "who") for s in holders):
+        holders = [tok.head]
+    places = [m for h in holders for m in ix.phrase_mentions(h, ("country", "place"))]
+    if not places:   # "countries such as Georgia and Turkey"
+        places = [m for h in holders for m in _listed(h, ix, ("country", "place"))]
+    for m in places:
+        out.add("connects", ix.name(infra[0]), ix.name(m), sent)
 
 
 def _named_infrastructure(tok: Token, ix: Index) -> Mention | None:
