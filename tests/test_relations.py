@@ -690,3 +690,11 @@ def test_places_making_up_a_stretch_of_a_line_lie_on_it(model, text):
     found = find(model, text, COUNTRIES + [("Danube Corridor", "infrastructure", "Danube Corridor")],
                  predicate="connects")
     assert triples(found) == {("Danube Corridor", "Georgia"), ("Danube Corridor", "Moldova")}
+
+
+@pytest.mark.model
+def test_a_line_described_as_the_way_between_two_places_connects_them(model):
+    text = "The Danube corridor, the only way to send supplies between Georgia and Moldova, was sealed."
+    found = find(model, text, COUNTRIES + [("Danube corridor", "infrastructure", "Danube corridor")],
+                 predicate="connects")
+    assert triples(found) == {("Danube corridor", "Georgia"), ("Danube corridor", "Moldova")}

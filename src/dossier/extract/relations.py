@@ -961,10 +961,13 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for e in ends:
             out.add("connects", ix.name(infra), ix.name(e), sent)
     # "the Middle Corridor, the shortest trade route between China and Europe"
-    if lemma in _ROUTE_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "appos":
+    if lemma in _ROUTE_NOUNS | {"way", "lifeline", "passage"} and tok.pos_ == "NOUN" and tok.dep_ == "appos":
         infra = ix.infrastructure_for(tok.head)
+        # "the only way to send supplies between A and B": the ends may hang deeper in the phrase
+        ends = [o for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "between"
+                for o in t.children if o.dep_ == "pobj"]
         if infra is not None:
-            for o in P.pobjs(tok, {"between"}):
+            for o in ends:
                 for e in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
                                         ("country", "place")):
                     out.add("connects", ix.name(infra), ix.name(e), sent)
