@@ -698,3 +698,11 @@ def test_a_line_described_as_the_way_between_two_places_connects_them(model):
     found = find(model, text, COUNTRIES + [("Danube corridor", "infrastructure", "Danube corridor")],
                  predicate="connects")
     assert triples(found) == {("Danube corridor", "Georgia"), ("Danube corridor", "Moldova")}
+
+
+@pytest.mark.model
+def test_his_party_is_the_person_s(model):
+    text = "Ion Sima has a supermajority in parliament through his ruling Civic Pact party, and it shows."
+    found = find(model, text, persons("Ion Sima") + [("Civic Pact party", "organization", "Civic Pact")],
+                 predicate="member_of")
+    assert triples(found) == {("Ion Sima", "Civic Pact")}

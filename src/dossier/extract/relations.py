@@ -565,7 +565,7 @@ _AGENT = ("country", "organization", "person")
 # title word is the title's own ("Secretary General")
 _RANK_STARTS = {r.rstrip(".") for r in MILITARY_RANKS} - {"general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
-_MEMBERSHIP_WORDS = ({"chairmanship", "presidency", "chairpersonship", "participation"} | _CHAIR_NOUNS | P.SIT_VERBS
+_MEMBERSHIP_WORDS = ({"party", "chairmanship", "presidency", "chairpersonship", "participation"} | _CHAIR_NOUNS | P.SIT_VERBS
                      | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
@@ -578,6 +578,15 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
     if lemma in ("country", "state", "nation"):
         _member_states(tok, sent, ix, out)
+        return
+    if lemma == "party" and tok.pos_ in ("NOUN", "PROPN"):
+        # "Pashinyan has a supermajority through his ruling Civil Contract party": his party
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+        org = ix.mention(tok, _ORG) or next((m for c in tok.children if c.dep_ in ("compound", "nmod")
+                                             for m in ix.phrase_mentions(c, _ORG)), None)
+        if poss and org is not None:
+            for person in ix.refers(poss[0], ("person",)):
+                out.add("member_of", person, ix.name(org), sent)
         return
     if lemma not in _MEMBERSHIP_WORDS:
         return
