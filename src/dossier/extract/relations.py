@@ -565,8 +565,8 @@ _AGENT = ("country", "organization", "person")
 # title word is the title's own ("Secretary General")
 _RANK_STARTS = {r.rstrip(".") for r in MILITARY_RANKS} - {"general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
-_MEMBERSHIP_WORDS = ({"party", "chairmanship", "presidency", "chairpersonship", "participation"} | _CHAIR_NOUNS | P.SIT_VERBS
-                     | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
+_MEMBERSHIP_WORDS = ({"party", "chairmanship", "presidency", "chairpersonship", "participation"} | _CHAIR_NOUNS
+                     | P.SIT_VERBS | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
 _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "track", "candidacy", "talks", "accession",
