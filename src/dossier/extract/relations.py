@@ -84,6 +84,7 @@ def find_relations(ctx: Context) -> list[Relation]:
     if turkish.is_turkish(ctx.doc.language):
         _routes(ix, out)
         _turkish_connections(ix, out)
+        _turkish_locations_and_owners(ix, out)
         return list(out.items.values())
     positions = _positions(ix)
     for p in positions:
@@ -1509,6 +1510,30 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
             continue    # "a formal peace treaty between A and B has not yet been signed"
         for c in inner:
             out.add("party_to", ix.name(c), ix.name(m), sent)
+
+
+# "Hazar Denizi'ndeki", "Türkiye'deki": the locative-adjective suffix, "(the one) in X"
+_TR_IN = re.compile(r"^['’]?n?[dt][ae]ki\b")
+# "X tarafından satın alınması": being bought by X
+_TR_BOUGHT_BY = re.compile(r"^['’]?\s*tarafından\s+satın\s+al", re.I)
+
+
+def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
+    """Turkish suffixes that state a relation: "Hazar Denizi'ndeki ... Şahdeniz Projesi" (the line or
+    field in a place) and "Petkim gibi tesislerin ... SOCAR tarafından satın alınması" (bought by X)."""
+    text = ix.text
+    for s, e in turkish.sentences(text):
+        ms = ix.mentions_in(s, e)
+        for i, m in enumerate(ms):
+            tail = text[m.end:m.end + 20]
+            if m.type in ("place", "country") and _TR_IN.match(tail):
+                nxt = next((x for x in ms[i + 1:] if x.type in ("infrastructure", "place")), None)
+                if nxt is not None and nxt.start - m.end <= 90 and ix.name(nxt) != ix.name(m):
+                    out.add("located_in", ix.name(nxt), ix.name(m), (s, e))
+            if m.type == "organization" and _TR_BOUGHT_BY.match(tail):
+                bought = [x for x in ms[:i] if x.type in ("organization", "infrastructure")]
+                if bought:
+                    out.add("owner_of", ix.name(m), ix.name(bought[-1]), (s, e))
 
 
 def _turkish_connections(ix: Index, out: _Collector) -> None:
