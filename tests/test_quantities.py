@@ -212,3 +212,10 @@ def test_a_toll_of_a_past_war_takes_the_time_of_the_sentence_before(nlp_model):
             "casualties is unknown, but both Georgia and Moldova have admitted to at least 60 dead soldiers.")
     [q] = figures(nlp_model, text, "2020-09-28")
     assert (q.value, q.time) == (60, "2016-04")
+
+
+def test_a_figure_said_to_hold_currently_holds_as_of_the_report(nlp_model):
+    qs = figures(nlp_model, "Georgia currently supplies gas to 10 European states, and, in July 2022, signed a "
+                            "memorandum of understanding with Moldova.", "2024-12-17")
+    [q] = qs
+    assert (q.value, q.time) == (10, "2024-12-17")

@@ -553,6 +553,11 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
     modality = _modality(fig, site, indicator)
     when = t.iso if t else None
+    verb = next((a for a in [site.root, *site.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and ctx.doc.published and any(
+            c.dep_ == "advmod" and c.lower_ in ("currently", "now", "presently", "today") for c in verb.children):
+        when = ctx.doc.published   # "Azerbaijan currently supplies gas to 10 states, and in July 2022 signed ..."
+
     past_toll = toll and _past_era(ctx, site.sent)
     if when is None and past_toll:
         # "A four-day escalation in April 2016 ... both sides have admitted to at least 60 dead": the toll
