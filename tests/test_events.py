@@ -791,3 +791,16 @@ def test_a_state_leaving_or_freezing_its_part_in_a_body_changes_the_body(model):
     found = [(tuple(e.participants), e.date) for e in find(model, text, names, [("2009", "2009")])
              if e.type == "organization_change"]
     assert found == [(("Moldova",), None), (("Georgia",), "2009")]
+
+
+@pytest.mark.model
+def test_a_list_of_actors_each_dated_in_brackets_is_one_event_each(model):
+    text = ("Summits in this format have been organised by Georgia (September 2023) and Moldova (October 2023). "
+            "Politicians have embarked on tours of the Balkans, such as Ana Lupu (June 2023) and Ion Sima "
+            "(November 2023).")
+    found = find(model, text, COUNTRIES + persons("Ana Lupu", "Ion Sima") + [("Balkans", "place", "Balkans")],
+                 [("September 2023", "2023-09"), ("October 2023", "2023-10"), ("June 2023", "2023-06"),
+                  ("November 2023", "2023-11")])
+    assert {(e.type, tuple(e.participants), e.date, e.place) for e in found} == {
+        ("meeting", ("Georgia",), "2023-09", None), ("meeting", ("Moldova",), "2023-10", None),
+        ("visit", ("Ana Lupu",), "2023-06", "Balkans"), ("visit", ("Ion Sima",), "2023-11", "Balkans")}

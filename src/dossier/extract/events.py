@@ -554,6 +554,18 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             where = [ix.name(m) for h in heads for t in h.subtree if t.dep_ == "prep" and t.lower_ == "to"
                      and t.head.dep_ not in ("relcl", "acl") for o in t.children if o.dep_ == "pobj"
                      for m in ix.phrase_mentions(o, ("place", "country"))][:1]
+        if lemma == "tour" and not where:
+            where = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, ("place", "country"))]
+        listed = _dated_list(tok, ix)
+        if listed and where:
+            # "tours of Central Asia, such as German President X (June 2023), French President Y (November
+            # 2023)": a visit by each, dated by its parenthesis
+            out = []
+            for person, when in listed:
+                d = _Draft("visit", tok, place=where[0], time=when, own_time_only=True)
+                d.add(person)
+                out.append(d)
+            return out
         if who and (where or lemma == "visit"):
             d = _Draft("visit", tok, place=where[0] if where else None, plural=tok.tag_ == "NNS")
             d.add(*[w for w in who if w not in where])
@@ -574,6 +586,23 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*who)
             return [d]
     return []
+
+
+def _dated_list(tok: Token, ix: Index, types: tuple[str, ...] = ("person",)) -> list[tuple[str, TimeExpr]]:
+    """People (or ``types``) listed after ``tok`` in its sentence, each followed by a date in brackets
+    ("X (June 2023), Y (November 2023)")."""
+    sent = tok.sent
+    out = []
+    for m in ix.mentions_in(tok.idx, sent.end_char, types):
+        if m.form not in ("name", "acronym"):
+            continue
+        bracket = re.match(r"\s*\(([^()]{3,40})\)", ix.text[m.end:sent.end_char])
+        if not bracket:
+            continue
+        inside = ix.ctx.times_in(m.end + bracket.start(1), m.end + bracket.end(1))
+        if inside:
+            out.append((ix.name(m), inside[0]))
+    return out if len(out) >= 2 else []
 
 
 def _scheduled_stay(tok: Token, ix: Index) -> bool:
@@ -671,6 +700,16 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
     if lemma == "congress" and named is None and any(
             ix.mention(c, ("country",)) is not None for c in tok.children if c.dep_ in ("compound", "amod", "poss")):
         return []   # "the US Congress": a legislature
+    if tok.tag_ == "NNS" and named is None and lemma != "talk":
+        # "Summits ... have been organised by the US (September 2023) and Germany (October 2023)": one each
+        listed = _dated_list(tok, ix, ("country", "organization"))
+        if listed:
+            out = []
+            for host, when in listed:
+                d = _Draft("meeting", tok, time=when, own_time_only=True)
+                d.add(host)
+                out.append(d)
+            return out
     # "EU accession talks" name a process, not a meeting: talks are named only by a known event
     name = ix.name(named) if named is not None else (None if lemma == "talk" else _event_name(tok, ix))
     d = _Draft("meeting", tok, name=name, plural=tok.tag_ == "NNS" and lemma != "talk" and not named)
