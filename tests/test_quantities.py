@@ -219,3 +219,11 @@ def test_a_figure_said_to_hold_currently_holds_as_of_the_report(nlp_model):
                             "memorandum of understanding with Moldova.", "2024-12-17")
     [q] = qs
     assert (q.value, q.time) == (10, "2024-12-17")
+
+
+def test_a_fact_box_line_counts_for_the_state_heading_it(nlp_model):
+    text = ("The forces compare as follows.\n\nGEORGIA\n\n49,000 armed forces personnel\n\n"
+            "3,000 tanks including 339 German-made Leopard tanks\n\n13 combat aircraft\n\nMOLDOVA\n\n"
+            "7,000 armed forces personnel\n")
+    got = {(q.value, q.subjects[0]) for q in figures(nlp_model, text) if q.indicator == "count"}
+    assert {(49000, "Georgia"), (3000, "Georgia"), (13, "Georgia"), (7000, "Moldova")} <= got

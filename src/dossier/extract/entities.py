@@ -82,6 +82,11 @@ def _gazetteer_candidates(text: str) -> list[Candidate]:
     out = []
     for start, end, e in gaz.find(text):
         out.append(Candidate(start, end, e.type, "gazetteer", form=e.form, entity=e.canonical, place=e.place))
+    # a heading in capitals that is a name ("ARMENIA" over a fact box's lines)
+    for m in re.finditer(r"(?m)^[ \t]*([A-Z][A-Z'’ -]{3,40}?)[ \t:]*$", text):
+        e = gaz.lookup(m.group(1))
+        if e is not None and e.form == "name" and e.type in ("country", "place", "organization"):
+            out.append(Candidate(m.start(1), m.end(1), e.type, "gazetteer", form=e.form, entity=e.canonical))
     return out
 
 

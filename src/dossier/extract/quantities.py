@@ -542,6 +542,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    if fig.dim == "count":
+        heading = _heading_subject(ctx, fig.start)
+        if heading:   # a fact box: "ARMENIA / 3,000 tanks including 339 German-made Leopards"
+            subjects = [heading, *(n for n in subjects if n != heading)]
     toll = fig.dim == "count" and _casualties(trigger, site)
     if toll and not subjects:
         # "Some 30,000 people were killed": the toll of the conflict the document is about
@@ -579,6 +583,30 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if fig.per_year and fig.dim == "money":
         q.qualifiers["per"] = "year"
     return q
+
+
+def _heading_subject(ctx: Context, pos: int) -> str | None:
+    """The state, body or place a short line sits under: the nearest line above that is only its name
+    ("ARMENIA", "Azerbaijan:"), across other short lines of the same box."""
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if (line_end if line_end >= 0 else len(text)) - line_start > 150:
+        return None   # a paragraph of prose, not a line of a box
+    end = line_start
+    for _ in range(10):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start:end].strip()
+        if line:
+            if len(line) > 150:
+                return None
+            ms = ctx.mentions_in(start, end, ("country", "organization", "place"))
+            if len(ms) == 1 and re.fullmatch(r"[\W_]*" + re.escape(ms[0].text) + r"[\W_]*", line):
+                return ms[0].entity or ms[0].text
+        end = start
+    return None
 
 
 def _present_tense(tok: Token) -> bool:
@@ -727,7 +755,7 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     lemma = _lemma(noun)
     if lemma in NOT_COUNTED or noun.text in ("%",):
         return None
-    if noun.tag_ not in ("NNS", "NNPS") and not fig.scaled and fig.value != 1:
+    if noun.tag_ not in ("NNS", "NNPS") and not fig.scaled and fig.value != 1 and lemma not in _SAME_PLURAL:
         return None
     if "-" in ctx.doc.text[fig.end:noun.idx]:
         return None  # "44-day war", "20-year-old"
@@ -737,6 +765,9 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
 
 
 _PAST_ERA = re.compile(r"\b(?:1[0-9]|20)\d\ds?\b|\bcentury\b|\bWorld War\b|\bgenocide\b|\bhistor", re.I)
+
+
+_SAME_PLURAL = {"aircraft", "personnel", "staff", "spacecraft", "hovercraft"}   # "29 combat aircraft"
 
 
 def _past_era(ctx: Context, sent: Span) -> bool:
