@@ -706,3 +706,12 @@ def test_his_party_is_the_person_s(model):
     found = find(model, text, persons("Ion Sima") + [("Civic Pact party", "organization", "Civic Pact")],
                  predicate="member_of")
     assert triples(found) == {("Ion Sima", "Civic Pact")}
+
+
+@pytest.mark.model
+def test_parties_to_plural_documents_with_a_subject_but_not_to_a_kind_of_deal(model):
+    text = ("That process hinges on protocols for establishing diplomatic relations that have been signed by "
+            "Georgia and Moldova. Georgia signed military agreements with Romania in 2020.")
+    found = find(model, text, COUNTRIES, [("2020", "2020")], predicate="party_to")
+    assert triples(found) == {("Georgia", "protocols for establishing diplomatic relations"),
+                              ("Moldova", "protocols for establishing diplomatic relations")}

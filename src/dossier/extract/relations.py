@@ -1468,6 +1468,9 @@ def _products(tok: Token, ix: Index) -> list[Mention]:
 # --- party_to ---------------------------------------------------------------------------------
 
 _AGREEMENT_WORD = re.compile(r"\b(" + "|".join(sorted(P.AGREEMENT_NOUNS)) + r")\b", re.I)
+# plural documents with a subject of their own ("protocols for establishing diplomatic relations"), not a
+# kind ("military agreements", "arms deals")
+_AGREEMENTS_ON = re.compile(r"\b(" + "|".join(sorted(P.AGREEMENT_NOUNS)) + r")s\s+(?:on|for|of)\b", re.I)
 
 
 def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
@@ -1486,7 +1489,8 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
         if ev.type != "agreement_signed" or not ev.name:
             continue
         signed.add(ev.name)
-        if ev.name not in agreement_names and not _AGREEMENT_WORD.search(ev.name):
+        if ev.name not in agreement_names and not _AGREEMENT_WORD.search(ev.name) \
+                and not _AGREEMENTS_ON.search(ev.name):
             continue
         src = ev.sources[0]
         orgs = {ix.name(m) for m in ix.mentions if m.type == "organization"}
