@@ -192,7 +192,7 @@ def test_tokenised_text_is_rejoined(tmp_path):
     assert doc.title == "A Reset in the Caucasus"
     assert doc.text.split("\n\n")[:4] == [
         "Turkey's army is vital, but the talks didn't start.", 'The "sick man of Europe," they said, is back.',
-        'Both countries " presidents met at a football game.', "Is this the end of the matter?"]
+        "Both countries’ presidents met at a football game.", "Is this the end of the matter?"]
     assert "scrape_artifact" in kinds(doc)
 
 

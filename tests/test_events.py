@@ -804,3 +804,10 @@ def test_a_list_of_actors_each_dated_in_brackets_is_one_event_each(model):
     assert {(e.type, tuple(e.participants), e.date, e.place) for e in found} == {
         ("meeting", ("Georgia",), "2023-09", None), ("meeting", ("Moldova",), "2023-10", None),
         ("visit", ("Ana Lupu",), "2023-06", "Balkans"), ("visit", ("Ion Sima",), "2023-11", "Balkans")}
+
+
+@pytest.mark.model
+def test_both_countries_presidents_meeting_is_a_meeting_of_the_two(model):
+    text = "Normalization between Georgia and Moldova began when both countries’ presidents met at a football game."
+    found = find(model, text, COUNTRIES)
+    assert set(one(found, "meeting").participants) == {"Georgia", "Moldova"}

@@ -431,6 +431,7 @@ def _inline(run: _Cleaner, text: Mapped) -> Mapped:
 _SPACE_BEFORE = re.compile(r"(?<=\S) +(?=[,.;:!?%)\]](?:\s|$))|(?<=\w) +(?=['’](?:s|t|re|ve|ll|d|m)\b)"
                            r"|(?<=[(\[]) +(?=\S)", re.M)
 _QUOTED = re.compile(r"\" ([^\"\n]*?) \"")
+_PLURAL_QUOTE = re.compile(r"(?<=[a-z]s) \" (?=[a-z])")
 
 
 def _detokenise(run: _Cleaner, text: Mapped) -> Mapped:
@@ -445,6 +446,17 @@ def _detokenise(run: _Cleaner, text: Mapped) -> Mapped:
                                             line_end if line_end >= 0 else len(text)),
                f"the text was tokenised (a space before punctuation in {spaced} places); the spaces were removed")
     text = text.rewrite(_SPACE_BEFORE, lambda m: [])
+
+    def apostrophe(m):  # "both countries " presidents": a lone quote after a plural is its apostrophe
+        line_start = text.text.rfind("\n", 0, m.start()) + 1
+        line_end = text.text.find("\n", m.end())
+        if text.text.count('"', line_start, line_end if line_end >= 0 else len(text)) % 2 == 0:
+            return None
+        run.repair("scrape_artifact", text.span(m.start(), m.end()),
+                   "an apostrophe written as a double quote was restored")
+        return ["’ "]
+
+    text = text.rewrite(_PLURAL_QUOTE, apostrophe)
 
     def quoted(m):  # only where the line's quotes pair up, so opening and closing are known
         line_start = text.text.rfind("\n", 0, m.start()) + 1

@@ -510,6 +510,10 @@ class Index:
                      for m in [self.mention(c, ("country",))] if m is not None]
             if names:
                 return list(dict.fromkeys(names))
+            # "both countries' presidents": the two states named before
+            pair = [k for k in tok.children if k.dep_ == "poss" and self.is_pair_phrase(k)]
+            if pair:
+                return self._pair_before(pair[0]) or list(self.pair)
         names = [self.name(m) for m in self.phrase_mentions(tok, types)]
         if names:
             return names
