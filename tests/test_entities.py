@@ -190,3 +190,11 @@ def test_entities_qualify_a_state_body_by_the_state_whose_it_is(nlp_model):
                          "Armenia's Defense Ministry denied it.")
     orgs = [m.entity for m in doc.mentions if m.type == "organization"]
     assert orgs == ["Azerbaijani Defense Ministry", "Azerbaijani Defense Ministry", "Armenian Defense Ministry"]
+
+
+def test_entities_read_a_short_name_after_comma_or_as_an_alias(nlp_model):
+    doc = run(nlp_model, "Trains will run on the Danube Route for Regional Peace and Prosperity, or Drupp. "
+                         "Moldova voiced support for Drupp.")
+    [e] = [e for e in doc.entities if e.name == "Danube Route for Regional Peace and Prosperity"]
+    assert e.type == "infrastructure" and "Drupp" in e.aliases
+    assert not [x for x in doc.entities if x.name == "Drupp"]

@@ -660,7 +660,30 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions = _drop_lone_surnames(mentions, sp)
     mentions += _title_mentions(sp, titles, mentions)
     _qualify_bodies(text, mentions, gaz)
+    mentions = _or_aliases(text, mentions)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _or_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"the Trump Route for International Peace and Prosperity, or Tripp": the short name after ", or" is
+    the long one's alias wherever it occurs (the tagger may have typed it otherwise)."""
+    out = list(mentions)
+    for m in mentions:
+        if m.type not in ("infrastructure", "organization", "agreement", "event") or m.form != "name":
+            continue
+        alias = re.match(r",\s+or\s+(?:the\s+)?([A-Z][A-Za-z]{1,9})(?=[.,;:)]|\s*$)", text[m.end:m.end + 20])
+        if not alias or len(m.text.split()) < 3:
+            continue
+        word = alias.group(1)
+        taken = {(x.start, x.end) for x in out}
+        for x in out:
+            if x.text == word:
+                x.type, x.entity, x.form = m.type, m.entity, "acronym"
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text):
+            if (hit.start(), hit.end()) not in taken and not any(y.start < hit.end() and hit.start() < y.end
+                                                                    for y in out):
+                out.append(Mention(word, hit.start(), hit.end(), m.type, m.entity, "acronym"))
+    return out
 
 
 # a state's body named without its state: "Defense Ministry", "Foreign Ministry", "Ministry of Energy"
