@@ -29,6 +29,13 @@ def test_events_merge_by_identity_too():
     assert len(merged.fact.sources) == 2
 
 
+def test_undated_sayings_or_meetings_of_the_same_people_stay_apart_but_a_war_merges():
+    said = [Event("statement", [src(d)], participants=["Dmitry Peskov"]) for d in ("a.txt", "b.txt")]
+    assert len(consolidate(said).facts) == 2
+    war = [Event("war", [src(d)], participants=["Iran", "Israel"]) for d in ("a.txt", "b.txt")]
+    assert len(consolidate(war).facts) == 1
+
+
 def test_counts_of_different_things_do_not_merge():
     def count(label: str, doc: str) -> Quantity:
         return Quantity("count", ["Armenia", "Azerbaijan"], 3, "count", [src(doc, quote=f"three {label}")],

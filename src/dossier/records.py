@@ -161,8 +161,11 @@ class Event:
     kind: str = "event"
 
     def key(self) -> tuple:
-        """Identity used to merge the same fact from several sources."""
-        return ("event", self.type, self.name, self.date, tuple(sorted(self.participants)), self.place)
+        """Identity used to merge the same fact from several sources.  An undated, unnamed saying, meeting
+        or visit cannot be told from another of the same people: it stays its document's own."""
+        own = self.sources[0].doc if (self.date is None and not self.name and self.sources
+                                      and self.type in ("statement", "meeting", "visit")) else None
+        return ("event", self.type, self.name, self.date, tuple(sorted(self.participants)), self.place, own)
 
 
 @dataclass
