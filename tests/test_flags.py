@@ -134,3 +134,16 @@ def test_a_sentence_given_twice_is_flagged_at_its_copy(nlp_model):
     got = [f for f in _flags_of(nlp_model, f"{sentence} Talks failed.\n\nPhoto caption.\n\n{sentence}")
            if f.type == "duplicate_content"]
     assert len(got) == 1 and got[0].sources[0].start > 20
+
+
+def test_a_cleaning_flag_cites_each_place_it_repaired(tmp_path):
+    from dossier import clean, read
+    body = ("Azerbaijan and Türkiye signed the declaration in Shusha on 15 June 2021, and trade grew.\n\n"
+            "![](./images/chart-one.png)\n\nThe pipeline carries gas from the Caspian to Europe.\n\n"
+            "![](./images/chart-two.png)\n\nBoth sides praised the agreement at length.\n")
+    path = tmp_path / "page.txt"   # markup in a plain-text file is residue
+    path.write_text(body, encoding="utf-8")
+    doc = clean.clean(read.read_document(str(path)))
+    [flag] = [f for f in flags.cleaning_flags(doc) if f.type == "markup_artifact"]
+    quotes = {s.quote for s in flag.sources}
+    assert any("chart-one" in q for q in quotes) and any("chart-two" in q for q in quotes)

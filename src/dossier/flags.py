@@ -37,8 +37,12 @@ _CURRENCY_CODE = re.compile(
     r"\s*\((?P<code>[A-Za-z]{2,4})\)")
 
 
+_INSTANCES = 12   # the places a cleaning flag cites: enough to find each, not a list of every tag
+
+
 def cleaning_flags(doc: Document) -> list[Flag]:
-    """One flag per kind of repair (and per distinct note), citing its largest instance; plus missing metadata."""
+    """One flag per kind of repair (and per distinct note), citing its instances, largest first (at most
+    ``_INSTANCES``); plus missing metadata."""
     groups: dict[tuple[str, str], list] = {}
     for rep in doc.repairs:
         if rep.kind in _REPAIR_MESSAGES:
@@ -47,12 +51,13 @@ def cleaning_flags(doc: Document) -> list[Flag]:
             groups.setdefault((rep.kind, note), []).append(rep)
     flags: list[Flag] = []
     for (kind, _), reps in groups.items():
-        rep = max(reps, key=lambda r: len(r.quote))
-        message = rep.note or _REPAIR_MESSAGES[kind]
+        reps = sorted(reps, key=lambda r: -len(r.quote))
+        message = reps[0].note or _REPAIR_MESSAGES[kind]
         if len(reps) > 1:
             message += f" ({len(reps)} places)"
         flags.append(Flag(type=kind, about="document", message=message,
-                          sources=[Source(doc=doc.name, start=rep.start, end=rep.end, quote=rep.quote)]))
+                          sources=[Source(doc=doc.name, start=r.start, end=r.end, quote=r.quote)
+                                   for r in reps[:_INSTANCES]]))
     missing = [k for k in ("author", "published", "publisher") if not getattr(doc, k)]
     if missing:
         flags.append(Flag(type="missing_metadata", about="document",
