@@ -198,3 +198,10 @@ def test_entities_read_a_short_name_after_comma_or_as_an_alias(nlp_model):
     [e] = [e for e in doc.entities if e.name == "Danube Route for Regional Peace and Prosperity"]
     assert e.type == "infrastructure" and "Drupp" in e.aliases
     assert not [x for x in doc.entities if x.name == "Drupp"]
+
+
+def test_entities_take_no_single_common_noun_for_an_event(nlp_model):
+    doc = run(nlp_model, "Turkey's obsession with Genocide denial goes on. We hope you found our Week in Review "
+                         "helpful. The Armenian Genocide is remembered.")
+    events = {e.name for e in doc.entities if e.type == "event"}
+    assert "Genocide" not in events and "Week" not in events

@@ -661,6 +661,11 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions += _title_mentions(sp, titles, mentions)
     _qualify_bodies(text, mentions, gaz)
     mentions = _or_aliases(text, mentions)
+    # one capitalised common noun names no event ("Genocide denial", "our Week in Review")
+    mentions = [m for m in mentions if not (m.type == "event" and m.form == "name" and " " not in m.text.strip()
+                                            and " " not in (m.entity or m.text).strip()
+                                            and sp.vocab.has_vector(m.text.lower())
+                                            and gaz.lookup(m.text) is None)]
     return sorted(mentions, key=lambda m: m.start)
 
 
