@@ -715,3 +715,10 @@ def test_parties_to_plural_documents_with_a_subject_but_not_to_a_kind_of_deal(mo
     found = find(model, text, COUNTRIES, [("2020", "2020")], predicate="party_to")
     assert triples(found) == {("Georgia", "protocols for establishing diplomatic relations"),
                               ("Moldova", "protocols for establishing diplomatic relations")}
+
+
+@pytest.mark.model
+def test_a_title_keeps_its_complement_past_its_acronym_and_rank(model):
+    text = "Chief of the Army Staff (COAS) Field Marshal Ion Sima was also present."
+    [r] = find(model, text, persons("Ion Sima"), predicate="position_held")
+    assert (r.subject, r.object) == ("Ion Sima", "Chief of the Army Staff")

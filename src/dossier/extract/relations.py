@@ -305,6 +305,9 @@ def _title_before(span: Span, ix: Index):
     left = []
     while j >= span.sent.start:
         t = doc[j]
+        if t.text == ")" and j - 2 >= span.sent.start and doc[j - 2].text == "(" and doc[j - 1].text.isupper():
+            j -= 3   # "Chief of the Army Staff (COAS) Field Marshal X": the title's acronym
+            continue
         m = ix.name_mention(t)
         if m is not None and m.type == "person":
             break
@@ -530,12 +533,15 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
             i += 2
             continue
         if not (t.lower_ in ("of", "for", "and", "on") or _title_word(t) or t.text[:1].isupper()
-                or _title_complement(t) or t.pos_ == "ADJ" and i + 1 < len(post) and _title_complement(post[i + 1])):
-            break
+                or _title_complement(t) or t.pos_ == "ADJ" and i + 1 < len(post) and _title_complement(post[i + 1])
+                or t.lower_ == "the" and i > 0 and post[i - 1].lower_ == "of" and i + 1 < len(post)
+                and post[i + 1].text[:1].isupper() and ix.name_mention(post[i + 1]) is None):
+            break   # "Chief of the Army Staff": a complement of its own
         role_toks.append(t)
         i += 1
     # no military rank before the name ("Defence Minister Colonel General X"); "Secretary General" stays
-    rank = next((k for k, t in enumerate(role_toks) if k > 0 and t.lower_.rstrip(".") in _RANK_STARTS), None)
+    rank = next((k for k, t in enumerate(role_toks) if k > 0 and (t.lower_.rstrip(".") in _RANK_STARTS or (
+        t.lower_ == "field" and k + 1 < len(role_toks) and role_toks[k + 1].lower_ == "marshal"))), None)
     if rank is not None:
         role_toks = role_toks[:rank]
     while role_toks and role_toks[-1].lower_ in ("of", "the", "for", "and", "on", "'s", "’s", "-", "–", ","):
