@@ -40,3 +40,8 @@ def test_a_region_is_found_with_its_generic_word_in_lower_case():
     gaz = gazetteer.load()
     assert gaz.lookup("Caspian sea").canonical == gaz.lookup("Caspian Sea").canonical == "Caspian Sea"
     assert gaz.lookup("caspian sea") is None
+
+
+def test_a_body_is_found_with_its_generic_word_in_lower_case():
+    gaz = gazetteer.load()
+    assert gaz.lookup("Minsk group").canonical == "OSCE Minsk Group"

@@ -121,6 +121,9 @@ def _trie_pattern(words) -> str:
     return "(?:" + build(trie) + ")"
 
 
+# the generic word of a body's name, also written in lower case after its proper part
+_BODY_HEADS = {"Group", "Council", "Commission", "Committee", "Assembly", "Parliament", "Forum"}
+
 # the generic word of a region's name, often written in lower case ("the Caspian sea")
 _GEOGRAPHIC_HEADS = {"Sea", "Ocean", "Gulf", "Strait", "Straits", "Mountains", "Basin", "Lake", "River", "Peninsula"}
 
@@ -215,6 +218,9 @@ def load() -> Gazetteer:
         entry = Entry(row[0], "organization")
         for n in [row[0], *_split(row[1])]:
             gaz.add(n, entry)
+            head = n.rsplit(" ", 1)
+            if len(head) == 2 and head[1] in _BODY_HEADS and head[0][:1].isupper():
+                gaz.add(f"{head[0]} {head[1].lower()}", entry)   # "the so-called Minsk group"
     for row in _rows("companies.tsv"):
         row += [""] * (2 - len(row))
         entry = Entry(row[0], "organization")
