@@ -811,3 +811,12 @@ def test_both_countries_presidents_meeting_is_a_meeting_of_the_two(model):
     text = "Normalization between Georgia and Moldova began when both countries’ presidents met at a football game."
     found = find(model, text, COUNTRIES)
     assert set(one(found, "meeting").participants) == {"Georgia", "Moldova"}
+
+
+@pytest.mark.model
+def test_a_line_named_by_an_unknown_proper_modifier_is_not_the_last_line_named(model):
+    text = ("The Danube pipeline became operational in May 2006. The Trans-Balkan pipeline was inaugurated in "
+            "June 2018. The pipeline was extended in June 2019.")
+    found = find(model, text, [("Danube pipeline", "infrastructure", "Danube pipeline")],
+                 [("May 2006", "2006-05"), ("June 2018", "2018-06"), ("June 2019", "2019-06")])
+    assert "2018-06" not in {e.date for e in found if e.name == "Danube pipeline"}

@@ -624,6 +624,9 @@ class Index:
         low = tok.lemma_.lower()
         if tok.lower_ == "it":
             return self.topic_infrastructure(tok.idx)
+        if low in INFRA_NOUNS and any(c.text[:1].isupper() and c.dep_ in ("compound", "amod", "nmod")
+                                      and self.mention(c, ("country",)) is None for c in tok.children):
+            return None   # "the Trans-Anatolian pipeline": another line, one the mentions missed
         if low in INFRA_NOUNS and any(c.lower_ in ("the", "this", "that", "its")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
             # "the pipeline": the last pipeline named, else what the passage is about
