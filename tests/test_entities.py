@@ -205,3 +205,9 @@ def test_entities_take_no_single_common_noun_for_an_event(nlp_model):
                          "helpful. The Armenian Genocide is remembered.")
     events = {e.name for e in doc.entities if e.type == "event"}
     assert "Genocide" not in events and "Week" not in events
+
+
+def test_entities_read_a_dash_joined_capitalised_compound_before_a_lowercase_head(nlp_model):
+    doc = run(nlp_model, "The Trans-Balkan pipeline was inaugurated in June 2018. Accession talks stalled.")
+    assert ("Trans-Balkan pipeline", "infrastructure") in {(e.name, e.type) for e in doc.entities}
+    assert not [e for e in doc.entities if "Accession" in e.name]

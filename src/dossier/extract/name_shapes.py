@@ -492,8 +492,11 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     if tail_type == "place" and sp[run.j - 1].pos_ != "PROPN":
         tail_type = None
     if tail_type is not None and not any(ner_label.get(t.i) or gaz.lookup(t.text) or not common_word(t)
-                                         or (t.text.isupper() and len(t.text) > 2 and not shouted(t)) for t in toks):
-        tail_type = None   # "Accession talks": an ordinary word, not a name ("BTC pipeline" is one)
+                                         or (t.text.isupper() and len(t.text) > 2 and not shouted(t)) for t in toks) \
+            and not any(is_dash(t) for t in toks[1:-1]):
+        # "Accession talks": an ordinary word, not a name ("BTC pipeline" is one, and so is a dash-joined
+        # compound of capitalised words: "Trans-Anatolian pipeline")
+        tail_type = None
     if tail_type is not None and tail_end > run.j:
         members_known = [gaz.lookup(m.text) for m in members]
         single_place = len(members) == 1 and (members_known[0] is not None or ner_label.get(run.i) in {"GPE", "LOC"})
