@@ -119,3 +119,14 @@ def test_turkish_suffixes_that_place_a_field_and_name_a_buyer(nlp_model):
     got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
     assert ("owner_of", "State Oil Company of the Azerbaijan Republic", "Petkim") in got
     assert any(p == "located_in" and o == "Black Sea" for p, _, o in got), got
+
+
+@pytest.mark.model
+def test_turkish_participle_of_providing_and_a_line_between_two_places(nlp_model):
+    text = ("Moldova Silahlı Kuvvetleri, Romanya'nın sağladığı askeri teknoloji sayesinde güçlendi. "
+            "Gürcistan ile Moldova arasında kesintisiz bir demiryolu bağlantısı sağlamayı amaçlayan Tuna Koridoru "
+            "önemlidir.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
+    assert ("supplies", "Romania", "Moldova") in got
+    assert {("connects", "Tuna Koridoru", "Georgia"), ("connects", "Tuna Koridoru", "Moldova")} <= got

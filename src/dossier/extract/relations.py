@@ -1524,6 +1524,8 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
 
 # "Hazar Denizi'ndeki", "Türkiye'deki": the locative-adjective suffix, "(the one) in X"
 _TR_IN = re.compile(r"^['’]?n?[dt][ae]ki\b")
+# "Türkiye'nin sağladığı askeri teknoloji": what X provides, sells or exports
+_TR_PROVIDED_BY = re.compile(r"^['’]?n?[ıiuü]n\s+(?:sağladığı|tedarik\s+ettiği|ihraç\s+ettiği|sattığı)\s+", re.I)
 # "X tarafından satın alınması": being bought by X
 _TR_BOUGHT_BY = re.compile(r"^['’]?\s*tarafından\s+satın\s+al", re.I)
 
@@ -1544,6 +1546,30 @@ def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
                 bought = [x for x in ms[:i] if x.type in ("organization", "infrastructure")]
                 if bought:
                     out.add("owner_of", ix.name(m), ix.name(bought[-1]), (s, e))
+            provided = _TR_PROVIDED_BY.match(tail)
+            if m.type == "country" and provided:
+                # "Azerbaycan Silahlı Kuvvetleri, Türkiye'nin sağladığı askeri teknoloji ...": the supplier is
+                # the genitive, the receiver the sentence's other state
+                takers = [ix.name(x) for x in ms if x.type == "country" and ix.name(x) != ix.name(m)]
+                # "Azerbaycan Silahlı Kuvvetleri": a state's own body stands for the state
+                takers += [g.canonical for x in ms if x.type == "organization"
+                           for g in [gazetteer.load().lookup(x.text.split()[0])]
+                           if g is not None and g.type == "country" and g.canonical != ix.name(m)]
+                goods = " ".join(text[m.end + provided.end():m.end + provided.end() + 40].split()[:2])
+                if takers:
+                    out.add("supplies", ix.name(m), takers[0], (s, e), {"commodity": goods.strip(" ,.(")})
+        # "Azerbaycan ile Nahçıvan arasında ... bağlantı ... bu koridor": a line between two places
+        lines = [x for x in ms if x.type == "infrastructure"]
+        this = turkish.THIS_LINE.search(text, s, e)
+        line = lines[0] if lines else (ix.last_before(this.start(), ("infrastructure",), same_paragraph=False)
+                                       if this else None)
+        for a, b in zip(ms, ms[1:], strict=False):
+            if line is None or a.type not in ("country", "place") or b.type not in ("country", "place"):
+                continue
+            if re.fullmatch(r"['’]?\w{0,3}\s+ile\s+", text[a.end:b.start]) \
+                    and re.match(r"['’]?\w{0,3}\s+aras[ıi]nda", text[b.end:b.end + 20]):
+                out.add("connects", ix.name(line), ix.name(a), (s, e))
+                out.add("connects", ix.name(line), ix.name(b), (s, e))
 
 
 def _turkish_connections(ix: Index, out: _Collector) -> None:
