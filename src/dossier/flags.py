@@ -207,6 +207,7 @@ def repeated_word_flags(ctx: Context) -> list[Flag]:
 _SPELLING_PAIRS = [("isation", "ization"), ("ise", "ize"), ("ence", "ense"), ("our", "or"), ("tre", "ter")]
 _GENERIC_TAILS = re.compile(r"\s+(?:region|province|city|republic|district|oblast)$")
 VARIANT_MIN = 88   # rapidfuzz ratio of two names' folded keys
+_VOWELS = re.compile(r"[aeiouy]")
 
 
 def _variant_key(name: str) -> str:
@@ -253,8 +254,7 @@ def variant_flags(ctx: Context) -> list[Flag]:
                 continue
             if gazetteer.load().lookup(b) is not None:
                 continue   # a known name of its own ("Austria" beside "Australia" is no slip)
-            vowels = re.compile(r"[aeiouy]")
-            kind = "transliteration_variant" if vowels.sub("", keys[a]) == vowels.sub("", keys[b]) \
+            kind = "transliteration_variant" if _VOWELS.sub("", keys[a]) == _VOWELS.sub("", keys[b]) \
                 else "misspelled_name"
             m = seen[b][0]
             flagged.add(b)

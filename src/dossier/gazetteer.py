@@ -91,6 +91,19 @@ class Gazetteer:
             yield m.start(), m.end(), self.entries[m.group()]
 
 
+def _add_name_rows(gaz: Gazetteer, file: str, typ: str, heads: set[str], proper_part: bool = False) -> None:
+    """Rows of ``name<TAB>alias|alias``; a name ending in one of ``heads`` is also found with that
+    generic word in lower case (for a body, only after a capitalised proper part)."""
+    for row in _rows(file):
+        row += [""] * (2 - len(row))
+        entry = Entry(row[0], typ)
+        for n in [row[0], *_split(row[1])]:
+            gaz.add(n, entry)
+            head = n.rsplit(" ", 1)
+            if len(head) == 2 and head[1] in heads and (head[0][:1].isupper() or not proper_part):
+                gaz.add(f"{head[0]} {head[1].lower()}", entry)
+
+
 def _trie_pattern(words) -> str:
     """One regular expression for many names, shaped as a prefix tree ("Az(?:erbaijan|eri)").
 
@@ -213,27 +226,9 @@ def load() -> Gazetteer:
             if n and "," not in n:
                 gaz.add(n, Entry(name, "country"))
     _add_local_names(gaz)
-    for row in _rows("organizations.tsv"):
-        row += [""] * (2 - len(row))
-        entry = Entry(row[0], "organization")
-        for n in [row[0], *_split(row[1])]:
-            gaz.add(n, entry)
-            head = n.rsplit(" ", 1)
-            if len(head) == 2 and head[1] in _BODY_HEADS and head[0][:1].isupper():
-                gaz.add(f"{head[0]} {head[1].lower()}", entry)   # "the so-called Minsk group"
-    for row in _rows("companies.tsv"):
-        row += [""] * (2 - len(row))
-        entry = Entry(row[0], "organization")
-        for n in [row[0], *_split(row[1])]:
-            gaz.add(n, entry)
-    for row in _rows("regions.tsv"):
-        row += [""] * (2 - len(row))
-        entry = Entry(row[0], "place")
-        for n in [row[0], *_split(row[1])]:
-            gaz.add(n, entry)
-            head = n.rsplit(" ", 1)
-            if len(head) == 2 and head[1] in _GEOGRAPHIC_HEADS:
-                gaz.add(f"{head[0]} {head[1].lower()}", entry)   # "the Caspian sea"
+    _add_name_rows(gaz, "organizations.tsv", "organization", _BODY_HEADS, proper_part=True)   # "the Minsk group"
+    _add_name_rows(gaz, "companies.tsv", "organization", set())
+    _add_name_rows(gaz, "regions.tsv", "place", _GEOGRAPHIC_HEADS)                           # "the Caspian sea"
     # demonyms and capitals last: a country or organisation name of the same spelling wins
     for surface, country in demonyms:
         gaz.add(surface, Entry(country, "country", "demonym"))

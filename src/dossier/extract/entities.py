@@ -191,6 +191,10 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return _vote(out)
 
 
+# a post's field before a name ("Fellow for Middle East Security"), not an organisation
+_TITLE_FIELD = re.compile(r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:for|of)\s+(?:the\s+)?$", re.I)
+
+
 def _extended_orgs(ner_c: list[Candidate], gaz_c: list[Candidate], text: str) -> list[Candidate]:
     """An organisation the tagger reads around a known name ("Carnegie Europe", "the European Council on
     Foreign Relations", "Azerbaijan Airlines"): the longer name wins over the known one inside it when
@@ -210,9 +214,7 @@ def _extended_orgs(ner_c: list[Candidate], gaz_c: list[Candidate], text: str) ->
         own = [w for w in words if w[:1].isupper() and w not in ("The",)]
         if any(w.lower().removeprefix("co-").removesuffix("s") in TITLE_WORDS | {"chair"} for w in own):
             continue   # "OSCE Minsk Group Co-Chairs": a title
-        if re.match(r"\s+[A-Z]", text[c.end:c.end + 2]) or re.search(
-                r"\b(?:" + "|".join(sorted(TITLE_WORDS)) + r")\s+(?:for|of)\s+(?:the\s+)?$",
-                text[max(0, c.start - 40):c.start], re.I):
+        if re.match(r"\s+[A-Z]", text[c.end:c.end + 2]) or _TITLE_FIELD.search(text[max(0, c.start - 40):c.start]):
             continue   # a cut title-case heading ("Key South Caucasus Transport Routes"), a post's field
             # ("Fellow for Middle East Security")
         if own and all(w[:1].isupper() or w.lower() in ("of", "on", "for", "and", "the", "in") for w in words) \

@@ -98,6 +98,7 @@ LOSS_VERBS = {"destroy", "shoot", "down", "hit", "capture", "seize", "lose", "de
               "damage", "neutralize", "neutralise", "abduct", "execute"}
 PEOPLE = {"people", "person", "civilian", "soldier", "troop", "serviceman", "servicemen", "refugee", "fighter",
           "resident", "child", "man", "woman", "combatant"}
+_SAME_PLURAL = {"aircraft", "personnel", "staff", "spacecraft", "hovercraft"}   # "29 combat aircraft"
 COMPANIES = {"company", "firm", "business", "enterprise", "venture", "corporation", "entrepreneur"}
 CONTRACT_COUNT = {"contract", "project"}
 NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "percent",
@@ -575,7 +576,7 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         # one time of its paragraph's previous sentence
         prev = times.previous_sentence_time(ctx, fig.start)
         when = prev.iso if prev is not None else None
-        if when is None and toll and not _past_era(ctx, site.sent):
+        if when is None and toll and not past_toll:
             when = ctx.doc.published   # a toll told in a dated report ("16 people have been killed"): as of it
     q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
                  sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
@@ -767,9 +768,6 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
 _PAST_ERA = re.compile(r"\b(?:1[0-9]|20)\d\ds?\b|\bcentury\b|\bWorld War\b|\bgenocide\b|\bhistor", re.I)
 
 
-_SAME_PLURAL = {"aircraft", "personnel", "staff", "spacecraft", "hovercraft"}   # "29 combat aircraft"
-
-
 def _past_era(ctx: Context, sent: Span) -> bool:
     """A toll of a war of the past ("a 1990s war that claimed 30,000 lives. Around 30,000 people were
     killed."): the sentence, or the one before it, names a year, a century or a past war."""
@@ -871,10 +869,7 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         measured = any(0 <= m.start - fig.end <= 12 for m in infra)
         if not names and trigger is not None and _lemma(trigger) in _LINE_NOUNS:
             # "the 43km route through Armenian territory": the line the passage is about
-            topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
-            if topic is None:   # else the line named last in the passage before
-                last = ctx.mentions_in(max(0, fig.start - 1500), fig.start, ("infrastructure",))
-                topic = _name(last[-1]) if last else None
+            topic = _line_before(ctx, fig.start)
             names = [topic] if topic else []
         if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
@@ -911,6 +906,16 @@ def _previous_sentence_mentions(ctx: Context, site: _Site) -> list[Mention]:
         return []
     prev = ctx.sp[start - 1].sent
     return [m for m in ctx.mentions_in(prev.start_char, prev.end_char) if m.type not in PERSON_TYPES]
+
+
+def _line_before(ctx: Context, pos: int) -> str | None:
+    """The line a passage is about ("the 43km route", "bu güzergâh"): its paragraph's topic line, else the
+    line named last in the 1,500 characters before."""
+    topic = _paragraph_topic(ctx, pos, ("infrastructure",))
+    if topic is None:
+        last = ctx.mentions_in(max(0, pos - 1500), pos, ("infrastructure",))
+        topic = _name(last[-1]) if last else None
+    return topic
 
 
 def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
@@ -1157,9 +1162,8 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             if not infra and indicator in ("length", "capacity") and turkish.THIS_LINE.search(sentence):
                 # "Yaklaşık 7000 kilometrelik ... bu güzergâh": the line the paragraph is about, else the
                 # one named last before the sentence
-                topic = _paragraph_topic(ctx, s, ("infrastructure",))
-                before = ctx.mentions_in(max(0, s - 1500), s, ("infrastructure",))
-                infra = [topic] if topic else [_name(before[-1])] if before else []
+                topic = _line_before(ctx, s)
+                infra = [topic] if topic else []
             subjects = _unique(infra + others if indicator in ("length", "capacity") else others + infra)
             if indicator == "trade_turnover" and len(subjects) < 2:
                 subjects = _unique(subjects + pair)   # the two countries the document is about

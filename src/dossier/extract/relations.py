@@ -1182,11 +1182,8 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
     for m, c in zip(ms, ms[1:], strict=False):
         if ix.text[m.end:c.start] != " in " or ix.name(c) == ix.name(m) or c.form not in ("name", "acronym"):
             continue
-        if m.type == "place" and c.type == "country":
-            pass
-        elif m.type == "organization" and m.form in ("name", "acronym") and _seat(ix, m, c):
-            pass
-        else:
+        if not (m.type == "place" and c.type == "country"
+                or m.type == "organization" and m.form in ("name", "acronym") and _seat(ix, m, c)):
             continue
         ends = re.match(r"\s*(?:[,.;:)–—]|$|and\b|or\b)", ix.text[c.end:c.end + 5])
         if ends or m.type == "organization" and not re.match(r"['’]s\b|\s+[A-Z]", ix.text[c.end:c.end + 3]):

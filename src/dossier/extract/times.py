@@ -190,8 +190,10 @@ def find_times(ctx: Context) -> list[TimeExpr]:
         if c.value.startswith("XXXX"):
             year = _narrative_year(text, c, out)
             if year is not None:
-                c = _Cand(c.start, c.end, year + c.value[4:], c.end_value and year + c.end_value[4:] if (
-                    c.end_value or "").startswith("XXXX") else c.end_value, relative=True)
+                end = c.end_value
+                if end and end.startswith("XXXX"):
+                    end = year + end[4:]
+                c = _Cand(c.start, c.end, year + c.value[4:], end, relative=True)
             elif pub is not None:
                 c = _year_from_publication(c, pub)
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
