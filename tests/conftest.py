@@ -31,12 +31,24 @@ _INSTALL = ("PostgreSQL's server binaries (initdb, pg_ctl) were not found — in
             "`scripts/install-test-deps.sh` (apt-get install postgresql), as CI does")
 
 
+_OWN_CACHE = pytest.StashKey[str]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Register the ``postgres`` marker (warnings are errors, so an unknown marker would fail)."""
     config.addinivalue_line("markers", "postgres: runs against a throwaway PostgreSQL server")
     # passage embeddings are cached on disk: the tests keep theirs out of the user's cache
     if "DOSSIER_CACHE" not in os.environ:
         os.environ["DOSSIER_CACHE"] = tempfile.mkdtemp(prefix="dossier-test-cache-")
+        config.stash[_OWN_CACHE] = os.environ["DOSSIER_CACHE"]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the cache folder this session made (one left per run would pile up in /tmp)."""
+    made = config.stash.get(_OWN_CACHE, None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
+        os.environ.pop("DOSSIER_CACHE", None)
 
 
 def _pg_bindir() -> Path | None:
