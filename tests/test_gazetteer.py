@@ -45,3 +45,14 @@ def test_a_region_is_found_with_its_generic_word_in_lower_case():
 def test_a_body_is_found_with_its_generic_word_in_lower_case():
     gaz = gazetteer.load()
     assert gaz.lookup("Minsk group").canonical == "OSCE Minsk Group"
+
+
+def test_a_line_is_known_under_every_dash_and_its_generic_word_capitalised():
+    gaz = gazetteer.load()
+    for written in ("Baku-Tbilisi-Kars railway", "Baku – Tbilisi – Kars", "Baku—Tbilisi—Kars Railway", "BTK",
+                    "Bakü-Tiflis-Kars Demiryolu"):
+        entry = gaz.lookup(written)
+        assert entry is not None and (entry.canonical, entry.type) == ("Baku–Tbilisi–Kars railway",
+                                                                       "infrastructure"), written
+    assert gaz.lookup("Orta Koridor").canonical == "Middle Corridor"
+    assert gaz.lookup("Shah-Deniz").type == "place"

@@ -107,9 +107,9 @@ def test_a_figure_in_the_present_is_dated_by_the_report(nlp_model):
 
 
 def test_shares_with_the_verb_left_out_keep_their_holders(nlp_model):
-    qs = figures(nlp_model, "SOCAR holds a 58% stake in TANAP, BOTAS 30% and BP 12%.")
+    qs = figures(nlp_model, "SOCAR holds a 58% stake in TAVAP, BOTAS 30% and BP 12%.")
     assert sorted((q.qualifiers.get("holder"), q.qualifiers.get("asset"), q.value) for q in qs) == [
-        ("BOTAŞ", "TANAP", 30), ("BP", "TANAP", 12), ("State Oil Company of the Azerbaijan Republic", "TANAP", 58)]
+        ("BOTAŞ", "TAVAP", 30), ("BP", "TAVAP", 12), ("State Oil Company of the Azerbaijan Republic", "TAVAP", 58)]
 
 
 def test_the_length_of_a_named_pipeline_is_about_the_pipeline_only(nlp_model):
@@ -140,11 +140,11 @@ def test_what_a_web_page_counts_about_itself_is_not_a_figure(nlp_model):
 
 
 def test_what_a_line_can_carry_is_its_capacity_and_a_capital_abbreviation_names_it(nlp_model):
-    qs = figures(nlp_model, "The TAP pipeline is 878 km long and can carry 10 bcm of gas per year. "
-                            "The BTC pipeline has a capacity of 1.2 million barrels per day.")
+    qs = figures(nlp_model, "The TIP pipeline is 878 km long and can carry 10 bcm of gas per year. "
+                            "The BXC pipeline has a capacity of 1.2 million barrels per day.")
     got = {(q.indicator, tuple(q.subjects), q.unit) for q in qs}
-    assert got == {("length", ("TAP pipeline",), "km"), ("capacity", ("TAP pipeline",), "bcm/y"),
-                   ("capacity", ("BTC pipeline",), "bbl/d")}
+    assert got == {("length", ("TIP pipeline",), "km"), ("capacity", ("TIP pipeline",), "bcm/y"),
+                   ("capacity", ("BXC pipeline",), "bbl/d")}
 
 
 def test_a_toll_told_of_nobody_in_particular_counts_for_the_conflict_of_the_document(nlp_model):

@@ -130,3 +130,13 @@ def test_turkish_participle_of_providing_and_a_line_between_two_places(nlp_model
     got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
     assert ("supplies", "Romania", "Moldova") in got
     assert {("connects", "Tuna Koridoru", "Georgia"), ("connects", "Tuna Koridoru", "Moldova")} <= got
+
+
+@pytest.mark.model
+def test_a_participle_of_linking_gives_its_places_to_the_line_right_after_it(nlp_model):
+    text = ("Varna Tüneli ve Karpat Köprüsü: Tuna Nehri'nin altından geçen Varna Tüneli ve Romanya ile "
+            "Bulgaristan'ı birleştiren Karpat Köprüsü, kesintisiz bir geçiş sağlar.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
+    assert {("connects", "Karpat Köprüsü", "Romania"), ("connects", "Karpat Köprüsü", "Bulgaria")} <= got
+    assert not {o for p, s, o in got if s == "Varna Tüneli" and o in ("Romania", "Bulgaria")}

@@ -1,11 +1,14 @@
 """Closed, knowable names: countries, historic states, demonyms, capitals,
-international organisations, the region's large companies and geographic regions.
+international organisations, the region's large companies, geographic regions
+and infrastructure.
 
 Countries come from ``pycountry`` (ISO 3166); ``data/countries.tsv`` adds the
 usual short names, former and local names, demonyms and capitals;
 ``data/organizations.tsv`` lists intergovernmental organisations with their
 acronyms; ``data/companies.tsv`` the energy, transport and defence companies of
-the region; ``data/regions.tsv`` continents, seas and world regions.  The files
+the region; ``data/regions.tsv`` continents, seas, world regions and oil and gas
+fields; ``data/infrastructure.tsv`` the region's pipelines, railways, corridors
+and ports under their standard names.  The files
 hold names only — never figures, dates or relations.  Everything else an
 article names is learned from its text (``extract/entities.py``).
 """
@@ -32,7 +35,7 @@ class Entry:
     """
 
     canonical: str
-    type: str          # country | organization | place
+    type: str          # country | organization | place | infrastructure
     form: str = "name"
     place: str = ""
 
@@ -93,15 +96,26 @@ class Gazetteer:
 
 def _add_name_rows(gaz: Gazetteer, file: str, typ: str, heads: set[str], proper_part: bool = False) -> None:
     """Rows of ``name<TAB>alias|alias``; a name ending in one of ``heads`` is also found with that
-    generic word in lower case (for a body, only after a capitalised proper part)."""
+    generic word in the other case ("the Minsk group", "the BTK Railway"; for a body, only after a
+    capitalised proper part).  An en dash between
+    a route's places stands for every way of writing it ("Baku-Tbilisi-Ceyhan", "Baku – Tbilisi – Ceyhan")."""
     for row in _rows(file):
         row += [""] * (2 - len(row))
         entry = Entry(row[0], typ)
-        for n in [row[0], *_split(row[1])]:
-            gaz.add(n, entry)
-            head = n.rsplit(" ", 1)
-            if len(head) == 2 and head[1] in heads and (head[0][:1].isupper() or not proper_part):
-                gaz.add(f"{head[0]} {head[1].lower()}", entry)
+        for written in [row[0], *_split(row[1])]:
+            for n in _dash_forms(written):
+                gaz.add(n, entry)
+                head = n.rsplit(" ", 1)
+                if len(head) == 2 and head[1] in heads and (head[0][:1].isupper() or not proper_part):
+                    other = head[1].capitalize() if head[1].islower() else head[1].lower()
+                    gaz.add(f"{head[0]} {other}", entry)
+
+
+def _dash_forms(name: str) -> list[str]:
+    if "–" not in name:
+        return [name]
+    parts = [p.strip() for p in name.split("–")]
+    return [joint.join(parts) for joint in ("–", "-", " – ", " - ", "—", " — ")]
 
 
 def _trie_pattern(words) -> str:
@@ -139,6 +153,10 @@ _BODY_HEADS = {"Group", "Council", "Commission", "Committee", "Assembly", "Parli
 
 # the generic word of a region's name, often written in lower case ("the Caspian sea")
 _GEOGRAPHIC_HEADS = {"Sea", "Ocean", "Gulf", "Strait", "Straits", "Mountains", "Basin", "Lake", "River", "Peninsula"}
+
+# the generic word of an infrastructure name, also written capitalised ("Baku-Tbilisi-Kars Railway")
+_INFRASTRUCTURE_HEADS = {"pipeline", "railway", "railroad", "corridor", "tunnel", "bridge", "port", "terminal",
+                         "refinery"}
 
 _SAME_LENGTH_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
 
@@ -229,6 +247,7 @@ def load() -> Gazetteer:
     _add_name_rows(gaz, "organizations.tsv", "organization", _BODY_HEADS, proper_part=True)   # "the Minsk group"
     _add_name_rows(gaz, "companies.tsv", "organization", set())
     _add_name_rows(gaz, "regions.tsv", "place", _GEOGRAPHIC_HEADS)                           # "the Caspian sea"
+    _add_name_rows(gaz, "infrastructure.tsv", "infrastructure", _INFRASTRUCTURE_HEADS)       # "the BTK Railway"
     # demonyms and capitals last: a country or organisation name of the same spelling wins
     for surface, country in demonyms:
         gaz.add(surface, Entry(country, "country", "demonym"))

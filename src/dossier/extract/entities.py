@@ -453,10 +453,31 @@ def _link(text: str, chosen: list[Candidate], acr: Acronyms) -> list[Mention]:
             continue
         names = Counter(m.entity for m in ms)
         best = max(names, key=lambda n: (len(n.split()), sum(c.isupper() for c in n), names[n]))
+        typ = ms[0].type
+        known = _standard_name(names, typ, gaz)
+        if known is not None:   # "Baku-Tbilisi-Ceyhan oil pipeline", "Baku port": the name it is known by
+            best, typ = known.canonical, known.type
         for m in ms:
-            m.entity = best
+            m.entity, m.type = best, typ
     del gaz
     return mentions
+
+
+def _standard_name(names: Iterable[str], typ: str, gaz: gazetteer.Gazetteer) -> gazetteer.Entry | None:
+    """The gazetteer's entry for a place or a piece of infrastructure, found under any of the names the
+    document gives it, with or without the generic words after it ("Shah-Deniz gas field")."""
+    if typ not in ("infrastructure", "place"):
+        return None
+    for name in names:
+        words = name.split()
+        while words:
+            e = gaz.lookup(" ".join(words))
+            if e is not None and e.type in ("infrastructure", "place") and e.form in ("name", "acronym"):
+                return e
+            if len(words) < 2 or not words[-1].islower():
+                break
+            words.pop()
+    return None
 
 
 def _contains(full: list[str], part: list[str]) -> bool:
@@ -631,7 +652,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
             shape_c = _turkish_candidates(text)
     # a known multi-word name is complete: a shape cut inside it ("Organization for Security and Co"
     # of "...Co-operation in Europe") yields to it
-    long_gaz = [g for g in gaz_c if g.form == "name" and text.count(" ", g.start, g.end) >= 2]
+    long_gaz = [g for g in gaz_c if g.form == "name" and text.count(" ", g.start, g.end) >= (
+        1 if g.type == "infrastructure" else 2)]   # "STAR Rafinerisi", not the acronym-shaped "STAR"
     shape_c = [c for c in shape_c if not any(g.start <= c.start and c.end <= g.end and c.end - c.start
                                                  < g.end - g.start for g in long_gaz)]
     caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz)] if english(ctx.doc) else []

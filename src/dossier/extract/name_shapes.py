@@ -474,6 +474,13 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     members = _route_members(sp, run)
     is_route = len(members) >= 2 and all(len(m) <= 3 for m in members)
     typ = head_type(words)
+    if whole is not None and whole.type in ("infrastructure", "place") and whole.form in ("name", "acronym"):
+        # a known line or field with its generic words: "Shah-Deniz field", "the BTC oil pipeline" (the name
+        # keeps its standard form; the mention covers the words an adjective before it qualifies)
+        tail_end, tail_type = _lower_tail(sp, run.j)
+        if tail_type in ("infrastructure", "place") and tail_end > run.j and not _paren_at(sp, run.j):
+            return [Candidate(start, sp[tail_end - 1].idx + len(sp[tail_end - 1].text), whole.type, "shape",
+                              entity=whole.canonical)]
     if whole is not None or plural_generic(words):
         return None
     if typ is not None:

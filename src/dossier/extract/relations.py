@@ -1585,11 +1585,33 @@ def _turkish_connections(ix: Index, out: _Collector) -> None:
         elif this is not None and seen and len(text[s:this.start()].split()) <= 6:
             # "bu demiryolu": the last line named before whose name says it is one ("... Demiryolu Hattı")
             noun = gazetteer.fold(this.group(0).split()[-1]).casefold()[:6]
-            line = next((m for m in reversed(seen) if noun in gazetteer.fold(ix.name(m)).casefold()), seen[-1])
+            line = next((m for m in reversed(seen) if noun in gazetteer.fold(text[m.start:m.end]).casefold()),
+                        seen[-1])
+        given = _turkish_participle_lines(ix, ms, s, e, out)
         if line is not None and turkish.ROUTE_VERBS.search(text, s, e):
             after = line.end if line in ms else s
             for m in ms:
                 if m.start >= after and m.type in ("country", "place") and m.form in ("name", "acronym") \
-                        and ix.name(m) != ix.name(line):
+                        and ix.name(m) != ix.name(line) and m.start not in given:
                     out.add("connects", ix.name(line), ix.name(m), (s, e))
         seen += lines
+
+
+def _turkish_participle_lines(ix: Index, ms: list[Mention], s: int, e: int, out: _Collector) -> set[int]:
+    """"Asya ile Avrupa'yı birleştiren Yavuz Sultan Selim Köprüsü": a participle of linking qualifies the
+    line named right after it, which connects the places named between the last line before and the
+    participle.  Returns where those places start (they are that line's, not the sentence's first)."""
+    text, given = ix.text, set()
+    for verb in turkish.ROUTE_VERBS.finditer(text, s, e):
+        if not turkish.participle(verb.group(0), ""):
+            continue
+        line = next((m for m in ms if m.start >= verb.end()), None)
+        if line is None or line.type != "infrastructure" or len(text[verb.end():line.start].split()) > 1:
+            continue
+        start = max([m.end for m in ms if m.type == "infrastructure" and m.end <= verb.start()], default=s)
+        for m in ms:
+            if start <= m.start and m.end <= verb.start() and m.type in ("country", "place") \
+                    and m.form in ("name", "acronym"):
+                out.add("connects", ix.name(line), ix.name(m), (s, e))
+                given.add(m.start)
+    return given
