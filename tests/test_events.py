@@ -820,3 +820,23 @@ def test_a_line_named_by_an_unknown_proper_modifier_is_not_the_last_line_named(m
     found = find(model, text, [("Danube pipeline", "infrastructure", "Danube pipeline")],
                  [("May 2006", "2006-05"), ("June 2018", "2018-06"), ("June 2019", "2019-06")])
     assert "2018-06" not in {e.date for e in found if e.name == "Danube pipeline"}
+
+
+@pytest.mark.model
+def test_a_state_entering_the_war_named_before_is_at_war_from_then(model):
+    text = ("Matters came to a head during the Great Northern War. "
+            "Moldavia entered the war on the side of Sweden in 1709, and trade collapsed.")
+    found = find(model, text, [("Great Northern War", "event", "Great Northern War"),
+                               ("Moldavia", "country", "Moldavia"), ("Sweden", "country", "Sweden")],
+                 [("1709", "1709")])
+    war = one(found, "war")
+    assert (war.name, war.date, war.participants) == ("Great Northern War", "1709", ["Moldavia"])
+
+
+@pytest.mark.model
+def test_a_co_chaired_roundtable_is_a_meeting(model):
+    text = "On 4 May 2024 the commissioner will co-chair an EU-Moldova business roundtable in Chisinau."
+    found = find(model, text, [("EU-Moldova business roundtable", "event", "EU-Moldova business roundtable"),
+                               ("Chisinau", "place", "Chisinau")], [("4 May 2024", "2024-05-04")])
+    meeting = one(found, "meeting")
+    assert (meeting.name, meeting.date, meeting.place) == ("EU-Moldova business roundtable", "2024-05-04", "Chisinau")

@@ -23,3 +23,10 @@ def test_a_single_line_break_inside_a_paragraph_is_left_to_the_parser(nlp_model)
 
 def test_a_unicode_hyphen_between_names_splits_them(nlp_model):
     assert [t.text for t in nlp_model("the Israel\u2011Iran war")] == ["the", "Israel", "\u2011", "Iran", "war"]
+
+
+def test_a_co_verb_is_one_token_and_a_verb(nlp_model):
+    sp = nlp_model("The two ministers co-chaired the meeting, and Co-hosting it was easy.")
+    words = [t.text for t in sp]
+    assert "co-chaired" in words and "Co-hosting" in words
+    assert sp[words.index("co-chaired")].pos_ == "VERB"

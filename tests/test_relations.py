@@ -722,3 +722,12 @@ def test_a_title_keeps_its_complement_past_its_acronym_and_rank(model):
     text = "Chief of the Army Staff (COAS) Field Marshal Ion Sima was also present."
     [r] = find(model, text, persons("Ion Sima"), predicate="position_held")
     assert (r.subject, r.object) == ("Ion Sima", "Chief of the Army Staff")
+
+
+@pytest.mark.model
+def test_co_chairs_of_a_meeting_chair_it(model):
+    text = "Minister Ana Popa and Commissioner Ion Rusu co-chaired an EU-Moldova business roundtable."
+    mentions = [*persons("Ana Popa", "Ion Rusu"),
+                ("EU-Moldova business roundtable", "event", "EU-Moldova business roundtable")]
+    assert triples(find(model, text, mentions, predicate="chairs")) == {
+        ("Ana Popa", "EU-Moldova business roundtable"), ("Ion Rusu", "EU-Moldova business roundtable")}

@@ -677,9 +677,9 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         d = _Draft("meeting", tok, place=_place(tok, ix))
         d.add(*hosts, *guests)
         return [d]
-    if tok.pos_ not in ("NOUN", "PROPN") or not (
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.pos_ == "ADJ" and low == "roundtable") or not (
             lemma in _MEETING_WORDS or low in _MEETING_WORDS):   # cheap test first: runs on every noun
-        return []
+        return []   # (the tagger reads "roundtable" as an adjective)
     named = ix.mention(tok, ("event",))
     is_call = lemma in P.CALL_NOUNS and any(c.lower_ in P.CALL_MODIFIERS for c in tok.children)
     if lemma == "talk" and low != "talks":
@@ -911,6 +911,13 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         for side in [tok, h, *(c for c in h.children if c.dep_ == "advmod")]:
             d.add(*_agents(side, ix, deps=(), preps=("between", "with", "against")))
         return [d]
+    if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("enter", "join") and h.pos_ == "VERB" \
+            and not _only_spoken_of(tok):
+        # "The Ottoman Empire entered the war on the side of Germany in 1914": a state goes to war, the
+        # war named just before ("... during World War I") when this one is not
+        d = _Draft("war", h, name=ix.name(named) if named else _war_named_before(tok, ix))
+        d.add(*[n for sub in P.subject_of(h) for n in ix.refers(sub, ("country",))])
+        return [d] if d.participants else []
     if named is not None and named.text.lower().endswith(("war", "conflict")):
         return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
     if lemma in ("war", "invasion", "offensive") and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
@@ -960,6 +967,17 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*sides)
             return [d]
     return []
+
+
+def _war_named_before(tok: Token, ix: Index, sentences: int = 2) -> str | None:
+    """"the war": the war named last in its sentence or the ``sentences`` before it."""
+    start = tok.sent.start
+    for _ in range(sentences):
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+    wars = [m for m in ix.mentions_in(tok.doc[start].idx, tok.idx, ("event",))
+            if re.search(r"\b[Ww]ar\b", ix.name(m))]
+    return ix.name(wars[-1]) if wars else None
 
 
 _NOT_REAL_WAR = {"proxy", "trade", "price", "information", "cold", "civil", "tug", "bidding", "word", "hybrid",

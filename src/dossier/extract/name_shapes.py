@@ -64,7 +64,7 @@ LOWER_HEADS = {
     "corridor": "infrastructure", "route": "infrastructure", "highway": "infrastructure",
     "road": "infrastructure", "refinery": "infrastructure", "bridge": "infrastructure",
     "interconnector": "infrastructure", "field": "place", "block": "place", "region": "place",
-    "port": "place", "terminal": "place", "summit": "event", "forum": "event", "war": "event",
+    "port": "place", "terminal": "place", "summit": "event", "forum": "event", "roundtable": "event", "war": "event",
     "exercise": "event", "exercises": "event", "drills": "event", "festival": "event", "conference": "event",
     "talks": "event", "agreement": "agreement", "declaration": "agreement", "treaty": "agreement",
     "deal": "agreement", "memorandum": "agreement", "accord": "agreement", "protocol": "agreement",

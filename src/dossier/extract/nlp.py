@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from dossier.errors import DossierError
@@ -49,6 +50,16 @@ def load(disable: tuple[str, ...] = ()) -> Language:
     # ("Corridor”—a dedicated road", "Israel‑Iran"): the default rules split a dash only between two letters
     infixes = [*model.Defaults.infixes, r"[—–\u2010\u2011]", r"[“”]"]
     model.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    # "co-chair", "co-hosted": one verb, not "co", "-" and a noun (which leaves the sentence without its verb)
+    for stem in ("chair", "host", "sign", "sponsor", "organize", "organise", "found", "author"):
+        for form in _verb_forms(stem):
+            for word in (f"co-{form}", f"Co-{form}"):
+                model.tokenizer.add_special_case(word, [{ORTH: word}])
     if "parser" in model.pipe_names:
         model.add_pipe("paragraph_breaks", before="parser")
     return model
+
+
+def _verb_forms(stem: str) -> list[str]:
+    base = stem[:-1] if stem.endswith("e") else stem
+    return [stem, stem + "s", base + "ed", base + "ing"]

@@ -572,8 +572,8 @@ _AGENT = ("country", "organization", "person")
 # title word is the title's own ("Secretary General")
 _RANK_STARTS = {r.rstrip(".") for r in MILITARY_RANKS} - {"general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
-_MEMBERSHIP_WORDS = ({"party", "chairmanship", "presidency", "chairpersonship", "participation"} | _CHAIR_NOUNS
-                     | P.SIT_VERBS | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
+_MEMBERSHIP_WORDS = ({"party", "co-chair", "chairmanship", "presidency", "chairpersonship", "participation"}
+                     | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
 _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "track", "candidacy", "talks", "accession",
@@ -581,7 +581,7 @@ _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "tra
 
 
 def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
-    lemma = tok.lemma_.lower()
+    lemma = "co-chair" if tok.lower_.startswith("co-chair") else tok.lemma_.lower()   # lemmatised "co-chaire"
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
     if lemma in ("country", "state", "nation"):
         _member_states(tok, sent, ix, out)
@@ -614,9 +614,12 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if lemma == "membership" and (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "toward", "towards")
                                   or tok.head.lemma_.lower() in _ASPIRED):
         return   # "a fast track for Azerbaijan's NATO membership", "its membership bid": sought, not held
-    if lemma == "chair" and tok.pos_ == "VERB":
-        orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG)]
-        for s in _subjects(tok, ix, ("country", "person", "organization")):
+    if lemma in ("chair", "co-chair") and tok.pos_ == "VERB":
+        # a body, or a meeting ("co-chaired an EU-Azerbaijan business roundtable")
+        orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG + ("event",))]
+        chairs = [n for s in P.subject_of(tok) for c in P.conjuncts(s)
+                  for n in ix.refers(c, ("country", "person", "organization"))]
+        for s in dict.fromkeys(chairs):
             for org in orgs:
                 out.add("chairs", s, org, sent)
                 if s in _countries(ix):
