@@ -731,3 +731,11 @@ def test_co_chairs_of_a_meeting_chair_it(model):
                 ("EU-Moldova business roundtable", "event", "EU-Moldova business roundtable")]
     assert triples(find(model, text, mentions, predicate="chairs")) == {
         ("Ana Popa", "EU-Moldova business roundtable"), ("Ion Rusu", "EU-Moldova business roundtable")}
+
+
+@pytest.mark.model
+def test_an_economy_of_a_group_listed_with_its_membership_belongs_to_it_but_a_candidate_does_not(model):
+    text = "Moldova stresses its value as a CEFTA member, G20 economy, and EU candidate."
+    mentions = [("Moldova", "country", "Moldova"), ("CEFTA", "organization", "CEFTA"),
+                ("G20", "organization", "G20"), ("EU", "organization", "European Union")]
+    assert triples(find(model, text, mentions, predicate="member_of")) == {("Moldova", "CEFTA"), ("Moldova", "G20")}

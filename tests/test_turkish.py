@@ -140,3 +140,12 @@ def test_a_participle_of_linking_gives_its_places_to_the_line_right_after_it(nlp
     got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
     assert {("connects", "Karpat Köprüsü", "Romania"), ("connects", "Karpat Köprüsü", "Bulgaria")} <= got
     assert not {o for p, s, o in got if s == "Varna Tüneli" and o in ("Romania", "Bulgaria")}
+
+
+@pytest.mark.model
+def test_a_line_that_is_a_component_of_another_is_part_of_it(nlp_model):
+    text = 'Tuna Demiryolu hattı, modern Kuzey Yolu\'nun can damarı olan "Karpat Koridoru" stratejisinin kilit bir ' \
+           'bileşenidir.'
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
+    assert ("part_of", "Tuna Demiryolu hattı", "Karpat Koridoru") in got

@@ -576,6 +576,7 @@ _MEMBERSHIP_WORDS = ({"party", "co-chair", "chairmanship", "presidency", "chairp
                      | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
 
 
+_MEMBER_LIKE = {"member", "economy", "country", "state", "nation"}
 _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "track", "candidacy", "talks", "accession",
             "quest", "drive", "hope", "hopes", "ambition", "ambitions"}
 
@@ -659,8 +660,11 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if of_which and tok.head.dep_ == "relcl":
             # "the Collective Security Treaty Organization, of which Armenia and Russia are members"
             orgs += [ix.name(m) for m in ix.phrase_mentions(tok.head.head, _ORG)]
-        # "a NATO member", "an EU member state"
-        orgs += [ix.name(m) for c in P.children(tok, ("compound", "nmod", "amod")) for m in ix.phrase_mentions(c, _ORG)]
+        # "a NATO member", "an EU member state"; "as a NATO member, G20 economy, and EU candidate" (an economy,
+        # country or state of a group belongs to it; a candidate does not)
+        alike = [c for c in [*tok.conjuncts, *P.children(tok, ("appos",))] if c.lemma_.lower() in _MEMBER_LIKE]
+        orgs += [ix.name(m) for n in [tok, *alike]
+                 for c in P.children(n, ("compound", "nmod", "amod")) for m in ix.phrase_mentions(c, _ORG)]
         orgs = list(dict.fromkeys(orgs))
         if not orgs:
             return
@@ -1530,6 +1534,11 @@ _TR_PROVIDED_BY = re.compile(r"^['’]?n?[ıiuü]n\s+(?:sağladığı|tedarik\s+
 _TR_BOUGHT_BY = re.compile(r"^['’]?\s*tarafından\s+satın\s+al", re.I)
 
 
+# "bileşeni", "parçası", "ayağı", "halkası": a component, part, leg or link of what precedes it
+_TR_PART_OF = re.compile(r"(?<![\wçğıöşü])(?:bileşen|parça|ayağ|halka)[ıi](?:s[ıi])?(?:d[ıi]r|n[ıi]n|y[ıi]z)?"
+                         r"(?![\wçğıöşü])", re.I)
+
+
 def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
     """Turkish suffixes that state a relation: "Hazar Denizi'ndeki ... Şahdeniz Projesi" (the line or
     field in a place) and "Petkim gibi tesislerin ... SOCAR tarafından satın alınması" (bought by X)."""
@@ -1558,8 +1567,15 @@ def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
                 goods = " ".join(text[m.end + provided.end():m.end + provided.end() + 40].split()[:2])
                 if takers:
                     out.add("supplies", ix.name(m), takers[0], (s, e), {"commodity": goods.strip(" ,.(")})
-        # "Azerbaycan ile Nahçıvan arasında ... bağlantı ... bu koridor": a line between two places
+        # "BTK Demiryolu hattı, ... "Orta Koridor" stratejisinin kilit bir bileşenidir": the line opening the
+        # sentence is a component (part, leg, link) of the line named just before that word
         lines = [x for x in ms if x.type == "infrastructure"]
+        part = _TR_PART_OF.search(text, s, e)
+        if part is not None and len(lines) >= 2 and len(text[s:lines[0].start].split()) <= 3:
+            whole = [x for x in lines[1:] if x.end <= part.start() and len(text[x.end:part.start()].split()) <= 4]
+            if whole and ix.name(whole[-1]) != ix.name(lines[0]):
+                out.add("part_of", ix.name(lines[0]), ix.name(whole[-1]), (s, e))
+        # "Azerbaycan ile Nahçıvan arasında ... bağlantı ... bu koridor": a line between two places
         this = turkish.THIS_LINE.search(text, s, e)
         line = lines[0] if lines else (ix.last_before(this.start(), ("infrastructure",), same_paragraph=False)
                                        if this else None)
