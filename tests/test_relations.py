@@ -739,3 +739,23 @@ def test_an_economy_of_a_group_listed_with_its_membership_belongs_to_it_but_a_ca
     mentions = [("Moldova", "country", "Moldova"), ("CEFTA", "organization", "CEFTA"),
                 ("G20", "organization", "G20"), ("EU", "organization", "European Union")]
     assert triples(find(model, text, mentions, predicate="member_of")) == {("Moldova", "CEFTA"), ("Moldova", "G20")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, supplier, buyer", [
+    ("Romania provides the bulk of Moldova's gas.", "Romania", "Moldova"),
+    ("Georgia supplies about a third of Armenia's electricity.", "Georgia", "Armenia"),
+    ("Balkania imports much of its gas from Romania.", "Romania", "Balkania"),
+    ("Moldova gets most of its electricity from Romania.", "Romania", "Moldova"),
+])
+def test_a_share_of_a_buyer_s_commodity_is_supplied_to_it(model, text, supplier, buyer):
+    mentions = COUNTRIES + [("Balkania", "place", "Balkania")]
+    found = find(model, text, mentions, predicate="supplies")
+    assert {(r.subject, r.object) for r in found} == {(supplier, buyer)}
+
+
+@pytest.mark.model
+def test_a_line_operated_by_a_company_is_operated_by_it(model):
+    text = "The Danube pipeline, operated by Petromold, is old."
+    mentions = [("Danube pipeline", "infrastructure", "Danube pipeline"), ("Petromold", "organization", "Petromold")]
+    assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petromold", "Danube pipeline")}

@@ -160,7 +160,7 @@ SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "source", "seller", "vendo
 SUPPLY_VERBS = {"supply", "deliver", "export", "sell", "provide", "ship", "send", "transport", "transit",
                 "carry", "pump", "bring", "move"}
 CARRY_VERBS = {"transport", "transit", "carry", "ship", "pump", "bring", "move"}
-IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure"}
+IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure", "get", "obtain", "source"}
 COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power", "fuel", "coal", "condensate",
                "hydrocarbon", "weapon", "arm", "drone", "uav", "equipment", "ammunition", "munition",
                "missile", "aircraft", "grain", "wheat", "water", "petrochemical", "gasoline", "diesel",

@@ -755,6 +755,8 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     elif lemma in P.OPERATE_VERBS | P.OWN_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         pred = "operator_of" if lemma in P.OPERATE_VERBS else "owner_of"
         passive = P.children(tok, ("nsubjpass",))
+        if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            passive = [tok.head]   # "the Baku-Supsa pipeline, operated by BP,"
         if passive:
             holders = [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("organization", "country"))]
             objs = passive
@@ -1247,10 +1249,22 @@ def _commodity(tok: Token | None) -> str | None:
         for k in c.children:
             if k.dep_ == "compound" and k.lemma_.lower() in P.COMMODITIES:
                 return k.lower_
-        if any(k.like_num or k.dep_ == "nummod" for k in c.children):
-            # a measure of something: "25 billion cubic meters of natural gas", "a million barrels of oil"
+        if any(k.like_num or k.dep_ == "nummod" for k in c.children) or c.lemma_.lower() in _SHARE_WORDS:
+            # a measure of something: "25 billion cubic meters of natural gas", "a million barrels of oil";
+            # a share of it: "a third of Europe's gas", "most of its gas"
             return next((g for g in (_commodity(o) for o in P.pobjs(c, {"of"})) if g), None)
     return None
+
+
+_SHARE_WORDS = {"third", "half", "quarter", "fifth", "much", "most", "some", "part", "share", "bulk", "majority",
+                "percent", "%", "all", "portion", "fraction"}
+
+
+def _share_owner(goods_tok: Token | None) -> list[Token]:
+    """"a third of Europe's gas": whose the commodity is (the buyer it is supplied to)."""
+    if goods_tok is None or goods_tok.lemma_.lower() not in _SHARE_WORDS:
+        return []
+    return [k for o in P.pobjs(goods_tok, {"of"}) for k in o.children if k.dep_ == "poss"]
 
 
 def _buyers_within(obj: Token) -> list[Token]:
@@ -1299,7 +1313,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok]
                       + P.children(tok, ("dative",)))
         if not buyers_tok and goods_tok is not None:
-            buyers_tok = _buyers_within(goods_tok)
+            buyers_tok = _buyers_within(goods_tok) or _share_owner(goods_tok)
         if goods is None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None:
@@ -1337,7 +1351,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # "received Israeli weaponry": the goods' nationality is their seller
         sellers = sellers or [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
                               for m in [ix.mention(c, ("country",))] if m is not None]
-        for b in _subjects(tok, ix, ("country", "organization")):
+        for b in _subjects(tok, ix, ("country", "organization", "place")):   # "Europe imports ..."
             for s in sellers:
                 out.add("supplies", s, b, sent, {"commodity": goods})
     elif lemma in ("supply", "delivery", "export") and tok.pos_ == "NOUN" and tok.tag_ == "NN":
