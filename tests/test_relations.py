@@ -759,3 +759,12 @@ def test_a_line_operated_by_a_company_is_operated_by_it(model):
     text = "The Danube pipeline, operated by Petromold, is old."
     mentions = [("Danube pipeline", "infrastructure", "Danube pipeline"), ("Petromold", "organization", "Petromold")]
     assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petromold", "Danube pipeline")}
+
+
+@pytest.mark.model
+def test_a_place_said_to_be_a_city_in_a_region_lies_there(model):
+    text = "Orhei is a city in the Bessarabia region. Gagauzia is an autonomous territory of Moldova."
+    mentions = [("Orhei", "place", "Orhei"), ("Bessarabia region", "place", "Bessarabia"),
+                ("Gagauzia", "place", "Gagauzia"), ("Moldova", "country", "Moldova")]
+    found = {(r.predicate, r.subject, r.object) for r in find(model, text, mentions)}
+    assert {("located_in", "Orhei", "Bessarabia"), ("part_of", "Gagauzia", "Moldova")} <= found

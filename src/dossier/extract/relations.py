@@ -1169,6 +1169,18 @@ def _located(ix: Index, out: _Collector) -> None:
     _place_comma_country(ix, out)
     _place_in_country(ix, out)
     for tok in ix.sp:
+        kind = tok.lemma_.lower()
+        if kind in P.LOCATION_NOUNS - {"capital"} and tok.pos_ == "NOUN" and (
+                tok.dep_ == "appos" or tok.dep_ == "attr" and tok.head.lemma_ == "be"):
+            # "Shusha is a city in the Karabakh region", "Poti, a port on the Black Sea,"
+            what = [tok.head] if tok.dep_ == "appos" else P.children(tok.head, ("nsubj",))
+            things = [x for w in what for x in [ix.mention(w, ("place", "infrastructure"))] if x is not None]
+            where = [x for o in P.pobjs(tok, {"in", "on", "of"}) for x in ix.phrase_mentions(o, ("place", "country"))]
+            for th in things:
+                for w in where[:1]:
+                    if ix.name(w) != ix.name(th):
+                        pred = "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
+                        out.add(pred, ix.name(th), ix.name(w), tok.sent)
         if tok.lemma_.lower() in P.LOCATED_VERBS and tok.dep_ in ("acl", "relcl", "ROOT") and tok.tag_ == "VBN":
             where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for x in ix.phrase_mentions(o, ("place", "country"))]
             what = [tok.head] if tok.dep_ in ("acl", "relcl") else P.children(tok, ("nsubjpass",))
