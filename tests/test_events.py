@@ -840,3 +840,26 @@ def test_a_co_chaired_roundtable_is_a_meeting(model):
                                ("Chisinau", "place", "Chisinau")], [("4 May 2024", "2024-05-04")])
     meeting = one(found, "meeting")
     assert (meeting.name, meeting.date, meeting.place) == ("EU-Moldova business roundtable", "2024-05-04", "Chisinau")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sides", [
+    ("Moldova and Romania fought a 44-day war in 2020.", ["Moldova", "Romania"]),
+    ("Romania waged a war against Moldova in 2020.", ["Romania", "Moldova"]),
+    ("In 2020, Romania launched a war against Moldova.", ["Romania", "Moldova"]),
+])
+def test_a_war_fought_waged_or_launched_has_its_subject_among_its_sides(model, text, sides):
+    found = find(model, text, [("Moldova", "country", "Moldova"), ("Romania", "country", "Romania")],
+                 [("2020", "2020")])
+    war = one(found, "war")
+    assert war.date == "2020" and sorted(war.participants) == sorted(sides)
+
+
+@pytest.mark.model
+def test_a_named_exercise_the_tagger_calls_a_verb_is_still_an_exercise(model):
+    text = "Moldovan and Romanian forces conducted the MolRo Qartali-2023 exercise in Iasi in September 2023."
+    found = find(model, text, [("MolRo Qartali-2023 exercise", "event", "MolRo Qartali-2023 exercise"),
+                               ("Iasi", "place", "Iasi"), ("Moldovan", "country", "Moldova", "demonym"),
+                               ("Romanian", "country", "Romania", "demonym")], [("September 2023", "2023-09")])
+    ex = one(found, "military_exercise")
+    assert (ex.name, ex.date, ex.place) == ("MolRo Qartali-2023 exercise", "2023-09", "Iasi")

@@ -862,9 +862,11 @@ def _is_time_word(t: Token) -> bool:
 
 def _exercise(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
-    if lemma not in P.EXERCISE_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+    if lemma not in P.EXERCISE_NOUNS:
         return []
     named = ix.mention(tok, ("event",))
+    if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in _NOUN_ROLES and named is None:
+        return []   # (the tagger may call "the ... exercise" a verb where the parse or the name make it a noun)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.EXERCISE_VERBS
     if not (named or mods & P.EXERCISE_MODIFIERS or governed or tok.tag_ == "NNS"):
@@ -876,6 +878,8 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
     return [d]
 
+
+_NOUN_ROLES = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
 
 _INVADE_VERBS = {"invade", "recapture", "retake", "reconquer", "annex", "bomb", "shell"}
 
@@ -910,7 +914,17 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         # "fighting erupted (anew) between A and B": the sides may hang on the verb or its adverb
         for side in [tok, h, *(c for c in h.children if c.dep_ == "advmod")]:
             d.add(*_agents(side, ix, deps=(), preps=("between", "with", "against")))
+        if tok.dep_ == "dobj":   # "Russia launched a war against Georgia": who launched it is a side
+            d.add(*[n for sub in P.subject_of(h) for c in P.conjuncts(sub) for n in ix.refers(c, ("country",))])
         return [d]
+    if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("fight", "wage") and h.pos_ == "VERB" \
+            and not P.is_hypothetical(h) and not P.habitual(h):
+        # "Azerbaijan and Armenia fought a 44-day war in 2020", "Russia waged a war against Georgia"
+        d = _Draft("war", h, name=ix.name(named) if named else None)
+        d.add(*[n for sub in P.subject_of(h) for c in P.conjuncts(sub) for n in ix.refers(c, ("country",))])
+        for side in (tok, h):
+            d.add(*_agents(side, ix, deps=(), preps=("with", "against")))
+        return [d] if d.participants else []
     if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("enter", "join") and h.pos_ == "VERB" \
             and not _only_spoken_of(tok):
         # "The Ottoman Empire entered the war on the side of Germany in 1914": a state goes to war, the
