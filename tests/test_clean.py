@@ -183,6 +183,16 @@ def test_markdown_syntax_in_a_markdown_file_is_rendering_not_an_artifact(tmp_pat
     assert doc.title == "Pipelines" and "markup_artifact" not in kinds(doc)
 
 
+def test_a_picture_or_an_html_tag_in_a_markdown_file_is_residue(tmp_path):
+    page = ("# Pipelines\n\n![](./images/line.jpg)\n\nThe [operator](https://example.org) of the line said so "
+            "in a statement.<excerpt/>\n\n" + BODY)
+    doc = cleaned(tmp_path, "page.md", page)
+    assert doc.text.startswith("The operator of the line said so in a statement.")
+    quotes = [r.quote for r in doc.repairs if r.kind == "markup_artifact"]
+    assert any("![](./images/line.jpg)" in q for q in quotes) and any("<excerpt/>" in q for q in quotes)
+    assert not any("[operator]" in q for q in quotes)
+
+
 def test_tokenised_text_is_rejoined(tmp_path):
     lines = ["Turkey &apos;s army is vital , but the talks didn &apos;t start .",
              "The &quot; sick man of Europe , &quot; they said , is back .",

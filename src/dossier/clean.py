@@ -393,8 +393,7 @@ def _inline(run: _Cleaner, text: Mapped) -> Mapped:
     residue = run.residue
 
     def image(m):
-        if residue:
-            note(m, "image")
+        note(m, "image")   # even in Markdown, a picture's address is no part of the article's text
         return []
 
     def link(m):
@@ -415,8 +414,7 @@ def _inline(run: _Cleaner, text: Mapped) -> Mapped:
         return fn
 
     def tag(m):
-        if residue:
-            note(m, "HTML tag")
+        note(m, "HTML tag")   # not Markdown syntax: residue wherever it is
         return []
 
     for pattern, fn in ((_IMAGE, image), (_LINK, link), (_AUTOLINK, strip_marks("autolink")), (_TAG, tag),
