@@ -147,3 +147,10 @@ def test_a_cleaning_flag_cites_each_place_it_repaired(tmp_path):
     [flag] = [f for f in flags.cleaning_flags(doc) if f.type == "markup_artifact"]
     quotes = {s.quote for s in flag.sources}
     assert any("chart-one" in q for q in quotes) and any("chart-two" in q for q in quotes)
+
+
+def test_a_word_one_slip_from_a_place_name_is_a_misspelling_but_not_its_derived_forms(nlp_model):
+    text = ("Talks between Moldova and Romnaia resumed in Chisnau. The Crimean bridge, the Balkan route, "
+            "Kazakhs and Georgians were discussed.")
+    got = [(f.sources[0].quote, f.about) for f in _flags_of(nlp_model, text) if f.type == "misspelled_name"]
+    assert got == [("Romnaia", "Romania"), ("Chisnau", "Chișinău")]   # a capital's slip names the city

@@ -163,7 +163,59 @@ def _clause_tokens(verb) -> list:
 def find_flags(ctx: Context) -> list[Flag]:
     """Every flag for one extracted document."""
     return [*cleaning_flags(ctx.doc), *currency_flags(ctx), *missing_year_flags(ctx), *missing_date_flags(ctx),
-            *repeated_word_flags(ctx), *variant_flags(ctx), *repeated_sentence_flags(ctx)]
+            *repeated_word_flags(ctx), *variant_flags(ctx), *repeated_sentence_flags(ctx), *near_name_flags(ctx)]
+
+
+@lru_cache(maxsize=1)
+def _one_word_names() -> dict[str, list[str]]:
+    """The gazetteer's one-word names (countries, capitals, demonyms, regions) of six letters or more,
+    lower-cased and grouped by first letter."""
+    out: dict[str, list[str]] = {}
+    for surface in gazetteer.load().entries:
+        if surface.isalpha() and len(surface) >= 6 and not surface.isupper():
+            out.setdefault(surface[0].lower(), []).append(surface.lower())
+    return out
+
+
+def _place_named(entry: gazetteer.Entry | None) -> str | None:
+    """What a gazetteer name names: the city for a capital (not its country), else the entry."""
+    if entry is None:
+        return None
+    return entry.place if entry.form == "capital" else entry.canonical
+
+
+def near_name_flags(ctx: Context) -> list[Flag]:
+    """A capitalised word one slip away from a known place name ("Isreal" for Israel, "Tblisi" for Tbilisi):
+    one letter wrong, missing, added or two swapped (two in longer words).  Neither an English word, nor a
+    derived form of the name ("Crimean", "Balkan"), nor a person's name."""
+    from rapidfuzz.distance import DamerauLevenshtein  # only this check needs it
+
+    if (ctx.doc.language or "en") != "en":
+        return []
+    gaz, names = gazetteer.load(), _one_word_names()
+    persons = {(m.start, m.end) for m in ctx.mentions if m.type == "person"}
+    out, seen = [], set()
+    for tok in ctx.sp:
+        word = tok.text
+        low = word.lower()
+        if len(word) < 6 or not word.isalpha() or not word[0].isupper() or word.isupper() or low in seen:
+            continue
+        seen.add(low)
+        if gaz.lookup(word) is not None or _english_word(low) or any(
+                s <= tok.idx < e for s, e in persons):
+            continue
+        limit = 1 if len(low) < 8 else 2
+        close = [n for n in names.get(low[0], ()) if abs(len(n) - len(low)) <= limit
+                 and not n.startswith(low) and not low.startswith(n)
+                 and DamerauLevenshtein.distance(low, n, score_cutoff=limit) <= limit]
+        meant = {_place_named(gaz.lookup(n.title())) or n.title() for n in close}
+        if len(meant) != 1:
+            continue   # none, or several names it could be
+        about = meant.pop()
+        out.append(Flag(type="misspelled_name", about=about,
+                        message=f"{word!r} is likely a misspelling of {about}",
+                        sources=[ctx.doc.source(tok.idx, tok.idx + len(word))]))
+    return out
 
 
 def repeated_sentence_flags(ctx: Context) -> list[Flag]:
