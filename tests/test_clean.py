@@ -411,3 +411,12 @@ def test_a_website_author_is_also_the_publisher(tmp_path):
     page = "---\ntitle: Pipelines\nauthor: \"Example.com\"\n---\n\n" + BODY
     doc = cleaned(tmp_path, "post.md", page)
     assert (doc.author, doc.publisher) == ("Example.com", "Example.com")
+
+
+def test_words_a_scrape_ran_together_get_their_space_back(tmp_path):
+    page = ("Danube Line\n\nOct 3rd 2020CHISINAU\n\nRomania sought to balance betweenMoldova and Ukraine with "
+            "an iPhone bought on eBay.\n\n" + BODY)
+    doc = cleaned(tmp_path, "page.txt", page)
+    assert "balance between Moldova and Ukraine with an iPhone bought on eBay." in doc.text
+    quotes = {r.quote for r in doc.repairs if r.kind == "scrape_artifact"}
+    assert {"2020CHISINAU", "betweenMoldova"} <= quotes

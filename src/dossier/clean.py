@@ -24,7 +24,7 @@ from pathlib import Path
 
 import ftfy
 
-from dossier import metadata
+from dossier import gazetteer, metadata
 from dossier.errors import EmptyFile
 from dossier.records import CharMap, Document, Repair, Segment
 
@@ -423,7 +423,32 @@ def _inline(run: _Cleaner, text: Mapped) -> Mapped:
     text = text.rewrite(_CITATION, lambda m: note(m, "citation mark") or [])
     text = text.rewrite(_EMPTY_PARENS, lambda m: note(m, "empty parentheses") or [])
     flush("markup_artifact", "markup removed")
-    return _detokenise(run, text)
+    return _unglue(run, _detokenise(run, text))
+
+
+# "Oct 3rd 2020ISTANBUL": a dateline glued to the date; "betweenArmenia": two words run together
+_GLUED_YEAR = re.compile(r"(?<![\w])((?:1[89]|20)\d\d)([A-Z]{3,}|[A-Z][a-z]{2,})(?!\w)")
+_GLUED_WORDS = re.compile(r"(?<![\w'’-])([a-z]{3,})([A-Z][a-z]{2,})(?![\w'’-])")
+
+
+def _unglue(run: _Cleaner, text: Mapped) -> Mapped:
+    """Words a scrape ran together get their space back (a common English word before a known name or a
+    capitalised word, or a year before a word); each is flagged as a scraping artefact."""
+    from wordfreq import zipf_frequency  # a maintained frequency list tells words from name parts
+
+    def split(m: re.Match[str], why: str) -> list:
+        run.repair("scrape_artifact", text.span(m.start(), m.end()), f"{m.group()!r}: {why}")
+        return [(m.start(1), m.end(1)), " ", (m.start(2), m.end(2))]
+
+    def words(m: re.Match[str]):
+        first, second = m.group(1), m.group(2)
+        if zipf_frequency(first, "en") < 3.5 or not (gazetteer.load().lookup(second) is not None
+                                                       or zipf_frequency(second.lower(), "en") >= 3.5):
+            return None   # "iPhone", "eBay", a name written in camel case
+        return split(m, "two words run together")
+
+    text = text.rewrite(_GLUED_YEAR, lambda m: split(m, "a year run into the next word"))
+    return text.rewrite(_GLUED_WORDS, words)
 
 
 _SPACE_BEFORE = re.compile(r"(?<=\S) +(?=[,.;:!?%)\]](?:\s|$))|(?<=\w) +(?=['’](?:s|t|re|ve|ll|d|m)\b)"
