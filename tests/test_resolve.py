@@ -116,3 +116,18 @@ def test_the_surname_index_keeps_every_person_a_name_could_be():
         near = pool.could_be_person([toks[-1]], full=full)
         checked = [k for k in near if (any(same_person(query, b) for b in k.full) if full else True)]
         assert [k for k in brute if k in checked] == brute
+
+
+def test_resolve_gives_a_lone_surname_shared_by_two_known_people_to_neither_unless_one_dominates():
+    even = [Entity("Haider Aliyev", "person", ["Aliyev"], ["a.txt"]), Entity("Ilham Aliyev", "person", ["Aliyev"],
+                                                                           ["b.txt"])]
+    doc = resolve(doc_with(Entity("Aliyev", "person", [], ["d.txt"])), even)
+    assert [e.name for e in doc.entities] == ["Aliyev"]
+    mostly = [even[0], Entity("Ilham Aliyev", "person", ["Aliyev"], ["b.txt", "c.txt", "e.txt"])]
+    doc = resolve(doc_with(Entity("Aliyev", "person", [], ["d.txt"])), mostly)
+    assert [e.name for e in doc.entities] == ["Ilham Aliyev"]
+
+
+def test_resolve_reads_given_names_romanised_with_other_vowel_pairs_as_one():
+    assert same_person("Haider Aliyev", "Heydar Aliyev")
+    assert not same_person("Hasan Aliyev", "Huseyn Aliyev")

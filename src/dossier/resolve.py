@@ -126,7 +126,13 @@ def same_person(a: str, b: str) -> bool:
     if not ga or not gb:
         return True
     short, long = sorted((ga, gb), key=len)
-    return all(any(fuzz.ratio(x, y) >= PERSON_GIVEN_MIN for y in long) for x in short)
+    return all(any(fuzz.ratio(x, y) >= PERSON_GIVEN_MIN or fuzz.ratio(_diphthongs(x), _diphthongs(y))
+                   >= PERSON_GIVEN_MIN for y in long) for x in short)
+
+
+def _diphthongs(word: str) -> str:
+    """One spelling for the vowel pairs romanisations disagree on: "Heydar" and "Haider" are one name."""
+    return re.sub(r"ey|ei|ay|ai", "ai", word).replace("y", "i")
 
 
 def _same_thing(a: str, b: str, typ: str) -> bool:
@@ -289,6 +295,10 @@ def _match(e: Entity, by_type: dict[str, _Candidates]) -> Entity | None:
         # a lone surname shared by two people ("Aliyev") must not join "Heydar Aliyev" to "Ilham Aliyev":
         # a full name is compared with full names only
         return _match_person(e, candidates)
+    if e.type == "person":
+        # a lone surname ("Aliyev") is whoever the knowledge base mostly means by it, not the first
+        # person known under it
+        return _match_person(e, candidates)
     keys = {key(n) for n in names}
     for k in candidates:   # exact names first
         if keys & k.keys:
@@ -298,8 +308,6 @@ def _match(e: Entity, by_type: dict[str, _Candidates]) -> Entity | None:
         for k in candidates:
             if acr & k.acronyms:
                 return k.entity
-    if e.type == "person":
-        return _match_person(e, candidates)
     for k in candidates.could_be(names, e.type):
         if any(_same_thing(a, b, e.type) for a in names for b in k.names):
             return k.entity

@@ -144,7 +144,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
 
 
 _SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
-                 "condemn", "claim", "deny", "insist", "tell", "urge", "accuse", "vow"}
+                 "condemn", "claim", "deny", "insist", "tell", "urge", "accuse", "vow", "slam", "criticize",
+                 "criticise", "reject", "praise", "demand", "speak", "call"}
 
 
 def _under_anniversary(tok: Token) -> bool:
