@@ -863,3 +863,15 @@ def test_a_named_exercise_the_tagger_calls_a_verb_is_still_an_exercise(model):
                                ("Romanian", "country", "Romania", "demonym")], [("September 2023", "2023-09")])
     ex = one(found, "military_exercise")
     assert (ex.name, ex.date, ex.place) == ("MolRo Qartali-2023 exercise", "2023-09", "Iasi")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Moldovan prime minister Ion Rusu called on both sides to stop fighting.",
+    "Ion Rusu slammed Romania for its stance.",
+    "Ion Rusu spoke of shared pain over the killings.",
+])
+def test_calling_on_slamming_or_speaking_of_is_a_statement(model, text):
+    found = find(model, text, [*persons("Ion Rusu"), ("Romania", "country", "Romania"),
+                               ("Moldovan", "country", "Moldova", "demonym")])
+    assert one(found, "statement").participants == ["Ion Rusu"]
