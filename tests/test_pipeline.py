@@ -184,3 +184,21 @@ def test_runs_worth_it_use_every_core_by_default(tmp_path, monkeypatch):
     (one_big / "a.txt").write_text("Ankara and Baku. " * 20000, encoding="utf-8")
     assert pipeline.auto_workers(pipeline.plan([str(one_big)])) == 1     # one file: nothing to share
     assert pipeline.auto_workers(pipeline.plan([str(tmp_path / "missing")])) == 1
+
+
+def test_a_fault_of_ours_on_one_document_fails_it_alone(tmp_path, store, monkeypatch):
+    good = write(tmp_path, "good.txt", article("railways"))
+    bad = write(tmp_path, "bad.txt", article("harbours"))
+    real_clean = pipeline.clean.clean
+
+    def clean(doc):
+        if doc.name == "bad.txt":
+            raise KeyError("a bug")
+        return real_clean(doc)
+
+    monkeypatch.setattr(pipeline.clean, "clean", clean)
+    summary = pipeline.ingest(store, [str(bad), str(good)], NO_NLP)
+    assert summary.added == ["good.txt"]
+    [(path, message)] = summary.failed
+    assert path == str(bad) and "internal error" in message and "KeyError" in message and "\n" not in message
+    assert [d.name for d in store.documents()] == ["good.txt"]

@@ -227,3 +227,9 @@ def test_a_fact_box_line_counts_for_the_state_heading_it(nlp_model):
             "7,000 armed forces personnel\n")
     got = {(q.value, q.subjects[0]) for q in figures(nlp_model, text) if q.indicator == "count"}
     assert {(49000, "Georgia"), (3000, "Georgia"), (13, "Georgia"), (7000, "Moldova")} <= got
+
+
+def test_tonnes_of_cargo_moved_in_a_year_are_a_yearly_count_of_cargo(nlp_model):
+    qs = figures(nlp_model, "The Danube Corridor carried 4.5 million tonnes of cargo in 2024.")
+    assert [(q.indicator, q.value, q.unit, q.time, q.label) for q in qs] == [
+        ("count", 4_500_000, "t/y", "2024", "cargo")]

@@ -102,6 +102,10 @@ def _one(store: Store, path: str, error: InputError | None, options: IngestOptio
         msg = f"{path}: could not be read ({exc.strerror or exc}) — check the file and run ingest again"
         summary.failed.append((path, msg))
         return "failed", msg
+    except Exception as exc:  # noqa: BLE001 — a fault of ours on one document must not stop the batch
+        msg = _internal_error(path, exc)
+        summary.failed.append((path, msg))
+        return "failed", msg
     if doc.duplicate_of:
         summary.duplicates.append(doc.name)
         return "duplicate", f"near-duplicate of {doc.duplicate_of}"
@@ -153,6 +157,14 @@ def prepare(doc: Document, extract: bool) -> tuple[str, Any]:
         return "ok", (doc, sig, done)
     except InputError as exc:
         return "failed", str(exc)
+    except Exception as exc:  # noqa: BLE001 — reported for this document; the others go on
+        return "failed", _internal_error(doc.name, exc)
+
+
+def _internal_error(name: str, exc: Exception) -> str:
+    """One line for a fault of Dossier's own on one document (the run goes on, the exit code tells)."""
+    return (f"{name}: internal error while processing it ({type(exc).__name__}: {exc}) — nothing of it was "
+            "stored; the other files went on. Please report this with the file")
 
 
 def _read_ahead(store: Store, path: str, error: InputError | None, options: IngestOptions) -> tuple[str, Any]:
@@ -246,7 +258,12 @@ def _write(store: Store, path: str, result: tuple[str, Any], options: IngestOpti
     elif done is not None:
         from dossier.resolve import resolve
 
-        doc = resolve(done, store.entities())
+        try:
+            doc = resolve(done, store.entities())
+        except Exception as exc:  # noqa: BLE001 — as in the workers: this document fails, the run goes on
+            msg = _internal_error(path, exc)
+            summary.failed.append((path, msg))
+            return "failed", msg
     else:
         doc.flags = flags.cleaning_flags(doc)
     store.put_document(doc, signature=sig_bytes)

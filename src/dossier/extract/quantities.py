@@ -85,6 +85,7 @@ SUPPLY = (SELL | BUY | {"transportation", "supplies", "export", "imports"}) - {"
 GAS = {"gas", "lng"}
 OIL = {"oil", "crude", "petroleum", "condensate"}
 CARRY_VERBS = {"carry", "transport", "deliver", "pump", "ship", "handle", "move", "transmit", "convey", "process"}
+CARGO = {"cargo", "freight", "goods", "container", "shipment", "transit"}
 CAPACITY = {"capacity", "throughput", "design", "designed", "capable", "able"}
 EQUITY = {"equity", "stake", "ownership", "holding", "shareholding", "shareholder", "stakeholder"}
 EQUITY_WEAK = {"share", "interest"}
@@ -555,7 +556,12 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         return None   # "the paper has three chapters": a count is a figure about someone or something named
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
         label = _noun_phrase(trigger) if trigger.pos_ == "NOUN" else None
+    unit = fig.unit
+    if indicator == "count" and fig.dim != "count":   # tonnes of cargo
+        label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
+    if indicator == "count" and unit == "t" and t is not None and re.fullmatch(r"\d{4}", t.iso or ""):
+        unit = "t/y"   # the cargo of a year is a yearly volume
     modality = _modality(fig, site, indicator)
     when = t.iso if t else None
     verb = next((a for a in [site.root, *site.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
@@ -578,7 +584,7 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         when = prev.iso if prev is not None else None
         if when is None and toll and not past_toll:
             when = ctx.doc.published   # a toll told in a dated report ("16 people have been killed"): as of it
-    q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
+    q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=unit,
                  sources=[ctx.doc.source(*_quote(ctx, fig, site, trigger))], value_max=fig.value_max,
                  time=when, modality=modality, approx=fig.approx, label=label, qualifiers=quals)
     if fig.per_year and fig.dim == "money":
@@ -678,6 +684,9 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if fig.dim in ("flow", "volume", "mass"):
         cap = first(CAPACITY)
         sup = first(SUPPLY)
+        cargo = first(CARGO)
+        if fig.unit in ("t", "t/y") and cargo[1] is not None and cargo[0] < cap[0]:
+            return "count", cargo[1]   # "carried 4.5 million tonnes of cargo": a volume of goods moved
         oil = bool(lemmas & OIL) or fig.unit in ("bbl", "bbl/d", "t", "t/y") and not lemmas & GAS
         supply = "oil_supply" if oil else "gas_supply"
         if cap[1] is not None and cap[0] <= sup[0] + 1:
