@@ -149,3 +149,14 @@ def test_a_line_that_is_a_component_of_another_is_part_of_it(nlp_model):
     doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
     got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}
     assert ("part_of", "Tuna Demiryolu hattı", "Karpat Koridoru") in got
+
+
+@pytest.mark.model
+def test_tonnes_of_cargo_on_a_line_a_year_and_as_a_goal(nlp_model):
+    text = ("Tuna Koridoru önemlidir.\n\nYük Miktarı ve Hedefler: 2021 yılında Tuna Koridoru üzerinden yaklaşık "
+            "300 bin ton yük taşınmıştır. Stratejik hedef, yıllık yük miktarını 3 milyon tona çıkarmaktır.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(q.indicator, tuple(q.subjects), q.value, q.unit, q.time, q.modality) for q in doc.facts
+           if q.kind == "quantity"}
+    assert got == {("count", ("Tuna Koridoru",), 300_000, "t/y", "2021", "actual"),
+                   ("count", ("Tuna Koridoru",), 3_000_000, "t/y", None, "target")}

@@ -1168,7 +1168,8 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             ms = ctx.mentions_in(s, e)
             infra = [_name(m) for m in ms if m.type == "infrastructure"]
             others = [_name(m) for m in ms if m.type in ("country", "organization")]
-            if not infra and indicator in ("length", "capacity") and turkish.THIS_LINE.search(sentence):
+            if not infra and (indicator == "count" or indicator in ("length", "capacity")
+                              and turkish.THIS_LINE.search(sentence)):
                 # "Yaklaşık 7000 kilometrelik ... bu güzergâh": the line the paragraph is about, else the
                 # one named last before the sentence
                 topic = _line_before(ctx, s)
@@ -1179,8 +1180,12 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             if not subjects:
                 continue
             t = times.time_for(ctx, s + fig.start, s + fig.end)
-            q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=fig.unit,
+            cargo = indicator == "count"   # tonnes of cargo: a year's volume is yearly
+            yearly = t is not None and re.fullmatch(r"\d{4}", t.iso or "") or re.search(r"\byıllık\b", sentence, re.I)
+            unit = "t/y" if cargo and yearly else fig.unit
+            q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=unit,
                          sources=[ctx.doc.source(s, e)], value_max=fig.value_max, time=t.iso if t else None,
-                         modality=turkish.modality(sentence, fig), approx=fig.approx)
+                         modality=turkish.modality(sentence, fig), approx=fig.approx,
+                         label="cargo" if cargo else None)
             out.setdefault(q.key(), q)
     return list(out.values())

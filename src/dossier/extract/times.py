@@ -523,6 +523,9 @@ def _baseline(text: str, t: TimeExpr) -> bool:
 
 
 def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
+    if turkish.is_turkish(ctx.doc.language):
+        # the English parser splits Turkish sentences at "... Hedefler: 2021 yılında"; Turkish has its own
+        return next(((s, e) for s, e in turkish.sentences(ctx.doc.text) if s <= pos < e), (pos, pos))
     if ctx.sp.has_annotation("SENT_START") or ctx.sp.has_annotation("DEP"):
         sent = ctx.sentence(pos)
         return sent.start_char, sent.end_char

@@ -187,6 +187,7 @@ INDICATORS = (   # keyword stems of the sentence -> indicator, in order of prece
     ("gas_supply", r"doğal\s?gaz|gaz\sihracat|gaz\stedarik"),
     ("oil_supply", r"petrol"),
     ("length", r"uzunluğ|kilometre|km\b"),
+    ("count", r"(?<![\wçğıöşü])yük(?:ü|ün|e|te)?\b|konteyner"),   # tonnes of cargo ("500 bin ton yük")
 )
 
 
@@ -251,6 +252,8 @@ def indicator(sentence: str, fig: Figure) -> str | None:
                 continue
             if ind in ("trade_turnover", "investment") and fig.dim != "money":
                 continue
+            if ind == "count" and fig.unit not in ("t", "t/y"):
+                continue
             return ind
     return None
 
@@ -262,8 +265,9 @@ def modality(sentence: str, fig: Figure | None = None) -> str:
     if fig is None:
         if TARGET_WORDS.search(sentence):
             return "target"
-    elif TARGET_WORDS.search(sentence[max(0, fig.start - 120):fig.start]) or TARGET_VERBS.search(sentence[fig.end:]):
-        return "target"
+    elif TARGET_WORDS.search(sentence[max(0, fig.start - 120, sentence.rfind(":", 0, fig.start) + 1):fig.start]) \
+            or TARGET_VERBS.search(sentence[fig.end:]):
+        return "target"   # (a heading before a colon is not the figure's: "Büyüme Hedefleri: 2021 yılında ...")
     if ESTIMATE_WORDS.search(sentence):
         return "estimate"
     return "actual"
