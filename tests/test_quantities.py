@@ -233,3 +233,8 @@ def test_tonnes_of_cargo_moved_in_a_year_are_a_yearly_count_of_cargo(nlp_model):
     qs = figures(nlp_model, "The Danube Corridor carried 4.5 million tonnes of cargo in 2024.")
     assert [(q.indicator, q.value, q.unit, q.time, q.label) for q in qs] == [
         ("count", 4_500_000, "t/y", "2024", "cargo")]
+
+
+def test_a_part_of_a_group_that_was_lost_is_counted(nlp_model):
+    qs = figures(nlp_model, "Moldova said on Monday that 15 more of their fighters had been killed.")
+    assert [(q.indicator, q.value, q.label) for q in qs] == [("count", 15, "fighters")]

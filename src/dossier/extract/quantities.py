@@ -745,6 +745,11 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     if i < len(sp) and sp[i].lemma_.lower() in CASUALTY and sp[i].tag_ in ("VBN", "JJ") and not (
             i + 1 < len(sp) and sp[i + 1].pos_ in ("NOUN", "PROPN")):
         return sp[i]   # "about 1m displaced", "more than 100 killed": people, by what befell them
+    if i < len(sp) and sp[i].lower_ == "more":
+        i += 1   # "15 more fighters"
+    if i + 1 < len(sp) and sp[i].lower_ == "of" and (sp[i + 1].lower_ in ("their", "its", "the", "his", "her")
+                                                      or sp[i + 1].tag_ == "PRP$"):
+        i += 2   # "15 (more) of their fighters had been killed": a part of a group is counted too
     steps = 0
     while i < len(sp) and steps < 5:
         t = sp[i]
