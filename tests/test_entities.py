@@ -230,3 +230,10 @@ def test_a_known_line_in_turkish_takes_its_english_standard_name(nlp_model):
     assert names == {("Orta", "Middle Corridor"), ("STAR", "STAR Refinery"),
                      ("Bakü-Tiflis-Kars", "Baku–Tbilisi–Kars railway")}
     assert not [m for m in doc.mentions if m.text == "STAR"]
+
+
+def test_a_known_name_ends_where_a_person_named_after_it_begins(nlp_model):
+    doc = run(nlp_model, "In May 2011, President of the State Oil Company of Azerbaijan Republic Ion Rusu stated "
+                         "that exports grew.")
+    names = {(e.name, e.type) for e in doc.entities}
+    assert {("State Oil Company of the Azerbaijan Republic", "organization"), ("Ion Rusu", "person")} <= names

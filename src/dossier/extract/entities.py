@@ -656,6 +656,11 @@ def find_mentions(ctx: Context) -> list[Mention]:
         1 if g.type == "infrastructure" else 2)]   # "STAR Rafinerisi", not the acronym-shaped "STAR"
     shape_c = [c for c in shape_c if not any(g.start <= c.start and c.end <= g.end and c.end - c.start
                                                  < g.end - g.start for g in long_gaz)]
+    # ... nor does a shape that runs on from a known name into a person ("the State Oil Company of
+    # Azerbaijan Republic Rovnag Abdullayev"): the name ends where the gazetteer's does
+    persons = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
+    shape_c = [c for c in shape_c if not any(
+        c.start <= g.start and g.end < c.end and any(g.end <= ps < c.end for ps, _ in persons) for g in long_gaz)]
     caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz)] if english(ctx.doc) else []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c, *_extended_orgs(ner_c, gaz_c, text)]
     if english(ctx.doc):
