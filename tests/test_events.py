@@ -875,3 +875,13 @@ def test_calling_on_slamming_or_speaking_of_is_a_statement(model, text):
     found = find(model, text, [*persons("Ion Rusu"), ("Romania", "country", "Romania"),
                                ("Moldovan", "country", "Moldova", "demonym")])
     assert one(found, "statement").participants == ["Ion Rusu"]
+
+
+@pytest.mark.model
+def test_a_saying_told_after_a_dated_lead_or_a_record_year_takes_neither(model):
+    text = ("The group was set up in 1992 to mediate.\n\nBut Ion Rusu has since said that it failed.\n\n"
+            "Moldova announced gains in the worst fighting since 1994.")
+    found = find(model, text, [*persons("Ion Rusu"), ("Moldova", "country", "Moldova")],
+                 [("1992", "1992"), ("1994", "1994")])
+    assert sorted((e.participants[0], e.date) for e in found if e.type == "statement") == [
+        ("Ion Rusu", None), ("Moldova", None)]

@@ -127,7 +127,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
         who = [n for s in P.children(tok, ("nsubj",)) for n in ix.refers(s)]
-        when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2]
+        # "... in the worst eruption since 1994": a time counted from is not the saying's
+        when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)]
         if who and when:
             d = _Draft("statement", tok, time=when[0].time, place=_place(tok, ix, heads_too=False))
             d.add(*who)
@@ -1430,15 +1431,17 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
                     d.add(*visit.participants)
 
 
+_AFTERWARDS = {"will", "later", "next", "soon", "would", "since", "afterwards", "subsequently"}
+
+
 def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
     """"Then, in August 2025, Trump broke the deadlock. Hosting A and B at the White House, he offered
     ...": a one-off event told without a time, right after a sentence of the same paragraph that gives
     exactly one, happened then."""
     for sent, drafts in drafts_by_sent:
         undated = [d for d in drafts if d.time is None and d.type in _POINT_EVENTS and not d.plural]
-        if not undated or ix.sentence_times(sent) or any(t.lower_ in ("will", "later", "next", "soon", "would")
-                                                         for t in sent):
-            continue   # "He will later attend ...": after the time told before, not at it
+        if not undated or ix.sentence_times(sent) or any(t.lower_ in _AFTERWARDS for t in sent):
+            continue   # "He will later attend ...", "He has since said ...": after the time told before
         prev = ix.previous_sentence(sent)
         if prev is None:
             # a news lead told in a paragraph of its own ("X on Wednesday said ... \n\n X took part in

@@ -513,9 +513,17 @@ _BASELINE_AFTER = re.compile(r"^\s*(?:levels?|figures?)\b", re.I)
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:an?|the)\s+$", re.I)
 
 
+# "the worst eruption since 1994", "the first visit since 2019": a record counted from a time
+_SINCE_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|deadliest|heaviest|first|last|"
+                           r"most|least)\b[^.;:]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+
+
 def _baseline(text: str, t: TimeExpr) -> bool:
     """Whether the time is the baseline of a comparison rather than the time of a figure."""
-    before = text[max(0, t.start - 40):t.start]
+    before = text[max(0, t.start - 80):t.start]
+    if _SINCE_RECORD.search(before):
+        return True
+    before = before[-40:]
     if _SINCE_EVENT.search(before) and re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
         return True
     return bool(_BASELINE_BEFORE.search(before)) or (
