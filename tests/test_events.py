@@ -885,3 +885,13 @@ def test_a_saying_told_after_a_dated_lead_or_a_record_year_takes_neither(model):
                  [("1992", "1992"), ("1994", "1994")])
     assert sorted((e.participants[0], e.date) for e in found if e.type == "statement") == [
         ("Ion Rusu", None), ("Moldova", None)]
+
+
+@pytest.mark.model
+def test_the_president_of_a_named_state_is_not_another_state_s_president_named_last(model):
+    text = ("Moldovan President Ana Popa met Romanian President Ion Rusu. "
+            "The Moldovan president then travelled to Iasi in September 2023.")
+    found = find(model, text, [*persons("Ana Popa", "Ion Rusu"), ("Iasi", "place", "Iasi"),
+                               ("Moldovan", "country", "Moldova", "demonym"),
+                               ("Romanian", "country", "Romania", "demonym")], [("September 2023", "2023-09")])
+    assert one(found, "visit").participants == ["Ana Popa"]

@@ -563,18 +563,28 @@ class Index:
         return self.name(found[0]) if found else None
 
     def titled_before(self, tok: Token, window: int = 60) -> str | None:
-        """"the Commissioner", "the premier": the last person named before with that title beside the name."""
+        """"the Commissioner", "the premier": the last person named before with that title beside the name
+        (and, for "the Turkish president", the same state beside it)."""
         word = tok.lower_
         # the same post in other words: "the premier" after "PM X" or "Prime Minister X"
         words = _SAME_POST.get(word, re.escape(word))
+        states = {self.name(m) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+                  for m in [self.mention(c, ("country",))] if m is not None}
         for m in reversed(self.mentions):
             if m.type != "person" or m.end > tok.idx or m.form not in ("name", "acronym"):
                 continue
             # the title must stand beside the name, in the same sentence ("Commissioner ..., Dan Jørgensen,")
-            before = re.split(r"[.!?\n]", self.text[max(0, m.start - window):m.start])[-1]
-            after = re.split(r"[.!?\n]", self.text[m.end:min(m.end + window, tok.idx)])[0]
-            if re.search(r"\b(?:" + words + r")\b", (before + " " + after).lower()):
-                return self.name(m)
+            lo = m.start - len(re.split(r"[.!?\n]", self.text[max(0, m.start - window):m.start])[-1])
+            hi = m.end + len(re.split(r"[.!?\n]", self.text[m.end:min(m.end + window, tok.idx)])[0])
+            # ... and not beside another person's ("A met Romanian President B": A is not Romanian)
+            others = [x for x in self.mentions if x.type == "person" and x is not m and lo <= x.start < hi]
+            lo = max([lo, *(x.end for x in others if x.end <= m.start)])
+            hi = min([hi, *(x.start for x in others if x.start >= m.end)])
+            if not re.search(r"\b(?:" + words + r")\b", (self.text[lo:m.start] + " " + self.text[m.end:hi]).lower()):
+                continue
+            if states and not states & {self.name(x) for x in self.mentions_in(lo, hi, ("country",))}:
+                continue   # "the Turkish president" is not the Iranian President named last
+            return self.name(m)
         return None
 
     def _previous_subject(self, tok: Token) -> list[str]:
