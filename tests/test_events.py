@@ -895,3 +895,14 @@ def test_the_president_of_a_named_state_is_not_another_state_s_president_named_l
                                ("Moldovan", "country", "Moldova", "demonym"),
                                ("Romanian", "country", "Romania", "demonym")], [("September 2023", "2023-09")])
     assert one(found, "visit").participants == ["Ana Popa"]
+
+
+@pytest.mark.model
+def test_the_commissioner_is_the_person_titled_so_even_beside_a_title_mention(model):
+    text = ("Commissioner for Trade, Ana Popa, will be in Chisinau tomorrow. On her way to Chisinau, the "
+            "Commissioner will stop in Iasi, Romania, today to meet with the Minister of Energy, Ion Rusu.")
+    found = find(model, text, [*persons("Ana Popa", "Ion Rusu"), ("Commissioner for Trade", "person", "Ana Popa",
+                                                                   "title"),
+                               ("Chisinau", "place", "Chisinau"), ("Iasi", "place", "Iasi"),
+                               ("Romania", "country", "Romania")], [("today", "2025-04-03")], "2025-04-03")
+    assert any(e.type == "visit" and e.participants == ["Ana Popa"] and e.place == "Iasi" for e in found), found

@@ -577,7 +577,8 @@ class Index:
             lo = m.start - len(re.split(r"[.!?\n]", self.text[max(0, m.start - window):m.start])[-1])
             hi = m.end + len(re.split(r"[.!?\n]", self.text[m.end:min(m.end + window, tok.idx)])[0])
             # ... and not beside another person's ("A met Romanian President B": A is not Romanian)
-            others = [x for x in self.mentions if x.type == "person" and x is not m and lo <= x.start < hi]
+            others = [x for x in self.mentions if x.type == "person" and x.form in ("name", "acronym")
+                      and x.entity != m.entity and lo <= x.start < hi]
             lo = max([lo, *(x.end for x in others if x.end <= m.start)])
             hi = min([hi, *(x.start for x in others if x.start >= m.end)])
             if not re.search(r"\b(?:" + words + r")\b", (self.text[lo:m.start] + " " + self.text[m.end:hi]).lower()):
