@@ -56,3 +56,7 @@ def test_a_line_is_known_under_every_dash_and_its_generic_word_capitalised():
                                                                        "infrastructure"), written
     assert gaz.lookup("Orta Koridor").canonical == "Middle Corridor"
     assert gaz.lookup("Shah-Deniz").type == "place"
+
+
+def test_a_known_name_with_a_capitalised_generic_word_is_found_with_it_in_lower_case():
+    assert gazetteer.load().lookup("STAR refinery").canonical == "STAR Refinery"

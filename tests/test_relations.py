@@ -768,3 +768,18 @@ def test_a_place_said_to_be_a_city_in_a_region_lies_there(model):
                 ("Gagauzia", "place", "Gagauzia"), ("Moldova", "country", "Moldova")]
     found = {(r.predicate, r.subject, r.object) for r in find(model, text, mentions)}
     assert {("located_in", "Orhei", "Bessarabia"), ("part_of", "Gagauzia", "Moldova")} <= found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, owners", [
+    ("The Petromold-owned Danube pipeline crosses Moldova.", {"Petromold"}),
+    ("Petromold has a 51% stake in the Danube pipeline.", {"Petromold"}),
+    ("The Danube pipeline is owned by a consortium of Petromold and Romgaz.", {"Petromold", "Romgaz"}),
+    ("The Danube pipeline was acquired by Petromold in 2008.", {"Petromold"}),
+    ("Petromold bought the Danube pipeline in 2008.", {"Petromold"}),
+])
+def test_owners_by_compound_stake_consortium_or_purchase(model, text, owners):
+    mentions = [("Danube pipeline", "infrastructure", "Danube pipeline"), ("Moldova", "country", "Moldova"),
+                ("Petromold", "organization", "Petromold"), ("Romgaz", "organization", "Romgaz")]
+    found = find(model, text, mentions, [("2008", "2008")], predicate="owner_of")
+    assert {r.subject for r in found if r.object == "Danube pipeline"} == owners

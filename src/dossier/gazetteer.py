@@ -106,7 +106,8 @@ def _add_name_rows(gaz: Gazetteer, file: str, typ: str, heads: set[str], proper_
             for n in _dash_forms(written):
                 gaz.add(n, entry)
                 head = n.rsplit(" ", 1)
-                if len(head) == 2 and head[1] in heads and (head[0][:1].isupper() or not proper_part):
+                if len(head) == 2 and (head[1] in heads or head[1].lower() in heads) \
+                        and (head[0][:1].isupper() or not proper_part):
                     other = head[1].capitalize() if head[1].islower() else head[1].lower()
                     gaz.add(f"{head[0]} {other}", entry)
 

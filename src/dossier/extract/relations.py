@@ -740,6 +740,7 @@ def _time(tok: Token, ix: Index) -> str | None:
 # --- operator_of, owner_of --------------------------------------------------------------------
 
 _COMPANY_NOUNS = {"company", "subsidiary", "firm", "corporation", "enterprise"}
+_GROUP_NOUNS = {"consortium", "group", "partnership", "joint venture", "venture"}
 
 def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
@@ -752,6 +753,16 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for th in things:
                 if th is not None:
                     out.add(pred, h, ix.name(th), sent)
+    elif lemma in ("own", "operate", "control") and tok.lower_ in ("owned", "operated", "controlled") \
+            and _owned_by_name_before(tok, ix) is not None:
+        # "the Gazprom-owned Blue Stream pipeline", "the pipeline from Iran is majority Gazprom owned"
+        holder = _owned_by_name_before(tok, ix)
+        pred = "operator_of" if lemma == "operate" else "owner_of"
+        thing = tok.head if tok.dep_ in ("amod", "acl") else next(
+            iter(P.children(tok.head, ("nsubj",)) if tok.dep_ in ("ccomp", "acomp") else []), None)
+        th = _infrastructure_in(thing, ix) if thing is not None else None
+        if th is not None and ix.name(th) != holder:
+            out.add(pred, holder, ix.name(th), sent)
     elif lemma in P.OPERATE_VERBS | P.OWN_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         pred = "operator_of" if lemma in P.OPERATE_VERBS else "owner_of"
         passive = P.children(tok, ("nsubjpass",))
@@ -767,11 +778,31 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             # "holds a stake in X"
             objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity")
                     for o2 in P.pobjs(o, {"in"})]
+        if passive and holders == [] and lemma == "own":
+            # "owned by a consortium of BP, SOCAR and Snam": the consortium's members own it
+            holders = [n for o in P.pobjs(tok, {"by"}) if o.lemma_.lower() in _GROUP_NOUNS
+                       for m in P.pobjs(o, {"of"}) for n in ix.refers(m, ("organization", "country"))]
         for o in objs:
             th = _infrastructure_in(o, ix)
             for h in holders:
                 if th is not None:
                     out.add(pred, h, ix.name(th), sent)
+    elif lemma in ("have", "acquire", "buy", "purchase", "take") and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "SOCAR has a 51% stake in TANAP"; "SOCAR bought Petkim in 2008", "Petkim was acquired by SOCAR"
+        passive = P.children(tok, ("nsubjpass",))
+        holders = ([n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("organization", "country"))] if passive
+                   else _subjects(tok, ix, ("organization", "country")))
+        objs = passive or P.children(tok, ("dobj",))
+        if lemma in ("have", "take"):
+            objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity")
+                    for o2 in P.pobjs(o, {"in"})]
+        owned = [x for o in objs for x in [_infrastructure_in(o, ix) or ix.mention(o, ("organization",))]
+                 if x is not None]
+        when = _time(tok, ix) if lemma not in ("have",) else None
+        for h in holders:
+            for th in owned:
+                if ix.name(th) != h:
+                    out.add("owner_of", h, ix.name(th), sent, time=when)
     elif lemma == "belong" and tok.pos_ == "VERB":
         # "6.53% of equity belong to X": X holds part of what the passage is about
         subj = P.children(tok, ("nsubj",))
@@ -820,6 +851,15 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
 
 
 _SITE_HEADS = {"field", "fields", "deposit", "block", "terminal", "port", "refinery", "plant", "mine", "complex"}
+
+
+def _owned_by_name_before(tok: Token, ix: Index) -> str | None:
+    """"Gazprom-owned", "majority Gazprom owned": the company or state written right before the word."""
+    k = tok.i - 1
+    if k >= 0 and tok.doc[k].text in ("-", "–"):
+        k -= 1
+    m = ix.mention(tok.doc[k], ("organization", "country")) if k >= 0 else None
+    return ix.name(m) if m is not None else None
 
 
 def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
