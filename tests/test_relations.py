@@ -783,3 +783,25 @@ def test_owners_by_compound_stake_consortium_or_purchase(model, text, owners):
                 ("Petromold", "organization", "Petromold"), ("Romgaz", "organization", "Romgaz")]
     found = find(model, text, mentions, [("2008", "2008")], predicate="owner_of")
     assert {r.subject for r in found if r.object == "Danube pipeline"} == owners
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, parts", [
+    ("The Danube pipeline forms the central segment of the Black Sea Corridor.", {"Danube pipeline"}),
+    ("The Black Sea Corridor consists of the Danube pipeline and the Prut pipeline.",
+     {"Danube pipeline", "Prut pipeline"}),
+])
+def test_segments_and_components_of_a_line_are_part_of_it(model, text, parts):
+    mentions = [("Danube pipeline", "infrastructure", "Danube pipeline"),
+                ("Prut pipeline", "infrastructure", "Prut pipeline"),
+                ("Black Sea Corridor", "infrastructure", "Black Sea Corridor")]
+    found = find(model, text, mentions, predicate="part_of")
+    assert {r.subject for r in found if r.object == "Black Sea Corridor"} == parts
+
+
+@pytest.mark.model
+def test_a_line_defined_by_its_words_is_not_the_last_line_named(model):
+    text = "The Danube railway opened in 2017. The railway connecting Iasi and Chisinau will be built by 2028."
+    mentions = [("Danube railway", "infrastructure", "Danube railway"), ("Iasi", "place", "Iasi"),
+                ("Chisinau", "place", "Chisinau")]
+    assert not triples(find(model, text, mentions, predicate="connects"))

@@ -638,6 +638,10 @@ class Index:
         if low in INFRA_NOUNS and any(c.text[:1].isupper() and c.dep_ in ("compound", "amod", "nmod")
                                       and self.mention(c, ("country",)) is None for c in tok.children):
             return None   # "the Trans-Anatolian pipeline": another line, one the mentions missed
+        if low in INFRA_NOUNS and any(c.dep_ in ("acl", "relcl") and c.i == tok.i + 1 and c.tag_ in ("VBG", "VBN")
+                                      for c in tok.children) and not any(c.lower_ in ("this", "that", "its")
+                                                                          for c in tok.children):
+            return None   # "the railway connecting Kars and Nakhchivan": a line the words define, not one named
         if low in INFRA_NOUNS and any(c.lower_ in ("the", "this", "that", "its")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
             # "the pipeline": the last pipeline named, else what the passage is about

@@ -1127,8 +1127,20 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 if whole is not None and ix.name(m) != ix.name(whole):
                     out.add("part_of", ix.name(m), ix.name(whole), sent)
         return
-    if lemma not in {"part"} | P.WHOLE_REGION_NOUNS or tok.dep_ not in ("attr", "dobj", "oprd", "appos") \
-            or P.is_hypothetical(tok) or (lemma != "part" and tok.dep_ != "appos" and tok.head.lemma_.lower() != "be"):
+    if lemma in ("consist", "comprise") and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "the Southern Gas Corridor consists of the SCP, TANAP and TAP": each is part of the whole line
+        whole = next((ix.infrastructure_for(sb) for sb in P.children(tok, ("nsubj",))), None)
+        objs = P.pobjs(tok, {"of"}) if lemma == "consist" else [c for o in P.children(tok, ("dobj",))
+                                                                 for c in P.conjuncts(o)]
+        for o in objs:
+            m = ix.mention(o, ("infrastructure",))
+            if whole is not None and m is not None and ix.name(m) != ix.name(whole):
+                out.add("part_of", ix.name(m), ix.name(whole), sent)
+        return
+    segment = lemma in _SEGMENT_NOUNS and tok.head.lemma_.lower() in ("be", "form", "constitute", "make", "represent")
+    if lemma not in {"part"} | P.WHOLE_REGION_NOUNS and not segment \
+            or tok.dep_ not in ("attr", "dobj", "oprd", "appos") or P.is_hypothetical(tok) \
+            or (lemma != "part" and not segment and tok.dep_ != "appos" and tok.head.lemma_.lower() != "be"):
         return
     whole_types = ("infrastructure", "organization", "place", "country")
     if tok.dep_ == "appos":
@@ -1152,6 +1164,8 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                     out.add("part_of", part_name, ix.name(whole), sent)
 
 
+# a stretch of a line: "TANAP forms the central segment of the Southern Gas Corridor"
+_SEGMENT_NOUNS = {"segment", "section", "leg", "component", "element", "link", "stretch", "branch"}
 _DEEM_VERBS = {"recognise", "recognize", "see", "consider", "regard", "view", "treat", "know", "define"}
 
 
