@@ -805,3 +805,11 @@ def test_a_line_defined_by_its_words_is_not_the_last_line_named(model):
     mentions = [("Danube railway", "infrastructure", "Danube railway"), ("Iasi", "place", "Iasi"),
                 ("Chisinau", "place", "Chisinau")]
     assert not triples(find(model, text, mentions, predicate="connects"))
+
+
+@pytest.mark.model
+def test_a_line_linking_two_places_via_others_connects_them_all(model):
+    text = "The Black Sea Corridor, linking Georgia and Romania via Moldova, is growing."
+    mentions = COUNTRIES + [("Black Sea Corridor", "infrastructure", "Black Sea Corridor")]
+    assert triples(find(model, text, mentions, predicate="connects")) == {
+        ("Black Sea Corridor", "Georgia"), ("Black Sea Corridor", "Romania"), ("Black Sea Corridor", "Moldova")}

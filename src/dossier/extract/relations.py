@@ -1021,7 +1021,8 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if infra is None:
             return
         ends: list[Mention] = []
-        for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to"}):
+        # "linking China and Europe via Kazakhstan and Azerbaijan": the places it passes are connected too
+        for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to", "via", "through"}):
             ends += ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text), ("country", "place"))
         for e in ends:
             out.add("connects", ix.name(infra), ix.name(e), sent)
