@@ -813,3 +813,15 @@ def test_a_line_linking_two_places_via_others_connects_them_all(model):
     mentions = COUNTRIES + [("Black Sea Corridor", "infrastructure", "Black Sea Corridor")]
     assert triples(find(model, text, mentions, predicate="connects")) == {
         ("Black Sea Corridor", "Georgia"), ("Black Sea Corridor", "Romania"), ("Black Sea Corridor", "Moldova")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, ends", [
+    ("The Danube pipeline passes through Georgia and Romania.", {"Georgia", "Romania"}),
+    ("The Danube pipeline crosses Georgia before reaching Romania.", {"Georgia", "Romania"}),
+    ("The Danube pipeline runs through Moldova, Romania and Georgia.", {"Moldova", "Romania", "Georgia"}),
+])
+def test_a_line_passing_through_crossing_or_reaching_places_connects_them(model, text, ends):
+    mentions = COUNTRIES + [("Danube pipeline", "infrastructure", "Danube pipeline")]
+    found = find(model, text, mentions, predicate="connects")
+    assert {r.object for r in found if r.subject == "Danube pipeline"} == ends

@@ -1037,6 +1037,22 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 for e in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
                                         ("country", "place")):
                     out.add("connects", ix.name(infra), ix.name(e), sent)
+    # "TANAP passes through Georgia and Turkey", "BTC crosses Georgia before reaching Turkey"
+    if tok.lemma_.lower() in _PASS_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        subj = P.subject_of(tok)
+        infra = _named_infrastructure(subj[0], ix) if subj else None
+        if infra is not None:
+            passed = P.pobjs(tok, {"through", "across", "via"})
+            if tok.lemma_.lower() in ("cross", "traverse"):
+                passed += [c for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)]
+            # "... before reaching Turkey", "... to reach Europe"
+            passed += [c for v in tok.children if v.dep_ in ("advcl", "xcomp", "prep", "pcomp")
+                       for w in [v, *v.children] if w.lemma_.lower() == "reach"
+                       for o in P.children(w, ("dobj",)) for c in P.conjuncts(o)]
+            for o in passed:
+                for e in ix.phrase_mentions(o, ("place", "country")):
+                    if ix.name(e) != ix.name(infra):
+                        out.add("connects", ix.name(infra), ix.name(e), sent)
     # "X ... from A to B": on the infrastructure or a verb about it
     if tok.lower_ == "from" and tok.dep_ == "prep":
         gov = tok.head
@@ -1066,6 +1082,7 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 out.add("connects", ix.name(infra), ix.name(e), sent)
 
 
+_PASS_VERBS = {"pass", "run", "cross", "traverse", "go", "transit", "wind", "snake", "stretch", "extend"}
 _LEG_NOUNS = {"leg", "section", "segment", "stretch", "part", "link", "branch", "arm"}
 _FORM_VERBS = {"comprise", "form", "constitute", "make", "represent"}
 
