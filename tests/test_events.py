@@ -906,3 +906,15 @@ def test_the_commissioner_is_the_person_titled_so_even_beside_a_title_mention(mo
                                ("Chisinau", "place", "Chisinau"), ("Iasi", "place", "Iasi"),
                                ("Romania", "country", "Romania")], [("today", "2025-04-03")], "2025-04-03")
     assert any(e.type == "visit" and e.participants == ["Ana Popa"] and e.place == "Iasi" for e in found), found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Danube pipeline went into operation in November 2020.",
+    "The Danube pipeline entered service in November 2020.",
+])
+def test_a_line_going_into_operation_or_entering_service_opens(model, text):
+    found = find(model, text, [("Danube pipeline", "infrastructure", "Danube pipeline")],
+                 [("November 2020", "2020-11")])
+    opening = one(found, "opening")
+    assert (opening.name, opening.date) == ("Danube pipeline", "2020-11")

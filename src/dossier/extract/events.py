@@ -1056,6 +1056,10 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
             anchor = h.head
             slots = P.children(anchor, ("dobj", "nsubjpass"))
             thing = ix.infrastructure_for(slots[0]) if slots else None
+        elif tok.dep_ == "pobj" and h.lower_ == "into" and h.head.lemma_.lower() in ("go", "come", "enter"):
+            anchor = h.head   # "the pipeline went into operation in November 2020" (its subject, below)
+        elif tok.dep_ == "dobj" and h.lemma_.lower() == "enter":
+            anchor = h   # "the line entered service in 2020"
         else:
             return []
         if thing is None:
