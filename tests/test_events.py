@@ -918,3 +918,11 @@ def test_a_line_going_into_operation_or_entering_service_opens(model, text):
                  [("November 2020", "2020-11")])
     opening = one(found, "opening")
     assert (opening.name, opening.date) == ("Danube pipeline", "2020-11")
+
+
+@pytest.mark.model
+def test_an_agreement_s_name_stops_before_where_it_was_signed(model):
+    text = "Moldova and Romania signed a memorandum of understanding on energy cooperation in Iasi on 10 March 2023."
+    found = find(model, text, [("Moldova", "country", "Moldova"), ("Romania", "country", "Romania"),
+                               ("Iasi", "place", "Iasi")], [("10 March 2023", "2023-03-10")])
+    assert one(found, "agreement_signed").name == "memorandum of understanding on energy cooperation"

@@ -196,6 +196,10 @@ def _np_text(tok: Token) -> str:
                 continue
             if c.dep_ == "prep" and c.lower_ not in ("of", "on", "between", "for", "in"):
                 continue
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    o.dep_ == "pobj" and (o.pos_ == "PROPN" and o.ent_type_ != "DATE" or o.ent_type_ in ("GPE", "LOC"))
+                    for o in c.children):
+                continue   # "a memorandum ... in Baku": where, not what
             out += grow(c, False)
         return out
 

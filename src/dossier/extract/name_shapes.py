@@ -669,8 +669,12 @@ def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
         if preps:
             sub = [t for t in preps[0].subtree]
             # "a memorandum of understanding with the EU": the parties are not part of the name
+            # ... nor where or when it was signed ("... on energy cooperation in Baku")
             stop = next((t.i for t in sub if t.text in {",", "(", ";"} or t.lower_ in {"which", "that", "signed"}
-                         or t.pos_ == "VERB" or t.lower_ in {"with", "between", "among"} and t.dep_ == "prep"),
+                         or t.pos_ == "VERB" or t.lower_ in {"with", "between", "among"} and t.dep_ == "prep"
+                         or t.lower_ in {"in", "at"} and t.dep_ == "prep" and any(
+                             o.pos_ == "PROPN" and o.ent_type_ != "DATE" or o.ent_type_ in {"GPE", "LOC"}
+                             for o in t.children)),
                         sub[-1].i + 1)
             end = max(end, stop)
         content = [t for t in sp[start:end] if t.is_alpha and not t.is_stop]
