@@ -926,3 +926,14 @@ def test_an_agreement_s_name_stops_before_where_it_was_signed(model):
     found = find(model, text, [("Moldova", "country", "Moldova"), ("Romania", "country", "Romania"),
                                ("Iasi", "place", "Iasi")], [("10 March 2023", "2023-03-10")])
     assert one(found, "agreement_signed").name == "memorandum of understanding on energy cooperation"
+
+
+@pytest.mark.model
+def test_the_two_presidents_are_the_two_named_as_presidents_before(model):
+    text = ("Moldovan President Ana Popa praised Romanian President Ion Rusu, said aide Dan Vlad. "
+            "The two presidents met in Iasi on 15 June 2021.")
+    found = find(model, text, [*persons("Ana Popa", "Ion Rusu", "Dan Vlad"), ("Iasi", "place", "Iasi"),
+                               ("Moldovan", "country", "Moldova", "demonym"),
+                               ("Romanian", "country", "Romania", "demonym")], [("15 June 2021", "2021-06-15")])
+    meeting = one(found, "meeting")
+    assert sorted(meeting.participants) == ["Ana Popa", "Ion Rusu"] and meeting.place == "Iasi"

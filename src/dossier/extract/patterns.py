@@ -517,6 +517,12 @@ class Index:
         names = [self.name(m) for m in self.phrase_mentions(tok, types)]
         if names:
             return names
+        if "person" in types and tok.tag_ == "NNS" and tok.lemma_.lower() in TITLE_CORE | {"leader"} and any(
+                c.lower_ in ("two", "both") for c in tok.children):
+            # "the two presidents met", "both leaders signed": the last two people named before
+            two = self._two_named_before(tok)
+            if two:
+                return two
         low = tok.lower_
         if self.is_pair_phrase(tok) and "country" in types:
             return self._pair_before(tok) or list(self.pair)
@@ -561,6 +567,25 @@ class Index:
             return None
         found = self.phrase_mentions(subj[0], types)
         return self.name(found[0]) if found else None
+
+    def _two_named_before(self, tok: Token, reach: int = 400) -> list[str]:
+        """The last two people named before ``tok`` (within ``reach`` characters), those with the title
+        beside their name first ("the two presidents": the two named as presidents)."""
+        word = re.escape(tok.lemma_.lower())
+        named, titled = [], []
+        for m in reversed(self.mentions):
+            if m.end > tok.idx or m.start < tok.idx - reach:
+                continue
+            if m.type != "person" or m.form not in ("name", "acronym") or self.name(m) in named:
+                continue
+            named.append(self.name(m))
+            before = self.text[max(0, m.start - 30):m.start].lower()
+            after = self.text[m.end:m.end + 40].lower()
+            if re.search(r"\b" + word + r"\s+$", before) or re.match(
+                    r",?\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}" + word + r"\b", after):
+                titled.append(self.name(m))   # "President X", "X, the Azerbaijani president"
+        pick = titled if len(titled) >= 2 else named
+        return pick[:2][::-1] if len(pick) >= 2 else []
 
     def titled_before(self, tok: Token, window: int = 60) -> str | None:
         """"the Commissioner", "the premier": the last person named before with that title beside the name
