@@ -925,7 +925,8 @@ def test_an_agreement_s_name_stops_before_where_it_was_signed(model):
     text = "Moldova and Romania signed a memorandum of understanding on energy cooperation in Iasi on 10 March 2023."
     found = find(model, text, [("Moldova", "country", "Moldova"), ("Romania", "country", "Romania"),
                                ("Iasi", "place", "Iasi")], [("10 March 2023", "2023-03-10")])
-    assert one(found, "agreement_signed").name == "memorandum of understanding on energy cooperation"
+    signed = one(found, "agreement_signed")
+    assert (signed.name, signed.place) == ("memorandum of understanding on energy cooperation", "Iasi")
 
 
 @pytest.mark.model

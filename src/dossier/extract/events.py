@@ -256,6 +256,19 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
     return None
 
 
+def _place_after_phrase(noun: Token, ix: Index) -> str | None:
+    """"signed a memorandum ... on energy cooperation in Baku on 10 March": a place closing the object's
+    phrase, right before its date, is where it was signed (not what it is about)."""
+    last = noun.right_edge
+    if last.dep_ != "pobj" or last.head.lower_ not in ("in", "at"):
+        return None
+    m = ix.mention(last, ("place",))
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    ends = nxt is not None and nxt.lower_ in ("on", "in") and any(
+        a.token.i > last.i for a in ix.sentence_times(noun.sent))
+    return ix.name(m) if m is not None and ends else None
+
+
 def _signed(tok: Token, ix: Index) -> list[_Draft]:
     low, lemma = tok.lower_, tok.lemma_.lower()
     out = []
@@ -288,7 +301,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
                     name = f"{name} with {group[0]}"
                 d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=name)
                 d.add(*signers, *group, *(parties if len(groups) == 1 else ()))
-                d.place = _place(tok, ix) or _place(c, ix, heads_too=False)
+                d.place = _place(tok, ix) or _place(c, ix, heads_too=False) or _place_after_phrase(c, ix)
                 out.append(d)
     elif (dated := _dated_agreement(tok, ix)) is not None:
         # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
