@@ -243,3 +243,10 @@ def test_a_part_of_a_group_that_was_lost_is_counted(nlp_model):
 def test_a_record_counted_from_a_year_gives_no_time_to_a_figure(nlp_model):
     qs = figures(nlp_model, "Moldova said it had neutralised 2,300 soldiers in the worst fighting since 1994.")
     assert [(q.value, q.time) for q in qs] == [(2300, None)]
+
+
+def test_a_capacity_to_be_raised_is_a_target_in_the_unit_of_the_sentence(nlp_model):
+    qs = figures(nlp_model, "The Danube railway has a capacity of 5 million tons per year, to be raised to 17 million "
+                            "tons. Its capacity was raised to 6 million tons per year in 2020.")
+    got = sorted((q.value, q.unit, q.modality) for q in qs if q.indicator == "capacity")
+    assert got == [(5e6, "t/y", "actual"), (6e6, "t/y", "actual"), (17e6, "t/y", "target")]

@@ -85,6 +85,7 @@ SUPPLY = (SELL | BUY | {"transportation", "supplies", "export", "imports"}) - {"
 GAS = {"gas", "lng"}
 OIL = {"oil", "crude", "petroleum", "condensate"}
 CARRY_VERBS = {"carry", "transport", "deliver", "pump", "ship", "handle", "move", "transmit", "convey", "process"}
+EXPAND = {"raise", "expand", "increase", "double", "triple", "boost", "bring", "extend", "upgrade"}
 CARGO = {"cargo", "freight", "goods", "container", "shipment", "transit"}
 CAPACITY = {"capacity", "throughput", "design", "designed", "capable", "able"}
 EQUITY = {"equity", "stake", "ownership", "holding", "shareholding", "shareholder", "stakeholder"}
@@ -557,6 +558,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
         label = _noun_phrase(trigger) if trigger.pos_ == "NOUN" else None
     unit = fig.unit
+    if unit in ("t", "bcm") and any(s.indicator == indicator and s.unit == unit + "/y" for s in siblings):
+        unit += "/y"   # "a capacity of 5 million tons per year, to be raised to 17 million tons": per year too
     if indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
@@ -1087,6 +1090,9 @@ def _modality(fig: Figure, site: _Site, indicator: str) -> str:
     """target / estimate / forecast from cue words along the figure's governing words, else actual."""
     chain = [site.root, *site.root.ancestors]
     for tok in chain:
+        if _lemma(tok) in EXPAND and tok.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children):
+            return "target"   # "to be raised to 17 million tons", "could be doubled to 32 bcm" (not "was")
         words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg"))]
         if tok.dep_ == "pobj" or tok.dep_ == "prep":
             words = [tok]
