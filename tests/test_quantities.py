@@ -250,3 +250,9 @@ def test_a_capacity_to_be_raised_is_a_target_in_the_unit_of_the_sentence(nlp_mod
                             "tons. Its capacity was raised to 6 million tons per year in 2020.")
     got = sorted((q.value, q.unit, q.modality) for q in qs if q.indicator == "capacity")
     assert got == [(5e6, "t/y", "actual"), (6e6, "t/y", "actual"), (17e6, "t/y", "target")]
+
+
+def test_a_record_year_followed_by_when_dates_what_the_clause_tells(nlp_model):
+    qs = figures(nlp_model, "The fighting is the worst since 1994, when Moldovan forces seized Transnistria after a "
+                            "conflict that saw a million people displaced.")
+    assert [(q.value, q.time) for q in qs] == [(1_000_000, "1994")]

@@ -521,8 +521,8 @@ _SINCE_RECORD = re.compile(r"\b(?:worst|best|biggest|largest|highest|lowest|dead
 def _baseline(text: str, t: TimeExpr) -> bool:
     """Whether the time is the baseline of a comparison rather than the time of a figure."""
     before = text[max(0, t.start - 80):t.start]
-    if _SINCE_RECORD.search(before):
-        return True
+    if _SINCE_RECORD.search(before) and not re.match(r",?\s+when\b", text[t.end:t.end + 8]):
+        return True   # (but "the worst since 1994, when ... a million people displaced": that year's events)
     before = before[-40:]
     if _SINCE_EVENT.search(before) and re.match(r"\s+[a-z]", text[t.end:t.end + 3]):
         return True
