@@ -97,8 +97,8 @@ class Gazetteer:
 def _add_name_rows(gaz: Gazetteer, file: str, typ: str, heads: set[str], proper_part: bool = False) -> None:
     """Rows of ``name<TAB>alias|alias``; a name ending in one of ``heads`` is also found with that
     generic word in the other case ("the Minsk group", "the BTK Railway"; for a body, only after a
-    capitalised proper part).  An en dash between
-    a route's places stands for every way of writing it ("Baku-Tbilisi-Ceyhan", "Baku – Tbilisi – Ceyhan")."""
+    capitalised proper part).  An en dash between a route's places stands for every way of writing it
+    ("Baku-Tbilisi-Ceyhan", "Baku – Tbilisi – Ceyhan")."""
     for row in _rows(file):
         row += [""] * (2 - len(row))
         entry = Entry(row[0], typ)

@@ -291,13 +291,10 @@ def _match(e: Entity, by_type: dict[str, _Candidates]) -> Entity | None:
     """The known entity ``e`` is, if any."""
     candidates = by_type.get(e.type, _Candidates())
     names = _names(e)
-    if e.type == "person" and any(len(_tokens(n)) >= 2 for n in names):
-        # a lone surname shared by two people ("Aliyev") must not join "Heydar Aliyev" to "Ilham Aliyev":
-        # a full name is compared with full names only
-        return _match_person(e, candidates)
     if e.type == "person":
-        # a lone surname ("Aliyev") is whoever the knowledge base mostly means by it, not the first
-        # person known under it
+        # a full name is compared with full names only, so a surname shared by two people ("Aliyev") never
+        # joins "Heydar Aliyev" to "Ilham Aliyev"; a lone surname is whoever the knowledge base mostly means
+        # by it, not the first person known under it
         return _match_person(e, candidates)
     keys = {key(n) for n in names}
     for k in candidates:   # exact names first

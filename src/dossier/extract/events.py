@@ -33,6 +33,7 @@ from dossier.extract import patterns as P
 from dossier.extract import times as T
 from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
+from dossier.extract.name_shapes import names_a_place
 from dossier.extract.patterns import Anchored, Index
 from dossier.records import Event
 
@@ -196,9 +197,7 @@ def _np_text(tok: Token) -> str:
                 continue
             if c.dep_ == "prep" and c.lower_ not in ("of", "on", "between", "for", "in"):
                 continue
-            if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    o.dep_ == "pobj" and (o.pos_ == "PROPN" and o.ent_type_ != "DATE" or o.ent_type_ in ("GPE", "LOC"))
-                    for o in c.children):
+            if c.dep_ == "prep" and c.lower_ == "in" and names_a_place(c):
                 continue   # "a memorandum ... in Baku": where, not what
             out += grow(c, False)
         return out
@@ -934,13 +933,13 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         for side in [tok, h, *(c for c in h.children if c.dep_ == "advmod")]:
             d.add(*_agents(side, ix, deps=(), preps=("between", "with", "against")))
         if tok.dep_ == "dobj":   # "Russia launched a war against Georgia": who launched it is a side
-            d.add(*[n for sub in P.subject_of(h) for c in P.conjuncts(sub) for n in ix.refers(c, ("country",))])
+            d.add(*_subject_states(h, ix))
         return [d]
     if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("fight", "wage") and h.pos_ == "VERB" \
             and not P.is_hypothetical(h) and not P.habitual(h):
         # "Azerbaijan and Armenia fought a 44-day war in 2020", "Russia waged a war against Georgia"
         d = _Draft("war", h, name=ix.name(named) if named else None)
-        d.add(*[n for sub in P.subject_of(h) for c in P.conjuncts(sub) for n in ix.refers(c, ("country",))])
+        d.add(*_subject_states(h, ix))
         for side in (tok, h):
             d.add(*_agents(side, ix, deps=(), preps=("with", "against")))
         return [d] if d.participants else []
@@ -1000,6 +999,11 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*sides)
             return [d]
     return []
+
+
+def _subject_states(verb: Token, ix: Index) -> list[str]:
+    """The states a clause's (coordinated) subject names: "Azerbaijan and Armenia fought ..."."""
+    return [n for sub in P.subject_of(verb) for c in P.conjuncts(sub) for n in ix.refers(c, ("country",))]
 
 
 def _war_named_before(tok: Token, ix: Index, sentences: int = 2) -> str | None:

@@ -654,6 +654,12 @@ def title_person_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> tuple[list[Can
 
 # -- lowercase agreements ("the preferential trade agreement", "deal on cooperation in ...") ----------
 
+def names_a_place(prep: Token) -> bool:
+    """Whether a preposition's object is a place's name ("in Baku"), not a date ("in June") or a thing."""
+    return any(o.dep_ == "pobj" and (o.pos_ == "PROPN" and o.ent_type_ != "DATE" or o.ent_type_ in ("GPE", "LOC"))
+               for o in prep.children)
+
+
 def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
     out = []
     for tok in sp:
@@ -672,9 +678,7 @@ def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
             # ... nor where or when it was signed ("... on energy cooperation in Baku")
             stop = next((t.i for t in sub if t.text in {",", "(", ";"} or t.lower_ in {"which", "that", "signed"}
                          or t.pos_ == "VERB" or t.lower_ in {"with", "between", "among"} and t.dep_ == "prep"
-                         or t.lower_ in {"in", "at"} and t.dep_ == "prep" and any(
-                             o.pos_ == "PROPN" and o.ent_type_ != "DATE" or o.ent_type_ in {"GPE", "LOC"}
-                             for o in t.children)),
+                         or t.lower_ in {"in", "at"} and t.dep_ == "prep" and names_a_place(t)),
                         sub[-1].i + 1)
             end = max(end, stop)
         content = [t for t in sp[start:end] if t.is_alpha and not t.is_stop]

@@ -35,7 +35,7 @@ from spacy.tokens import Span, Token
 
 from dossier import gazetteer
 from dossier.extract import times, turkish
-from dossier.extract.context import Context
+from dossier.extract.context import Context, TimeExpr
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -563,7 +563,7 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
-    if indicator == "count" and unit == "t" and t is not None and re.fullmatch(r"\d{4}", t.iso or ""):
+    if indicator == "count" and unit == "t" and _a_year(t):
         unit = "t/y"   # the cargo of a year is a yearly volume
     modality = _modality(fig, site, indicator)
     when = t.iso if t else None
@@ -925,6 +925,11 @@ def _previous_sentence_mentions(ctx: Context, site: _Site) -> list[Mention]:
     return [m for m in ctx.mentions_in(prev.start_char, prev.end_char) if m.type not in PERSON_TYPES]
 
 
+def _a_year(t: TimeExpr | None) -> bool:
+    """Whether a time is one whole year ("in 2021"), the span of a yearly figure."""
+    return t is not None and re.fullmatch(r"\d{4}", t.iso or "") is not None
+
+
 def _line_before(ctx: Context, pos: int) -> str | None:
     """The line a passage is about ("the 43km route", "bu güzergâh"): its paragraph's topic line, else the
     line named last in the 1,500 characters before."""
@@ -1192,8 +1197,7 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
                 continue
             t = times.time_for(ctx, s + fig.start, s + fig.end)
             cargo = indicator == "count"   # tonnes of cargo: a year's volume is yearly
-            yearly = t is not None and re.fullmatch(r"\d{4}", t.iso or "") or re.search(r"\byıllık\b", sentence, re.I)
-            unit = "t/y" if cargo and yearly else fig.unit
+            unit = "t/y" if cargo and (_a_year(t) or re.search(r"\byıllık\b", sentence, re.I)) else fig.unit
             q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=unit,
                          sources=[ctx.doc.source(s, e)], value_max=fig.value_max, time=t.iso if t else None,
                          modality=turkish.modality(sentence, fig), approx=fig.approx,

@@ -754,9 +754,8 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 if th is not None:
                     out.add(pred, h, ix.name(th), sent)
     elif lemma in ("own", "operate", "control") and tok.lower_ in ("owned", "operated", "controlled") \
-            and _owned_by_name_before(tok, ix) is not None:
+            and (holder := _owned_by_name_before(tok, ix)) is not None:
         # "the Gazprom-owned Blue Stream pipeline", "the pipeline from Iran is majority Gazprom owned"
-        holder = _owned_by_name_before(tok, ix)
         pred = "operator_of" if lemma == "operate" else "owner_of"
         thing = tok.head if tok.dep_ in ("amod", "acl") else next(
             iter(P.children(tok.head, ("nsubj",)) if tok.dep_ in ("ccomp", "acomp") else []), None)
