@@ -198,6 +198,15 @@ def test_a_sea_is_where_oil_is_found_not_its_buyer(nlp_model):
     assert q.qualifiers == {"from": "Georgia"}
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya purchased Falcon drones worth $500 million from Canada.",
+    "Last year Kenya bought Falcon helicopters worth $500 million from Canada.",
+])
+def test_a_name_on_the_goods_bought_is_neither_seller_nor_buyer(nlp_model, text):
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "arms_sales"]
+    assert q.qualifiers.get("buyer") == "Kenya" and q.qualifiers.get("seller") == "Canada"
+
+
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."

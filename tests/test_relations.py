@@ -136,6 +136,25 @@ def test_title_without_country_borrows_it_from_the_same_persons_other_title(mode
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Moldovan Foreign Minister Ana Rusu met his Georgian counterpart Levan Beridze in Tbilisi.",
+    "Moldovan Foreign Minister Ana Rusu arrived. Ana Rusu's Georgian counterpart, Levan Beridze, met her.",
+    "Moldovan Foreign Minister Ana Rusu held talks with her counterpart from Georgia, Levan Beridze.",
+])
+def test_a_counterpart_holds_the_same_post_of_the_country_named(model, text):
+    found = find(model, text, COUNTRIES + persons("Ana Rusu", "Levan Beridze"), predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Ana Rusu", "Foreign Minister", "Moldova"), ("Levan Beridze", "Foreign Minister", "Georgia")}
+
+
+@pytest.mark.model
+def test_a_counterpart_without_a_country_holds_no_post(model):
+    text = "Moldovan Foreign Minister Ana Rusu met her counterpart Levan Beridze in Tbilisi."
+    found = find(model, text, COUNTRIES + persons("Ana Rusu", "Levan Beridze"), predicate="position_held")
+    assert {r.subject for r in found} == {"Ana Rusu"}
+
+
+@pytest.mark.model
 def test_no_title_no_position(model):
     text = "Maia Sandu said that Moldova would wait."
     assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []

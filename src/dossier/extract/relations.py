@@ -173,6 +173,7 @@ def _positions(ix: Index) -> list[_Position]:
             if any(q.span == span and q.role.casefold() == role.casefold() for q in found):
                 continue
             found.append(_Position(ix.name(m), role, of, span, claimed))
+    found += _counterparts(ix, found)
     # a title without its country: the same person's title elsewhere; else, when another leader of
     # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
     # capital"), the sentence's only other country, named after the person
@@ -219,6 +220,50 @@ def _positions(ix: Index) -> list[_Position]:
         when = ix.time_of(p.span.root, fallback_previous=not present)
         p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
+    return out
+
+
+def _counterparts(ix: Index, found: list[_Position]) -> list[_Position]:
+    """"Foreign Minister X met his Azerbaijani counterpart Y", "X's Turkish counterpart, Y", "his
+    counterpart from Azerbaijan, Y": Y holds X's post, of the country the phrase names."""
+    out: list[_Position] = []
+    doc = ix.sp
+    for m in ix.mentions:
+        if m.type != "person" or m.form == "title" or any(p.person == ix.name(m) for p in found):
+            continue
+        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        lo = span.sent.start
+        j = span.start - 1
+        if j >= lo and doc[j].text == ",":
+            j -= 1
+        country, k = None, None
+        if j >= lo and doc[j].lemma_.lower() == "counterpart":
+            k = j - 1
+            while k >= lo and (ix.name_mention(doc[k], ("country",)) is not None or doc[k].text in ("-", "–")):
+                country = country or ix.name(ix.name_mention(doc[k], ("country",)))
+                k -= 1
+        else:   # "his counterpart from Azerbaijan, Y"
+            c = ix.name_mention(doc[j], ("country",)) if j >= lo else None
+            while c is not None and j > lo and ix.name_mention(doc[j - 1], ("country",)) is c:
+                j -= 1
+            if c is not None and j - 2 >= lo and doc[j - 1].lower_ in ("from", "of", "in") \
+                    and doc[j - 2].lemma_.lower() == "counterpart" and span.start - 1 > j:
+                country, k = ix.name(c), j - 3
+        if country is None or k is None or k < lo:
+            continue
+        if doc[k].lower_ in ("his", "her", "their"):
+            sources = [x for x in ix.mentions_in(span.sent.start_char, doc[k].idx, ("person",)) if x.form != "title"]
+            source = ix.name(sources[-1]) if sources else None
+        elif doc[k].lower_ in ("'s", "’s") and k > lo and ix.name_mention(doc[k - 1], ("person",)) is not None:
+            source = ix.name(ix.name_mention(doc[k - 1], ("person",)))
+        else:
+            continue
+        held = sorted((p for p in found if p.person == source and p.of != country),
+                      key=lambda p: (p.span.sent != span.sent, abs(p.span.start - span.start)))
+        if held:
+            out.append(_Position(ix.name(m), held[0].role, country, span, [country]))
     return out
 
 
