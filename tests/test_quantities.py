@@ -207,6 +207,25 @@ def test_a_name_on_the_goods_bought_is_neither_seller_nor_buyer(nlp_model, text)
     assert q.qualifiers.get("buyer") == "Kenya" and q.qualifiers.get("seller") == "Canada"
 
 
+def test_a_percentage_owned_of_a_line_is_a_stake_without_the_word_stake(nlp_model):
+    text = "BOTAS owns 30% of TANAP, while BP holds 12% in the pipeline."
+    got = {(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset"))
+           for q in figures(nlp_model, text) if q.indicator == "equity_share"}
+    tanap = "Trans-Anatolian Natural Gas Pipeline"
+    assert got == {(30, "BOTAŞ", tanap), (12, "BP", tanap)}
+
+
+def test_shares_listed_after_an_owning_verb_go_on_with_their_holders(nlp_model):
+    text = "SOCAR owns 58% of TANAP, BOTAS 30% and BP 12%."
+    got = {(q.value, q.qualifiers.get("holder")) for q in figures(nlp_model, text) if q.indicator == "equity_share"}
+    assert got == {(58, "State Oil Company of the Azerbaijan Republic"), (30, "BOTAŞ"), (12, "BP")}
+
+
+def test_a_percentage_of_a_market_is_no_stake(nlp_model):
+    text = "Turkey controls 3% of the world market, and Azerbaijan holds 7% of global oil reserves."
+    assert [q for q in figures(nlp_model, text) if q.indicator == "equity_share"] == []
+
+
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."

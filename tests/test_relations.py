@@ -155,6 +155,15 @@ def test_a_counterpart_without_a_country_holds_no_post(model):
 
 
 @pytest.mark.model
+def test_owning_a_percentage_of_a_company_or_line_is_owning_part_of_it(model):
+    text = "Norvik owns 51 percent of Baltika, and Kestrel holds 12% in the Amber Pipeline."
+    found = find(model, text, [("Norvik", "organization", "Norvik"), ("Baltika", "organization", "Baltika"),
+                               ("Kestrel", "organization", "Kestrel"),
+                               ("Amber Pipeline", "infrastructure", "Amber Pipeline")], predicate="owner_of")
+    assert triples(found) == {("Norvik", "Baltika"), ("Kestrel", "Amber Pipeline")}
+
+
+@pytest.mark.model
 def test_no_title_no_position(model):
     text = "Maia Sandu said that Moldova would wait."
     assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []

@@ -541,8 +541,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         indicator, trigger = _indicator(ctx, fig, site)
         if indicator is None:
             same = [q for q in siblings if q.unit == fig.unit]
-            if not same or fig.dim != "money" and fig.dim not in ("volume", "flow"):
-                return None
+            if not same or fig.dim != "money" and fig.dim not in ("volume", "flow") and not (
+                    same[-1].indicator == "equity_share" and _gapped_holder(ctx, fig, _sentence_mentions(
+                        ctx, site, ("organization", "country")), siblings) is not None):
+                return None   # (a share goes on only as "X owns 58% of Y, Z 30% and W 12%")
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
     if fig.dim == "count":
@@ -682,6 +684,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
             if tok is not None and lemmas & NOT_EQUITY:
                 tok = None
         if tok is None:
+            tok = _owned_part(ctx, site)
+        if tok is None:
             return None, None
         return "equity_share", tok
     if fig.dim in ("flow", "volume", "mass"):
@@ -730,6 +734,22 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if tok is not None and lemmas & (GAS | OIL):
         return ("oil_supply" if lemmas & OIL and not lemmas & GAS else "gas_supply"), tok
     return None, None
+
+
+def _owned_part(ctx: Context, site: _Site) -> Token | None:
+    """"SOCAR owns 51% of TANAP", "BP holds 12% in the pipeline": a percentage a company or state owns
+    of a named company or line is a stake (the verb is returned), even without the word "stake"."""
+    pct = site.root
+    verb = pct.head
+    if pct.dep_ != "dobj" or _lemma(verb) not in ("own", "hold", "control", "acquire", "buy", "retain", "purchase"):
+        return None
+    owned = [o for p in [*pct.children, *verb.children] if p.dep_ == "prep" and p.lower_ in ("of", "in")
+             and (p.head == pct or p.lower_ == "in") for o in p.children if o.dep_ == "pobj"]
+    for o in owned:
+        if ctx.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
+                           ("organization", "infrastructure")) or _lemma(o) in _LINE_NOUNS | {"company"}:
+            return verb
+    return None
 
 
 def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
@@ -940,6 +960,20 @@ def _line_before(ctx: Context, pos: int) -> str | None:
     return topic
 
 
+def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | None:
+    """"BP holds 12% in the pipeline": a share in "the pipeline" (or "the railway", "the line") is in
+    the line of that kind named last before it."""
+    t = site.root
+    owned = [o for p in [*t.children, *t.head.children] if p.dep_ == "prep" and p.lower_ in ("in", "of")
+             for o in p.children if o.dep_ == "pobj" and _lemma(o) in _LINE_NOUNS | {"project"}
+             and any(d.lower_ in ("the", "this", "that") for d in o.children)]
+    if not owned:
+        return None
+    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), owned[0].idx, ("infrastructure",))
+              if _name(m) not in exclude]
+    return _name(before[-1]) if before else None
+
+
 def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
     """The first mention of the given types in the paragraph holding ``pos`` (a bullet's or a paragraph's topic)."""
     text = ctx.doc.text
@@ -1037,7 +1071,8 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
-        topic = _paragraph_topic(ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
+        topic = _line_named_before(ctx, site, set(src[:1])) or _paragraph_topic(
+            ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
         if topic is None:
             # "(...) This pipeline is owned by a consortium (Lukoil has a 10% stake)": the line named last
             last = [_name(m) for m in ctx.mentions_in(max(0, site.sent.start_char - 400), fig.start,

@@ -819,9 +819,13 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             holders = _subjects(tok, ix, ("organization", "country"))
             objs = P.children(tok, ("dobj",))
         if lemma == "hold":
-            # "holds a stake in X"
-            objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity")
-                    for o2 in P.pobjs(o, {"in"})]
+            # "holds a stake in X", "holds 12% in X"
+            objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity") or _percent(o)
+                    for o2 in P.pobjs(o, {"in", "of"} if _percent(o) else {"in"})
+                    + (P.pobjs(tok, {"in"}) if _percent(o) else [])]
+        # "SOCAR owns 51% of Petkim": a part of a company is owned too
+        parts = [x for o in objs if _percent(o) for p in P.pobjs(o, {"of", "in"})
+                 for x in [ix.mention(p, ("organization",))] if x is not None]
         if passive and holders == [] and lemma == "own":
             # "owned by a consortium of BP, SOCAR and Snam": the consortium's members own it
             holders = [n for o in P.pobjs(tok, {"by"}) if o.lemma_.lower() in _GROUP_NOUNS
@@ -831,6 +835,10 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for h in holders:
                 if th is not None:
                     out.add(pred, h, ix.name(th), sent)
+        for h in holders:
+            for x in parts:
+                if ix.name(x) != h:
+                    out.add("owner_of", h, ix.name(x), sent)
     elif lemma in ("have", "acquire", "buy", "purchase", "take") and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         # "SOCAR has a 51% stake in TANAP"; "SOCAR bought Petkim in 2008", "Petkim was acquired by SOCAR"
         passive = P.children(tok, ("nsubjpass",))
@@ -906,6 +914,11 @@ def _owned_by_name_before(tok: Token, ix: Index) -> str | None:
     return ix.name(m) if m is not None else None
 
 
+def _percent(tok: Token) -> bool:
+    """"51%", "51 percent", "51 per cent": a share written as a figure."""
+    return tok.text == "%" or tok.lower_ in ("percent", "cent") and any(c.like_num for c in tok.children)
+
+
 def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
     """The infrastructure a phrase is about: itself, or "the Turkish section of it"."""
     th = ix.infrastructure_for(tok)
@@ -916,7 +929,7 @@ def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
                  if ix.name(m).split()[-1].lower() in _SITE_HEADS), None)
     if site is not None:
         return site
-    if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"}:
+    if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"} or _percent(tok):
         for o in P.pobjs(tok, {"of", "in"}):
             th = ix.infrastructure_for(o)
             if th is not None:
