@@ -21,6 +21,12 @@ def test_entities_type_countries_and_their_names(nlp_model):
     assert len([e for e in doc.entities if e.type == "country"]) == 2
 
 
+def test_a_list_of_known_bodies_is_not_one_name(nlp_model):
+    doc = run(nlp_model, "Georgia is a member of the GUAM, the BSEC, and the Council of Europe.")
+    assert {e.name for e in doc.entities if e.type == "organization"} == {
+        "GUAM", "Organization of the Black Sea Economic Cooperation", "Council of Europe"}
+
+
 def test_entities_keep_no_title_as_an_alias(nlp_model):
     doc = run(nlp_model, "President Recep Tayyip Erdoğan arrived in Baku on Monday. The President met "
                          "students there. Erdoğan later left.")

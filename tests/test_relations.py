@@ -305,6 +305,17 @@ def test_membership_from_an_apposition(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Moldova is a member of the Alpha Union, the Beta Council and the Gamma Forum.",
+    "Moldova is a member of the ALU, the BCO, and the Gamma Forum.",
+])
+def test_membership_of_every_body_listed(model, text):
+    mentions = [(n, "organization", n) for n in ("Alpha Union", "Beta Council", "Gamma Forum", "ALU", "BCO")]
+    found = find(model, text, COUNTRIES + mentions, predicate="member_of")
+    assert {o for _, o in triples(found)} == {n for n, *_ in mentions if n in text}
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

@@ -372,8 +372,9 @@ def _split_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer) -> list[_Run]:
             depth_of = True
         if t.text == "," or (t.lower_ == "and" and not depth_of):
             left = sp[start:t.i]
-            split = t.text == "," and not (typed and _and_after(sp, t.i, run.j)
-                                           and head_type([x.text for x in left]) is None)
+            split = t.text == "," and (not (typed and _and_after(sp, t.i, run.j)
+                                            and head_type([x.text for x in left]) is None)
+                                       or bool(gaz.lookup(left.text)))   # "the BSEC, and the Council of Europe"
             if t.lower_ == "and":
                 # "North – South and Zangezur Corridor": a route or a known name does not coordinate inside a name
                 right = sp[t.i + 1:run.j]

@@ -700,6 +700,13 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as")):
         # "Azerbaijan and Turkey are (both) members of the OTS", "as members of"
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, _ORG)]
+        if orgs:
+            # "a member of the OTS, the OSCE and the NAM": the parser may hang the rest of the list on
+            # "member" (as an apposition, or a conjunct that is itself a name) or on its first name
+            listed = P.children(tok, ("appos",)) + [a for o in P.pobjs(tok, {"of", "in"})
+                                                     for a in P.children(o, ("appos",))]
+            listed += [c for c in tok.conjuncts if ix.mention(c, _ORG) is not None]
+            orgs += [ix.name(m) for a in listed for m in ix.phrase_mentions(a, _ORG)]
         of_which = [o for p in [*tok.children, *tok.head.children] if p.lower_ in ("of", "in")
                     for o in p.children if o.dep_ == "pobj" and o.lower_ in ("which", "whom")]
         if of_which and tok.head.dep_ == "relcl":
