@@ -226,6 +226,29 @@ def test_a_percentage_of_a_market_is_no_stake(nlp_model):
     assert [q for q in figures(nlp_model, text) if q.indicator == "equity_share"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "The port lies in Alat, 70 km south of Baku.",
+    "Ganja is 360 kilometres west of Baku.",
+    "The village is about 30 km from the Georgian border.",
+    "The front line is just 40 km away.",
+])
+def test_how_far_apart_two_places_are_is_no_length(nlp_model, text):
+    assert [q for q in figures(nlp_model, text) if q.indicator == "length"] == []
+
+
+def test_a_length_from_one_place_to_another_is_still_a_length(nlp_model):
+    qs = figures(nlp_model, "The Baku-Tbilisi-Ceyhan pipeline runs 1,768 km from Baku to Ceyhan.")
+    assert [(q.indicator, q.value) for q in qs] == [("length", 1768)]
+
+
+def test_the_railway_measured_is_no_pipeline_named_before(nlp_model):
+    text = ("The Baku-Tbilisi-Kars railway opened in 2017. TANAP carries gas across Turkey.\n\n"
+            "The 826-km railway runs from Baku via Tbilisi to Kars.")
+    [q] = [q for q in figures(nlp_model, text) if q.value == 826]
+    assert "Trans-Anatolian Natural Gas Pipeline" not in q.subjects
+    assert q.subjects[0] == "Baku–Tbilisi–Kars railway"
+
+
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."

@@ -316,6 +316,15 @@ def test_membership_of_every_body_listed(model, text):
 
 
 @pytest.mark.model
+def test_a_line_the_parser_left_without_a_subject_still_connects(model):
+    text = "The Baku-Tbilisi-Ceyhan pipeline links the Caspian Sea to the Mediterranean."
+    found = find(model, text, [("Baku-Tbilisi-Ceyhan pipeline", "infrastructure", "Amber pipeline"),
+                               ("Caspian Sea", "place", "Caspian Sea"), ("Mediterranean", "place", "Mediterranean")],
+                 predicate="connects")
+    assert triples(found) >= {("Amber pipeline", "Caspian Sea"), ("Amber pipeline", "Mediterranean")}
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

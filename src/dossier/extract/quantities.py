@@ -658,6 +658,21 @@ def _context(ctx: Context, fig: Figure, site: _Site) -> list[tuple[int, Token]]:
     return sorted(out, key=lambda c: (c[0], abs(c[1].i - site.root.i)))
 
 
+_AWAY = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                   r"(?:\s+of)?|away|from)\b", re.I)
+
+
+def _distance(text: str, end: int, sent_end: int) -> bool:
+    """"70 km south of the capital", "30 kilometres from the border", "40 km away": how far apart two places
+    are, not how long a thing is ("runs 1,768 km from Baku to Ceyhan" measures the line)."""
+    m = _AWAY.match(text, end, sent_end)
+    if m is None:
+        return False
+    if m.group().strip().casefold() != "from":
+        return True
+    return not re.search(r"\b(?:to|through|via|until)\b", text[m.end():min(sent_end, m.end() + 80)])
+
+
 def _lemma(t: Token) -> str:
     low = t.lower_
     if low in ("arms", "capex", "fdi", "lng", "uav", "uavs", "bcm"):
@@ -674,6 +689,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         return next(((c, t) for c, t in near if _lemma(t) in words and c <= limit), (99, None))
 
     if fig.dim == "length":
+        if _distance(ctx.doc.text, fig.end, site.sent.end_char):
+            return None, None
         tok = first({"long", "length", "pipeline", "railway", "road", "border", "route", "corridor", "line",
                      "stretch", "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal"})[1]
         return "length", tok
@@ -906,7 +923,7 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         measured = any(0 <= m.start - fig.end <= 12 for m in infra)
         if not names and trigger is not None and _lemma(trigger) in _LINE_NOUNS:
             # "the 43km route through Armenian territory": the line the passage is about
-            topic = _line_before(ctx, fig.start)
+            topic = _line_before(ctx, fig.start, _lemma(trigger))
             names = [topic] if topic else []
         if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
@@ -950,9 +967,29 @@ def _a_year(t: TimeExpr | None) -> bool:
     return t is not None and re.fullmatch(r"\d{4}", t.iso or "") is not None
 
 
-def _line_before(ctx: Context, pos: int) -> str | None:
+# what a line's name says it is, for "the pipeline" to find a pipeline ("Port of Baku" is none)
+_LINE_KINDS = {"pipeline": ("pipeline", "boru"), "railway": ("railway", "railroad", "rail", "demiryolu"),
+               "railroad": ("railway", "railroad", "rail"), "road": ("road", "highway", "motorway"),
+               "highway": ("road", "highway", "motorway"), "corridor": ("corridor", "route", "koridor"),
+               "route": ("corridor", "route", "koridor")}
+
+
+def _line_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
     """The line a passage is about ("the 43km route", "bu güzergâh"): its paragraph's topic line, else the
-    line named last in the 1,500 characters before."""
+    line named last in the 1,500 characters before; "the pipeline" is the pipeline among them when one is."""
+    kind = _LINE_KINDS.get(noun or "")
+    if kind:
+        left = ctx.doc.text.rfind("\n", 0, pos) + 1
+        near = ctx.mentions_in(left, pos, ("infrastructure",))
+        near += reversed(ctx.mentions_in(max(0, pos - 1500), left, ("infrastructure",)))
+        fit = next((m for m in near if any(k in _name(m).casefold() for k in kind)), None)
+        if fit is not None:
+            return _name(fit)
+        # else a line whose name does not say what it is ("Baku–Novorossiysk"), never one of another kind
+        # ("the railway" is not TANAP) nor a port
+        kinds = {k for ks in _LINE_KINDS.values() for k in ks} | {"port", "terminal", "limanı"}
+        plain = [m for m in near if not any(k in _name(m).casefold() for k in kinds)]
+        return _name(plain[0]) if plain else None
     topic = _paragraph_topic(ctx, pos, ("infrastructure",))
     if topic is None:
         last = ctx.mentions_in(max(0, pos - 1500), pos, ("infrastructure",))

@@ -1080,7 +1080,7 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             if infra is None and head.dep_ == "appos":
                 infra = ix.infrastructure_for(head.head)
         else:
-            subj = P.subject_of(tok)
+            subj = _verb_subject(tok)
             infra = ix.infrastructure_for(subj[0]) if subj else None
         if infra is None:
             return
@@ -1103,7 +1103,7 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                     out.add("connects", ix.name(infra), ix.name(e), sent)
     # "TANAP passes through Georgia and Turkey", "BTC crosses Georgia before reaching Turkey"
     if tok.lemma_.lower() in _PASS_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
-        subj = P.subject_of(tok)
+        subj = _verb_subject(tok)
         infra = _named_infrastructure(subj[0], ix) if subj else None
         if infra is not None:
             passed = P.pobjs(tok, {"through", "across", "via"})
@@ -1144,6 +1144,13 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for o in ends:
             for e in ix.phrase_mentions(o, ("place", "country")):
                 out.add("connects", ix.name(infra), ix.name(e), sent)
+
+
+def _verb_subject(verb: Token) -> list[Token]:
+    """The verb's subject; when the parser took "the X pipeline links ..." for one noun phrase and left
+    the verb without one, the noun it hung on the verb as a compound."""
+    return P.subject_of(verb) or [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i
+                                  and c.pos_ in ("NOUN", "PROPN")]
 
 
 _PASS_VERBS = {"pass", "run", "cross", "traverse", "go", "transit", "wind", "snake", "stretch", "extend"}
