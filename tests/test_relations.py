@@ -325,6 +325,19 @@ def test_a_line_the_parser_left_without_a_subject_still_connects(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, seller, buyer, goods", [
+    ("Italy is the largest importer of Moldovan oil.", "Moldova", "Italy", "oil"),
+    ("Romania is the main market for Moldova's electricity.", "Moldova", "Romania", "electricity"),
+    ("Georgia, the biggest buyer of gas from Azerbaijan, agreed.", "Azerbaijan", "Georgia", "gas"),
+    ("Romania is the main destination of Moldovan gas exports.", "Moldova", "Romania", "gas"),
+])
+def test_a_buyer_of_a_states_goods_is_supplied_by_it(model, text, seller, buyer, goods):
+    found = find(model, text, COUNTRIES + [("Italy", "country", "Italy")])
+    assert [(r.predicate, r.subject, r.object, r.qualifiers) for r in found] == [
+        ("supplies", seller, buyer, {"commodity": goods})]
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

@@ -1428,7 +1428,9 @@ def _buyers_within(obj: Token) -> list[Token]:
             for q in t.children if q.dep_ == "pobj" for o in P.pobjs(q, {"to"})]
 
 
-_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | {"supply", "delivery", "export", "arm"}
+_BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "destination", "market", "recipient"}
+_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | {"supply", "delivery", "export",
+                                                                                   "arm"}
 
 
 def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
@@ -1455,6 +1457,24 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for s in before:
                 for b in buyers:
                     out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank - 1})
+    elif lemma in _BUYER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
+        # "Italy is the largest importer of Azerbaijani oil", "Turkey, the main market for Azerbaijan's gas":
+        # the seller is whose the goods are (or where they come from); a buyer's rank is not a supplier's
+        buyers = [n for b in (P.children(tok.head, ("nsubj",)) if tok.dep_ != "appos" else [tok.head])
+                  for n in ix.refers(b, ("country", "organization", "place"))]
+        goods_toks = [o for o in P.pobjs(tok, {"of", "for"}) if _commodity(o)]
+        if not goods_toks or not buyers:
+            return
+        goods = _commodity(goods_toks[0])
+        g = goods_toks[0]
+        sellers = [ix.name(m) for c in [*g.children, *(k for c in g.children if c.dep_ == "compound"
+                                                       for k in c.children)]
+                   if c.dep_ in ("amod", "compound", "poss") for m in [ix.mention(c, ("country",))] if m is not None]
+        sellers += [n for o in P.pobjs(g, {"from"}) + P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country",))]
+        for sl in dict.fromkeys(sellers):
+            for b in buyers:
+                if b != sl:
+                    out.add("supplies", sl, b, sent, {"commodity": goods})
     elif lemma == "arm" and tok.pos_ == "VERB" and tok.tag_ != "VBN":
         # "Moscow was intensively arming Armenia": weapons, to the object
         for s in _subjects(tok, ix, ("country", "organization")):
@@ -1569,6 +1589,8 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         own = at.doc[at.left_edge.i:at.right_edge.i + 1].text if at.pos_ == "NOUN" else ""
         trade = bool(_TRADE_LIST.search(phrase.text) or _TRADE_LIST.search(own)) or (
             at.lemma_.lower() in ("source", "destination", "market") and re.search(r"\b(imports?|exports?)\b", own))
+        if trade and at.pos_ == "NOUN" and any(t.lemma_.lower() in P.COMMODITIES for t in at.subtree if t.i > at.i):
+            trade = False   # "the main destination of Azerbaijani gas exports": who buys the gas, not all trade
         when = ix.time_of(at)
         if trade:
             other = [ix.name(m) for m in ix.mentions_in(phrase.start_char, phrase.end_char, ("country",))
