@@ -338,6 +338,25 @@ def test_a_buyer_of_a_states_goods_is_supplied_by_it(model, text, seller, buyer,
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Though Moldova is not a large state, it is a member of the Beta Council.",
+    "Moldova remains a Western partner thanks to its membership in the Beta Council.",
+    "Moldova held elections in May. It is a member of the Beta Council.",
+])
+def test_it_and_its_point_back_to_the_state_that_is_the_subject_before(model, text):
+    found = find(model, text, COUNTRIES + [("Beta Council", "organization", "Beta Council")], predicate="member_of")
+    assert triples(found) == {("Moldova", "Beta Council")}
+
+
+@pytest.mark.model
+def test_it_points_back_only_to_a_state_that_was_the_subject(model):
+    text = "The Beta Council praised Moldova. It is a member of the Alpha Union."
+    found = find(model, text, COUNTRIES + [("Beta Council", "organization", "Beta Council"),
+                                           ("Alpha Union", "organization", "Alpha Union")], predicate="member_of")
+    assert triples(found) == set()
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

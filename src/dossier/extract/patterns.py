@@ -533,6 +533,9 @@ class Index:
             ahead = self._main_subject_after(tok, ("country",))
             if ahead is not None:
                 return [ahead]   # "Since its independence in 1991, Azerbaijan has ...": Azerbaijan
+            back = self._country_subject_before(tok)
+            if back is not None:
+                return [back]    # "Though Turkey is not a Western state, it is a member of NATO": Turkey
         if low in ("he", "she", "his", "her") and "person" in types:
             ahead = self._main_subject_after(tok)
             if ahead is not None:
@@ -630,6 +633,20 @@ class Index:
             if m is not None and any(self.mention(c, types) for c in t.conjuncts):
                 return [self.name(x) for x in self.phrase_mentions(t, types)]
         return names
+
+    def _country_subject_before(self, tok: Token) -> str | None:
+        """A state "it"/"its" points back to: the last subject before it in its sentence, else the main
+        subject of the previous sentence of its paragraph, when that subject names one state."""
+        sent = tok.sent
+        subj = [t for t in sent if t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass")
+                and not (t.left_edge.i <= tok.i <= t.right_edge.i)]
+        if not subj:
+            prev = self.previous_sentence(sent, same_paragraph=True)
+            subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"] if prev else []
+        if not subj:
+            return None
+        found = self.phrase_mentions(subj[-1])
+        return self.name(found[0]) if len(found) == 1 and found[0].type == "country" else None
 
     def subject_before(self, tok: Token, types: tuple[str, ...]) -> str | None:
         """What "its"/"their" most likely points to: the subject of the previous sentence (or of this

@@ -658,6 +658,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if P.is_hypothetical(tok) and not standing:
         return
     if lemma == "membership" and (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "toward", "towards")
+                                  and tok.head.head.lower_ not in ("thanks", "due", "owing")   # "thanks to its"
                                   or tok.head.lemma_.lower() in _ASPIRED):
         return   # "a fast track for Azerbaijan's NATO membership", "its membership bid": sought, not held
     if lemma in ("chair", "co-chair") and tok.pos_ == "VERB":
