@@ -200,6 +200,19 @@ def test_war_dated_by_its_start(model):
 
 
 @pytest.mark.model
+def test_the_outbreak_of_a_war_dates_it_and_its_theatre_is_a_side(model):
+    text = "Even before the outbreak of full-scale war in Moldova in March 1992, trade had slowed."
+    e = one(find(model, text, COUNTRIES, [("March 1992", "1992-03")]), "war")
+    assert (e.date, e.participants) == ("1992-03", ["Moldova"])
+
+
+@pytest.mark.model
+def test_the_outbreak_of_a_war_only_feared_is_no_event(model):
+    text = "The outbreak of war in Moldova in 2030 would ruin the region."
+    assert [e for e in find(model, text, COUNTRIES, [("2030", "2030")]) if e.type == "war"] == []
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

@@ -963,6 +963,22 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
             d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
         return [d]
+    outbreak = h.head if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in _OUTBREAK_NOUNS \
+        else None
+    if lemma == "war" and outbreak is not None and not _only_spoken_of(outbreak):
+        # "the outbreak of full-scale war in Ukraine in February 2022": when it began, where it is fought
+        sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound") for n in ix.refers(c, ("country",))]
+        sides += [n for o in P.pobjs(tok, ("between", "with", "against")) for n in ix.refers(o, ("country",))]
+        theatre = [ix.name(m) for o in P.pobjs(tok, {"in"}) + P.pobjs(outbreak, {"in"})
+                   for m in [ix.mention(o, ("country",))] if m is not None]
+        dated = [a for a in ix.sentence_times(tok.sent) if a.token.head.dep_ == "prep"
+                 and a.token.head.lower_ in ("in", "on") and a.token.head.head.i in (tok.i, outbreak.i)]
+        where = [ix.name(m) for o in P.pobjs(tok, {"in"}) + P.pobjs(outbreak, {"in"})
+                 for m in [ix.mention(o, ("place",))] if m is not None]
+        d = _Draft("war", outbreak, name=ix.name(named) if named else None, own_time_only=True, standing=True,
+                   place=where[0] if where else None)
+        d.add(*sides, *theatre[:1])
+        return [d] if dated or len(d.participants) >= 2 else []
     dated_by = [a for a in ix.sentence_times(tok.sent) if a.token.head.dep_ == "prep"
                 and a.token.head.lower_ in ("in", "during") and a.token.head.head.i == tok.i]
     if lemma in ("war", "escalation", "offensive", "clash", "fighting", "hostility", "hostilities") and dated_by \
@@ -999,6 +1015,9 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             d.add(*sides)
             return [d]
     return []
+
+
+_OUTBREAK_NOUNS = {"outbreak", "start", "beginning", "onset", "eruption", "launch"}
 
 
 def _subject_states(verb: Token, ix: Index) -> list[str]:
