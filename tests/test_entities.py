@@ -27,6 +27,17 @@ def test_a_list_of_known_bodies_is_not_one_name(nlp_model):
         "GUAM", "Organization of the Black Sea Economic Cooperation", "Council of Europe"}
 
 
+def test_an_acronym_defines_a_name_that_starts_with_a_demonym(nlp_model):
+    doc = run(nlp_model, "Moscow courts Ivan Rusu and his ruling Georgian Dream (GD) party. The GD government fell.")
+    [e] = [e for e in doc.entities if e.type == "organization"]
+    assert e.name == "Georgian Dream" and "GD" in e.aliases
+
+
+def test_a_currency_with_its_code_is_no_organisation(nlp_model):
+    doc = run(nlp_model, "Trade is settled in the Pakistani Rupee (PKR).")
+    assert [e for e in doc.entities if e.type == "organization"] == []
+
+
 def test_entities_keep_no_title_as_an_alias(nlp_model):
     doc = run(nlp_model, "President Recep Tayyip Erdoğan arrived in Baku on Monday. The President met "
                          "students there. Erdoğan later left.")

@@ -755,9 +755,14 @@ def acronym_candidates(text: str, sp: Doc, cands: list[Candidate], runs: list[_R
                 chosen = c
         if chosen is None and lend in run_by_end:
             r = run_by_end[lend]
-            long_text = sp[r.i:r.j].text
+            i = r.i
+            if not _sh_match(acr, sp[i:r.j].text) and i > 0 and sp[i - 1].text[:1].isupper() \
+                    and sp[i - 1].is_alpha and _sh_match(acr, sp[i - 1:r.j].text) \
+                    and sp[r.j - 1].lower_ not in cur:   # not "Pakistani Rupee (PKR)": a currency
+                i -= 1   # "Georgian Dream (GD)": the runs leave a demonym out of a name it starts
+            long_text = sp[i:r.j].text
             if _sh_match(acr, long_text) and not gaz.lookup(long_text):
-                chosen = Candidate(sp[r.i].idx, lend, tail_type or "organization", "acronym",
+                chosen = Candidate(sp[i].idx, lend, tail_type or "organization", "acronym",
                                    name=clean_name(long_text))
         if chosen is None:
             continue
