@@ -213,6 +213,23 @@ def test_the_outbreak_of_a_war_only_feared_is_no_event(model):
 
 
 @pytest.mark.model
+def test_invasions_each_dated_in_parentheses_are_two_wars(model):
+    text = "Russia invaded Georgia (2008) and Moldova (1992)."
+    found = [e for e in find(model, text, COUNTRIES,
+                             [("2008", "2008"), ("1992", "1992")]) if e.type == "war"]
+    assert {(e.date, tuple(e.participants)) for e in found} == {("2008", ("Russia", "Georgia")),
+                                                                ("1992", ("Russia", "Moldova"))}
+
+
+@pytest.mark.model
+def test_the_launch_of_a_named_war_dates_it(model):
+    text = "The launch of the Transnistria War by Moscow in 1992 changed the region."
+    e = one(find(model, text, COUNTRIES + [("Transnistria War", "event", "Transnistria War")], [("1992", "1992")]),
+            "war")
+    assert (e.name, e.date) == ("Transnistria War", "1992")
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

@@ -52,6 +52,18 @@ def test_times_reads_an_old_year_dating_a_named_treaty(nlp_model, text, year):
     assert year in values(nlp_model, text).values()
 
 
+@pytest.mark.parametrize("text, surface, iso", [
+    ("It followed the First Transnistria War (1990–92) and the truce.", "1990–92", "1990/1992"),
+    ("The Second Karabakh War (2020) ended in November.", "2020", "2020"),
+])
+def test_times_reads_the_years_in_parentheses_after_a_name(nlp_model, text, surface, iso):
+    assert values(nlp_model, text)[surface] == iso
+
+
+def test_times_still_reads_no_year_a_name_carries(nlp_model):
+    assert values(nlp_model, "The plan is called Vision 2030.") == {}
+
+
 def test_times_does_not_read_an_old_count_as_a_year(nlp_model):
     assert values(nlp_model, "The 1500 volunteers arrived at the border.") == {}
 

@@ -909,6 +909,17 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         sides = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
         if not sides or P.children(tok, ("nsubjpass",)):
             return []
+        objs = [c for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)]
+        # "Russia's invasions of Georgia (2008) and Ukraine (2014)": one war per invaded state its year follows
+        own = {o.i: a.time for o in objs for a in ix.sentence_times(tok.sent)
+               if re.fullmatch(r"\s*\(\s*", ix.text[o.idx + len(o.text):a.time.start])}
+        if len(objs) > 1 and len(own) == len(objs):
+            out = []
+            for o in objs:
+                d = _Draft("war", tok, time=own[o.i], own_time_only=True)
+                d.add(*sides, *[ix.name(m) for m in [ix.mention(o, ("country",))] if m is not None])
+                out.append(d)
+            return out
         d = _Draft("war", tok)
         d.add(*sides, *[n for o in P.children(tok, ("dobj",)) for n in ix.refers(o, ("country",))])
         return [d]
@@ -950,22 +961,9 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         d = _Draft("war", h, name=ix.name(named) if named else _war_named_before(tok, ix))
         d.add(*[n for sub in P.subject_of(h) for n in ix.refers(sub, ("country",))])
         return [d] if d.participants else []
-    if named is not None and named.text.lower().endswith(("war", "conflict")):
-        return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
-    if lemma in ("war", "invasion", "offensive") and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
-        # "the 2020 war", "the August 2008 Russia–Georgia war", "Russia's February 2022 invasion of
-        # Ukraine": dated by its own words
-        d = _Draft("war", tok, name=_event_name(tok, ix) if lemma == "war" else None, own_time_only=True,
-                   standing=True)
-        d.add(*[n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))])
-        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against") + (("of",) if lemma != "war" else ())))
-        if d.participants and P.pobjs(tok, {"with", "against"}) and tok.dep_ == "pobj":
-            # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
-            d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
-        return [d]
     outbreak = h.head if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in _OUTBREAK_NOUNS \
         else None
-    if lemma == "war" and outbreak is not None and not _only_spoken_of(outbreak):
+    if (lemma == "war" or named is not None) and outbreak is not None and not _only_spoken_of(outbreak):
         # "the outbreak of full-scale war in Ukraine in February 2022": when it began, where it is fought
         sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound") for n in ix.refers(c, ("country",))]
         sides += [n for o in P.pobjs(tok, ("between", "with", "against")) for n in ix.refers(o, ("country",))]
@@ -979,6 +977,19 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
                    place=where[0] if where else None)
         d.add(*sides, *theatre[:1])
         return [d] if dated or len(d.participants) >= 2 else []
+    if named is not None and named.text.lower().endswith(("war", "conflict")):
+        return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
+    if lemma in ("war", "invasion", "offensive") and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
+        # "the 2020 war", "the August 2008 Russia–Georgia war", "Russia's February 2022 invasion of
+        # Ukraine": dated by its own words
+        d = _Draft("war", tok, name=_event_name(tok, ix) if lemma == "war" else None, own_time_only=True,
+                   standing=True)
+        d.add(*[n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))])
+        d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against") + (("of",) if lemma != "war" else ())))
+        if d.participants and P.pobjs(tok, {"with", "against"}) and tok.dep_ == "pobj":
+            # "X received arms during the 2020 war with Y": the war's other side is the clause's subject
+            d.add(*[n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))])
+        return [d]
     dated_by = [a for a in ix.sentence_times(tok.sent) if a.token.head.dep_ == "prep"
                 and a.token.head.lower_ in ("in", "during") and a.token.head.head.i == tok.i]
     if lemma in ("war", "escalation", "offensive", "clash", "fighting", "hostility", "hostilities") and dated_by \

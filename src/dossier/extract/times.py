@@ -379,7 +379,8 @@ def _year_ok(ctx: Context, text: str, m: re.Match) -> bool:
     if re.search(r"[A-Za-z][-–]\s*$", left):
         return False  # "Ephesus-2022", "Su-1900"
     if prev and prev[0].isupper() and prev.casefold() not in _YEAR_LEFT_OK and prev.casefold().rstrip(".") \
-            not in MONTHS and not _sentence_initial(text, base + left.rfind(prev)):
+            not in MONTHS and not _sentence_initial(text, base + left.rfind(prev)) \
+            and not re.search(r"\(\s*$", left):   # "the First Karabakh War (1988–94)": the name's dates
         return False  # "Ephesus 2022", "Vision 2030": a name that carries a year
     return True
 
