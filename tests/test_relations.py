@@ -164,6 +164,23 @@ def test_owning_a_percentage_of_a_company_or_line_is_owning_part_of_it(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, role", [
+    ("During Ana Rusu's period as Moldova's president (2000–08), trade grew.", "president"),
+    ("The return of Ana Rusu as president of Moldova in 2012 marked a new phase.", "president"),
+    ("Ana Rusu's election as Moldova's prime minister in 2018 changed things.", "prime minister"),
+])
+def test_a_tenure_as_a_title_is_a_post(model, text, role):
+    [r] = find(model, text, COUNTRIES + persons("Ana Rusu"), predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Ana Rusu", role, {"of": "Moldova"})
+
+
+@pytest.mark.model
+def test_a_dream_of_a_post_is_no_post(model):
+    text = "Ana Rusu's hopes as a candidate for Moldova's presidency faded."
+    assert find(model, text, COUNTRIES + persons("Ana Rusu"), predicate="position_held") == []
+
+
+@pytest.mark.model
 def test_no_title_no_position(model):
     text = "Maia Sandu said that Moldova would wait."
     assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []

@@ -168,7 +168,7 @@ def _positions(ix: Index) -> list[_Position]:
         # a name may carry a title on each side ("Albanian prime minister X, chairman of the OSCE"):
         # two posts; the copula is read only when neither side has one
         phrases = [p for p in (_title_before(span, ix), _title_after(span, ix)) if p is not None] \
-            or [p for p in (_title_copula(span, ix),) if p is not None]
+            or [p for p in (_title_copula(span, ix) or _title_as(span, ix),) if p is not None]
         for role, of, claimed in phrases:
             if any(q.span == span and q.role.casefold() == role.casefold() for q in found):
                 continue
@@ -490,6 +490,31 @@ def _title_copula(span: Span, ix: Index):
                             left = left.nbor(-1)
                         read = (target.doc[left.i:target.i + 1].text, at[0][2], [])
                 return read
+    return None
+
+
+_TENURE_NOUNS = {"term", "tenure", "period", "time", "years", "stint", "return", "election", "reelection",
+                 "re-election", "appointment", "career", "spell", "mandate"}
+
+
+def _title_as(span: Span, ix: Index):
+    """"Putin's initial period as Russia's president (2000–08)", "the return of Putin as president in
+    2012", "his election as prime minister": a post named with "as" after a word for a tenure."""
+    root = span.root
+    if root.dep_ == "poss":
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        noun = root.head.head
+    else:
+        return None
+    if noun.lemma_.lower() not in _TENURE_NOUNS and noun.lower_ not in _TENURE_NOUNS:
+        return None
+    for target in P.pobjs(noun, {"as"}):
+        if _title_word(target):
+            phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
+                      if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
+                      or ix.name_mention(t) is not None]
+            return _read_title(phrase, ix, span)
     return None
 
 
