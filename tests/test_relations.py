@@ -181,6 +181,13 @@ def test_a_dream_of_a_post_is_no_post(model):
 
 
 @pytest.mark.model
+def test_a_title_as_the_subject_of_is_names_its_holder(model):
+    text = "The incumbent Minister of Defence of Moldova is Colonel General Ion Rusu, who succeeded Ana Lupu."
+    [r] = find(model, text, COUNTRIES + persons("Ion Rusu", "Ana Lupu"), predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers) == ("Ion Rusu", "Minister of Defence", {"of": "Moldova"})
+
+
+@pytest.mark.model
 def test_no_title_no_position(model):
     text = "Maia Sandu said that Moldova would wait."
     assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []

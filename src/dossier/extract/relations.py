@@ -457,6 +457,16 @@ def _title_copula(span: Span, ix: Index):
     """"X is the president of Y", "X became prime minister", "X was appointed ambassador",
     "X, who was Turkey's foreign minister in 2003, ..."."""
     root = span.root
+    if root.dep_ == "attr" and root.head.lemma_.lower() == "be":
+        # "The incumbent Minister of Defence of Azerbaijan is X": the title is the subject
+        for subj in P.children(root.head, ("nsubj",)):
+            if _title_word(subj):
+                phrase = [t for t in subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+                          if t.i <= subj.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
+                          or ix.name_mention(t) is not None]
+                phrase = [t for t in phrase if t.lower_ not in ("incumbent", "current", "new", "former", "then")]
+                return _read_title(phrase, ix, span)
+        return None
     verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
     verbs += [c for c in root.children if c.dep_ == "relcl" and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
