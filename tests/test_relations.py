@@ -381,6 +381,17 @@ def test_it_points_back_only_to_a_state_that_was_the_subject(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, supplied", [
+    ("Moldova bought fighter jets from Georgia in 2006.", True),
+    ("Georgia sold rockets and howitzers to Moldova.", True),
+    ("Georgia had sent 4,000 fighters from its north to Moldova.", False),   # combatants are no goods
+])
+def test_weapons_of_every_kind_are_supplied_but_not_fighters(model, text, supplied):
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert bool(triples(found) == {("Georgia", "Moldova")}) is supplied
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

@@ -164,7 +164,9 @@ IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure", "get", "obtai
 COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power", "fuel", "coal", "condensate",
                "hydrocarbon", "weapon", "arm", "drone", "uav", "equipment", "ammunition", "munition",
                "missile", "aircraft", "grain", "wheat", "water", "petrochemical", "gasoline", "diesel",
-               "energy", "armament", "hardware", "vehicle", "helicopter", "rifle", "tank", "weaponry"}
+               "energy", "armament", "hardware", "vehicle", "helicopter", "rifle", "tank", "weaponry",
+               "jet", "warplane", "bomber", "warship", "frigate", "submarine", "artillery", "rocket",
+               "howitzer", "launcher"}
 TRADE_WORDS = {"trade", "trading", "importer", "exporter", "import", "export"}
 RANK_NOUNS = {"position", "place", "spot", "rank", "ranking", "slot", "top"}
 RANK_VERBS = {"rank"}
