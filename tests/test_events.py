@@ -230,6 +230,15 @@ def test_the_launch_of_a_named_war_dates_it(model):
 
 
 @pytest.mark.model
+def test_the_body_set_up_is_the_one_its_noun_names_just_before(model):
+    text = ("Talks resumed under the auspices of the Vienna Contact Group.\n\n"
+            "The group was set up in 1992 to mediate a resolution.")
+    e = one(find(model, text, COUNTRIES + [("Vienna Contact Group", "organization", "Vienna Contact Group")],
+                 [("1992", "1992")]), "organization_change")
+    assert (e.name, e.date) == ("Vienna Contact Group", "1992")
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

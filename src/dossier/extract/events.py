@@ -35,7 +35,7 @@ from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.name_shapes import names_a_place
 from dossier.extract.patterns import Anchored, Index
-from dossier.records import Event
+from dossier.records import Event, Mention
 
 
 @dataclass
@@ -1157,7 +1157,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             slots.append(tok.head)   # "the Council, established in 2010, ..."
         for s in slots:
-            ms = ix.phrase_mentions(s, orgs)
+            ms = ix.phrase_mentions(s, orgs) or _body_named_before(s, ix)
             if ms:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
                 d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
@@ -1213,6 +1213,17 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*[w for w in who if w != ix.name(ms[0])])
         return [d]
     return []
+
+
+def _body_named_before(tok: Token, ix: Index) -> list[Mention]:
+    """"The group was set up in 1992": the body named last before, within two paragraphs, whose name
+    ends with the noun ("... under the auspices of the OSCE Minsk Group")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return []
+    noun = tok.lemma_.lower()
+    before = [m for m in ix.mentions_in(max(0, tok.idx - 1200), tok.idx, ("organization",))
+              if ix.name(m).split()[-1].casefold().rstrip("s") == noun.rstrip("s")]
+    return before[-1:]
 
 
 # a state leaving a body or putting its part in it on hold
