@@ -60,3 +60,8 @@ def test_a_line_is_known_under_every_dash_and_its_generic_word_capitalised():
 
 def test_a_known_name_with_a_capitalised_generic_word_is_found_with_it_in_lower_case():
     assert gazetteer.load().lookup("STAR refinery").canonical == "STAR Refinery"
+
+
+def test_a_route_is_known_with_its_generic_word_in_lower_case():
+    entry = gazetteer.load().lookup("Trump route")
+    assert entry is not None and entry.canonical == "Trump Route for International Peace and Prosperity"

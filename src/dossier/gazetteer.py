@@ -157,7 +157,7 @@ _GEOGRAPHIC_HEADS = {"Sea", "Ocean", "Gulf", "Strait", "Straits", "Mountains", "
 
 # the generic word of an infrastructure name, also written capitalised ("Baku-Tbilisi-Kars Railway")
 _INFRASTRUCTURE_HEADS = {"pipeline", "railway", "railroad", "corridor", "tunnel", "bridge", "port", "terminal",
-                         "refinery"}
+                         "refinery", "route", "road", "highway", "line", "link"}
 
 _SAME_LENGTH_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
 
