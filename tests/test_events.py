@@ -239,6 +239,14 @@ def test_the_body_set_up_is_the_one_its_noun_names_just_before(model):
 
 
 @pytest.mark.model
+def test_receiving_a_delegation_is_meeting_the_one_who_heads_it(model):
+    text = "President Ion Rusu received a Georgian delegation headed by Vice President Levan Beridze on 5 March 2024."
+    e = one(find(model, text, COUNTRIES + persons("Ion Rusu", "Levan Beridze"), [("5 March 2024", "2024-03-05")]),
+            "meeting")
+    assert (e.participants, e.date) == (["Ion Rusu", "Levan Beridze"], "2024-03-05")
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

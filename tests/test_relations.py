@@ -188,6 +188,14 @@ def test_a_title_as_the_subject_of_is_names_its_holder(model):
 
 
 @pytest.mark.model
+def test_the_head_of_a_states_delegation_is_its_official(model):
+    text = "President Ion Rusu received a Georgian delegation headed by Vice President Levan Beridze."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Levan Beridze"), predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Levan Beridze", "Vice President", "Georgia")}
+
+
+@pytest.mark.model
 def test_no_title_no_position(model):
     text = "Maia Sandu said that Moldova would wait."
     assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []

@@ -642,8 +642,9 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         # "(most recently, the September 2024 UN General Assembly)": an occasion, not someone met
         objs = [o for o in dobjs if o.lemma_.lower() not in P.NOT_MET
                 and not _parenthetical(tok, o) and not any(_is_time_word(c) for c in o.children)]
-        others = [n for o in objs for c in P.conjuncts(o) for n in ix.refers(c)]
+        others = [n for o in objs for c in P.conjuncts(o) for n in ix.refers(c) or _delegation_head(c, ix)]
         others += _agents(tok, ix, deps=(), preps=("with",))
+        others += [n for o in P.pobjs(tok, {"with"}) for n in _delegation_head(o, ix)]
         if not others and not objs:
             # "A and B have met": a meeting among the subjects
             subjects = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "country"))]
@@ -688,7 +689,8 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         return [d]
     if lemma in P.HOST_VERBS and tok.pos_ == "VERB":
         # only people are hosted or received in a meeting ("received support", "hosted a summit" are not)
-        guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
+        guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)
+                  for n in ix.refers(c, ("person",)) or _delegation_head(c, ix)]
         hosts = [n for s in P.subject_of(tok) for n in ix.refers(s)]
         if not guests or P.is_hypothetical(tok):
             return []
@@ -738,6 +740,14 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
 
 
 _MEETING_WORDS = P.MEETING_NOUNS | P.CALL_NOUNS | P.NAMED_ONLY_MEETING_NOUNS
+
+
+def _delegation_head(tok: Token, ix: Index) -> list[str]:
+    """"a Turkish delegation headed by Vice President X": the person who leads the party met."""
+    if tok.lemma_.lower() not in ("delegation", "team", "mission", "group", "party"):
+        return []
+    return [n for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead")
+            for o in P.pobjs(c, {"by"}) for n in ix.refers(o, ("person",))]
 
 
 def _parenthetical(head: Token, tok: Token) -> bool:

@@ -207,7 +207,7 @@ def _positions(ix: Index) -> list[_Position]:
                 # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X": the host's minister
                 p.of = free.pop()
             else:
-                p.of = _government_of(p.span.root, ix)
+                p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
         if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
@@ -315,6 +315,19 @@ def _government_of(tok: Token, ix: Index) -> str | None:
     countries = [n for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                  for n in ix.refers(c, ("country",))]
     return countries[0] if len(set(countries)) == 1 else None
+
+
+def _delegation_of(tok: Token, ix: Index) -> str | None:
+    """"a Turkish delegation headed by Vice President X": the leader of a state's delegation is its official."""
+    while tok.dep_ in ("appos", "compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "by" or tok.head.head.lemma_.lower() not in ("head", "lead"):
+        return None
+    group = tok.head.head.head
+    if group.lemma_.lower() not in ("delegation", "team", "mission"):
+        return None
+    states = [n for c in group.children if c.dep_ in ("amod", "compound", "poss") for n in ix.refers(c, ("country",))]
+    return states[0] if len(set(states)) == 1 else None
 
 
 def _met_in_host_country(tok: Token) -> bool:
