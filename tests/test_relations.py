@@ -400,6 +400,17 @@ def test_weapons_of_every_kind_are_supplied_but_not_fighters(model, text, suppli
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Shelling hit Tiraspol, the capital of Transnistria, overnight.",
+    "Tiraspol is the capital of Transnistria.",
+])
+def test_the_capital_of_a_region_lies_in_it(model, text):
+    found = find(model, text, [("Tiraspol", "place", "Tiraspol"), ("Transnistria", "place", "Transnistria")],
+                 predicate="located_in")
+    assert triples(found) == {("Tiraspol", "Transnistria")}
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

@@ -1362,7 +1362,7 @@ def _located(ix: Index, out: _Collector) -> None:
     _place_in_country(ix, out)
     for tok in ix.sp:
         kind = tok.lemma_.lower()
-        if kind in P.LOCATION_NOUNS - {"capital"} and tok.pos_ == "NOUN" and (
+        if kind in P.LOCATION_NOUNS and tok.pos_ == "NOUN" and (
                 tok.dep_ == "appos" or tok.dep_ == "attr" and tok.head.lemma_ == "be"):
             # "Shusha is a city in the Karabakh region", "Poti, a port on the Black Sea,"
             what = [tok.head] if tok.dep_ == "appos" else P.children(tok.head, ("nsubj",))
