@@ -247,6 +247,14 @@ def test_receiving_a_delegation_is_meeting_the_one_who_heads_it(model):
 
 
 @pytest.mark.model
+def test_one_who_is_somewhere_for_talks_with_another_takes_part(model):
+    text = "Foreign Minister Ion Rusu was in Tbilisi on Monday for talks with Levan Beridze."
+    e = one(find(model, text, COUNTRIES + persons("Ion Rusu", "Levan Beridze") + [("Tbilisi", "place", "Tbilisi")],
+                 [("Monday", "2023-09-25")]), "meeting")
+    assert set(e.participants) == {"Ion Rusu", "Levan Beridze"}
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

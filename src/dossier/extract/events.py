@@ -784,8 +784,9 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     h = tok.head
     if tok.dep_ in ("dobj", "pobj") and tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
         d.add(*[n for s in P.subject_of(h) for n in ix.refers(s)])
-    if tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in P.TRAVEL_VERBS | P.ARRIVE_VERBS:
-        # "X travelled to Baku for a summit with Y": the traveller takes part
+    if tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in P.TRAVEL_VERBS | P.ARRIVE_VERBS | (
+            P.STAY_VERBS):
+        # "X travelled to Baku for a summit with Y", "X was in Ankara for talks with Y": the traveller takes part
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.lower_ == "in" and h.head.lemma_ == "be" and tok.lemma_.lower() == "talk" \
             and P.pobjs(tok, {"with"}):
