@@ -255,6 +255,18 @@ def test_one_who_is_somewhere_for_talks_with_another_takes_part(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("lead, date", [
+    ("Chisinau, May 27 (Agency) - Talks resumed on Tuesday.", "2025-05-27"),   # a report of its day
+    ("Talks have resumed after a decade of silence.", None),                    # an analysis: no day
+])
+def test_an_undated_saying_in_a_news_report_is_of_the_day_it_reports(model, lead, date):
+    text = lead + "\n\nIon Rusu said that the two countries stood together."
+    times = [("May 27", "2025-05-27"), ("Tuesday", "2025-05-27")]
+    e = one(find(model, text, COUNTRIES + persons("Ion Rusu"), times, published="2025-05-28"), "statement")
+    assert (e.participants, e.date) == (["Ion Rusu"], date)
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

@@ -162,7 +162,7 @@ class _Cand:
 def find_times(ctx: Context) -> list[TimeExpr]:
     """Every time expression of the clean text, normalised, non-overlapping, in text order."""
     text = ctx.doc.text
-    pub = _published(ctx.doc.published)
+    pub = published_date(ctx.doc.published)
     if turkish.is_turkish(ctx.doc.language):
         cands = [_Cand(s, e, v, ev) for s, e, v, ev in turkish.dates(text)]
     else:
@@ -250,7 +250,7 @@ def _narrative_year(text: str, c: _Cand, before: list[TimeExpr]) -> str | None:
     return None
 
 
-def _published(value: str | None) -> dt.date | None:
+def published_date(value: str | None) -> dt.date | None:
     if not value:
         return None
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
