@@ -267,6 +267,18 @@ def test_an_undated_saying_in_a_news_report_is_of_the_day_it_reports(model, lead
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("name, sides", [
+    ("Moldova-Romania War", ["Moldova", "Romania"]),
+    ("Russo-Georgian War", ["Russia", "Georgia"]),
+    ("Transnistria War", []),
+])
+def test_a_war_named_by_two_states_joined_with_a_dash_has_them_as_sides(model, name, sides):
+    text = f"The {name} began in March 1992."
+    e = one(find(model, text, [(name, "event", name)], [("March 1992", "1992-03")]), "war")
+    assert e.participants == sides
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

@@ -411,6 +411,13 @@ def test_the_capital_of_a_region_lies_in_it(model, text):
 
 
 @pytest.mark.model
+def test_a_site_of_a_kind_in_a_country_lies_there(model):
+    text = "A consortium will build the Poti deepwater port in Georgia."
+    found = find(model, text, COUNTRIES + [("Poti", "place", "Poti")], predicate="located_in")
+    assert triples(found) == {("Poti", "Georgia")}
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

@@ -34,6 +34,7 @@ from dossier.extract import patterns as P
 from dossier.extract import times as T
 from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
+from dossier.extract.entities import COMBINING_FORMS
 from dossier.extract.name_shapes import names_a_place
 from dossier.extract.patterns import Anchored, Index
 from dossier.records import Event, Mention
@@ -1614,9 +1615,28 @@ def _to_event(ctx: Context, ix: Index, sent: Span, d: _Draft) -> Event:
         countries = gazetteer.load().countries
         d.participants = [p for p in d.participants if _norm(p) not in _norm(d.name) or d.type == "independence"
                           or d.type.startswith("agreement") and p in countries]
+        if d.type == "war":
+            d.add(*_states_in_name(d.name))   # "the Russia-Georgia War", "the Iran–Iraq war": its sides
     return Event(type=d.type, sources=[ctx.doc.source(start, end)], name=d.name,
                  date=t.value if t else None, end_date=t.end_value if t else None,
                  participants=list(d.participants), place=d.place)
+
+
+def _states_in_name(name: str) -> list[str]:
+    """The states a war's name joins with a dash ("Russia-Georgia War", "Russo-Georgian war"); a name
+    without a dash ("the Chechen war", "World War II") names no sides."""
+    words = re.split(r"\s+", name.strip())
+    joined = next((w for w in words if re.search(r"\w[-–—]\w", w)), None)
+    if joined is None:
+        return []
+    gaz = gazetteer.load()
+    out = []
+    for part in re.split(r"[-–—]", joined):
+        e = gaz.lookup(part) or gaz.lookup(COMBINING_FORMS.get(part.casefold(), "").title())
+        if e is None or e.type != "country":
+            return []   # "Nagorno-Karabakh War": a place, not two states
+        out.append(e.canonical)
+    return out if len(out) >= 2 else []
 
 
 def _norm(name: str | None) -> str:

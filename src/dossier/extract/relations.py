@@ -1392,8 +1392,13 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
     written after it ("the IISS in London"); in a country only a government does ("the Kurdistan
     Regional Government in Iraq"): "SOCAR in Turkey" is where it works, not where it is."""
     ms = ix.mentions
+    kinds = "|".join(sorted(P.LOCATION_NOUNS - {"capital", "region", "enclave", "exclave", "district", "province"}))
+    # "the Anaklia deepwater port in Georgia": a kind of site (and a word for it) may come between
+    between = re.compile(r" (?:(?:[a-z]+-)?[a-z]+ ){0,2}(?:" + kinds + r") in ")
     for m, c in zip(ms, ms[1:], strict=False):
-        if ix.text[m.end:c.start] != " in " or ix.name(c) == ix.name(m) or c.form not in ("name", "acronym"):
+        gap = ix.text[m.end:c.start]
+        if gap != " in " and not (m.type == "place" and between.fullmatch(gap)) \
+                or ix.name(c) == ix.name(m) or c.form not in ("name", "acronym"):
             continue
         if not (m.type == "place" and c.type == "country"
                 or m.type == "organization" and m.form in ("name", "acronym") and _seat(ix, m, c)):
