@@ -418,6 +418,13 @@ def test_a_site_of_a_kind_in_a_country_lies_there(model):
 
 
 @pytest.mark.model
+def test_becoming_a_supplier_to_a_state_supplies_it_with_the_goods_of_the_clause(model):
+    text = "Georgia has been increasing its arms sales, notably becoming a primary supplier to Moldova."
+    [r] = find(model, text, COUNTRIES, predicate="supplies")
+    assert (r.subject, r.object, r.qualifiers) == ("Georgia", "Moldova", {"commodity": "arms"})
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

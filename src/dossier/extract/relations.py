@@ -1492,16 +1492,31 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if lemma not in _SUPPLY_WORDS or P.is_hypothetical(tok):
         return
     if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
-        suppliers = [n for s in (P.children(tok.head, ("nsubj",)) if tok.dep_ != "appos" else [tok.head])
+        # "X is Y's largest gas supplier"; "India ..., becoming a primary supplier to Armenia"
+        suppliers = [n for s in ((P.children(tok.head, ("nsubj",)) or P.subject_of(tok.head))
+                                 if tok.dep_ != "appos" else [tok.head])
                      for n in ix.refers(s, ("country", "organization"))]
         goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"of"})) if g), None)
         goods = goods or next((c.lower_ for c in tok.children if c.dep_ == "compound"
                                and c.lemma_.lower() in P.COMMODITIES), None)
         buyers = [n for o in P.pobjs(tok, {"to", "for"}) for n in ix.refers(o, ("country", "organization", "place"))]
         buyers += [n for c in tok.children if c.dep_ == "poss" for n in ix.refers(c, ("country", "organization"))]
+        if not goods and tok.head.lemma_.lower() == "become" and P.pobjs(tok, {"to"}):
+            # what it has become a supplier of is told in the clause around ("increasing its arms sales, notably
+            # becoming a primary supplier to Armenia"); else a supplier of unnamed goods
+            clause = tok.head.head if tok.head.dep_ in ("advcl", "xcomp", "conj") else tok.head
+            goods = next((g for c in clause.subtree if c.i < tok.i and c.pos_ == "NOUN" for g in [_commodity(c)]
+                          if g), None)
+            if goods is None:
+                for sl in suppliers:
+                    for b in buyers:
+                        out.add("supplies", sl, b, sent)
+                return
         if not goods:
             return
         rank = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            rank = None   # "a primary supplier": one of the main ones, not the first
         for s in suppliers:
             for b in buyers:
                 out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank})
