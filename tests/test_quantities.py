@@ -249,6 +249,14 @@ def test_the_railway_measured_is_no_pipeline_named_before(nlp_model):
     assert q.subjects[0] == "Baku–Tbilisi–Kars railway"
 
 
+@pytest.mark.parametrize("text", [
+    "Moscow's position has been eroded by three interlinked developments in Georgia.",
+    "Two key factors explain why Moldova turned west.",
+])
+def test_what_an_argument_counts_about_itself_is_no_figure(nlp_model, text):
+    assert figures(nlp_model, text) == []
+
+
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."

@@ -108,7 +108,11 @@ NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "second", "deca
                "anniversary", "term", "age", "generation",
                # what a web page counts about itself
                "character", "word", "file", "page", "byte", "kb", "mb", "gb", "view", "comment", "like",
-               "subscriber", "follower", "click", "reply", "retweet", "share", "download", "line"}
+               "subscriber", "follower", "click", "reply", "retweet", "share", "download", "line",
+               # what an argument counts about itself ("three interlinked developments", "two key factors")
+               "development", "factor", "reason", "way", "aspect", "dimension", "trend", "question", "lesson",
+               "scenario", "theme", "principle", "pillar", "phase", "stage", "chapter", "section", "option",
+               "priority", "challenge", "dynamic", "shift", "consideration", "recommendation"}
 TARGET = {"expect", "expectation", "target", "goal", "aim", "plan", "intend", "intention", "objective",
           "envisage", "envision", "seek", "hope", "ambition", "strive", "want", "pledge", "promise", "commit",
           "agree", "purpose", "will", "shall", "should", "would"}
