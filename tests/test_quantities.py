@@ -257,6 +257,19 @@ def test_what_an_argument_counts_about_itself_is_no_figure(nlp_model, text):
     assert figures(nlp_model, text) == []
 
 
+def test_counts_of_things_named_with_participles_hyphens_and_compounds(nlp_model):
+    text = ("The army of Moldova consists of 220 main battle tanks, 595 armored combat vehicles and 270 artillery "
+            "systems. The armed forces of Moldova number 56,840 men. In 2010 there were 62 non-combat deaths "
+            "in the army of Moldova.")
+    got = {(q.value, q.label.split()[-1]) for q in figures(nlp_model, text) if q.indicator == "count"}
+    assert {(220, "tanks"), (595, "vehicles"), (270, "systems"), (56840, "men")} <= got
+    assert any(v == 62 for v, _ in got)
+
+
+def test_a_number_after_the_word_number_is_no_count(nlp_model):
+    assert figures(nlp_model, "Moldova adopted resolution number 822 on the army.") == []
+
+
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."

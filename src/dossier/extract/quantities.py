@@ -330,8 +330,10 @@ def _excluded_digits(ctx: Context, text: str, s: int, e: int, raw: str) -> bool:
     after, before = text[e:e + 12], text[max(0, s - 40):s]
     if re.match(r"(?:st|nd|rd|th)\b|:\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\]|[A-Za-z]*\d", after):
         return True
-    if re.search(r"(?:\[|\^|#|\bNo\.?\s?|\bnumber\s|\bNr\.?\s?|\btop\s|\bTop\s|\bvs?\.?\s|\bpp?\.\s?)$", before):
+    if re.search(r"(?:\[|\^|#|\bNo\.?\s?|\bNr\.?\s?|\btop\s|\bTop\s|\bvs?\.?\s|\bpp?\.\s?)$", before):
         return True
+    if re.search(r"\bnumber\s$", before) and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return True   # "resolution number 822"; but "the forces number 56,840 men": a count
     if re.search(r"(?:^|\n)[ \t]*(?:[-*•]\s*)?$", before) and re.match(r"[.)]\s", after):
         return True  # list numbering "1. ", "2) "
     if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after):
@@ -800,12 +802,14 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         if t.tag_ == "JJS" or t.lower_ in ("top", "largest", "biggest", "leading"):
             return None  # "the 10 largest investors": a ranking
         if t.pos_ in ("NOUN",) and not (i + 1 < len(sp) and sp[i + 1].pos_ == "NOUN" and sp[i + 1].dep_ != "conj"
-                                        and sp[i + 1].head.i != t.i):
-            break
+                                        and sp[i + 1].head.i != t.i) and not (
+                t.dep_ == "compound" and t.head.i == i + 1 and sp[i + 1].pos_ == "NOUN"):
+            break   # (not at "combat" of "595 armored combat vehicles")
         if t.tag_ == "NNPS" and t.ent_type_ == "NORP" and (i + 1 >= len(sp) or sp[i + 1].pos_ != "NOUN"):
             break   # "500,000 Azerbaijanis": a people (not "Azerbaijani troops")
-        if t.pos_ not in ("ADJ", "PROPN", "NOUN", "ADV") or t.is_punct or t.lower_ in ("of", "and"):
-            return None
+        if (t.pos_ not in ("ADJ", "PROPN", "NOUN", "ADV") and not (t.tag_ == "VBN" and t.dep_ == "amod")
+                or t.is_punct and t.text != "-" or t.lower_ in ("of", "and")):
+            return None   # ("armored combat vehicles", "non-combat deaths": a participle or a hyphen inside)
         i += 1
         steps += 1
     else:
@@ -816,8 +820,8 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         return None
     if noun.tag_ not in ("NNS", "NNPS") and not fig.scaled and fig.value != 1 and lemma not in _SAME_PLURAL:
         return None
-    if "-" in ctx.doc.text[fig.end:noun.idx]:
-        return None  # "44-day war", "20-year-old"
+    if re.match(r"\s*-", ctx.doc.text[fig.end:noun.idx]):
+        return None  # "44-day war", "20-year-old" (not "62 non-combat deaths")
     if small and not (noun.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(noun.head) in LOSS_VERBS | CASUALTY):
         return None   # "two Azerbaijani helicopters were shot down", "killed two soldiers": a loss is counted
     return noun
