@@ -865,12 +865,14 @@ def _noun_phrase(noun: Token) -> str:
     left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.like_num and c.ent_type_ != "NORP"
             and not (c.i > 0 and c.doc[c.i - 1].text in ("-", "–") and c.i > 1 and c.doc[c.i - 2].like_num)
             and c.lower_ not in ("km", "kilometre", "kilometer", "mile", "metre", "meter", "%")]
-    words = [*(t.text for t in left), noun.text]
+    toks = [*left, noun]
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "in", "with") and len(list(c.subtree)) <= 6:
-            words += [t.text for t in c.subtree]
+            toks += list(c.subtree)
             break
-    return " ".join(words)
+    # as written where the words are adjacent ("non-combat"), else one space
+    return "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
+                   for t, nxt in zip(toks, toks[1:], strict=False)) + toks[-1].text
 
 
 # --- subjects ------------------------------------------------------------------------------
