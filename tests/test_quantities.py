@@ -270,6 +270,13 @@ def test_a_number_after_the_word_number_is_no_count(nlp_model):
     assert figures(nlp_model, "Moldova adopted resolution number 822 on the army.") == []
 
 
+def test_forces_counted_without_their_state_are_the_paragraphs_state(nlp_model):
+    text = ("Moldova rebuilt its military. The total armed forces number 6,840 men in the land forces and "
+            "900 men in the navy.\n\nThe report has three chapters and 12 tables.")
+    got = {(q.value, tuple(q.subjects)) for q in figures(nlp_model, text) if q.indicator == "count"}
+    assert got == {(6840, ("Moldova",)), (900, ("Moldova",))}
+
+
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."

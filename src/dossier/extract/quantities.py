@@ -561,6 +561,11 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if toll and not subjects:
         # "Some 30,000 people were killed": the toll of the conflict the document is about
         subjects = list(pair)
+    if fig.dim == "count" and not subjects and _HELD.intersection({_lemma(trigger), trigger.lower_}):
+        # "The total armed forces number 56,840 men ..., 7,900 men in the air force": forces, arms or firms
+        # of the state its paragraph is about
+        topic = _paragraph_topic(ctx, fig.start, ("country",))
+        subjects = [topic] if topic else []
     if fig.dim == "count" and not subjects:
         return None   # "the paper has three chapters": a count is a figure about someone or something named
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
@@ -601,6 +606,13 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if fig.per_year and fig.dim == "money":
         q.qualifiers["per"] = "year"
     return q
+
+
+# what a state fields or holds, counted: its forces, arms and firms
+_HELD = {"man", "men", "troop", "soldier", "serviceman", "servicemen", "personnel", "officer", "reservist", "tank",
+         "vehicle", "aircraft", "helicopter", "jet", "ship", "vessel", "submarine", "boat", "minesweeper", "system",
+         "battery", "gun", "launcher", "drone", "artillery", "brigade", "division", "battalion", "regiment", "base",
+         "company", "bank", "firm", "enterprise"}
 
 
 def _heading_subject(ctx: Context, pos: int) -> str | None:
