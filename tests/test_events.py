@@ -279,6 +279,35 @@ def test_a_war_named_by_two_states_joined_with_a_dash_has_them_as_sides(model, n
 
 
 @pytest.mark.model
+def test_a_state_that_ratified_an_agreement_has_it_in_force(model):
+    text = "In July 1992, Moldova ratified the Treaty on Open Skies, which limits flights."
+    e = one(find(model, text, COUNTRIES + [("Treaty on Open Skies", "agreement", "Treaty on Open Skies")],
+                 [("July 1992", "1992-07")]), "agreement_in_force")
+    assert (e.name, e.date, e.participants) == ("Treaty on Open Skies", "1992-07", ["Moldova"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, joined", [
+    ("Moldova became a full member of the Beta Council in 2011.", True),
+    ("Moldova has become a key member of the Beta Council.", False),   # undated: a standing, not a change
+])
+def test_becoming_a_member_on_a_date_is_joining(model, text, joined):
+    found = find(model, text, COUNTRIES + [("Beta Council", "organization", "Beta Council")], [("2011", "2011")])
+    got = [(e.name, e.date, e.participants) for e in found if e.type == "organization_change"]
+    assert got == ([("Beta Council", "2011", ["Moldova"])] if joined else [])
+
+
+@pytest.mark.model
+def test_two_who_met_one_named_deep_in_a_title_phrase(model):
+    text = ("On 19 May 2006, Defence Minister Ion Rusu and the then commander of the Alpha Air Forces in Europe "
+            "General Tom Lane met in Tiraspol to discuss cooperation.")
+    e = one(find(model, text, COUNTRIES + persons("Ion Rusu", "Tom Lane") + [
+        ("Alpha Air Forces", "organization", "Alpha Air Forces"), ("Tiraspol", "place", "Tiraspol")],
+        [("19 May 2006", "2006-05-19")]), "meeting")
+    assert set(e.participants) == {"Ion Rusu", "Tom Lane"}
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

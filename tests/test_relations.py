@@ -425,6 +425,13 @@ def test_becoming_a_supplier_to_a_state_supplies_it_with_the_goods_of_the_clause
 
 
 @pytest.mark.model
+def test_the_countries_of_a_body_listed_after_a_colon_are_its_members(model):
+    text = "Trade grew with the other countries of the Beta Council: Georgia, Armenia, and Moldova."
+    found = find(model, text, COUNTRIES + [("Beta Council", "organization", "Beta Council")], predicate="member_of")
+    assert triples(found) == {("Georgia", "Beta Council"), ("Armenia", "Beta Council"), ("Moldova", "Beta Council")}
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

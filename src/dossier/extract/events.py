@@ -424,6 +424,16 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         verb = tok.head
         name = next((n for n in (_agreement_name(s, ix) for s in P.children(verb, ("nsubj",))) if n), None)
         return [_Draft("agreement_in_force", verb, name=name)] if name else []
+    if tok.lemma_.lower() == "ratify" and tok.pos_ == "VERB":
+        # "In July 1992, Azerbaijan ratified the CFE Treaty": in force for the state that ratified it
+        objs = P.children(tok, ("dobj", "nsubjpass"))
+        name = next((n for n in (_agreement_name(o, ix) for o in objs) if n), None)
+        if not name:
+            return []
+        d = _Draft("agreement_in_force", tok, name=name)
+        d.add(*_subject_states(tok, ix) if not P.children(tok, ("nsubjpass",)) else
+              [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country",))])
+        return [d]
     if low == "effective" and any(c.dep_ == "prep" and c.lower_ in ("since", "from", "as", "on")
                                   for c in tok.children):
         head = tok.head
@@ -666,7 +676,8 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         others += [n for o in P.pobjs(tok, {"with"}) for n in _delegation_head(o, ix)]
         if not others and not objs:
             # "A and B have met": a meeting among the subjects
-            subjects = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "country"))]
+            subjects = [n for s in P.subject_of(tok) for n in _titled_within(s, ix)
+                        or ix.refers(s, ("person", "country"))]
             others = subjects if len(set(subjects)) >= 2 else []
         if not others:
             return []
@@ -759,6 +770,16 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
 
 
 _MEETING_WORDS = P.MEETING_NOUNS | P.CALL_NOUNS | P.NAMED_ONLY_MEETING_NOUNS
+
+
+def _titled_within(tok: Token, ix: Index) -> list[str]:
+    """"the then commander of US Air Forces in Europe General Tom Hobbins": the person a title phrase ends
+    with, when the parser hung the name deep inside it."""
+    if tok.lemma_.lower() not in P.TITLE_CORE:
+        return []
+    named = [m for m in ix.mentions_in(tok.idx, tok.right_edge.idx + len(tok.right_edge.text), ("person",))
+             if m.form in ("name", "acronym")]
+    return [ix.name(named[-1])] if named else []
 
 
 def _delegation_head(tok: Token, ix: Index) -> list[str]:
@@ -1192,6 +1213,19 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
                 d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
                 return [d]
+    if lemma == "become" and tok.pos_ in ("VERB", "AUX"):
+        # "Azerbaijan became a full member of the Non-Aligned Movement in 2011": it joined then (a dated
+        # becoming only; "has become a key member" says nothing of when)
+        members = [a for a in P.children(tok, ("attr",)) if a.lemma_.lower() in P.MEMBER_NOUNS]
+        ms = [m for a in members for o in P.pobjs(a, {"of", "in"}) for m in ix.phrase_mentions(o, orgs)]
+        ms += [m for a in members for c in a.children if c.dep_ in ("compound", "nmod")
+               for m in ix.phrase_mentions(c, orgs)]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
+        dated = [a for a in ix.sentence_times(tok.sent) if P.dep_distance(tok, a.token) <= 2]
+        if ms and who and dated:
+            d = _Draft("organization_change", tok, name=ix.name(ms[0]), time=dated[0].time, own_time_only=True)
+            d.add(*who)
+            return [d]
     if lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]

@@ -810,6 +810,17 @@ def _member_states(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     """"the gripes against the CSTO by member countries such as Armenia and Tajikistan", "NATO member
     states like Turkey": the states listed belong to the organisation that qualifies them or was named
     just before in the sentence."""
+    if tok.lemma_.lower() in ("country", "state", "nation", "member") and tok.tag_ == "NNS":
+        # "the other countries of GUAM: Georgia, Ukraine, Azerbaijan, and Moldova": the list after the colon
+        of = [o for o in P.pobjs(tok, {"of"}) if ix.phrase_mentions(o, _ORG)]
+        org = ix.phrase_mentions(of[0], _ORG)[0] if of else None
+        end = of[0].right_edge.idx + len(of[0].right_edge.text) if of else 0
+        colon = re.match(r"\s*:", ix.text[end:end + 3])
+        if org is not None and colon:
+            for m in ix.mentions_in(end, sent.end_char, ("country",)):
+                if m.form in ("name", "acronym"):
+                    out.add("member_of", ix.name(m), ix.name(org), sent)
+            return
     if tok.lemma_.lower() not in ("country", "state", "nation") or tok.tag_ != "NNS" or not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == "member" for c in tok.children):
         return
