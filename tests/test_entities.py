@@ -38,6 +38,12 @@ def test_a_currency_with_its_code_is_no_organisation(nlp_model):
     assert [e for e in doc.entities if e.type == "organization"] == []
 
 
+def test_an_acronym_defines_a_name_that_runs_on_across_in(nlp_model):
+    doc = run(nlp_model, "Moldova ratified the Treaty on Conventional Armed Forces in Europe (CFE) in 1992.")
+    [e] = [e for e in doc.entities if e.type == "agreement"]
+    assert e.name == "Treaty on Conventional Armed Forces in Europe" and "CFE" in e.aliases
+
+
 def test_entities_keep_no_title_as_an_alias(nlp_model):
     doc = run(nlp_model, "President Recep Tayyip Erdoğan arrived in Baku on Monday. The President met "
                          "students there. Erdoğan later left.")

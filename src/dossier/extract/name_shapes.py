@@ -760,10 +760,15 @@ def acronym_candidates(text: str, sp: Doc, cands: list[Candidate], runs: list[_R
                     and sp[i - 1].is_alpha and _sh_match(acr, sp[i - 1:r.j].text) \
                     and sp[r.j - 1].lower_ not in cur:   # not "Pakistani Rupee (PKR)": a currency
                 i -= 1   # "Georgian Dream (GD)": the runs leave a demonym out of a name it starts
+            if not _sh_match(acr, sp[i:r.j].text) and i > 2 and sp[i - 1].lower_ in ("in", "of", "for", "on"):
+                # "Treaty on Conventional Armed Forces in Europe (CFE)": the name runs on across "in"
+                before = run_by_end.get(sp[i - 2].idx + len(sp[i - 2].text))
+                if before is not None and _sh_match(acr, sp[before.i:r.j].text):
+                    i = before.i
             long_text = sp[i:r.j].text
             if _sh_match(acr, long_text) and not gaz.lookup(long_text):
-                chosen = Candidate(sp[i].idx, lend, tail_type or "organization", "acronym",
-                                   name=clean_name(long_text))
+                chosen = Candidate(sp[i].idx, lend, tail_type or head_type(long_text.split()) or "organization",
+                                   "acronym", name=clean_name(long_text))
         if chosen is None:
             continue
         name = chosen.entity or clean_name(text[chosen.start:chosen.end])
