@@ -308,6 +308,14 @@ def test_two_who_met_one_named_deep_in_a_title_phrase(model):
 
 
 @pytest.mark.model
+def test_the_same_time_told_more_exactly_dates_the_event(model):
+    text = "The history of the army dates back to 1918, when the Moldovan Army was created on 26 June 1918."
+    e = one(find(model, text, COUNTRIES + [("Moldovan Army", "organization", "Moldovan Army")],
+                 [("1918", "1918"), ("26 June 1918", "1918-06-26")]), "organization_change")
+    assert e.date == "1918-06-26"
+
+
+@pytest.mark.model
 def test_undated_war_in_passing_is_not_an_event(model):
     text = "Victory in the Transnistria War is still celebrated in Tiraspol."
     assert find(model, text, [("Transnistria War", "event", "Transnistria War")]) == []

@@ -30,3 +30,9 @@ def test_a_co_verb_is_one_token_and_a_verb(nlp_model):
     words = [t.text for t in sp]
     assert "co-chaired" in words and "Co-hosting" in words
     assert sp[words.index("co-chaired")].pos_ == "VERB"
+
+
+def test_a_re_verb_is_one_token_lemmatised_as_the_verb_it_repeats(nlp_model):
+    sp = nlp_model("The armed forces were re-established in 1991, and he was re-elected in 2018.")
+    got = {t.text: (t.lemma_, t.pos_) for t in sp if t.text.startswith("re-")}
+    assert got == {"re-established": ("establish", "VERB"), "re-elected": ("elect", "VERB")}

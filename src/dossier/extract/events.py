@@ -1457,6 +1457,10 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
             d.time = min(mine, key=lambda a: a.time.value).time     # "the war (2020 and 2023)": it began first
         elif mine:
             d.time = min(mine, key=lambda a: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i))).time
+            # "dates back to 1918, when it was created on 26 June 1918": the same time, told more exactly
+            finer = [a.time for a in mine if a.time.value.startswith(d.time.value) and len(a.time.value) > len(
+                d.time.value) and not a.time.end_value]
+            d.time = max(finer, key=lambda t: len(t.value)) if finer and not d.time.end_value else d.time
     # an event inside another's phrase ("renamed ... at the Istanbul summit", "the session within
     # Baku Energy Week (June 2022)") or coordinated with it shares its time
     for d in open_:

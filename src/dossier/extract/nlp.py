@@ -55,9 +55,33 @@ def load(disable: tuple[str, ...] = ()) -> Language:
         for form in _verb_forms(stem):
             for word in (f"co-{form}", f"Co-{form}"):
                 model.tokenizer.add_special_case(word, [{ORTH: word}])
+    # "re-established", "re-elected": one verb, lemmatised as the verb it repeats (the default rules cut it in
+    # three and leave the clause without its verb, or lemmatise it as "re-establishe")
+    for stem in _RE_STEMS:
+        for form in _verb_forms(stem):
+            for word in (f"re-{form}", f"Re-{form}"):
+                model.tokenizer.add_special_case(word, [{ORTH: word}])
     if "parser" in model.pipe_names:
         model.add_pipe("paragraph_breaks", before="parser")
+    if "lemmatizer" in model.pipe_names:
+        model.add_pipe("repeated_verbs", after="lemmatizer")
     return model
+
+
+_RE_STEMS = ("establish", "elect", "open", "launch", "sign", "start", "join", "unite", "build", "name", "appoint",
+             "create", "organize", "organise", "form", "activate", "negotiate", "connect", "route")
+_RE_FORMS = {f"re-{form}": stem for stem in _RE_STEMS for form in [stem, stem + "s",
+             (stem[:-1] if stem.endswith("e") else stem) + "ed", (stem[:-1] if stem.endswith("e") else stem) + "ing"]}
+
+
+@Language.component("repeated_verbs")
+def repeated_verbs(sp: Doc) -> Doc:
+    """Lemmatise "re-established" as "establish": a verb done again is that verb."""
+    for tok in sp:
+        stem = _RE_FORMS.get(tok.lower_)
+        if stem is not None:
+            tok.lemma_ = stem
+    return sp
 
 
 def _verb_forms(stem: str) -> list[str]:
