@@ -196,6 +196,18 @@ def test_the_head_of_a_states_delegation_is_its_official(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ion Rusu is Director of the Alpha Studies research group at the Beta Institute.",
+    "Ion Rusu, Director of the Alpha Studies research group at the Beta Institute, said so.",
+])
+def test_a_post_in_a_unit_named_by_the_organisation_is_at_the_organisation(model, text):
+    [r] = find(model, text, persons("Ion Rusu") + [("Alpha Studies", "organization", "Alpha Studies"),
+                                                   ("Beta Institute", "organization", "Beta Institute")],
+               predicate="position_held")
+    assert (r.object, r.qualifiers) == ("Director", {"of": "Beta Institute"})
+
+
+@pytest.mark.model
 def test_no_title_no_position(model):
     text = "Maia Sandu said that Moldova would wait."
     assert find(model, text, COUNTRIES + [("Maia Sandu", "person", "Maia Sandu")], predicate="position_held") == []

@@ -497,6 +497,17 @@ def _title_copula(span: Span, ix: Index):
                           if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
                           or ix.name_mention(t) is not None]
                 read = _read_title(phrase, ix, span)
+                unit = next((m for m in ix.mentions_in(target.idx, target.right_edge.idx + 1, ("organization",))
+                             if read is not None and ix.name(m) == read[1]), None)
+                if unit is not None:
+                    named = ix.sp.char_span(unit.start, unit.end, alignment_mode="expand")
+                    nxt = named[-1].nbor(1) if named is not None and named.end < len(ix.sp) else None
+                    if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
+                        # "Director of the International Security research group at RUSI": a unit's name; the
+                        # post is at the organisation named after "at"
+                        at = [m for t in target.subtree if t.dep_ == "pobj" and t.head.lower_ == "at"
+                              and t.i > nxt.i for m in ix.phrase_mentions(t, ("organization",))]
+                        read = (read[0], ix.name(at[0]), read[2]) if at else read
                 if read is None or read[1] is None:
                     # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
                     # researcher with a focus on ... at Z": the organisation the post is held at
@@ -618,6 +629,17 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 if m.type == "country":
                     claimed.append(ix.name(m))
                 of = ix.name(m) if of is None or m.type == "organization" else of
+                # "Director of the International Security research group at RUSI": the name only qualifies
+                # a unit; the post is at the organisation named after "at"
+                k = j
+                while k < len(post) and ix.name_mention(post[k]) is m:
+                    k += 1
+                if m.type == "organization" and k < len(post) and post[k].pos_ == "NOUN" and post[k].text.islower():
+                    at = next((ix.name_mention(post[y], ("organization",)) for x in range(k, len(post) - 1)
+                               if post[x].lower_ == "at"
+                               for y in [x + 2 if post[x + 1].lower_ == "the" and x + 2 < len(post) else x + 1]
+                               if ix.name_mention(post[y], ("organization",))), None)
+                    of = ix.name(at) if at is not None else of
                 break
         if ix.name_mention(t) is not None:
             break
