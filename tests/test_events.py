@@ -986,6 +986,8 @@ def test_a_named_exercise_the_tagger_calls_a_verb_is_still_an_exercise(model):
     "Moldovan prime minister Ion Rusu called on both sides to stop fighting.",
     "Ion Rusu slammed Romania for its stance.",
     "Ion Rusu spoke of shared pain over the killings.",
+    "Ion Rusu highlighted the growing trade between the two countries.",
+    "Ion Rusu indicated that Moldova should use the platform to negotiate.",
 ])
 def test_calling_on_slamming_or_speaking_of_is_a_statement(model, text):
     found = find(model, text, [*persons("Ion Rusu"), ("Romania", "country", "Romania"),

@@ -166,7 +166,8 @@ def _report_day(ix: Index) -> TimeExpr | None:
 
 _SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
                  "condemn", "claim", "deny", "insist", "tell", "urge", "accuse", "vow", "slam", "criticize",
-                 "criticise", "reject", "praise", "demand", "speak", "call"}
+                 "criticise", "reject", "praise", "demand", "speak", "call", "indicate", "highlight", "reiterate",
+                 "underline", "note"}
 
 
 def _under_anniversary(tok: Token) -> bool:
