@@ -22,7 +22,6 @@ are skipped, so are habits in the simple present ("when X meets Y").
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from itertools import islice
@@ -146,22 +145,10 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             reported = tok.tag_ in ("VBD", "VBZ", "VBP") or tok.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
             d = _Draft("statement", tok, own_time_only=True, place=_place(tok, ix, heads_too=False),
-                       time=_report_day(ix) if reported else None)
+                       time=ix.report_day if reported else None)
             d.add(*named)
             return [d]
     return []
-
-
-def _report_day(ix: Index) -> TimeExpr | None:
-    """The day a news report is about: the latest day its lead (first 700 characters) names within the
-    three days before its publication ("Baku, May 28 (QNA) - ..."); None for an analysis or an undated page."""
-    if not hasattr(ix, "report_day"):
-        pub = T.published_date(ix.ctx.doc.published)
-        days = [t for t in ix.ctx.times if t.start < 700 and pub is not None
-                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
-                and 0 <= (pub - dt.date.fromisoformat(t.value)).days <= 3]
-        ix.report_day = max(days, key=lambda t: t.value) if days else None
-    return ix.report_day
 
 
 _SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",

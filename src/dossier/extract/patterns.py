@@ -12,14 +12,16 @@ and the time expression governing a token (``time_of``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from dossier.extract.context import Context, TimeExpr
-from dossier.extract.times import vague
+from dossier.extract.times import published_date, vague
 from dossier.records import Mention
 
 # --- trigger lexicons (lemmas) ---------------------------------------------------------
@@ -364,6 +366,18 @@ class Index:
         self.pair = [n for n, _ in counts.most_common(2)]
         self._sents = list(self.sp.sents)
         self._sent_index = {s.start: i for i, s in enumerate(self._sents)}
+
+    @cached_property
+    def report_day(self) -> TimeExpr | None:
+        """The day a news report is about: the latest day its lead (first 700 characters) names within the
+        three days before its publication ("Baku, May 28 (QNA) - ..."); None for an analysis or an undated
+        page."""
+        pub = published_date(self.ctx.doc.published)
+        if pub is None:
+            return None
+        days = [t for t in self.ctx.times if t.start < 700 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
+                and 0 <= (pub - dt.date.fromisoformat(t.value)).days <= 3]
+        return max(days, key=lambda t: t.value) if days else None
 
     # mentions
     def name(self, m: Mention) -> str:

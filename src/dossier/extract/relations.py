@@ -474,10 +474,8 @@ def _title_copula(span: Span, ix: Index):
         # "The incumbent Minister of Defence of Azerbaijan is X": the title is the subject
         for subj in P.children(root.head, ("nsubj",)):
             if _title_word(subj):
-                phrase = [t for t in subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
-                          if t.i <= subj.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
-                          or ix.name_mention(t) is not None]
-                phrase = [t for t in phrase if t.lower_ not in ("incumbent", "current", "new", "former", "then")]
+                phrase = [t for t in _title_phrase(subj, ix)
+                          if t.lower_ not in ("incumbent", "current", "new", "former", "then")]
                 return _read_title(phrase, ix, span)
         return None
     verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
@@ -493,10 +491,7 @@ def _title_copula(span: Span, ix: Index):
             elif c.dep_ == "prep" and c.lower_ == "as":
                 target = next((o for o in c.children if o.dep_ == "pobj"), None)
             if target is not None and _title_word(target):
-                phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
-                          if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
-                          or ix.name_mention(t) is not None]
-                read = _read_title(phrase, ix, span)
+                read = _read_title(_title_phrase(target, ix), ix, span)
                 unit = next((m for m in ix.mentions_in(target.idx, target.right_edge.idx + 1, ("organization",))
                              if read is not None and ix.name(m) == read[1]), None)
                 if unit is not None:
@@ -527,6 +522,14 @@ def _title_copula(span: Span, ix: Index):
     return None
 
 
+def _title_phrase(head: Token, ix: Index) -> list[Token]:
+    """The words of a title phrase headed by ``head`` that can belong to the title: all up to the head,
+    then linking words, capitalised words and names ("president of the Republic of Azerbaijan")."""
+    return [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1]
+            if t.i <= head.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
+            or ix.name_mention(t) is not None]
+
+
 _TENURE_NOUNS = {"term", "tenure", "period", "time", "years", "stint", "return", "election", "reelection",
                  "re-election", "appointment", "career", "spell", "mandate"}
 
@@ -545,10 +548,7 @@ def _title_as(span: Span, ix: Index):
         return None
     for target in P.pobjs(noun, {"as"}):
         if _title_word(target):
-            phrase = [t for t in target.doc[target.left_edge.i:target.right_edge.i + 1]
-                      if t.i <= target.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
-                      or ix.name_mention(t) is not None]
-            return _read_title(phrase, ix, span)
+            return _read_title(_title_phrase(target, ix), ix, span)
     return None
 
 
