@@ -1532,9 +1532,10 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"of"})) if g), None)
         goods = goods or next((c.lower_ for c in tok.children if c.dep_ == "compound"
                                and c.lemma_.lower() in P.COMMODITIES), None)
-        buyers = [n for o in P.pobjs(tok, {"to", "for"}) for n in ix.refers(o, ("country", "organization", "place"))]
+        to = P.pobjs(tok, {"to", "for"}) or (P.pobjs(tok.head, {"to"}) if tok.dep_ in ("attr", "oprd") else [])
+        buyers = [n for o in to for n in ix.refers(o, ("country", "organization", "place"))]
         buyers += [n for c in tok.children if c.dep_ == "poss" for n in ix.refers(c, ("country", "organization"))]
-        if not goods and tok.head.lemma_.lower() == "become" and P.pobjs(tok, {"to"}):
+        if not goods and tok.head.lemma_.lower() == "become" and to:
             # what it has become a supplier of is told in the clause around ("increasing its arms sales, notably
             # becoming a primary supplier to Armenia"); else a supplier of unnamed goods
             clause = tok.head.head if tok.head.dep_ in ("advcl", "xcomp", "conj") else tok.head
