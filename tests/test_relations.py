@@ -432,11 +432,11 @@ def test_a_site_of_a_kind_in_a_country_lies_there(model):
 @pytest.mark.model
 @pytest.mark.parametrize("text, goods", [
     ("Georgia has been increasing its arms sales, notably becoming a primary supplier to Moldova.", "arms"),
-    ("Georgia has become a significant energy supplier to Moldova.", "energy"),   # "to" hung on the verb
+    ("Georgia has become a significant energy supplier to Israel.", "energy"),   # "to" hung on the verb
 ])
 def test_becoming_a_supplier_to_a_state_supplies_it_with_the_goods_of_the_clause(model, text, goods):
-    [r] = find(model, text, COUNTRIES, predicate="supplies")
-    assert (r.subject, r.object, r.qualifiers) == ("Georgia", "Moldova", {"commodity": goods})
+    [r] = find(model, text, COUNTRIES + [("Israel", "country", "Israel")], predicate="supplies")
+    assert (r.subject, r.object, r.qualifiers) == ("Georgia", text.split()[-1].rstrip("."), {"commodity": goods})
 
 
 @pytest.mark.model
