@@ -44,6 +44,13 @@ def test_an_acronym_defines_a_name_that_runs_on_across_in(nlp_model):
     assert e.name == "Treaty on Conventional Armed Forces in Europe" and "CFE" in e.aliases
 
 
+def test_a_list_of_names_after_commas_and_articles_is_not_one_name(nlp_model):
+    doc = run(nlp_model, "The armed forces have three branches: the Moldovan Land Forces, the Moldovan Air Force, "
+                         "and the Moldovan Navy.")
+    names = {e.name for e in doc.entities if e.type == "organization"}
+    assert not any(", and" in n for n in names) and "Moldovan Navy" in names
+
+
 def test_entities_keep_no_title_as_an_alias(nlp_model):
     doc = run(nlp_model, "President Recep Tayyip Erdoğan arrived in Baku on Monday. The President met "
                          "students there. Erdoğan later left.")

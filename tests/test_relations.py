@@ -447,6 +447,18 @@ def test_the_countries_of_a_body_listed_after_a_colon_are_its_members(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Amber Corridor has three components: the Alpha Pipeline, the Beta Pipeline and the Gamma Pipeline.",
+    "The Amber Corridor opened in 2020.\n\nThe corridor has three components: the Alpha Pipeline, the Beta "
+    "Pipeline and the Gamma Pipeline.",
+])
+def test_the_parts_listed_after_a_colon_are_part_of_the_whole(model, text):
+    lines = [(n, "infrastructure", n) for n in ("Amber Corridor", "Alpha Pipeline", "Beta Pipeline", "Gamma Pipeline")]
+    found = find(model, text, lines, predicate="part_of")
+    assert triples(found) == {(n, "Amber Corridor") for n in ("Alpha Pipeline", "Beta Pipeline", "Gamma Pipeline")}
+
+
+@pytest.mark.model
 def test_the_official_met_in_a_host_country_is_of_that_country(model):
     text = ("On his way home, the envoy will stop in Tbilisi, Georgia, to meet with the Minister of Economy, "
             "Levan Davitashvili.")

@@ -372,9 +372,13 @@ def _split_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer) -> list[_Run]:
             depth_of = True
         if t.text == "," or (t.lower_ == "and" and not depth_of):
             left = sp[start:t.i]
+            # "the BSEC, and the Council of Europe", "the Azerbaijani Air Force, and the Azerbaijani Navy": a
+            # known name or an article after the comma starts the next name of a list
+            article = t.i + 2 < run.j and (sp[t.i + 1].lower_ == "the" or sp[t.i + 1].lower_ == "and"
+                                           and sp[t.i + 2].lower_ == "the")
             split = t.text == "," and (not (typed and _and_after(sp, t.i, run.j)
                                             and head_type([x.text for x in left]) is None)
-                                       or bool(gaz.lookup(left.text)))   # "the BSEC, and the Council of Europe"
+                                       or bool(gaz.lookup(left.text)) or article)
             if t.lower_ == "and":
                 # "North – South and Zangezur Corridor": a route or a known name does not coordinate inside a name
                 right = sp[t.i + 1:run.j]

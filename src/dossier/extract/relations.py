@@ -99,6 +99,7 @@ def find_relations(ctx: Context) -> list[Relation]:
             _connections(tok, sent, ix, out)
             _legs(tok, sent, ix, out)
             _part_of(tok, sent, ix, out)
+            _listed_parts(tok, sent, ix, out)
             _supplies(tok, sent, ix, out)
             _ranks(tok, sent, ix, out)
             _manufacturer(tok, sent, ix, out)
@@ -1338,6 +1339,34 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
 # a stretch of a line: "TANAP forms the central segment of the Southern Gas Corridor"
 _SEGMENT_NOUNS = {"segment", "section", "leg", "component", "element", "link", "stretch", "branch"}
 _DEEM_VERBS = {"recognise", "recognize", "see", "consider", "regard", "view", "treat", "know", "define"}
+
+
+_PART_NOUNS_LISTED = {"branch", "component", "part", "element", "section", "segment", "leg", "service", "arm",
+                      "division", "pillar"}
+
+
+def _listed_parts(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
+    """"The Southern Gas Corridor has three components: the SCP, TANAP and TAP", "The armed forces have
+    three branches: A, B, and C": each name listed after the colon is part of the subject."""
+    if tok.lemma_.lower() not in _PART_NOUNS_LISTED or tok.tag_ != "NNS" or tok.dep_ != "dobj" \
+            or tok.head.lemma_.lower() not in ("have", "comprise", "include", "contain"):
+        return
+    end = tok.idx + len(tok.text)
+    if not re.match(r"\s*:", ix.text[end:end + 3]):
+        return
+    types = ("organization", "infrastructure")
+    subj = P.children(tok.head, ("nsubj",))
+    whole = [m for s in subj for m in ix.phrase_mentions(s, types)]
+    if not whole and subj and any(c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children):
+        # "the armed forces": the body or line named last before whose name ends so
+        noun = subj[0].lower_
+        whole = [m for m in ix.mentions_in(max(0, subj[0].idx - 1500), subj[0].idx, types)
+                 if ix.name(m).split()[-1].casefold() == noun][-1:]
+    if len(whole) != 1:
+        return
+    for m in ix.mentions_in(end, sent.end_char, types):
+        if ix.name(m) != ix.name(whole[0]):
+            out.add("part_of", ix.name(m), ix.name(whole[0]), sent)
 
 
 def _head_mention(tok: Token, ix: Index, types: tuple[str, ...], depth: int = 3) -> Mention | None:
