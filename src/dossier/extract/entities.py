@@ -233,6 +233,14 @@ COMBINING_FORMS = {"russo": "russia", "sino": "china", "franco": "france", "angl
                    "italo": "italy", "serbo": "serbia", "armeno": "armenia", "azerbaijano": "azerbaijan"}
 
 
+def state_named(word: str) -> str | None:
+    """The state a part of a compound name stands for ("Georgia", "georgian", "Russo"), or None."""
+    gaz = gazetteer.load()
+    combining = COMBINING_FORMS.get(word.casefold())
+    e = gaz.lookup(word) or gaz.lookup(word.title()) or (gaz.lookup(combining.title()) if combining else None)
+    return e.canonical if e is not None and e.type == "country" else None
+
+
 # capitalised abbreviations that name no one: measures, currencies' cousins, jargon, roman numerals
 NOT_NAMES_CAPS = {"GDP", "GNP", "LNG", "CNG", "LPG", "CEO", "CFO", "FDI", "UAV", "UAVS", "MLRS", "BCM", "TCM", "BBL",
                   "BPD", "MW", "GW", "KWH", "MWH", "GWH", "TWH", "IPO", "VAT", "NGO", "NGOS", "HQ", "AM", "PM", "EST",
@@ -506,11 +514,10 @@ def _group_key(name: str, typ: str) -> str:
         return f"{typ}:{key(' '.join(words))}"
     if typ == "event":
         # "Russo-Georgian War" ~ "Russia–Georgia war": the states a war's name pairs, however written
-        gaz = gazetteer.load()
         parts = []
         for w in re.split(r"[\s\-–—]+", key(name)):
-            e = gaz.lookup(w.title())
-            parts.append(key(e.canonical) if e is not None and e.type == "country" else COMBINING_FORMS.get(w, w))
+            state = state_named(w)
+            parts.append(key(state) if state is not None else COMBINING_FORMS.get(w, w))
         return f"{typ}:{' '.join(parts)}"
     if typ in {"infrastructure", "place"}:
         if len(words) > 1 and words[-1].lower() in HEAD_TYPES or words[-1] in LOWER_HEADS:

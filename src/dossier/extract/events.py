@@ -33,7 +33,7 @@ from dossier.extract import patterns as P
 from dossier.extract import times as T
 from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
-from dossier.extract.entities import COMBINING_FORMS
+from dossier.extract.entities import state_named
 from dossier.extract.name_shapes import names_a_place
 from dossier.extract.patterns import Anchored, Index
 from dossier.records import Event, Mention
@@ -1272,10 +1272,8 @@ def _body_named_before(tok: Token, ix: Index) -> list[Mention]:
     ends with the noun ("... under the auspices of the OSCE Minsk Group")."""
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return []
-    noun = tok.lemma_.lower()
-    before = [m for m in ix.mentions_in(max(0, tok.idx - 1200), tok.idx, ("organization",))
-              if ix.name(m).split()[-1].casefold().rstrip("s") == noun.rstrip("s")]
-    return before[-1:]
+    m = ix.named_by_noun(tok, ("organization",), reach=1200)
+    return [m] if m is not None else []
 
 
 # a state leaving a body or putting its part in it on hold
@@ -1655,13 +1653,12 @@ def _states_in_name(name: str) -> list[str]:
     joined = next((w for w in words if re.search(r"\w[-–—]\w", w)), None)
     if joined is None:
         return []
-    gaz = gazetteer.load()
     out = []
     for part in re.split(r"[-–—]", joined):
-        e = gaz.lookup(part) or gaz.lookup(COMBINING_FORMS.get(part.casefold(), "").title())
-        if e is None or e.type != "country":
+        state = state_named(part)
+        if state is None:
             return []   # "Nagorno-Karabakh War": a place, not two states
-        out.append(e.canonical)
+        out.append(state)
     return out if len(out) >= 2 else []
 
 

@@ -70,8 +70,6 @@ def load(disable: tuple[str, ...] = ()) -> Language:
 
 _RE_STEMS = ("establish", "elect", "open", "launch", "sign", "start", "join", "unite", "build", "name", "appoint",
              "create", "organize", "organise", "form", "activate", "negotiate", "connect", "route")
-_RE_FORMS = {f"re-{form}": stem for stem in _RE_STEMS for form in [stem, stem + "s",
-             (stem[:-1] if stem.endswith("e") else stem) + "ed", (stem[:-1] if stem.endswith("e") else stem) + "ing"]}
 
 
 @Language.component("repeated_verbs")
@@ -87,3 +85,6 @@ def repeated_verbs(sp: Doc) -> Doc:
 def _verb_forms(stem: str) -> list[str]:
     base = stem[:-1] if stem.endswith("e") else stem
     return [stem, stem + "s", base + "ed", base + "ing"]
+
+
+_RE_FORMS = {f"re-{form}": stem for stem in _RE_STEMS for form in _verb_forms(stem)}

@@ -664,6 +664,14 @@ class Index:
         found = self.phrase_mentions(subj[-1])
         return self.name(found[0]) if len(found) == 1 and found[0].type == "country" else None
 
+    def named_by_noun(self, tok: Token, types: tuple[str, ...], reach: int) -> Mention | None:
+        """"the group", "the armed forces": the mention of ``types`` named last in the ``reach`` characters
+        before ``tok`` whose name ends with that noun ("... the OSCE Minsk Group")."""
+        noun = tok.lemma_.lower().rstrip("s")
+        before = [m for m in self.mentions_in(max(0, tok.idx - reach), tok.idx, types)
+                  if self.name(m).split()[-1].casefold().rstrip("s") == noun]
+        return before[-1] if before else None
+
     def subject_before(self, tok: Token, types: tuple[str, ...]) -> str | None:
         """What "its"/"their" most likely points to: the subject of the previous sentence (or of this
         one, before ``tok``) when it is of ``types``, else the last such mention."""

@@ -1359,9 +1359,7 @@ def _listed_parts(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     whole = [m for s in subj for m in ix.phrase_mentions(s, types)]
     if not whole and subj and any(c.dep_ == "det" and c.lower_ == "the" for c in subj[0].children):
         # "the armed forces": the body or line named last before whose name ends so
-        noun = subj[0].lower_
-        whole = [m for m in ix.mentions_in(max(0, subj[0].idx - 1500), subj[0].idx, types)
-                 if ix.name(m).split()[-1].casefold() == noun][-1:]
+        whole = [m for m in [ix.named_by_noun(subj[0], types, reach=1500)] if m is not None]
     if len(whole) != 1:
         return
     for m in ix.mentions_in(end, sent.end_char, types):
