@@ -322,6 +322,13 @@ def test_undated_war_in_passing_is_not_an_event(model):
 
 
 @pytest.mark.model
+def test_an_undated_war_whose_name_joins_two_states_is_an_event(model):
+    text = "Trade routes have shifted in light of the Moldovan-Romanian war."
+    e = one(find(model, text, [("Moldovan-Romanian war", "event", "Moldovan-Romanian war")]), "war")
+    assert (e.name, e.date, e.participants) == ("Moldovan-Romanian war", None, ["Moldova", "Romania"])
+
+
+@pytest.mark.model
 def test_opening_of_it_refers_to_the_infrastructure_of_the_passage(model):
     text = "The Caspian Link pipeline runs along the coast of Kazakhstan. It was opened on 2 May 2012."
     e = one(find(model, text, COUNTRIES + [("Caspian Link pipeline", "infrastructure", "Caspian Link")],

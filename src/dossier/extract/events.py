@@ -1017,7 +1017,9 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*sides, *theatre[:1])
         return [d] if dated or len(d.participants) >= 2 else []
     if named is not None and named.text.lower().endswith(("war", "conflict")):
-        return [_Draft("war", tok, name=ix.name(named), own_time_only=True)]
+        d = _Draft("war", tok, name=ix.name(named), own_time_only=True)
+        d.add(*_states_in_name(d.name))   # "the Russo-Ukrainian war" is worth telling undated: it names its sides
+        return [d]
     if lemma in ("war", "invasion", "offensive") and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
         # "the 2020 war", "the August 2008 Russia–Georgia war", "Russia's February 2022 invasion of
         # Ukraine": dated by its own words
