@@ -136,6 +136,20 @@ def test_title_without_country_borrows_it_from_the_same_persons_other_title(mode
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, state", [
+    ("President Ion Rusu said on Sunday that Moldova would seek to end the violence.", "Moldova"),
+    ("Will Moldova's turmoil between Prime Minister Ion Rusu and the army delay its reforms?", "Moldova"),
+    ("Moldova has yet to announce losses, but ministry spokeswoman Ion Rusu claimed gains.", None),
+    ("President Ion Rusu arrived in Moldova on Sunday.", None),
+    ("President Ion Rusu said that Moldova's foreign minister would travel.", None),
+    ("Prime Minister Ion Rusu said Moldova and Georgia would sign.", None),
+])
+def test_a_title_without_its_country_takes_the_one_state_acting_in_its_sentence(model, text, state):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), predicate="position_held")
+    assert [r.qualifiers.get("of") for r in found] == ([state] if state else [])
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Moldovan Foreign Minister Ana Rusu met his Georgian counterpart Levan Beridze in Tbilisi.",
     "Moldovan Foreign Minister Ana Rusu arrived. Ana Rusu's Georgian counterpart, Levan Beridze, met her.",

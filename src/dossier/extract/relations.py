@@ -209,6 +209,8 @@ def _positions(ix: Index) -> list[_Position]:
                 p.of = free.pop()
             else:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
+            if not p.of and not others and not re.search(r"\b(?:of|for)\b", p.role):
+                p.of = _state_acting_in_sentence(p, ix)
         if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
@@ -222,6 +224,31 @@ def _positions(ix: Index) -> list[_Position]:
         p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
     return out
+
+
+def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
+    """"President Donald Trump said that the United States would seek ...", "Turkey's turmoil between
+    Prime Minister X and the army": a title without its country, in a sentence with no other person
+    and one named state, which acts there (a subject or an owner, not a place one is in, nor the state
+    of another title), is that state's title. Sentences that set two sides apart ("A has yet to announce
+    losses, but spokeswoman X claimed") are left alone."""
+    sent = p.span.sent
+    if {ix.name(x) for x in ix.mentions_in(sent.start_char, sent.end_char, ("person",))} != {p.person}:
+        return None
+    if any(t.lower_ in ("but", "yet", "whereas", "while", "although", "though") and t.dep_ in ("cc", "mark")
+           for t in sent):
+        return None
+    named, acting = set(), set()
+    for x in ix.mentions_in(sent.start_char, sent.end_char, ("country",)):
+        if x.form == "demonym":
+            continue   # "tensions with Armenians": a people, not the state
+        named.add(ix.name(x))
+        root = ix.sp.char_span(x.start, x.end, alignment_mode="expand")
+        root = root.root if root is not None else None
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss") \
+                and not (root.dep_ == "poss" and _title_word(root.head)):
+            acting.add(ix.name(x))
+    return next(iter(named)) if len(named) == 1 and acting == named else None
 
 
 def _counterparts(ix: Index, found: list[_Position]) -> list[_Position]:
