@@ -150,6 +150,21 @@ def test_a_title_without_its_country_takes_the_one_state_acting_in_its_sentence(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, state", [
+    ("Moldovan foreign minister Ana Rusu 'is working hard,' foreign ministry spokeswoman Ion Rusu said.", "Moldova"),
+    ("This was not well received by Moldova, where the foreign ministry spokeswoman, Ion Rusu, stated her view.",
+     "Moldova"),
+    ("This was not well received in Chisinau, where the foreign ministry spokeswoman, Ion Rusu, stated her view.",
+     None),
+    ("Moldovan defence minister Ana Rusu 'is working hard,' foreign ministry spokeswoman Ion Rusu said.", None),
+])
+def test_a_ministry_official_is_of_the_state_of_its_minister_or_of_where(model, text, state):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Ana Rusu") + [("Chisinau", "place", "Chisinau")],
+                 predicate="position_held")
+    assert [r.qualifiers.get("of") for r in found if r.subject == "Ion Rusu"] == ([state] if state else [])
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Moldovan Foreign Minister Ana Rusu met his Georgian counterpart Levan Beridze in Tbilisi.",
     "Moldovan Foreign Minister Ana Rusu arrived. Ana Rusu's Georgian counterpart, Levan Beridze, met her.",

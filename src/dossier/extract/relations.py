@@ -211,6 +211,7 @@ def _positions(ix: Index) -> list[_Position]:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
             if not p.of and not others and not re.search(r"\b(?:of|for)\b", p.role):
                 p.of = _state_acting_in_sentence(p, ix)
+            p.of = p.of or _ministry_of(p, found, ix)
         if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
@@ -224,6 +225,33 @@ def _positions(ix: Index) -> list[_Position]:
         p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
     return out
+
+
+def _ministry_of(p: _Position, found: list[_Position], ix: Index) -> str | None:
+    """"Russian foreign minister X said ...', foreign ministry spokeswoman Y said": an official of a
+    ministry whose minister the sentence names with a country is of that country; "Russia, where the
+    foreign ministry spokeswoman, Y, stated": of the state the clause is about."""
+    sent = p.span.sent
+    before = ix.text[sent.start_char:p.span.start_char]
+    m = re.search(r"\b(\w+)\s+[Mm]inistry(?:'s|’s)?\s+(?:\w+\s+){0,2}?\w+\s*,?\s*$", before)
+    if m is None:
+        return None
+    field = m.group(1).lower()
+    ministers = {q.of for q in found if q.span.sent == sent and q.of and q.person != p.person
+                 and re.search(rf"\b{re.escape(field)}\s+minister\b", q.role, re.I)}
+    if len(ministers) == 1:
+        return ministers.pop()
+    title = p.span.root
+    while title.dep_ in ("appos", "compound", "flat") and title.head is not title:
+        title = title.head
+    clause = title.head if title.dep_ in ("nsubj", "nsubjpass") else None
+    where = next((c for c in clause.children if c.lower_ == "where"), None) if clause is not None else None
+    if where is not None and where.i > sent.start:
+        k = where.i - 1 - (where.nbor(-1).text == ",")   # the parser may hang the clause anywhere
+        state = ix.mention(sent.doc[k], ("country",))
+        if state is not None and state.form == "name":
+            return ix.name(state)
+    return None
 
 
 def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
