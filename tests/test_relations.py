@@ -165,6 +165,17 @@ def test_a_ministry_official_is_of_the_state_of_its_minister_or_of_where(model, 
 
 
 @pytest.mark.model
+def test_his_minister_is_the_minister_of_the_state_of_the_leader_named_before(model):
+    text = ("Moldovan President Ion Rusu shuffled his cabinet. Alpha Bank chief Ana Lupu is now his finance "
+            "minister; his aide, Dan Popa, stays.")
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Ana Lupu", "Dan Popa")
+                 + [("Alpha Bank", "organization", "Alpha Bank")], predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Ion Rusu", "President", "Moldova"), ("Ana Lupu", "chief", "Alpha Bank"),
+        ("Ana Lupu", "finance minister", "Moldova"), ("Dan Popa", "aide", "Moldova")}
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Moldovan Foreign Minister Ana Rusu met his Georgian counterpart Levan Beridze in Tbilisi.",
     "Moldovan Foreign Minister Ana Rusu arrived. Ana Rusu's Georgian counterpart, Levan Beridze, met her.",

@@ -168,8 +168,11 @@ def _positions(ix: Index) -> list[_Position]:
             continue
         # a name may carry a title on each side ("Albanian prime minister X, chairman of the OSCE"):
         # two posts; the copula is read only when neither side has one
-        phrases = [p for p in (_title_before(span, ix), _title_after(span, ix)) if p is not None] \
-            or [p for p in (_title_copula(span, ix) or _title_as(span, ix),) if p is not None]
+        phrases = [p for p in (_title_before(span, ix), _title_after(span, ix)) if p is not None]
+        copula = _title_copula(span, ix) if phrases else None
+        if copula is not None and all(copula[0].casefold() != r.casefold() for r, _, _ in phrases):
+            phrases.append(copula)   # "His Intel chief, X, is now his foreign minister": then and now
+        phrases = phrases or [p for p in (_title_copula(span, ix) or _title_as(span, ix),) if p is not None]
         for role, of, claimed in phrases:
             if any(q.span == span and q.role.casefold() == role.casefold() for q in found):
                 continue
@@ -178,12 +181,15 @@ def _positions(ix: Index) -> list[_Position]:
     # a title without its country: the same person's title elsewhere; else, when another leader of
     # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
     # capital"), the sentence's only other country, named after the person
-    known: dict[str, str] = {}
+    # (an organisation only for the same title: "Intel chief X ... is now his foreign minister")
+    known: dict[tuple[str, str], str] = {}
     for p in found:
         if p.of:
-            known.setdefault(p.person, p.of)
+            known.setdefault((p.person, p.role.casefold()), p.of)
+            if p.of in p.claimed:
+                known.setdefault((p.person, ""), p.of)
     for p in found:
-        p.of = p.of or known.get(p.person)
+        p.of = p.of or known.get((p.person, p.role.casefold())) or known.get((p.person, ""))
     # "Turkish President Abdullah Gul and Prime Minister Recep Tayyip Erdogan": the country of the
     # first title is the second's too
     for prev, p in zip(found, found[1:], strict=False):
@@ -198,7 +204,7 @@ def _positions(ix: Index) -> list[_Position]:
     for p in found:
         sent = p.span.sent
         if not p.of:
-            others = {q.of for q in found if q.span.sent == sent and q.of and q.person != p.person}
+            others = {q.of for q in found if q.span.sent == sent and q.of in q.claimed and q.person != p.person}
             free = {ix.name(x) for x in ix.mentions_in(sent.start_char, sent.end_char, ("country",))}
             free -= others | set(p.claimed)
             after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
@@ -211,7 +217,7 @@ def _positions(ix: Index) -> list[_Position]:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
             if not p.of and not others and not re.search(r"\b(?:of|for)\b", p.role):
                 p.of = _state_acting_in_sentence(p, ix)
-            p.of = p.of or _ministry_of(p, found, ix)
+            p.of = p.of or _ministry_of(p, found, ix) or _leader_served(p, found, ix)
         if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
             continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
         # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
@@ -225,6 +231,44 @@ def _positions(ix: Index) -> list[_Position]:
         p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
     return out
+
+
+_LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan")
+
+
+def _leader_served(p: _Position, found: list[_Position], ix: Index) -> str | None:
+    """"Erdogan shuffled his cabinet. His Intel chief, X, ...", "Y is now his foreign minister": an
+    official introduced with "his"/"her" serves the head of state or government named last before, and
+    holds the post of that leader's state."""
+    doc, sent = p.span.doc, p.span.sent
+    pron = None
+    k = p.span.start - 1
+    while k >= sent.start and p.span.start - k <= 6 and pron is None:
+        t = doc[k]
+        if t.lower_ in ("his", "her"):
+            pron = t
+        elif not (_title_word(t) or t.text in (",", "-", "–") or t.pos_ in ("ADJ", "PROPN", "NOUN")):
+            break
+        k -= 1
+    root = p.span.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head
+    if pron is None and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in ("be", "become"):
+        pron = next((c for a in root.head.children if a.dep_ == "attr" and _title_word(a)
+                     for c in a.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if pron is None:
+        return None
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    people = [m for m in ix.mentions_in(doc[start].idx, pron.idx, ("person",)) if ix.name(m) != p.person]
+    for m in reversed(people[-4:]):
+        states = {q.of for q in found if q.person == ix.name(m) and q.of
+                  and any(q.role.lower().endswith(w) for w in _LEADER_TITLES)}
+        if len(states) == 1:
+            return states.pop()
+    return None
 
 
 def _ministry_of(p: _Position, found: list[_Position], ix: Index) -> str | None:
@@ -534,7 +578,8 @@ def _title_copula(span: Span, ix: Index):
                           if t.lower_ not in ("incumbent", "current", "new", "former", "then")]
                 return _read_title(phrase, ix, span)
         return None
-    verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+    subj = root.head if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") else root
+    verbs = [subj.head] if subj.dep_ in ("nsubj", "nsubjpass") else []   # "His aide, X, is now ..."
     verbs += [c for c in root.children if c.dep_ == "relcl" and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
     for verb in verbs:
