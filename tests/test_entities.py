@@ -64,6 +64,15 @@ def test_entities_drop_a_sentence_initial_verb_from_a_name(nlp_model):
     assert "Addressing Aliyev" not in {e.name for e in doc.entities}
 
 
+@pytest.mark.parametrize("text", [
+    "Ion Rusu spoke first. Addressing Ion Rusu, the premier praised the new road.",
+    "Ion Rusu spoke first. Later the premier held a long meeting with Ion Rusu.",
+])
+def test_a_title_in_another_clause_is_not_the_persons(nlp_model, text):
+    doc = run(nlp_model, text)
+    assert [m.text for m in doc.mentions if m.form == "title"] == []
+
+
 def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
     text = "Azerbaycan ve Türkiye arasındaki Tuna Koridor Projesi Büyük Önem Taşıyor."
     doc = run(nlp_model, text, language="az")

@@ -177,6 +177,36 @@ def test_his_minister_is_the_minister_of_the_state_of_the_leader_named_before(mo
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
+    "The presidents of Moldova and Georgia, Ion Rusu and Levan Beridze, met in Tbilisi.",
+    "Moldovan and Georgian presidents Ion Rusu and Levan Beridze met in Tbilisi.",
+    "The envoy met presidents Ion Rusu and Levan Beridze of Moldova and Georgia, respectively.",
+    "He came along with the presidents of Moldova and Georgia.\n\nHe sat beside presidents Ion Rusu and Levan Beridze.",
+])
+def test_titles_shared_out_in_order_between_a_list_of_states_and_a_list_of_names(model, text):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Levan Beridze") + [("Tbilisi", "place", "Tbilisi")],
+                 predicate="position_held")
+    assert {(r.subject, r.object.lower(), r.qualifiers.get("of")) for r in found} == {
+        ("Ion Rusu", "president", "Moldova"), ("Levan Beridze", "president", "Georgia")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The presidents of Moldova, Georgia and Romania, Ion Rusu and Levan Beridze, met.",   # 3 states, 2 names
+    "The presidents Ion Rusu and Levan Beridze met.",
+])
+def test_lists_of_unequal_length_or_without_states_share_no_titles(model, text):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Levan Beridze"), predicate="position_held")
+    assert [r for r in found if r.qualifiers.get("of")] == []
+
+
+@pytest.mark.model
+def test_a_title_after_a_fronted_clause_is_the_next_subject_not_the_object(model):
+    text = "Addressing Ion Rusu, the Moldovan premier thanked him for the hospitality."
+    assert find(model, text, COUNTRIES + persons("Ion Rusu"), predicate="position_held") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
     "Moldovan Foreign Minister Ana Rusu met his Georgian counterpart Levan Beridze in Tbilisi.",
     "Moldovan Foreign Minister Ana Rusu arrived. Ana Rusu's Georgian counterpart, Levan Beridze, met her.",
     "Moldovan Foreign Minister Ana Rusu held talks with her counterpart from Georgia, Levan Beridze.",

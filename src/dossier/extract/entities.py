@@ -589,6 +589,11 @@ def _title_mentions(sp: Doc, titles: list[tuple[int, int, int]], mentions: list[
         before = next((p for p in reversed(persons) if 0 <= a - p.end <= 30
                        and re.fullmatch(r",\s*(?:(?:then|the|former|current|now|a|an)\s+)*(?:\w+\s+)?",
                                         text[p.end:a])), None)
+        if after is not None and any(t.pos_ in ("VERB", "AUX") for t in sp.char_span(
+                b, after.start, alignment_mode="expand") or ()):
+            after = None   # "the premier held a meeting with President X": a clause, not one title phrase
+        if before is not None and sp[_head].dep_ in ("nsubj", "nsubjpass"):
+            before = None  # "Addressing X, the premier thanked him": the title is the next clause's subject
         person = after if after is not None and re.fullmatch(r"[\s\w’'.,-]*", text[b:after.start]) else before
         if person is None:
             continue

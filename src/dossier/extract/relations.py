@@ -178,6 +178,7 @@ def _positions(ix: Index) -> list[_Position]:
                 continue
             found.append(_Position(ix.name(m), role, of, span, claimed))
     found += _counterparts(ix, found)
+    found += [q for q in _respective_posts(ix) if not any(f.span == q.span for f in found)]
     # a title without its country: the same person's title elsewhere; else, when another leader of
     # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
     # capital"), the sentence's only other country, named after the person
@@ -321,6 +322,74 @@ def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
                 and not (root.dep_ == "poss" and _title_word(root.head)):
             acting.add(ix.name(x))
     return next(iter(named)) if len(named) == 1 and acting == named else None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+
+
+def _mention_run(ix: Index, start: int, types: tuple[str, ...], backwards: bool = False) -> list[Mention]:
+    """The mentions of ``types`` listed one after another from ``start`` ("Turkey and Azerbaijan",
+    "X, Y and Z"), or ending at ``start`` when ``backwards``; only list punctuation between them."""
+    ms = sorted((m for m in ix.mentions if m.type in types and m.form != "title"), key=lambda m: m.start)
+    run: list[Mention] = []
+    if backwards:
+        for m in reversed([m for m in ms if m.end <= start]):
+            gap = ix.text[m.end:run[0].start] if run else ix.text[m.end:start]
+            if not (re.fullmatch(r"\s*", gap) if not run else _LIST_GAP.fullmatch(gap)):
+                break
+            run.insert(0, m)
+        return run
+    for m in (m for m in ms if m.start >= start):
+        gap = ix.text[run[-1].end:m.start] if run else ix.text[start:m.start]
+        if not (_LIST_GAP.fullmatch(gap) if run else re.fullmatch(r"\s*,?\s*", gap)):
+            break
+        run.append(m)
+    return run
+
+
+def _respective_posts(ix: Index) -> list[_Position]:
+    """Titles shared out in order between two lists: "the presidents of Turkey and Azerbaijan, X and
+    Y", "Turkish and Azerbaijani presidents X and Y", "presidents X and Y of Turkey and Azerbaijan,
+    respectively"; or "presidents X and Y" after "the presidents of Turkey and Azerbaijan" in the
+    sentence before."""
+    out: list[_Position] = []
+    lists: dict[str, list[str]] = {}   # a plural title's countries, as last listed
+    for sent in ix.sentences():
+        for t in sent:
+            if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() not in P.TITLE_CORE:
+                continue
+            mods = [c for c in t.lefts if c.dep_ in ("amod", "compound") and _title_word(c)
+                    and ix.mention(c) is None]
+            role = " ".join([c.text for c in mods] + [t.lemma_ if t.text.islower() else t.lemma_.title()])
+            states = _mention_run(ix, t.idx - len(" ".join(c.text for c in mods)) - 1, ("country",), backwards=True) \
+                if not mods else []
+            states = [m for m in states if m.form == "demonym"]
+            after = t.idx + len(t.text)
+            of = re.match(r"\s+of\s+(?:the\s+)?", ix.text[after:])
+            if not states and of:
+                states = _mention_run(ix, after + of.end(), ("country",))
+                after = states[-1].end if states else after
+            people = _mention_run(ix, after, ("person",))
+            if people and not states:
+                tail = re.match(r"\s+of\s+(?:the\s+)?", ix.text[people[-1].end:])
+                listed = _mention_run(ix, people[-1].end + tail.end(), ("country",)) if tail else []
+                if listed and re.match(r"\s*,?\s*respectively", ix.text[listed[-1].end:]):
+                    states = listed
+            names = [ix.name(m) for m in states]
+            if len(names) >= 2 and not people:
+                lists[t.lemma_.lower()] = names
+                continue
+            if len(people) >= 2 and not names and t.sent.start > 0:
+                prev = ix.previous_sentence(sent, same_paragraph=False)
+                names = lists.get(t.lemma_.lower(), []) if prev is not None and any(
+                    u.lemma_.lower() == t.lemma_.lower() and u.tag_ in ("NNS", "NNPS") for u in prev) else []
+            if len(people) < 2 or len(names) != len(people) or len(set(names)) != len(names):
+                continue
+            for m, state in zip(people, names, strict=True):
+                span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    out.append(_Position(ix.name(m), role, state, span, [state]))
+    return out
 
 
 def _counterparts(ix: Index, found: list[_Position]) -> list[_Position]:
@@ -531,6 +600,9 @@ def _title_after(span: Span, ix: Index):
     if k >= span.sent.end or doc[k].text != ",":
         return None
     k += 1
+    if span.root.dep_ in ("dobj", "pobj") and span.root.head.dep_ == "advcl" and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.head.head.i for t in doc[k:k + 6]):
+        return None   # "Addressing X, the premier thanked him": the title is the main clause's subject
     right = []
     while k < span.sent.end:
         t = doc[k]
