@@ -65,3 +65,10 @@ def test_a_known_name_with_a_capitalised_generic_word_is_found_with_it_in_lower_
 def test_a_route_is_known_with_its_generic_word_in_lower_case():
     entry = gazetteer.load().lookup("Trump route")
     assert entry is not None and entry.canonical == "Trump Route for International Peace and Prosperity"
+
+
+def test_karabakh_by_any_of_its_names_is_one_place():
+    gaz = gazetteer.load()
+    names = ["Karabakh", "Nagorny-Karabakh", "Nagorno Karabakh", "Dağlık Karabağ", "Karabagh"]
+    assert {gaz.lookup(n).canonical for n in names} == {"Nagorno-Karabakh"}
+    assert gaz.lookup("North Caucasus").canonical != gaz.lookup("South Caucasus").canonical
