@@ -73,6 +73,18 @@ def test_a_title_in_another_clause_is_not_the_persons(nlp_model, text):
     assert [m.text for m in doc.mentions if m.form == "title"] == []
 
 
+@pytest.mark.parametrize("text, city", [
+    ("Azerbaijan grows rich. Baku's hotels are crammed with oil men.", True),
+    ("Azerbaijan and Russia plan a pipeline between Baku and Novorossiysk in Russia.", True),
+    ("Azerbaijan and Russia agree. Baku's decision pleased Moscow.", False),
+    ("Azerbaijan, Russia and Iran agree. It keeps relations with Moscow, Baku and Brussels.", False),
+])
+def test_a_capital_is_the_city_where_it_has_city_things_or_is_listed_with_cities(nlp_model, text, city):
+    doc = run(nlp_model, text)
+    [baku] = [m for m in doc.mentions if m.text == "Baku"]
+    assert (baku.type, baku.entity) == (("place", "Baku") if city else ("country", "Azerbaijan"))
+
+
 def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
     text = "Azerbaycan ve Türkiye arasındaki Tuna Koridor Projesi Büyük Önem Taşıyor."
     doc = run(nlp_model, text, language="az")

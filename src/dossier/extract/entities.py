@@ -343,17 +343,30 @@ def _select(cands: Iterable[Candidate], size: int, taken: list[Candidate] | None
 
 # -- capitals: the government or the city --------------------------------------------------------------
 
-def _capital_is_government(sp: Doc, c: Candidate) -> bool:
+# what a city has and a government does not ("Baku's hotels are crammed with oil men")
+_CITY_THINGS = {"hotel", "street", "port", "airport", "resident", "inhabitant", "mayor", "suburb", "skyline",
+                "district", "neighbourhood", "neighborhood", "boulevard", "square", "restaurant", "building",
+                "harbour", "harbor", "bay", "waterfront", "outskirts", "metro", "old", "city", "population"}
+
+
+def _capital_is_government(sp: Doc, c: Candidate, cities: set[int] = frozenset()) -> bool:
+    """Whether a capital stands for its government ("Ankara and Baku signed") rather than the city;
+    ``cities`` holds the tokens of places told as cities, which make a list of cities ("between Baku
+    and Novorossiysk in Russia")."""
     span = sp.char_span(c.start, c.end, alignment_mode="expand")
     if span is None:
         return False
     if span.start > 0 and sp[span.start - 1].lower_ in {"capital", "city", "town", "of"}:
         return False
     tok = span.root
+    if any(t.i in cities for t in [*tok.conjuncts]):
+        return False
     seen = 0
     while tok.dep_ == "conj" and seen < 6:   # "Ankara and Baku signed": take the first conjunct's role
         tok = tok.head
         seen += 1
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in _CITY_THINGS:
+        return False
     if tok.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent"}:
         return tok.dep_ != "dobj" or tok.head.lemma_ in {"support", "urge", "accuse", "warn", "help", "back",
                                                         "criticize", "criticise", "call", "join", "persuade"}
@@ -684,9 +697,14 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
     # capitals: a government only where its country is named in the text too
     named = {c.entity for c in chosen if c.type == "country" and c.form in {"name", "acronym"}}
+    # places told as cities by the country after them ("Novorossiysk in Russia", "Poti, Georgia")
+    countries_at = {c.start for c in chosen if c.type == "country" and c.form in {"name", "acronym"}}
+    cities = {t.i for c in chosen if c.type == "place" and c.form != "capital"
+              and any(c.end + len(g) in countries_at for g in (" in ", ", ", " in the "))
+              for t in (sp.char_span(c.start, c.end, alignment_mode="expand") or ())}
     for c in chosen:
         if c.form == "capital":
-            if c.entity in named and _capital_is_government(sp, c):
+            if c.entity in named and _capital_is_government(sp, c, cities):
                 continue
             c.type, c.form, c.entity = "place", "name", c.place
     chosen = [c for c in chosen if c.form != "demonym" or c.entity in named or _state_demonym(sp, c)]
