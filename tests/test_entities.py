@@ -85,6 +85,17 @@ def test_a_capital_is_the_city_where_it_has_city_things_or_is_listed_with_cities
     assert (baku.type, baku.entity) == (("place", "Baku") if city else ("country", "Azerbaijan"))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("They ended the decades-long Karabakh conflict at last.", "Karabakh conflict"),
+    ("He gave testimony on the 44-day war to a committee.", "44-day war"),
+    ("But the war in Chechnya revealed how bad it was.", "war in Chechnya"),
+    ("Georgia helped end the war in Syria and Libya.", None),
+])
+def test_a_war_known_by_its_region_length_or_theatre_is_an_event(nlp_model, text, name):
+    doc = run(nlp_model, text)
+    assert [e.name for e in doc.entities if e.type == "event"] == ([name] if name else [])
+
+
 def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
     text = "Azerbaycan ve Türkiye arasındaki Tuna Koridor Projesi Büyük Önem Taşıyor."
     doc = run(nlp_model, text, language="az")

@@ -623,11 +623,21 @@ def _conflict_candidates(text: str, gaz_c: list[Candidate]) -> list[Candidate]:
     "conflict" or "war" names that conflict (an event), not the region."""
     out = []
     for g in gaz_c:
+        if g.type == "country" and g.form == "name" or g.type == "place" and g.form == "name":
+            # "the war in Chechnya", "the war in Ukraine": a war known by where it is fought
+            w = re.search(r"\bthe\s+war\s+in\s+$", text[max(0, g.start - 20):g.start], re.I)
+            if w and not re.match(r"\s*(?:and|or|,)\s+\w", text[g.end:]):   # not "in Syria and Libya"
+                start = g.start - (len(text[max(0, g.start - 20):g.start]) - w.start()) + 4
+                out.append(Candidate(start, g.end, "event", "shape", name=text[start:g.end]))
         if g.type != "place" or g.form != "name":
             continue
         m = _CONFLICT_NAME.match(text, g.end)
-        if m and re.search(r"\bthe\s+$", text[max(0, g.start - 5):g.start], re.I):
+        # "the Karabakh war", "the decades-long Karabakh conflict"
+        if m and re.search(r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}$", text[max(0, g.start - 40):g.start], re.I):
             out.append(Candidate(g.start, m.end(), "event", "shape", name=text[g.start:m.end()]))
+    # "the 44-day war": a war known by how long it lasted
+    for m in re.finditer(r"\bthe\s+(\d{1,3}[-‑ ]day\s+war)\b", text, re.I):
+        out.append(Candidate(m.start(1), m.end(1), "event", "shape", name=m.group(1)))
     return out
 
 
