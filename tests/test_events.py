@@ -480,6 +480,15 @@ def test_an_undated_saying_is_a_statement_of_no_date_but_a_sentence_with_another
 
 
 @pytest.mark.model
+def test_a_saying_in_a_clause_about_a_place_is_a_statement(model):
+    # the parser reads the "where" clause as an adverbial clause of the main verb
+    text = ("This wasn't received well by Georgia where the foreign ministry spokeswoman, Nino Beridze, stated "
+            "that the US is trying to force itself into the process.")
+    e = one(find(model, text, COUNTRIES + persons("Nino Beridze")), "statement")
+    assert e.participants == ["Nino Beridze"]
+
+
+@pytest.mark.model
 def test_a_visitors_next_sentences_are_dated_and_placed_by_the_visit(model):
     text = ("Commissioner Maia Sandu will be in Tbilisi tomorrow.\n\n"
             "She will attend the 11th Ministerial Meeting of the Black Sea Energy Council.")

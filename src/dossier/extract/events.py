@@ -123,8 +123,11 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
     date must hang from the verb itself, so that a statement merely reporting another event does not take
     that event's date; without one it has none."""
     for tok in sent:
+        # "... by Russia, where the spokeswoman, X, stated that ...": a clause about a place is no report
+        where = tok.dep_ in ("advcl", "relcl") and _in_main_clause(tok.head) \
+            and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children)
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS \
-                or not _in_main_clause(tok):
+                or not (_in_main_clause(tok) or where):
             continue
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
