@@ -140,6 +140,8 @@ def test_title_without_country_borrows_it_from_the_same_persons_other_title(mode
     ("President Ion Rusu said on Sunday that Moldova would seek to end the violence.", "Moldova"),
     ("Will Moldova's turmoil between Prime Minister Ion Rusu and the army delay its reforms?", "Moldova"),
     ("Moldova has yet to announce losses, but ministry spokeswoman Ion Rusu claimed gains.", None),
+    ("Though officials, including Prime Minister Ion Rusu, keep touting Moldova's EU hopes, they criticise the West.",
+     "Moldova"),
     ("President Ion Rusu arrived in Moldova on Sunday.", None),
     ("President Ion Rusu said that Moldova's foreign minister would travel.", None),
     ("Prime Minister Ion Rusu said Moldova and Georgia would sign.", None),

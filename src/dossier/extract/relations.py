@@ -308,13 +308,14 @@ def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
     sent = p.span.sent
     if {ix.name(x) for x in ix.mentions_in(sent.start_char, sent.end_char, ("person",))} != {p.person}:
         return None
-    if any(t.lower_ in ("but", "yet", "whereas", "while", "although", "though") and t.dep_ in ("cc", "mark")
-           for t in sent):
-        return None
+    contrasts = [t.idx for t in sent
+                 if t.lower_ in ("but", "yet", "whereas", "while", "although", "though") and t.dep_ in ("cc", "mark")]
     named, acting = set(), set()
     for x in ix.mentions_in(sent.start_char, sent.end_char, ("country",)):
         if x.form == "demonym":
             continue   # "tensions with Armenians": a people, not the state
+        if any(min(x.start, p.span.start_char) < c < max(x.start, p.span.start_char) for c in contrasts):
+            return None   # "A ..., but X claimed": two sides set apart
         named.add(ix.name(x))
         root = ix.sp.char_span(x.start, x.end, alignment_mode="expand")
         root = root.root if root is not None else None
