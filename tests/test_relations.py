@@ -247,6 +247,14 @@ def test_a_tenure_as_a_title_is_a_post(model, text, role):
 
 
 @pytest.mark.model
+def test_terms_served_as_a_title_are_a_post_held_over_their_span(model):
+    text = "Moldova's drift owes much to Ana Rusu, who served two consecutive terms as president from 2004 to 2013."
+    [r] = find(model, text, COUNTRIES + persons("Ana Rusu"), [("from 2004 to 2013", "2004", "2013")],
+               predicate="position_held")
+    assert (r.subject, r.object, r.qualifiers, r.time) == ("Ana Rusu", "president", {"of": "Moldova"}, "2004/2013")
+
+
+@pytest.mark.model
 def test_a_dream_of_a_post_is_no_post(model):
     text = "Ana Rusu's hopes as a candidate for Moldova's presidency faded."
     assert find(model, text, COUNTRIES + persons("Ana Rusu"), predicate="position_held") == []

@@ -229,7 +229,7 @@ def _positions(ix: Index) -> list[_Position]:
         # a past sentence without a time of its own continues the one before; a post stated in the
         # present holds as of the report
         when = ix.time_of(p.span.root, fallback_previous=not present)
-        p.time = when.value if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
+        p.time = when.iso if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
         out.append(p)
     return out
 
@@ -664,6 +664,10 @@ def _title_copula(span: Span, ix: Index):
                 target = c
             elif c.dep_ == "prep" and c.lower_ == "as":
                 target = next((o for o in c.children if o.dep_ == "pobj"), None)
+            elif c.dep_ == "dobj" and verb.lemma_.lower() == "serve" and c.lemma_.lower() in _TENURE_NOUNS:
+                # "who served two consecutive terms as president from 2004 to 2013"
+                target = next((o for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
+                               for o in a.children if o.dep_ == "pobj"), None)
             if target is not None and _title_word(target):
                 read = _read_title(_title_phrase(target, ix), ix, span)
                 unit = next((m for m in ix.mentions_in(target.idx, target.right_edge.idx + 1, ("organization",))
