@@ -449,6 +449,23 @@ def test_a_line_the_parser_left_without_a_subject_still_connects(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, seller, buyer", [
+    ("The exclave currently depends on gas piped from Moldova, and Romania depends on gas piped from Georgia.",
+     "Georgia", "Romania"),
+    ("Romania relies on Moldovan gas.", "Moldova", "Romania"),
+    ("Romania depends on gas from Georgia.", "Georgia", "Romania"),
+])
+def test_depending_on_a_states_goods_is_being_supplied_by_it(model, text, seller, buyer):
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [(seller, buyer, {"commodity": "gas"})]
+
+
+@pytest.mark.model
+def test_depending_on_prices_is_no_supply(model):
+    assert find(model, "Romania depends on gas prices set in Moldova.", COUNTRIES, predicate="supplies") == []
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, seller, buyer, goods", [
     ("Italy is the largest importer of Moldovan oil.", "Moldova", "Italy", "oil"),
     ("Romania is the main market for Moldova's electricity.", "Moldova", "Romania", "electricity"),

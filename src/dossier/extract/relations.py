@@ -40,6 +40,7 @@ from dossier.extract import events as event_reader
 from dossier.extract import patterns as P
 from dossier.extract import turkish
 from dossier.extract.context import Context
+from dossier.extract.entities import state_named
 from dossier.extract.name_shapes import MILITARY_RANKS
 from dossier.extract.patterns import Index
 from dossier.records import Mention, Relation
@@ -1720,8 +1721,18 @@ def _buyers_within(obj: Token) -> list[Token]:
 
 
 _BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "destination", "market", "recipient"}
-_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | {"supply", "delivery", "export",
-                                                                                   "arm"}
+_DEPEND_VERBS = {"depend", "rely"}
+_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | {
+    "supply", "delivery", "export", "arm"}
+
+
+def _state_of_modifier(tok: Token, ix: Index) -> str | None:
+    """The state a modifier names: its mention, or a demonym on goods ("Russian gas"), which the entity
+    reader leaves unlinked."""
+    m = ix.mention(tok, ("country",))
+    if m is not None:
+        return ix.name(m)
+    return state_named(tok.text) if tok.text[:1].isupper() else None
 
 
 def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
@@ -1824,15 +1835,22 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for b in buyers:
                 if b != s:
                     out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
-    elif lemma in P.IMPORT_VERBS and tok.pos_ == "VERB":
-        goods_tok = next((o for o in P.children(tok, ("dobj",)) if _commodity(o)), None)
+    elif (lemma in P.IMPORT_VERBS or lemma in _DEPEND_VERBS) and tok.pos_ == "VERB":
+        # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Iran",
+        # "relies on Russian gas"
+        objs = P.children(tok, ("dobj",)) if lemma in P.IMPORT_VERBS else P.pobjs(tok, {"on", "upon"})
+        goods_tok = next((o for o in objs if _commodity(o)), None)
         goods = _commodity(goods_tok)
         if goods is None:
             return
-        sellers = [n for o in P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country", "organization"))]
-        # "received Israeli weaponry": the goods' nationality is their seller
-        sellers = sellers or [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
-                              for m in [ix.mention(c, ("country",))] if m is not None]
+        # "gas piped from Iran" (the parser may make the participle the head)
+        piped = [goods_tok, *(v for v in goods_tok.children if v.dep_ == "acl" and v.tag_ == "VBN")]
+        sellers = [n for o in P.pobjs(tok, {"from"}) + [o for v in piped for o in P.pobjs(v, {"from"})]
+                   for n in ix.refers(o, ("country", "organization"))]
+        # "received Israeli weaponry", "relies on Russian gas": the goods' nationality is their seller (a
+        # demonym on goods is no mention of the state: read it here)
+        sellers = sellers or [n for c in goods_tok.children if c.dep_ in ("amod", "compound")
+                              for n in [_state_of_modifier(c, ix)] if n]
         for b in _subjects(tok, ix, ("country", "organization", "place")):   # "Europe imports ..."
             for s in sellers:
                 out.add("supplies", s, b, sent, {"commodity": goods})
