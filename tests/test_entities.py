@@ -59,6 +59,11 @@ def test_entities_keep_no_title_as_an_alias(nlp_model):
     assert "President" not in person.aliases
 
 
+def test_entities_keep_a_rare_first_name_the_tagger_took_for_an_adjective(nlp_model):
+    doc = run(nlp_model, "Recep Tayyip Erdogan paid a two-day visit to Baku in June 2023.")
+    assert [e.name for e in doc.entities if e.type == "person"] == ["Recep Tayyip Erdogan"]
+
+
 def test_entities_drop_a_sentence_initial_verb_from_a_name(nlp_model):
     doc = run(nlp_model, "Ilham Aliyev spoke first. Addressing Aliyev, the guest praised the new road.")
     assert "Addressing Aliyev" not in {e.name for e in doc.entities}

@@ -122,7 +122,10 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 and ent.label_ in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT"}:
             toks = toks[1:]
         if ent.label_ == "PERSON":
-            while len(toks) > 1 and (toks[0].pos_ != "PROPN" or toks[0].lower_ in TITLE_WORDS
+            # (a rare capitalised word the tagger did not take for a name is still one: "Recep Tayyip ...")
+            while len(toks) > 1 and (toks[0].pos_ != "PROPN" and not (toks[0].text[:1].isupper() and toks[0].is_alpha
+                                                                   and not common_word(toks[0]))
+                                     or toks[0].lower_ in TITLE_WORDS
                                      or toks[0].lower_.rstrip(".") in HONORIFICS   # "Addressing Aliyev"
                                      or (toks[0].is_sent_start and toks[0].lower_.endswith(("ing", "ed"))
                                          and common_word(toks[0]))):
