@@ -543,6 +543,7 @@ def test_since_never_dates_a_signing_but_does_date_entry_into_force(model):
     "Chancellor Olaf Weber spoke by phone to Prime Minister Ana Brnabic, but no details were given.",
     "Olaf Weber talked on the telephone with Ana Brnabic on Monday.",
     "Olaf Weber phoned Ana Brnabic to discuss the border.",
+    "Olaf Weber and Ana Brnabic spoke by phone on Monday.",
 ])
 def test_a_phone_call_is_a_meeting(model, text):
     people = [*persons("Olaf Weber", "Ana Brnabic")]

@@ -680,6 +680,11 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         # "spoke by phone to X", "talked on the phone with X" (the parser may hang "with X" on the phone)
         others = _agents(tok, ix, deps=(), preps=("to", "with"))
         others += [n for o in phones for n in _agents(o, ix, deps=(), preps=("to", "with"))]
+        if not others:
+            # "A and B spoke by phone": the callers are the coordinated subject
+            callers = list(dict.fromkeys(_subject_states(tok, ix) + [
+                n for sub in P.subject_of(tok) for c in P.conjuncts(sub) for n in ix.refers(c, ("person",))]))
+            others = callers if len(callers) >= 2 else []
         return [_call(tok, ix, others)] if others else []
     if lemma in P.PHONE_VERBS and tok.pos_ == "VERB" and not P.children(tok, ("oprd", "ccomp")) and (
             lemma != "call" or P.pobjs(tok, {"by", "on", "over", "via"}) == []):
