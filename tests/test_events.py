@@ -1047,12 +1047,21 @@ def test_the_commissioner_is_the_person_titled_so_even_beside_a_title_mention(mo
 @pytest.mark.parametrize("text", [
     "The Danube pipeline went into operation in November 2020.",
     "The Danube pipeline entered service in November 2020.",
+    "The Danube pipeline opened in November 2020.",
+    "The Danube pipeline, which links Moldova and Romania, opened in November 2020.",
 ])
 def test_a_line_going_into_operation_or_entering_service_opens(model, text):
     found = find(model, text, [("Danube pipeline", "infrastructure", "Danube pipeline")],
                  [("November 2020", "2020-11")])
     opening = one(found, "opening")
     assert (opening.name, opening.date) == ("Danube pipeline", "2020-11")
+
+
+@pytest.mark.model
+def test_a_line_that_opened_something_else_did_not_open(model):
+    found = find(model, "The Danube pipeline opened up new markets in November 2020.",
+                 [("Danube pipeline", "infrastructure", "Danube pipeline")], [("November 2020", "2020-11")])
+    assert [e for e in found if e.type == "opening"] == []
 
 
 @pytest.mark.model

@@ -1128,6 +1128,8 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
     anchor = tok
     if lemma in P.OPEN_VERBS and tok.pos_ == "VERB":
         slots = P.children(tok, ("dobj", "nsubjpass"))
+        if not slots and lemma in ("open", "reopen") and not P.children(tok, ("ccomp", "xcomp", "prt")):
+            slots = P.children(tok, ("nsubj",))   # "the railway opened in October 2017": it opened itself
         if not slots:
             return []
         thing = ix.infrastructure_for(slots[0])
