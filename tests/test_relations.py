@@ -440,6 +440,18 @@ def test_membership_of_every_body_listed(model, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Danube-Prut railway links Moldova, Romania and Ukraine.",   # "links" read as a plural noun
+    "The DPR links Moldova, Romania and Ukraine.",
+])
+def test_the_places_listed_after_a_line_and_links_are_what_it_links(model, text):
+    found = find(model, text, COUNTRIES + [("Danube-Prut railway", "infrastructure", "Danube-Prut railway"),
+                                           ("DPR", "infrastructure", "Danube-Prut railway"),
+                                           ("Ukraine", "country", "Ukraine")], predicate="connects")
+    assert triples(found) >= {("Danube-Prut railway", s) for s in ("Moldova", "Romania", "Ukraine")}
+
+
+@pytest.mark.model
 def test_a_line_the_parser_left_without_a_subject_still_connects(model):
     text = "The Baku-Tbilisi-Ceyhan pipeline links the Caspian Sea to the Mediterranean."
     found = find(model, text, [("Baku-Tbilisi-Ceyhan pipeline", "infrastructure", "Amber pipeline"),

@@ -1324,6 +1324,18 @@ _ROUTE_NOUNS = {"route", "corridor", "link", "line", "connection", "pipeline", "
 
 def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
+    if tok.lower_ in ("links", "connects", "joins") and tok.i > sent.start and (
+            tok.pos_ != "VERB" or not P.children(tok, ("dobj", "nsubj"))):
+        # "The Baku-Tbilisi-Kars railway links Azerbaijan, Georgia and Turkey": the parser may read "links"
+        # as a plural noun after the line's name, or leave the verb without its subject and object; the
+        # places listed right after it are what the line named before it links
+        infra = ix.mention(tok.nbor(-1), ("infrastructure",))
+        listed = _mention_run(ix, tok.idx + len(tok.text), ("country", "place")) \
+            if infra is not None and infra.end <= tok.idx else []
+        for m in listed:
+            out.add("connects", ix.name(infra), ix.name(m), sent)
+        if listed:
+            return
     if lemma in P.CONNECT_VERBS and tok.pos_ == "VERB":
         if P.is_hypothetical(tok):
             return
