@@ -480,6 +480,24 @@ def test_an_undated_saying_is_a_statement_of_no_date_but_a_sentence_with_another
 
 
 @pytest.mark.model
+def test_each_dated_clause_of_a_sentence_tells_its_own_saying(model):
+    text = "In 2014, Ion Rusu spoke of shared pain, but last year he slammed Romania for its stance."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), [("2014", "2014"), ("last year", "2019")],
+                 published="2020-09-28")
+    assert sorted(e.date for e in found if e.type == "statement") == ["2014", "2019"]
+
+
+@pytest.mark.model
+def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_an_event(model):
+    text = "Moldova claimed last month that Romania was arming Georgia after the earlier clashes in July."
+    found = find(model, text, COUNTRIES, [("last month", "2020-08"), ("July", "2020-07")], published="2020-09-28")
+    assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Moldova"], "2020-08")]
+    text = "Exports grew, the Minister of Trade Ion Rusu reported at the Chisinau business forum in December 2021."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), [("December 2021", "2021-12")])
+    assert [(e.type, e.date) for e in found] == [("meeting", "2021-12")]
+
+
+@pytest.mark.model
 def test_a_saying_in_a_clause_about_a_place_is_a_statement(model):
     # the parser reads the "where" clause as an adverbial clause of the main verb
     text = ("This wasn't received well by Georgia where the foreign ministry spokeswoman, Nino Beridze, stated "

@@ -76,7 +76,11 @@ def _find_events(ctx: Context) -> list[Event]:
     everything: list[list[_Draft]] = []   # per sentence, before habits are dropped
     for sent in ix.sentences():
         drafts = _detect(sent, ix)
-        drafts = drafts or _statement(sent, ix)
+        # a sentence with another event states a saying only where the saying carries its own time ("A
+        # claimed last month that B armed C after the clashes in July")
+        drafts = drafts + [d for d in _statement(sent, ix) if d.time is not None and not d.own_time_only
+                           and not any(_said_at(d.anchor, o.anchor) for o in drafts)] \
+            if drafts else _statement(sent, ix)
         drafts += _enumerated(sent, ix, drafts, everything)
         drafts += _parallel(sent, ix, drafts)
         everything.append(drafts)
@@ -117,11 +121,26 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
     return out
 
 
+def _said_at(verb: Token, event: Token) -> bool:
+    """Whether an event is where or when a saying was made ("reported at the forum in December"), not
+    what it reports ("claimed that Moscow armed Armenia after the clashes in July"): the event hangs on
+    the saying verb itself, not inside the clause it reports."""
+    t = event
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
+            return False
+        if t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in ("after", "before", "since", "following", "amid"):
+            return False   # "claimed after the clashes in July": another time, not the saying's occasion
+        t = t.head
+    return t.i == verb.i
+
+
 def _statement(sent: Span, ix: Index) -> list[_Draft]:
     """An announcement by a named actor ("On 2 May 2024, Turkey announced ...", "In April 2021, the
     minister reported ...", "Peskov said ..."), read only from a sentence that states no other event: its
     date must hang from the verb itself, so that a statement merely reporting another event does not take
     that event's date; without one it has none."""
+    out: list[_Draft] = []
     for tok in sent:
         # "... by Russia, where the spokeswoman, X, stated that ...": a clause about a place is no report
         where = tok.dep_ in ("advcl", "relcl") and _in_main_clause(tok.head) \
@@ -137,7 +156,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         if who and when:
             d = _Draft("statement", tok, time=when[0].time, place=_place(tok, ix, heads_too=False))
             d.add(*who)
-            return [d]
+            out.append(d)
+            continue   # "In 2014, X spoke of ..., but last year he slammed Y": a saying per dated clause
         # an undated saying by someone the text names ("Peskov said the situation ..."): a statement of no
         # known date (its sources say when it was reported)
         named = [ix.name(m) for s in P.children(tok, ("nsubj",))
@@ -150,8 +170,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             d = _Draft("statement", tok, own_time_only=True, place=_place(tok, ix, heads_too=False),
                        time=ix.report_day if reported else None)
             d.add(*named)
-            return [d]
-    return []
+            return [*out, d]
+    return out
 
 
 _SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
