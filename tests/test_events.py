@@ -580,6 +580,17 @@ def test_words_about_someone_are_not_a_call(model, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The foreign ministers of Moldova and Georgia met in Tbilisi on 2 May 2024.",
+    "Leaders of Moldova and Georgia met in Tbilisi on 2 May 2024.",
+])
+def test_the_officials_of_states_named_after_of_stand_for_them(model, text):
+    found = find(model, text, COUNTRIES + [("Tbilisi", "place", "Tbilisi")], [("2 May 2024", "2024-05-02")])
+    e = one(found, "meeting")
+    assert (set(e.participants), e.date) == ({"Moldova", "Georgia"}, "2024-05-02")
+
+
+@pytest.mark.model
 def test_ministers_of_several_countries_stand_for_them_in_a_meeting(model):
     text = ("On the sidelines, Minister Olaf Weber joined in a meeting with Georgian, Romanian and Moldovan "
             "Ministers to take stock of the corridor.")

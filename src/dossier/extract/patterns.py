@@ -524,6 +524,10 @@ class Index:
             # "with Georgian, Romanian and Bulgarian Ministers": the officials stand for their countries
             names = [self.name(m) for k in tok.children if k.dep_ in ("amod", "compound") for c in conjuncts(k)
                      for m in [self.mention(c, ("country",))] if m is not None]
+            # "the presidents of Turkey and Azerbaijan met": the states whose officials they are
+            names = names or [self.name(m) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)
+                              for m in [self.mention(c, ("country",))] if m is not None]
             if names:
                 return list(dict.fromkeys(names))
             # "both countries' presidents": the two states named before
