@@ -642,6 +642,18 @@ def test_the_head_of_a_named_government_holds_the_post_of_its_country(model, tex
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, chaired", [
+    ("Moldova took over the chairmanship of the Beta Council in 2022.", True),
+    ("Moldova chaired the Beta Council in 2022.", True),
+    ("Moldova hopes to take over the chairmanship of the Beta Council in 2022.", False),
+])
+def test_taking_over_a_chairmanship_is_chairing_from_then(model, text, chaired):
+    found = find(model, text, COUNTRIES + [("Beta Council", "organization", "Beta Council")], [("2022", "2022")],
+                 predicate="chairs")
+    assert [(r.subject, r.object, r.time) for r in found] == ([("Moldova", "Beta Council", "2022")] if chaired else [])
+
+
+@pytest.mark.model
 def test_a_chairman_in_apposition_chairs_the_organization(model):
     text = "Albanian prime minister Arben Kola, chairman of the OSCE, called on both sides to stop fighting."
     found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Albanian", "country", "Albania", "demonym"),

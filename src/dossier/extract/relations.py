@@ -917,7 +917,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                   for n in ix.refers(c, ("country", "person", "organization"))]
         for s in dict.fromkeys(chairs):
             for org in orgs:
-                out.add("chairs", s, org, sent)
+                out.add("chairs", s, org, sent, time=_time(tok, ix))   # "chaired X from 2019 to 2023"
                 if s in _countries(ix):
                     out.add("member_of", s, org, sent)
     elif lemma in _CHAIR_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
@@ -932,9 +932,13 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     elif lemma in ("chairmanship", "presidency", "chairpersonship") and tok.pos_ == "NOUN":
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "person"))]
+        taken = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("take", "assume", "hold", "receive", "inherit")
+        if not holders and taken and not P.is_hypothetical(tok.head):
+            # "Azerbaijan took over the chairmanship of the OTS in 2022": who took it holds it from then
+            holders = _subjects(tok.head, ix, ("country", "person"))
         for s in holders:
             for org in orgs:
-                out.add("chairs", s, org, sent)
+                out.add("chairs", s, org, sent, time=_time(tok, ix) if taken else None)
     elif lemma in P.SIT_VERBS and tok.pos_ == "VERB":
         orgs = [ix.name(m) for o in P.pobjs(tok, {"on"}) for m in ix.phrase_mentions(o, _ORG)]
         for s in _subjects(tok, ix, ("country",)):
