@@ -21,6 +21,8 @@ def values(nlp_model, text: str, published: str | None = None) -> dict[str, str]
     ("The forum took place on 26-28 May 2022.", "26-28 May 2022", "2022-05-26/2022-05-28"),
     ("Trade grew in January – November 2021.", "January – November 2021", "2021-01/2021-11"),
     ("The railway opened in October 2017.", "October 2017", "2017-10"),
+    ("Between 2019 and 2023 Azerbaijan chaired it.", "Between 2019 and 2023", "2019/2023"),
+    ("From 26 to 28 May 2022 they met.", "From 26 to 28 May 2022", "2022-05-26/2022-05-28"),
 ])
 def test_times_reads_absolute_dates_and_ranges(nlp_model, text, surface, iso):
     assert values(nlp_model, text)[surface] == iso

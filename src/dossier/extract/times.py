@@ -79,11 +79,11 @@ _RB = r"(?![\w/])"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # 26-28 May 2022 / from 26 to 28 May 2022
     ("day_range_dmy", re.compile(
-        _LB + r"(?:from\s+|between\s+)?" + _day("d1") + _DASH + _day("d2") + r"\s+" + _mon("m") + r",?\s+"
+        _LB + r"(?:(?i:from|between)\s+)?" + _day("d1") + _DASH + _day("d2") + r"\s+" + _mon("m") + r",?\s+"
         + _year("y") + _RB)),
     # 26 May – 2 June 2022
     ("day_range_dmdmy", re.compile(
-        _LB + r"(?:from\s+|between\s+)?" + _day("d1") + r"\s+" + _mon("m1") + _DASH + _day("d2") + r"\s+"
+        _LB + r"(?:(?i:from|between)\s+)?" + _day("d1") + r"\s+" + _mon("m1") + _DASH + _day("d2") + r"\s+"
         + _mon("m2") + r",?\s+" + _year("y") + _RB)),
     # May 26-28, 2022
     ("day_range_mdy", re.compile(
@@ -97,7 +97,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("numeric", re.compile(_LB + r"(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:1[89]|20)\d\d)" + _RB)),
     # January – November 2021 / from January 2021 to March 2022
     ("month_range", re.compile(
-        r"\b(?:from\s+|between\s+)?" + _mon("m1") + r"(?:,?\s+" + _year("y1") + r")?" + _DASH + _mon("m2")
+        r"\b(?:(?i:from|between)\s+)?" + _mon("m1") + r"(?:,?\s+" + _year("y1") + r")?" + _DASH + _mon("m2")
         + r",?\s+" + _year("y2") + _RB)),
     # first quarter of 2021 / Q1 2021 / the first half of 2021 / H1 2021
     ("quarter", re.compile(
@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # June 2021 / June of 2021 / (the) end of 2021 / mid-2021
     ("month_year", re.compile(r"\b" + _mon("m") + r",?\s+(?:of\s+)?" + _year("y") + _RB)),
     ("year_range", re.compile(
-        _LB + r"(?:(?:from|between)\s+)?" + _year("y1") + r"\s*(?:-|–|—|‒|/|to|until|till|through|and)\s*"
+        _LB + r"(?:(?i:from|between)\s+)?" + _year("y1") + r"\s*(?:-|–|—|‒|/|to|until|till|through|and)\s*"
         + r"(?P<y2>1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![\d])" + _RB)),
     ("part_year", re.compile(
         r"\b(?:as\s+of\s+|by\s+|at\s+|in\s+)?(?:the\s+)?(?:(?:very\s+)?(?:end|beginning|start|middle|turn)\s+of|"
