@@ -154,3 +154,16 @@ def test_a_word_one_slip_from_a_place_name_is_a_misspelling_but_not_its_derived_
             "Kazakhs and Georgians were discussed.")
     got = [(f.sources[0].quote, f.about) for f in _flags_of(nlp_model, text) if f.type == "misspelled_name"]
     assert got == [("Romnaia", "Romania"), ("Chisnau", "Chișinău")]   # a capital's slip names the city
+
+
+def test_a_placeholder_in_the_front_matter_is_quoted_as_missing_metadata():
+    original = ('---\ntitle: "A title"\nauthor: "Ana Lupu"\nsource_name: "Unknown Source" # added\n---\nBody text.\n')
+    doc = Document(path="t.md", name="t.md", text="Body text.", original=original, author="Ana Lupu",
+                   published="2025-05-28")
+    [flag] = [f for f in flags.cleaning_flags(doc) if f.type == "missing_metadata"]
+    assert [s.quote for s in flag.sources] == ['source_name: "Unknown Source" # added']
+    doc.publisher = "Chisinau Daily"   # named elsewhere on the page: the placeholder is still flagged
+    [flag] = [f for f in flags.cleaning_flags(doc) if f.type == "missing_metadata"]
+    assert [s.quote for s in flag.sources] == ['source_name: "Unknown Source" # added']
+    doc.original = original.replace('"Unknown Source" # added', '"Chisinau Daily"')
+    assert [f for f in flags.cleaning_flags(doc) if f.type == "missing_metadata"] == []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from dossier import gazetteer
+from dossier import gazetteer, metadata
 from dossier.records import Document, Flag, Mention, Source
 
 if TYPE_CHECKING:  # spaCy loads only when extraction runs
@@ -60,9 +60,20 @@ def cleaning_flags(doc: Document) -> list[Flag]:
                                    for r in reps[:_INSTANCES]]))
     missing = [k for k in ("author", "published", "publisher") if not getattr(doc, k)]
     if missing:
+        # the front-matter lines that hold a placeholder for them ('source_name: "Unknown Source"') are
+        # the evidence; otherwise there is nothing to quote
+        lines = metadata.placeholder_lines(doc.original or "", missing)
         flags.append(Flag(type="missing_metadata", about="document",
                           message=f"no {', '.join(missing)} found in the document",
-                          sources=[Source(doc=doc.name, start=0, end=0, quote="")]))
+                          sources=[Source(doc=doc.name, start=a, end=b, quote=doc.original[a:b]) for a, b in lines]
+                          or [Source(doc=doc.name, start=0, end=0, quote="")]))
+    found = [k for k in ("author", "published", "publisher") if getattr(doc, k)]
+    lines = [ab for k in found for ab in metadata.placeholder_lines(doc.original or "", [k])]
+    if lines:
+        # 'source_name: "Unknown Source"' where the page names its source elsewhere: the field is empty
+        flags.append(Flag(type="missing_metadata", about="document",
+                          message="the front matter holds a placeholder where the page names the value elsewhere",
+                          sources=[Source(doc=doc.name, start=a, end=b, quote=doc.original[a:b]) for a, b in lines]))
     return flags
 
 

@@ -181,6 +181,19 @@ _FIELD_KEYS = {
 _PLACEHOLDER = re.compile(r"(?i)^(?:|unknown.*|n/?a|none|null|anonymous|admin|untitled)$")
 
 
+def placeholder_lines(text: str, fields: list[str]) -> list[tuple[int, int]]:
+    """Where the front matter gives one of ``fields`` a placeholder value ('source_name: "Unknown
+    Source"'): the spans of those lines of ``text``, as evidence that the field is missing."""
+    size, _ = front_matter(text)
+    keys = {k for f in fields for k in _FIELD_KEYS.get(f, ())}
+    out = []
+    for m in re.finditer(r"(?m)^[ \t]*([\w-]+)[ \t]*[:=][ \t]*(.*?)[ \t]*$", text[:size]):
+        value = re.sub(r"\s+#.*$", "", m.group(2)).strip().strip("\"'")
+        if m.group(1).casefold() in keys and _PLACEHOLDER.match(value):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def front_matter(text: str) -> tuple[int, dict[str, str]]:
     """Length of a YAML (---) or TOML (+++) block at the start of ``text`` (0 if none) and its fields."""
     for pattern, parse in ((_YAML_BLOCK, _parse_yaml), (_TOML_BLOCK, _parse_toml)):
