@@ -91,6 +91,13 @@ def test_an_event_dated_only_recently_in_an_undated_document_is_missing_its_date
     assert flag.type == "missing_date" and flag.sources[0].quote.startswith("Recently, the two ministries")
 
 
+def test_this_month_in_an_undated_document_is_missing_its_date_but_recent_years_are_vague(nlp_model):
+    text = "This month, Moldova has a deadline. In recent years trade grew."
+    [flag] = flags.missing_date_flags(_ctx(nlp_model, text))
+    assert flag.sources[0].quote == "This month"
+    assert flags.missing_date_flags(_ctx(nlp_model, text, published="2022-06-09")) == []
+
+
 def test_recently_is_no_flag_with_a_publication_date_or_a_date_in_the_clause(nlp_model):
     text = "Recently, the two ministries signed several contracts on gas transit."
     assert flags.missing_date_flags(_ctx(nlp_model, text, published="2022-06-09")) == []

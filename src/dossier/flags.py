@@ -158,7 +158,21 @@ def missing_date_flags(ctx: Context) -> list[Flag]:
                           message=f"{verb.text!r} is dated only {tok.text!r} and the document has no "
                                   "publication date to anchor it",
                           sources=[ctx.doc.source(start, end)]))
+    # "this month, Turkey has a deadline", "last year": a time told only against a publication date the
+    # document does not give ("recent", "in recent years" stay vague on purpose and are left alone)
+    for tok in ctx.sp:
+        if tok.lower_ in _RELATIVE_UNITS and tok.i > 0 and tok.nbor(-1).lower_ in ("this", "last", "next", "past"):
+            start, end = tok.nbor(-1).idx, tok.idx + len(tok)
+        else:
+            continue
+        flags.append(Flag(type="missing_date", about="document",
+                          message=f"{ctx.doc.text[start:end]!r} is told against a publication date the document "
+                                  "does not give",
+                          sources=[ctx.doc.source(start, end)]))
     return flags
+
+
+_RELATIVE_UNITS = {"week", "month", "year", "spring", "summer", "autumn", "fall", "winter", "weekend"}
 
 
 def _clause_tokens(verb) -> list:
