@@ -101,6 +101,22 @@ def test_a_war_known_by_its_region_length_or_theatre_is_an_event(nlp_model, text
     assert [e.name for e in doc.entities if e.type == "event"] == ([name] if name else [])
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Zorile, a town in southern Moldova, is quiet.", "Zorile"),
+    ("Bravicea is a village in central Moldova.", "Bravicea"),
+])
+def test_a_name_the_text_calls_a_town_somewhere_is_a_place_there(nlp_model, text, place):
+    doc = run(nlp_model, text)
+    assert (place, "place") in {(e.name, e.type) for e in doc.entities}
+    assert [(f.subject, f.object) for f in doc.facts if getattr(f, "predicate", None) == "located_in"] == [
+        (place, "Moldova")]
+
+
+def test_a_person_described_where_they_work_is_no_place(nlp_model):
+    doc = run(nlp_model, "Ion Rusu, a journalist in Chisinau, spoke.")
+    assert "Ion Rusu" not in {e.name for e in doc.entities if e.type == "place"}
+
+
 def test_entities_trust_only_the_gazetteer_in_another_language(nlp_model):
     text = "Azerbaycan ve Türkiye arasındaki Tuna Koridor Projesi Büyük Önem Taşıyor."
     doc = run(nlp_model, text, language="az")

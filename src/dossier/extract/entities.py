@@ -304,6 +304,34 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return out
 
 
+_SETTLEMENT_NOUNS = {"town", "city", "village", "port", "region", "province", "district", "settlement",
+                     "municipality", "capital", "enclave", "exclave", "republic"}
+
+
+def _place_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
+    """A name the text calls a town or a region where it is ("Goris, a town in southern Armenia", "Kars
+    is a city in eastern Turkey"), which the tagger passed over or took for a body."""
+    out = []
+    for tok in sp:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound" or gaz.lookup(tok.text):
+            continue
+        what = None
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+            what = next((a for a in tok.head.children if a.dep_ == "attr"), None)
+        if what is None and tok.i + 3 < len(sp) and sp[tok.i + 1].text == "," \
+                and sp[tok.i + 2].lower_ in ("a", "an", "the"):
+            what = next((t for t in sp[tok.i + 3:tok.i + 6] if t.pos_ == "NOUN"), None)
+        if what is None or what.lemma_.lower() not in _SETTLEMENT_NOUNS or what.i + 1 >= len(sp) \
+                or sp[what.i + 1].lower_ not in ("in", "on", "near", "of"):
+            continue   # where it lies is what makes it a place ("a town in ...")
+        first = tok
+        while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].dep_ == "compound":
+            first = sp[first.i - 1]
+        out.append(Candidate(first.idx, tok.idx + len(tok.text), "place", "context",
+                             name=clean_name(sp[first.i:tok.i + 1].text)))
+    return out
+
+
 def _called_a_company(span: Span) -> bool:
     """Whether the text itself calls the name a company: "the company X", "X, a defence firm"."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -699,7 +727,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     persons = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
     shape_c = [c for c in shape_c if not any(
         c.start <= g.start and g.end < c.end and any(g.end <= ps < c.end for ps, _ in persons) for g in long_gaz)]
-    caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz)] if english(ctx.doc) else []
+    caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz), *_place_candidates(sp, gaz)] \
+        if english(ctx.doc) else []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c, *_extended_orgs(ner_c, gaz_c, text)]
     if english(ctx.doc):
         base += _conflict_candidates(text, gaz_c)
