@@ -112,6 +112,13 @@ def test_a_name_the_text_calls_a_town_somewhere_is_a_place_there(nlp_model, text
         (place, "Moldova")]
 
 
+def test_a_region_named_with_its_generic_word_is_a_place_of_the_state_that_owns_it(nlp_model):
+    doc = run(nlp_model, "The road runs through Moldova's Zorile province.")
+    assert ("Zorile province", "place") in {(e.name, e.type) for e in doc.entities}
+    assert [(f.subject, f.object) for f in doc.facts if getattr(f, "predicate", None) in ("part_of", "located_in")] \
+        == [("Zorile province", "Moldova")]
+
+
 def test_a_person_described_where_they_work_is_no_place(nlp_model):
     doc = run(nlp_model, "Ion Rusu, a journalist in Chisinau, spoke.")
     assert "Ion Rusu" not in {e.name for e in doc.entities if e.type == "place"}

@@ -304,6 +304,7 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return out
 
 
+_REGION_WORDS = {"province", "region", "district", "oblast", "governorate", "county", "raion", "rayon"}
 _SETTLEMENT_NOUNS = {"town", "city", "village", "port", "region", "province", "district", "settlement",
                      "municipality", "capital", "enclave", "exclave", "republic"}
 
@@ -313,6 +314,13 @@ def _place_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     is a city in eastern Turkey"), which the tagger passed over or took for a body."""
     out = []
     for tok in sp:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i + 1 < len(sp) and not gaz.lookup(tok.text) \
+                and sp[tok.i + 1].lower_ in _REGION_WORDS and sp[tok.i + 1].pos_ == "NOUN" \
+                and (tok.i == 0 or sp[tok.i - 1].pos_ != "PROPN"):
+            # "Armenia's Syunik province", "the Tavush region": a region named with its generic word
+            out.append(Candidate(tok.idx, sp[tok.i + 1].idx + len(sp[tok.i + 1].text), "place", "context",
+                                 name=clean_name(sp[tok.i:tok.i + 2].text)))
+            continue
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound" or gaz.lookup(tok.text):
             continue
         what = None
