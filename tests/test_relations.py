@@ -620,6 +620,17 @@ def test_a_place_followed_by_its_country_is_located_there(model, text, expected)
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Khankendi, on Moldova's Black Sea coast, is the terminal.", {("Khankendi", "Moldova")}),
+    ("The port of Khankendi on Moldova's coast grew.", {("Khankendi", "Moldova")}),
+    ("Trade on Moldova's coast grew.", set()),
+])
+def test_a_place_on_a_states_coast_lies_in_that_state(model, text, expected):
+    mentions = COUNTRIES + [("Khankendi", "place", "Khankendi")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == expected
+
+
+@pytest.mark.model
 def test_a_measure_of_a_commodity_names_what_is_supplied_and_an_included_share_its_buyer(model):
     text = ("Azerbaijan and its company SOCAR supplied more than 25 billion cubic meters of natural gas, "
             "including about 13 bcm to EU Member States.")

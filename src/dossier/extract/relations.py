@@ -1627,6 +1627,16 @@ def _located(ix: Index, out: _Collector) -> None:
                     if ix.name(w) != ix.name(th):
                         pred = "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
                         out.add(pred, ix.name(th), ix.name(w), tok.sent)
+        if kind in _COAST_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "along"):
+            # "Ceyhan, on Turkey's Mediterranean coast,": the place on a state's coast lies in that state
+            states = [x for c in tok.children if c.dep_ == "poss" for x in [ix.mention(c, ("country",))] if x]
+            at = tok.head.head
+            thing = ix.mention(at, ("place", "infrastructure")) or next(   # "the port of X on ..."
+                (x for o in P.pobjs(at, {"of"}) for x in [ix.mention(o, ("place", "infrastructure"))] if x), None)
+            if thing is None and tok.head.i > 1 and tok.head.nbor(-1).text == ",":
+                thing = ix.mention(tok.head.nbor(-2), ("place", "infrastructure"))   # "X, on ...," hung on the verb
+            if states and thing is not None and ix.name(thing) != ix.name(states[0]):
+                out.add("located_in", ix.name(thing), ix.name(states[0]), tok.sent)
         if tok.lemma_.lower() in P.LOCATED_VERBS and tok.dep_ in ("acl", "relcl", "ROOT") and tok.tag_ == "VBN":
             where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for x in ix.phrase_mentions(o, ("place", "country"))]
             what = [tok.head] if tok.dep_ in ("acl", "relcl") else P.children(tok, ("nsubjpass",))
@@ -1636,6 +1646,7 @@ def _located(ix: Index, out: _Collector) -> None:
                     out.add("located_in", ix.name(th), ix.name(w), tok.sent)
 
 
+_COAST_NOUNS = {"coast", "shore", "coastline", "bank"}
 _SEAT_HEADS = {"government", "administration", "authority", "parliament", "assembly"}
 
 
