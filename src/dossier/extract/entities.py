@@ -296,12 +296,17 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                            and before.text.islower())
         if not called:
             continue
-        first = tok
-        while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].dep_ == "compound":
-            first = sp[first.i - 1]
-        out.append(Candidate(first.idx, tok.idx + len(tok.text), "organization", "context",
-                             name=clean_name(sp[first.i:tok.i + 1].text)))
+        out.append(_name_ending_at(tok, "organization"))
     return out
+
+
+def _name_ending_at(tok, typ: str) -> Candidate:
+    """A context candidate: the proper noun ``tok`` with the proper-noun compounds before it."""
+    sp = tok.doc
+    first = tok
+    while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].dep_ == "compound":
+        first = sp[first.i - 1]
+    return Candidate(first.idx, tok.idx + len(tok.text), typ, "context", name=clean_name(sp[first.i:tok.i + 1].text))
 
 
 _REGION_WORDS = {"province", "region", "district", "oblast", "governorate", "county", "raion", "rayon"}
@@ -332,11 +337,7 @@ def _place_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         if what is None or what.lemma_.lower() not in _SETTLEMENT_NOUNS or what.i + 1 >= len(sp) \
                 or sp[what.i + 1].lower_ not in ("in", "on", "near", "of"):
             continue   # where it lies is what makes it a place ("a town in ...")
-        first = tok
-        while first.i > 0 and sp[first.i - 1].pos_ == "PROPN" and sp[first.i - 1].dep_ == "compound":
-            first = sp[first.i - 1]
-        out.append(Candidate(first.idx, tok.idx + len(tok.text), "place", "context",
-                             name=clean_name(sp[first.i:tok.i + 1].text)))
+        out.append(_name_ending_at(tok, "place"))
     return out
 
 
