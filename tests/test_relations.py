@@ -255,6 +255,17 @@ def test_terms_served_as_a_title_are_a_post_held_over_their_span(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ana Rusu is the chief technology officer of Alpha Bank.",
+    "Ana Rusu, chief technology officer of Alpha Bank, spoke.",
+])
+def test_a_chief_officer_of_a_field_is_a_post_at_the_body(model, text):
+    [r] = find(model, text, persons("Ana Rusu") + [("Alpha Bank", "organization", "Alpha Bank")],
+               predicate="position_held")
+    assert (r.object, r.qualifiers) == ("chief technology officer", {"of": "Alpha Bank"})
+
+
+@pytest.mark.model
 def test_a_dream_of_a_post_is_no_post(model):
     text = "Ana Rusu's hopes as a candidate for Moldova's presidency faded."
     assert find(model, text, COUNTRIES + persons("Ana Rusu"), predicate="position_held") == []

@@ -121,7 +121,7 @@ TITLE_HEADS = {"president", "minister", "ambassador", "premier", "chancellor", "
                "representative", "consul", "attaché", "general", "marshal", "admiral", "vice-president",
                "president-elect", "prime", "deputy", "vice", "expert", "ombudsman", "prosecutor",
                "foreign", "defence", "defense", "energy", "economy", "trade", "finance", "interior",
-               "parliament", "lawmaker", "member", "senator", "mp", "official", "executive", "founder"}
+               "parliament", "lawmaker", "member", "senator", "mp", "official", "executive", "founder", "officer"}
 # words that alone make a position (the others only modify one)
 TITLE_CORE = {"president", "minister", "ambassador", "premier", "chancellor", "secretary", "chairman",
               "chairwoman", "chairperson", "speaker", "governor", "mayor", "envoy", "commissioner",

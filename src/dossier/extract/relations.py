@@ -828,6 +828,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
             continue
         if not (t.lower_ in ("of", "for", "and", "on") or _title_word(t) or t.text[:1].isupper()
                 or _title_complement(t) or t.pos_ == "ADJ" and i + 1 < len(post) and _title_complement(post[i + 1])
+                or t.text.islower() and t.pos_ == "NOUN" and i + 1 < len(post) and post[i + 1].lower_ == "officer"
                 or t.lower_ == "the" and i > 0 and post[i - 1].lower_ == "of" and i + 1 < len(post)
                 and post[i + 1].text[:1].isupper() and ix.name_mention(post[i + 1]) is None):
             break   # "Chief of the Army Staff": a complement of its own
