@@ -484,6 +484,17 @@ def test_depending_on_a_states_goods_is_being_supplied_by_it(model, text, seller
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, supplied", [
+    ("Romania has used Moldovan-made drones.", True),
+    ("Romania deployed Moldovan-built drones.", True),
+    ("Moldova uses Moldovan-made drones.", False),
+])
+def test_goods_one_state_made_and_another_uses_were_supplied_by_the_maker(model, text, supplied):
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert [(r.subject, r.object) for r in found] == ([("Moldova", "Romania")] if supplied else [])
+
+
+@pytest.mark.model
 def test_depending_on_prices_is_no_supply(model):
     assert find(model, "Romania depends on gas prices set in Moldova.", COUNTRIES, predicate="supplies") == []
 

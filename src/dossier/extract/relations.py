@@ -1750,7 +1750,8 @@ def _buyers_within(obj: Token) -> list[Token]:
 
 _BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "destination", "market", "recipient"}
 _DEPEND_VERBS = {"depend", "rely"}
-_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | {
+_USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
+_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS | {
     "supply", "delivery", "export", "arm"}
 
 
@@ -1882,6 +1883,18 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for b in _subjects(tok, ix, ("country", "organization", "place")):   # "Europe imports ..."
             for s in sellers:
                 out.add("supplies", s, b, sent, {"commodity": goods})
+    elif lemma in _USE_VERBS and tok.pos_ == "VERB" and not P.children(tok, ("nsubjpass",)):
+        # "Azerbaijan has used Turkish-made drones", "deployed Israeli-built drones": goods made by a state
+        # and used by another were supplied by the maker
+        for goods_tok in P.children(tok, ("dobj",)):
+            goods = _commodity(goods_tok)
+            makers = [n for a in goods_tok.children if a.dep_ == "amod" and a.lemma_.lower() in ("make", "build")
+                      and a.tag_ == "VBN" for c in a.children if c.dep_ == "npadvmod"
+                      for n in [_state_of_modifier(c, ix)] if n]
+            for s in makers if goods else []:
+                for b in _subjects(tok, ix, ("country", "organization")):
+                    if b != s:
+                        out.add("supplies", s, b, sent, {"commodity": goods})
     elif lemma in ("supply", "delivery", "export") and tok.pos_ == "NOUN" and tok.tag_ == "NN":
         goods = next((c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")
                       and c.lemma_.lower() in P.COMMODITIES), None)
