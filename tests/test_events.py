@@ -498,6 +498,13 @@ def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_
 
 
 @pytest.mark.model
+def test_states_that_gained_independence_together_each_gained_their_own(model):
+    found = find(model, "Georgia, Moldova and Romania gained independence in 1991.", COUNTRIES, [("1991", "1991")])
+    assert sorted((e.participants, e.date) for e in found if e.type == "independence") == [
+        (["Georgia"], "1991"), (["Moldova"], "1991"), (["Romania"], "1991")]
+
+
+@pytest.mark.model
 def test_a_saying_in_a_clause_about_a_place_is_a_statement(model):
     # the parser reads the "where" clause as an adverbial clause of the main verb
     text = ("This wasn't received well by Georgia where the foreign ministry spokeswoman, Nino Beridze, stated "

@@ -23,7 +23,7 @@ are skipped, so are habits in the simple present ("when X meets Y").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from spacy.tokens import Span, Token
@@ -99,8 +99,14 @@ def _find_events(ctx: Context) -> list[Event]:
     events = []
     for sent, drafts in drafts_by_sent:
         for d in drafts:
-            if _worth_keeping(d):
-                events.append(_to_event(ctx, ix, sent, d))
+            if not _worth_keeping(d):
+                continue
+            e = _to_event(ctx, ix, sent, d)
+            if e.type == "independence" and len(e.participants) > 1:
+                # "Georgia, Armenia and Azerbaijan gained independence in 1991": each state its own
+                events += [replace(e, participants=[p], sources=list(e.sources)) for p in e.participants]
+            else:
+                events.append(e)
     return _merge(events)
 
 
