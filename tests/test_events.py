@@ -498,6 +498,14 @@ def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_
 
 
 @pytest.mark.model
+def test_recognising_it_recognises_the_state_named_before(model):
+    text = "Moldova declared independence in 1991. Romania recognised it on 27 August 1991."
+    found = find(model, text, COUNTRIES, [("1991", "1991"), ("27 August 1991", "1991-08-27")])
+    e = one(found, "recognition")
+    assert (e.participants, e.date) == (["Romania", "Moldova"], "1991-08-27")
+
+
+@pytest.mark.model
 def test_states_that_gained_independence_together_each_gained_their_own(model):
     found = find(model, "Georgia, Moldova and Romania gained independence in 1991.", COUNTRIES, [("1991", "1991")])
     assert sorted((e.participants, e.date) for e in found if e.type == "independence") == [

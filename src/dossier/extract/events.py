@@ -502,6 +502,11 @@ def _recognizer(tok: Token, ix: Index) -> list[str]:
 
 
 def _recognized(tok: Token, ix: Index, recognizers: list[str]) -> list[str]:
+    if tok.lower_ in ("it", "them"):
+        # "After Azerbaijan became independent, Turkey recognised it": the state named before, not the one
+        # recognising
+        m = ix.last_before(tok.idx, ("country",), same_paragraph=False, exclude=set(recognizers))
+        return [ix.name(m)] if m else []
     names = ix.refers(tok, ("country",))
     if names:
         return names
