@@ -133,8 +133,11 @@ def test_recognition_on_that_day_takes_the_previous_date(model):
 
 
 @pytest.mark.model
-def test_diplomatic_relations_established(model):
-    text = "Georgia and Ukraine established diplomatic relations on 22 July 1992."
+@pytest.mark.parametrize("text", [
+    "Georgia and Ukraine established diplomatic relations on 22 July 1992.",
+    "Georgia and Ukraine established diplomatic ties on 22 July 1992.",
+])
+def test_diplomatic_relations_established(model, text):
     e = one(find(model, text, COUNTRIES, [("22 July 1992", "1992-07-22")]), "diplomatic_relations")
     assert e.date == "1992-07-22" and {"Georgia", "Ukraine"} <= set(e.participants)
 

@@ -524,7 +524,7 @@ def _recognized(tok: Token, ix: Index, recognizers: list[str]) -> list[str]:
 def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
     anchor = None
-    if lemma == "relation" and any(c.lower_ == "diplomatic" for c in tok.children):
+    if lemma in ("relation", "tie") and any(c.lower_ == "diplomatic" for c in tok.children):
         h = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in P.ESTABLISH_VERBS:
             anchor = h
