@@ -335,3 +335,9 @@ def test_a_record_year_followed_by_when_dates_what_the_clause_tells(nlp_model):
     qs = figures(nlp_model, "The fighting is the worst since 1994, when Moldovan forces seized Transnistria after a "
                             "conflict that saw a million people displaced.")
     assert [(q.value, q.time) for q in qs] == [(1_000_000, "1994")]
+
+
+def test_the_nationality_of_gas_bought_is_its_seller(nlp_model):
+    [q] = figures(nlp_model, "The EU expects to import 20 bcm of Moldovan gas a year by 2027.")
+    assert (q.indicator, q.qualifiers.get("from"), q.qualifiers.get("to")) == ("gas_supply", "Moldova",
+                                                                                 "European Union")

@@ -36,6 +36,7 @@ from spacy.tokens import Span, Token
 from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
+from dossier.extract.entities import state_named
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -1127,6 +1128,13 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     sib = next((q for q in reversed(siblings) if q.indicator == indicator and q.subjects), None)
     if not src and sib is not None and sib.qualifiers.get("from"):
         src = [sib.qualifiers["from"]]
+    if indicator in ("gas_supply", "oil_supply") and not src:
+        # "20 bcm of Azerbaijani gas": the goods' demonym is their seller (no mention of the state: the
+        # entity reader leaves a demonym on goods unlinked)
+        goods = [t for t in site.sent if t.lemma_.lower() in ("gas", "oil", "crude") and t.idx > fig.start
+                 and ctx.doc.text[fig.end:t.idx].count(" ") <= 5]
+        src = [n for g in goods[:1] for c in g.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+               for n in [state_named(c.text)] if n and n not in dst]
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
