@@ -501,6 +501,16 @@ def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_
 
 
 @pytest.mark.model
+def test_a_partnership_signed_is_an_agreement_and_the_sidelines_are_no_part_of_its_name(model):
+    text = "Moldova and Romania signed a strategic partnership on the sidelines of the July 2024 summit."
+    e = one(find(model, text, COUNTRIES, [("July 2024", "2024-07")]), "agreement_signed")
+    assert (e.name, set(e.participants), e.date) == ("strategic partnership", {"Moldova", "Romania"}, "2024-07")
+    found = find(model, "Moldova and Romania deepened their strategic partnership in July 2024.", COUNTRIES,
+                 [("July 2024", "2024-07")])
+    assert [e for e in found if e.type == "agreement_signed"] == []
+
+
+@pytest.mark.model
 def test_recognising_it_recognises_the_state_named_before(model):
     text = "Moldova declared independence in 1991. Romania recognised it on 27 August 1991."
     found = find(model, text, COUNTRIES, [("1991", "1991"), ("27 August 1991", "1991-08-27")])

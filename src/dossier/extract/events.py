@@ -199,7 +199,9 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
         m = ix.mention(c, ("agreement",))
         if m is not None:
             return ix.name(m)
-        if c.lemma_.lower() in P.AGREEMENT_NOUNS or c.lower_ in P.AGREEMENT_NOUNS:
+        signed = c.lemma_.lower() == "partnership" and c.dep_ in ("dobj", "nsubjpass") \
+            and c.head.lemma_.lower() in P.SIGN_VERBS   # "China and Azerbaijan signed a strategic partnership"
+        if c.lemma_.lower() in P.AGREEMENT_NOUNS or c.lower_ in P.AGREEMENT_NOUNS or signed:
             text = _np_text(c)
             if " " in text.strip():
                 return text
@@ -237,6 +239,9 @@ def _np_text(tok: Token) -> str:
                 continue
             if c.dep_ == "prep" and c.lower_ == "in" and names_a_place(c):
                 continue   # "a memorandum ... in Baku": where, not what
+            if c.dep_ == "prep" and any(o.lemma_.lower().rstrip("s") in ("sideline", "margin", "occasion", "eve")
+                                        for o in c.children if o.dep_ == "pobj"):
+                continue   # "signed on the sidelines of the summit": when and where, not what
             out += grow(c, False)
         return out
 

@@ -676,7 +676,9 @@ def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
         if any(sp[k].text[:1].isupper() or not sp[k].is_alpha for k in range(start, tok.i)):
             continue
         end = tok.i + 1
-        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.i == tok.i + 1]
+        preps = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.i == tok.i + 1
+                 and not any(o.lemma_.lower().rstrip("s") in {"sideline", "margin", "occasion", "eve"}
+                             for o in c.children if o.dep_ == "pobj")]   # "on the sidelines of": when, not what
         if preps:
             sub = [t for t in preps[0].subtree]
             # "a memorandum of understanding with the EU": the parties are not part of the name
