@@ -58,17 +58,18 @@ def cleaning_flags(doc: Document) -> list[Flag]:
         flags.append(Flag(type=kind, about="document", message=message,
                           sources=[Source(doc=doc.name, start=r.start, end=r.end, quote=r.quote)
                                    for r in reps[:_INSTANCES]]))
-    missing = [k for k in ("author", "published", "publisher") if not getattr(doc, k)]
+    fields = ("author", "published", "publisher")
+    holes = metadata.placeholder_lines(doc.original or "")
+    missing = [k for k in fields if not getattr(doc, k)]
     if missing:
         # the front-matter lines that hold a placeholder for them ('source_name: "Unknown Source"') are
         # the evidence; otherwise there is nothing to quote
-        lines = metadata.placeholder_lines(doc.original or "", missing)
+        lines = sorted(ab for k in missing for ab in holes.get(k, []))
         flags.append(Flag(type="missing_metadata", about="document",
                           message=f"no {', '.join(missing)} found in the document",
                           sources=[Source(doc=doc.name, start=a, end=b, quote=doc.original[a:b]) for a, b in lines]
                           or [Source(doc=doc.name, start=0, end=0, quote="")]))
-    found = [k for k in ("author", "published", "publisher") if getattr(doc, k)]
-    lines = [ab for k in found for ab in metadata.placeholder_lines(doc.original or "", [k])]
+    lines = sorted(ab for k in fields if getattr(doc, k) for ab in holes.get(k, []))
     if lines:
         # 'source_name: "Unknown Source"' where the page names its source elsewhere: the field is empty
         flags.append(Flag(type="missing_metadata", about="document",

@@ -181,16 +181,17 @@ _FIELD_KEYS = {
 _PLACEHOLDER = re.compile(r"(?i)^(?:|unknown.*|n/?a|none|null|anonymous|admin|untitled)$")
 
 
-def placeholder_lines(text: str, fields: list[str]) -> list[tuple[int, int]]:
-    """Where the front matter gives one of ``fields`` a placeholder value ('source_name: "Unknown
-    Source"'): the spans of those lines of ``text``, as evidence that the field is missing."""
+def placeholder_lines(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where the front matter gives a metadata field a placeholder value ('source_name: "Unknown
+    Source"'): per field, the spans of those lines of ``text``, as evidence that the field is missing."""
     size, _ = front_matter(text)
-    keys = {k for f in fields for k in _FIELD_KEYS.get(f, ())}
-    out = []
+    field_of = {k: f for f, keys in _FIELD_KEYS.items() for k in keys}
+    out: dict[str, list[tuple[int, int]]] = {}
     for m in re.finditer(r"(?m)^[ \t]*([\w-]+)[ \t]*[:=][ \t]*(.*?)[ \t]*$", text[:size]):
         value = re.sub(r"\s+#.*$", "", m.group(2)).strip().strip("\"'")
-        if m.group(1).casefold() in keys and _PLACEHOLDER.match(value):
-            out.append((m.start(), m.end()))
+        field = field_of.get(m.group(1).casefold())
+        if field and _PLACEHOLDER.match(value):
+            out.setdefault(field, []).append((m.start(), m.end()))
     return out
 
 

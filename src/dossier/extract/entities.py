@@ -319,9 +319,9 @@ def _place_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     is a city in eastern Turkey"), which the tagger passed over or took for a body."""
     out = []
     for tok in sp:
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i + 1 < len(sp) and not gaz.lookup(tok.text) \
-                and sp[tok.i + 1].lower_ in _REGION_WORDS and sp[tok.i + 1].pos_ == "NOUN" \
-                and (tok.i == 0 or sp[tok.i - 1].pos_ != "PROPN"):
+        if tok.pos_ == "PROPN" and tok.i + 1 < len(sp) and sp[tok.i + 1].lower_ in _REGION_WORDS \
+                and sp[tok.i + 1].pos_ == "NOUN" and tok.text[:1].isupper() \
+                and (tok.i == 0 or sp[tok.i - 1].pos_ != "PROPN") and not gaz.lookup(tok.text):
             # "Armenia's Syunik province", "the Tavush region": a region named with its generic word
             out.append(Candidate(tok.idx, sp[tok.i + 1].idx + len(sp[tok.i + 1].text), "place", "context",
                                  name=clean_name(sp[tok.i:tok.i + 2].text)))

@@ -170,10 +170,11 @@ def _positions(ix: Index) -> list[_Position]:
         # a name may carry a title on each side ("Albanian prime minister X, chairman of the OSCE"):
         # two posts; the copula is read only when neither side has one
         phrases = [p for p in (_title_before(span, ix), _title_after(span, ix)) if p is not None]
-        copula = _title_copula(span, ix) if phrases else None
-        if copula is not None and all(copula[0].casefold() != r.casefold() for r, _, _ in phrases):
+        copula = _title_copula(span, ix)
+        if not phrases:
+            phrases = [p for p in (copula or _title_as(span, ix),) if p is not None]
+        elif copula is not None and all(copula[0].casefold() != r.casefold() for r, _, _ in phrases):
             phrases.append(copula)   # "His Intel chief, X, is now his foreign minister": then and now
-        phrases = phrases or [p for p in (_title_copula(span, ix) or _title_as(span, ix),) if p is not None]
         for role, of, claimed in phrases:
             if any(q.span == span and q.role.casefold() == role.casefold() for q in found):
                 continue
@@ -287,9 +288,7 @@ def _ministry_of(p: _Position, found: list[_Position], ix: Index) -> str | None:
                  and re.search(rf"\b{re.escape(field)}\s+minister\b", q.role, re.I)}
     if len(ministers) == 1:
         return ministers.pop()
-    title = p.span.root
-    while title.dep_ in ("appos", "compound", "flat") and title.head is not title:
-        title = title.head
+    title = _phrase_head(p.span.root)
     clause = title.head if title.dep_ in ("nsubj", "nsubjpass") else None
     where = next((c for c in clause.children if c.lower_ == "where"), None) if clause is not None else None
     if where is not None and where.i > sent.start:
@@ -332,7 +331,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
 def _mention_run(ix: Index, start: int, types: tuple[str, ...], backwards: bool = False) -> list[Mention]:
     """The mentions of ``types`` listed one after another from ``start`` ("Turkey and Azerbaijan",
     "X, Y and Z"), or ending at ``start`` when ``backwards``; only list punctuation between them."""
-    ms = sorted((m for m in ix.mentions if m.type in types and m.form != "title"), key=lambda m: m.start)
+    ms = [m for m in ix.mentions if m.type in types and m.form != "title"]   # in text order already
     run: list[Mention] = []
     if backwards:
         for m in reversed([m for m in ms if m.end <= start]):
@@ -363,8 +362,7 @@ def _respective_posts(ix: Index) -> list[_Position]:
             mods = [c for c in t.lefts if c.dep_ in ("amod", "compound") and _title_word(c)
                     and ix.mention(c) is None]
             role = " ".join([c.text for c in mods] + [t.lemma_ if t.text.islower() else t.lemma_.title()])
-            states = _mention_run(ix, t.idx - len(" ".join(c.text for c in mods)) - 1, ("country",), backwards=True) \
-                if not mods else []
+            states = [] if mods else _mention_run(ix, t.idx, ("country",), backwards=True)
             states = [m for m in states if m.form == "demonym"]
             after = t.idx + len(t.text)
             of = re.match(r"\s+of\s+(?:the\s+)?", ix.text[after:])
@@ -468,11 +466,17 @@ def _in_quote(span: Span) -> bool:
 _GOVERNMENT_NOUNS = {"government", "administration", "cabinet", "leadership", "regime", "rule"}
 
 
+def _phrase_head(tok: Token) -> Token:
+    """The head of the phrase a name stands in ("the spokeswoman, X": spokeswoman; "Prime Minister X": X)."""
+    while tok.dep_ in ("appos", "compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _government_of(tok: Token, ix: Index) -> str | None:
     """"the Israeli government under Prime Minister X", "Turkey's government, led by X": the person
     leads the government the phrase names, and so holds the post of its country."""
-    while tok.dep_ in ("appos", "compound", "flat") and tok.head is not tok:
-        tok = tok.head
+    tok = _phrase_head(tok)
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("under", "by", "of"):
         return None
@@ -490,8 +494,7 @@ def _government_of(tok: Token, ix: Index) -> str | None:
 
 def _delegation_of(tok: Token, ix: Index) -> str | None:
     """"a Turkish delegation headed by Vice President X": the leader of a state's delegation is its official."""
-    while tok.dep_ in ("appos", "compound", "flat") and tok.head is not tok:
-        tok = tok.head
+    tok = _phrase_head(tok)
     if tok.dep_ != "pobj" or tok.head.lower_ != "by" or tok.head.head.lemma_.lower() not in ("head", "lead"):
         return None
     group = tok.head.head.head
