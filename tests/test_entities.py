@@ -112,6 +112,23 @@ def test_a_name_the_text_calls_a_town_somewhere_is_a_place_there(nlp_model, text
         (place, "Moldova")]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Fighting spread to the Moldovan border village of Zorile.", "Zorile"),
+    ("Trade passes through the Moldovan city of Bravicea every day.", "Bravicea"),
+])
+def test_the_town_of_a_name_is_a_place_in_the_state_its_demonym_names(nlp_model, text, place):
+    doc = run(nlp_model, text)
+    assert (place, "place") in {(e.name, e.type) for e in doc.entities}
+    assert [(f.subject, f.object) for f in doc.facts if getattr(f, "predicate", None) == "located_in"] == [
+        (place, "Moldova")]
+
+
+def test_a_line_s_name_ends_before_the_ends_it_lies_between(nlp_model):
+    doc = run(nlp_model, "The Prut Gas Corridor between the Black Sea and Moldova carries gas.")
+    assert "Prut Gas Corridor" in {e.name for e in doc.entities if e.type == "infrastructure"}
+    assert not [e.name for e in doc.entities if "between" in e.name]
+
+
 def test_a_region_named_with_its_generic_word_is_a_place_of_the_state_that_owns_it(nlp_model):
     doc = run(nlp_model, "The road runs through Moldova's Zorile province.")
     assert ("Zorile province", "place") in {(e.name, e.type) for e in doc.entities}

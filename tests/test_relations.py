@@ -1161,3 +1161,16 @@ def test_a_line_passing_through_crossing_or_reaching_places_connects_them(model,
     mentions = COUNTRIES + [("Danube pipeline", "infrastructure", "Danube pipeline")]
     found = find(model, text, mentions, predicate="connects")
     assert {r.object for r in found if r.subject == "Danube pipeline"} == ends
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, ends", [
+    ("The Prut Corridor between Moldova and Romania was closed.", {"Moldova", "Romania"}),
+    ("Traffic on the Prut Corridor between Georgia and Armenia grew.", {"Georgia", "Armenia"}),
+    ("Talks on the Prut Corridor between Moldova and Romania stalled.", set()),
+    ("The Prut Corridor connects Georgia to Romania across Moldova.", {"Georgia", "Romania", "Moldova"}),
+])
+def test_a_named_line_between_or_across_places_connects_them(model, text, ends):
+    mentions = COUNTRIES + [("Prut Corridor", "infrastructure", "Prut Corridor")]
+    found = find(model, text, mentions, predicate="connects")
+    assert {r.object for r in found if r.subject == "Prut Corridor"} == ends

@@ -328,6 +328,12 @@ def _place_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound" or gaz.lookup(tok.text):
             continue
+        kind = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if kind is not None and kind.lemma_.lower() in _SETTLEMENT_NOUNS - {"capital", "republic"} \
+                and kind.text.islower() and any(c.dep_ == "det" and c.lower_ == "the" for c in kind.children):
+            # "the Azerbaijani city of Kelbajar", "the port of Ochamchire": what the text calls a town is one
+            out.append(_name_ending_at(tok, "place"))
+            continue
         what = None
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
             what = next((a for a in tok.head.children if a.dep_ == "attr"), None)

@@ -479,6 +479,13 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     members = _route_members(sp, run)
     is_route = len(members) >= 2 and all(len(m) <= 3 for m in members)
     typ = head_type(words)
+    if typ == "infrastructure" and "between" in words[1:]:
+        # "the Southern Gas Corridor between the Caspian Sea and Europe": the ends are not in a line's name
+        # (an agreement's are: "the Agreement between A and B")
+        cut = run.i + words.index("between", 1)
+        while cut > run.i and (sp[cut - 1].lower_ in CONNECTORS or sp[cut - 1].is_space):
+            cut -= 1
+        return _type_run(sp, _Run(run.i, cut), gaz, ner_label, exercise_sents, product_sents) if cut > run.i else None
     if whole is not None and whole.type in ("infrastructure", "place") and whole.form in ("name", "acronym"):
         # a known line or field with its generic words: "Shah-Deniz field", "the BTC oil pipeline" (the name
         # keeps its standard form; the mention covers the words an adjective before it qualifies)

@@ -1367,7 +1367,7 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             return
         ends: list[Mention] = []
         # "linking China and Europe via Kazakhstan and Azerbaijan": the places it passes are connected too
-        for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to", "via", "through"}):
+        for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to", "via", "through", "across"}):
             ends += ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text), ("country", "place"))
         for e in ends:
             out.add("connects", ix.name(infra), ix.name(e), sent)
@@ -1382,6 +1382,17 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 for e in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
                                         ("country", "place")):
                     out.add("connects", ix.name(infra), ix.name(e), sent)
+    # "the Lachin Corridor between Armenia and Nagorno-Karabakh": a named line and the ends it lies between
+    if tok.lower_ == "between" and tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN"):
+        infra = _named_infrastructure(tok.head, ix)
+        # not "talks on the X corridor between Baku and Yerevan", where the talks are between them
+        about = tok.head.dep_ == "pobj" and tok.head.head.lower_ in ("on", "over", "about", "regarding", "concerning") \
+            and tok.head.head.head.lemma_.lower() in _TALK_NOUNS
+        if infra is not None and not about and not P.is_hypothetical(tok.head):
+            for o in P.children(tok, ("pobj",)):
+                for e in ix.phrase_mentions(o, ("place", "country")):
+                    if ix.name(e) != ix.name(infra):
+                        out.add("connects", ix.name(infra), ix.name(e), sent)
     # "TANAP passes through Georgia and Turkey", "BTC crosses Georgia before reaching Turkey"
     if tok.lemma_.lower() in _PASS_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         subj = _verb_subject(tok)
@@ -1425,6 +1436,11 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for o in ends:
             for e in ix.phrase_mentions(o, ("place", "country")):
                 out.add("connects", ix.name(infra), ix.name(e), sent)
+
+
+# what may be "between" two sides rather than the line it is about ("talks on the X corridor between A and B")
+_TALK_NOUNS = P.MEETING_NOUNS | {"talk", "negotiation", "dispute", "deal", "agreement", "discussion", "disagreement",
+                                 "tension", "conflict", "consultation", "row", "standoff", "spat"}
 
 
 def _verb_subject(verb: Token) -> list[Token]:
@@ -1599,11 +1615,22 @@ def _located(ix: Index, out: _Collector) -> None:
                 k -= 1
         if kind is None:
             continue
-        while k >= sent.start and span.doc[k].pos_ == "ADJ" and ix.mention(span.doc[k]) is None:
+        demonym = None
+        while k >= sent.start and (span.doc[k].pos_ in ("ADJ", "PROPN") or span.doc[k].dep_ == "compound"
+                                   and span.doc[k].pos_ == "NOUN") and ix.mention(span.doc[k]) is None:
+            # "the Azerbaijani city of Kelbajar", "the Iranian border town Jolfa": a demonym, which the
+            # entity reader leaves unlinked, names the state
+            demonym = demonym or (state_named(span.doc[k].text) if span.doc[k].text[:1].isupper() else None)
+            if span.doc[k].pos_ == "PROPN" and demonym is None:
+                break
             k -= 1
         if k >= sent.start and span.doc[k].lower_ in ("'s", "’s"):
             k -= 1
         c = ix.mention(span.doc[k], ("country",)) if k >= sent.start else None
+        if c is None and demonym is not None and demonym != ix.name(m):
+            pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
+            out.add(pred, ix.name(m), demonym, (span.doc[k + 1].idx, m.end))
+            continue
         if c is None and k >= sent.start and span.doc[k].lower_ == "its":
             # "between Azerbaijan and its exclave Nakhchivan", "linking Azerbaijan to its exclave": the
             # country joined to it, else the only one named before ("Azerbaijan demanded that Armenia
