@@ -1174,3 +1174,29 @@ def test_a_named_line_between_or_across_places_connects_them(model, text, ends):
     mentions = COUNTRIES + [("Prut Corridor", "infrastructure", "Prut Corridor")]
     found = find(model, text, mentions, predicate="connects")
     assert {r.object for r in found if r.subject == "Prut Corridor"} == ends
+
+
+def supplied(found):
+    return {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found if r.predicate == "supplies"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The drones were supplied by Romania to Moldova.", {("Romania", "Moldova", "drones")}),
+    ("Romania is the Balkans' largest gas supplier.", {("Romania", "Balkans", "gas")}),
+    ("Moldovan gas is transported to the Balkans by the Prut pipeline.", {("Moldova", "Balkans", "gas")}),
+    ("Gas from Georgia is carried to Romania by the Prut pipeline.", {("Georgia", "Romania", "gas")}),
+    ("Romania pumps gas to Moldova every winter.", {("Romania", "Moldova", "gas")}),
+    ("Romania is building a pipeline to bring gas to Moldova.", set()),
+])
+def test_goods_carried_shipped_or_supplied_in_the_passive_name_their_supplier(model, text, expected):
+    mentions = COUNTRIES + [("Balkans", "place", "Balkans"), ("Prut pipeline", "infrastructure", "Prut pipeline")]
+    assert supplied(find(model, text, mentions)) == expected
+
+
+@pytest.mark.model
+def test_a_named_line_carrying_a_state_s_goods_to_a_place_connects_it_and_supplies_them(model):
+    text = "The Prut pipeline carries Romanian gas to Moldova under the river."
+    found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")])
+    assert triples([r for r in found if r.predicate == "connects"]) == {("Prut pipeline", "Moldova")}
+    assert supplied(found) == {("Romania", "Moldova", "gas")}

@@ -1394,11 +1394,13 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                     if ix.name(e) != ix.name(infra):
                         out.add("connects", ix.name(infra), ix.name(e), sent)
     # "TANAP passes through Georgia and Turkey", "BTC crosses Georgia before reaching Turkey"
-    if tok.lemma_.lower() in _PASS_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+    if tok.lemma_.lower() in _PASS_VERBS | P.CARRY_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         subj = _verb_subject(tok)
         infra = _named_infrastructure(subj[0], ix) if subj else None
         if infra is not None:
             passed = P.pobjs(tok, {"through", "across", "via"})
+            if tok.lemma_.lower() in P.CARRY_VERBS:   # "TurkStream carries Russian gas to Turkey"
+                passed += P.pobjs(tok, {"to", "into"})
             if tok.lemma_.lower() in ("cross", "traverse"):
                 passed += [c for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)]
             # "... before reaching Turkey", "... to reach Europe"
@@ -1808,7 +1810,8 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                                and c.lemma_.lower() in P.COMMODITIES), None)
         to = P.pobjs(tok, {"to", "for"}) or (P.pobjs(tok.head, {"to"}) if tok.dep_ in ("attr", "oprd") else [])
         buyers = [n for o in to for n in ix.refers(o, ("country", "organization", "place"))]
-        buyers += [n for c in tok.children if c.dep_ == "poss" for n in ix.refers(c, ("country", "organization"))]
+        buyers += [n for c in tok.children if c.dep_ == "poss"   # "Europe's largest gas supplier"
+                   for n in ix.refers(c, ("country", "organization", "place"))]
         if not goods and tok.head.lemma_.lower() == "become" and to:
             # what it has become a supplier of is told in the clause around ("increasing its arms sales, notably
             # becoming a primary supplier to Armenia"); else a supplier of unnamed goods
@@ -1860,7 +1863,8 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                     out.add("supplies", s, b, sent, {"commodity": "weapons"})
     elif lemma in P.SUPPLY_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",))
-        goods_tok = next((o for o in objs if _commodity(o)), None)
+        # "the drones were supplied by Turkey to Azerbaijan": the goods are the passive's subject
+        goods_tok = next((o for o in objs + P.children(tok, ("nsubjpass",)) if _commodity(o)), None)
         goods = _commodity(goods_tok)
         buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok]
                       + P.children(tok, ("dative",)))
@@ -1876,19 +1880,23 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         described = {o.i: ix.described_country(o, set(suppliers)) for o in buyers_tok}
         buyers = [n for o in buyers_tok for n in (
             [described[o.i]] if described[o.i] else ix.refers(o, ("country", "organization", "place")))]
+        if P.children(tok, ("nsubjpass",)):
+            suppliers = [n for o in P.pobjs(tok, {"by", "from"}) for n in ix.refers(o, ("country", "organization"))]
         if lemma in P.CARRY_VERBS and goods_tok is not None:
             # "transport Turkmen gas to Türkiye": the gas is Turkmenistan's
-            origin = [ix.name(m) for c in goods_tok.children if c.dep_ in ("amod", "compound")
-                      for m in [ix.mention(c, ("country",))] if m is not None]
-            sources = [n for o in P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country",))]
+            origin = [n for c in goods_tok.children if c.dep_ in ("amod", "compound")
+                      for n in [_state_of_modifier(c, ix)] if n]
+            sources = [n for o in P.pobjs(tok, {"from"}) + P.pobjs(goods_tok, {"from"})   # "gas from X is carried"
+                       for n in ix.refers(o, ("country",))]
             if origin:
                 suppliers = origin
             elif sources and not suppliers:
                 suppliers = sources   # "pipelines that bring oil and gas from Azerbaijan to Turkey"
-            elif not P.pobjs(tok, {"from"}):
+            elif not P.pobjs(tok, {"from"}) and (not suppliers or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+                # "Russia ships gas to China": a state or company carrying its goods supplies them (not "is
+                # building a pipeline to bring gas to X": a purpose)
                 return
-        if P.children(tok, ("nsubjpass",)):
-            suppliers = [n for o in P.pobjs(tok, {"by", "from"}) for n in ix.refers(o, ("country", "organization"))]
         via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
         for s in suppliers:
             for b in buyers:
