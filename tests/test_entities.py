@@ -344,3 +344,17 @@ def test_a_known_name_ends_where_a_person_named_after_it_begins(nlp_model):
                          "that exports grew.")
     names = {(e.name, e.type) for e in doc.entities}
     assert {("State Oil Company of the Azerbaijan Republic", "organization"), ("Ion Rusu", "person")} <= names
+
+
+def test_an_article_after_and_starts_the_next_name_of_a_list_but_not_inside_between(nlp_model):
+    doc = run(nlp_model, "Moldova is a member of the Council of Europe and the Black Sea Economic Forum. "
+                         "The Treaty on Friendship between the Republic of Moldova and the Republic of Romania "
+                         "was signed in 1992.")
+    names = {e.name for e in doc.entities}
+    assert {"Council of Europe", "Black Sea Economic Forum"} <= names
+    assert any(n.startswith("Treaty on Friendship between") and n.endswith("Romania") for n in names)
+
+
+def test_a_name_the_text_calls_a_monopoly_is_an_organization(nlp_model):
+    doc = run(nlp_model, "The state nuclear monopoly Moldatom runs the Orhei Power Plant.")
+    assert ("Moldatom", "organization") in {(e.name, e.type) for e in doc.entities}

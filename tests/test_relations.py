@@ -1200,3 +1200,17 @@ def test_a_named_line_carrying_a_state_s_goods_to_a_place_connects_it_and_suppli
     found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")])
     assert triples([r for r in found if r.predicate == "connects"]) == {("Prut pipeline", "Moldova")}
     assert supplied(found) == {("Romania", "Moldova", "gas")}
+
+
+@pytest.mark.model
+def test_a_body_co_chaired_in_the_passive_is_chaired_by_each_agent(model):
+    text = "The Prut Group was co-chaired by Georgia, Romania and Moldova."
+    found = find(model, text, COUNTRIES + [("Prut Group", "organization", "Prut Group")], predicate="chairs")
+    assert triples(found) == {("Georgia", "Prut Group"), ("Romania", "Prut Group"), ("Moldova", "Prut Group")}
+
+
+@pytest.mark.model
+def test_the_operator_of_a_field_operates_it(model):
+    text = "Petrom is the operator of the Orhei gas field."
+    mentions = [("Petrom", "organization", "Petrom"), ("Orhei gas field", "place", "Orhei")]
+    assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petrom", "Orhei")}

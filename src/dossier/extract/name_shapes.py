@@ -83,7 +83,7 @@ PRODUCT_NOUNS = {
 ORG_NOUNS = {
     "company", "firm", "corporation", "manufacturer", "maker", "producer", "operator", "contractor",
     "consortium", "holding", "giant", "agency", "carrier", "airline", "broadcaster", "newspaper", "outlet",
-    "channel", "group",
+    "channel", "group", "monopoly", "conglomerate", "utility",
 }
 TITLE_WORDS = {
     "president", "minister", "ambassador", "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman",
@@ -370,7 +370,11 @@ def _split_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer) -> list[_Run]:
     for t in toks:
         if t.lower_ in SPLITTERS:
             depth_of = True
-        if t.text == "," or (t.lower_ == "and" and not depth_of):
+        # "the Council of Europe and the Non-Aligned Movement": an article after "and" starts a name
+        # (not "an Agreement between the A and the B")
+        article_after = t.lower_ == "and" and t.i + 1 < run.j and sp[t.i + 1].lower_ == "the" \
+            and not any(x.lower_ == "between" for x in sp[start:t.i])
+        if t.text == "," or (t.lower_ == "and" and (not depth_of or article_after)):
             left = sp[start:t.i]
             # "the BSEC, and the Council of Europe", "the Azerbaijani Air Force, and the Azerbaijani Navy": a
             # known name or an article after the comma starts the next name of a list
@@ -382,7 +386,7 @@ def _split_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer) -> list[_Run]:
             if t.lower_ == "and":
                 # "North – South and Zangezur Corridor": a route or a known name does not coordinate inside a name
                 right = sp[t.i + 1:run.j]
-                split = not typed or any(is_dash(x) for x in left) or bool(gaz.lookup(left.text)) or (
+                split = not typed or any(is_dash(x) for x in left) or bool(gaz.lookup(left.text)) or article_after or (
                     head_type([x.text for x in left]) is not None and head_type([x.text for x in right]) is not None)
             if split:
                 if t.i > start:

@@ -916,8 +916,11 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return   # "a fast track for Azerbaijan's NATO membership", "its membership bid": sought, not held
     if lemma in ("chair", "co-chair") and tok.pos_ == "VERB":
         # a body, or a meeting ("co-chaired an EU-Azerbaijan business roundtable")
-        orgs = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, _ORG + ("event",))]
-        chairs = [n for s in P.subject_of(tok) for c in P.conjuncts(s)
+        passive = P.children(tok, ("nsubjpass",))
+        orgs = [ix.name(m) for o in passive or P.children(tok, ("dobj",))
+                for m in ix.phrase_mentions(o, _ORG + ("event",))]
+        # "the Minsk Group was co-chaired by the United States, France and Russia"
+        chairs = [n for s in (P.pobjs(tok, {"by"}) if passive else P.subject_of(tok)) for c in P.conjuncts(s)
                   for n in ix.refers(c, ("country", "person", "organization"))]
         for s in dict.fromkeys(chairs):
             for org in orgs:
@@ -1069,7 +1072,7 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         pred = "operator_of" if lemma in P.OPERATOR_NOUNS else "owner_of"
         holder_tok = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
         holders = [n for h in holder_tok for n in ix.refers(h, ("organization", "country"))]
-        things = [ix.infrastructure_for(o) for o in P.pobjs(tok, {"of"})]
+        things = [_infrastructure_in(o, ix) for o in P.pobjs(tok, {"of"})]   # a line, or a site ("X field")
         for h in holders:
             for th in things:
                 if th is not None:
@@ -1202,7 +1205,7 @@ def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
         return th
     # a site worked or run by a company ("the Shah Deniz gas field is operated by BP")
     site = next((m for m in ix.phrase_mentions(tok, ("place",))
-                 if ix.name(m).split()[-1].lower() in _SITE_HEADS), None)
+                 if ix.name(m).split()[-1].lower() in _SITE_HEADS or m.text.split()[-1].lower() in _SITE_HEADS), None)
     if site is not None:
         return site
     if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"} or _percent(tok):
