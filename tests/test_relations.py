@@ -1214,3 +1214,46 @@ def test_the_operator_of_a_field_operates_it(model):
     text = "Petrom is the operator of the Orhei gas field."
     mentions = [("Petrom", "organization", "Petrom"), ("Orhei gas field", "place", "Orhei")]
     assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petrom", "Orhei")}
+
+
+def posts(found):
+    return {(r.subject, r.object, r.qualifiers.get("of")) for r in found if r.predicate == "position_held"}
+
+
+ATLANTIC = [("Atlantic Council", "organization", "Atlantic Council"),
+            ("Columbia University", "organization", "Columbia University"),
+            ("Prut Institute", "organization", "Prut Institute")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Ion Rusu is a senior fellow at the Atlantic Council.", ("senior fellow", "Atlantic Council")),
+    ("Ion Rusu, a visiting professor at Columbia University, spoke.", ("visiting professor", "Columbia University")),
+    ("Ion Rusu, professor of economics at Columbia University, spoke.",
+     ("professor of economics", "Columbia University")),
+    ("Ion Rusu is a senior associate at the Atlantic Council.", ("senior associate", "Atlantic Council")),
+])
+def test_a_post_keeps_its_grade_and_field_and_is_held_where_it_is(model, text, expected):
+    found = find(model, text, ATLANTIC + persons("Ion Rusu"), predicate="position_held")
+    assert {(role, of) for _, role, of in posts(found)} == {expected}
+
+
+@pytest.mark.model
+def test_posts_coordinated_after_a_copula_are_each_held(model):
+    text = ("Ion Rusu is a distinguished research fellow at the Prut Institute and a senior associate "
+            "with the Europe Program at the Atlantic Council in Washington.")
+    found = find(model, text, ATLANTIC + persons("Ion Rusu"), predicate="position_held")
+    assert {(role, of) for _, role, of in posts(found)} == {
+        ("distinguished research fellow", "Prut Institute"), ("senior associate", "Atlantic Council")}
+
+
+@pytest.mark.model
+def test_a_title_before_a_name_of_a_body_is_the_post_there_or_a_state_post_and_a_party(model):
+    text = ("He quoted analyst Ion Rusu of the Atlantic Council. "
+            "Former prime minister Ana Rusu of the Prut Party resigned.")
+    mentions = ATLANTIC + persons("Ion Rusu", "Ana Rusu") + [
+        ("analyst", "person", "Ion Rusu", "title"), ("Former prime minister", "person", "Ana Rusu", "title"),
+        ("Prut Party", "organization", "Prut Party")]
+    found = find(model, text, mentions)
+    assert posts(found) == {("Ion Rusu", "analyst", "Atlantic Council")}
+    assert {(r.subject, r.object) for r in found if r.predicate == "member_of"} == {("Ana Rusu", "Prut Party")}

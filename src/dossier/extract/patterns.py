@@ -132,7 +132,7 @@ TITLE_CORE = {"president", "minister", "ambassador", "premier", "chancellor", "s
 # occupations that make a post only where the organisation they are held at is named ("an analyst at
 # the International Crisis Group"); alone ("analyst John Smith") they say nothing of whom they serve
 PROFESSIONS = {"analyst", "researcher", "fellow", "professor", "scholar", "economist", "editor", "correspondent",
-               "journalist", "lecturer", "historian", "consultant", "strategist"}
+               "journalist", "lecturer", "historian", "consultant", "strategist", "associate"}
 # plural nouns for the people a country sends ("Georgian officials", "the Turkish delegation")
 DELEGATES = {"official", "counterpart", "delegation", "delegate", "representative", "diplomat", "leader",
              "officer", "negotiator",

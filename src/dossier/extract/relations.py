@@ -128,6 +128,12 @@ def _core_word(phrase: list[Token], i: int, ix: Index) -> bool:
     k = i + 1
     while k < len(phrase) and phrase[k].lower_ in ("at", "of", "with", "the"):
         k += 1
+    if k > i + 1 and k + 1 < len(phrase) and phrase[k - 1].lower_ == "of" and phrase[k].text.islower() \
+            and phrase[k].pos_ in ("NOUN", "ADJ"):
+        # "a professor of economics at Columbia University": the field first
+        k += 1
+        while k < len(phrase) and phrase[k].lower_ in ("at", "with", "the"):
+            k += 1
     return k > i + 1 and k < len(phrase) and ix.name_mention(phrase[k], ("organization",)) is not None
 
 
@@ -175,6 +181,8 @@ def _positions(ix: Index) -> list[_Position]:
             phrases = [p for p in (copula or _title_as(span, ix),) if p is not None]
         elif copula is not None and all(copula[0].casefold() != r.casefold() for r, _, _ in phrases):
             phrases.append(copula)   # "His Intel chief, X, is now his foreign minister": then and now
+        if copula is not None:
+            phrases += _copula_more(span, ix)
         for role, of, claimed in phrases:
             if any(q.span == span and q.role.casefold() == role.casefold() for q in found):
                 continue
@@ -453,8 +461,29 @@ def _affiliations(ix: Index, positions: list[_Position], out: _Collector) -> Non
                 p == person for p, _ in held if ix.text[m.end:o.start].strip() == "of"):
             continue
         span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.add("position_held", person, None, span.sent, {"of": org})
+        if span is None:
+            continue
+        # "Senior Fellow X of the Atlantic Council": the title before the name is the post there; "Former
+        # prime minister X of Georgian Dream": a state's post, and the body is the holder's party
+        before = _title_before(span, ix)
+        role = before[0] if before is not None and before[1] is None else None
+        if before is None and (t := _title_mention_before(m, ix)) is not None:
+            role = re.sub(r"^(?:[Ff]ormer|[Tt]hen|[Cc]urrent)\s+", "", t.text)   # "analyst X of Y": an occupation
+        if role is not None and re.search(r"\b(?:minister|president|premier|chancellor|mayor|governor)\b", role,
+                                          re.I) and not re.search(r"\b(?:of|for)\b", role):
+            out.add("member_of", person, org, span.sent)
+        else:
+            out.add("position_held", person, role, span.sent, {"of": org})
+
+
+def _title_mention_before(m: Mention, ix: Index) -> Mention | None:
+    """The title written right before a person's name ("analyst" in "analyst X"), as the entity
+    reader found it."""
+    i = ix.mentions.index(m)
+    t = ix.mentions[i - 1] if i else None
+    if t is None or t.type != "person" or t.form != "title" or t.entity != m.entity or ix.text[t.end:m.start] != " ":
+        return None
+    return t
 
 
 def _in_quote(span: Span) -> bool:
@@ -619,9 +648,10 @@ def _title_after(span: Span, ix: Index):
                 return _read_title(right, ix, span)
             return None
         # lowercase words of a title ("foreign policy adviser"): only when a title word follows
-        lower_lead = t.pos_ in ("ADJ", "NOUN") and t.text.islower() and any(
+        lower_lead = (t.pos_ in ("ADJ", "NOUN") or t.lower_ in _ROLE_MODIFIERS) and t.text.islower() and any(
             _title_word(x) for x in doc[k + 1:min(k + 4, span.sent.end)])
         if (m is not None and m.type in ("country", "organization", "place")) or _title_word(t) or lower_lead \
+                or _title_complement(t) \
                 or t.lower_ in ("of", "for", "and", "the", "to", "'s", "’s", "-", "–", "a", "an") \
                 or (t.lower_ == "at" and any(_title_word(r) for r in right)) \
                 or t.lower_ in P.TITLE_PRE or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")):
@@ -673,35 +703,57 @@ def _title_copula(span: Span, ix: Index):
                 target = next((o for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
                                for o in a.children if o.dep_ == "pobj"), None)
             if target is not None and _title_word(target):
-                read = _read_title(_title_phrase(target, ix), ix, span)
-                unit = next((m for m in ix.mentions_in(target.idx, target.right_edge.idx + 1, ("organization",))
-                             if read is not None and ix.name(m) == read[1]), None)
-                if unit is not None:
-                    named = ix.sp.char_span(unit.start, unit.end, alignment_mode="expand")
-                    nxt = named[-1].nbor(1) if named is not None and named.end < len(ix.sp) else None
-                    if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
-                        # "Director of the International Security research group at RUSI": a unit's name; the
-                        # post is at the organisation named after "at"
-                        at = [m for t in target.subtree if t.dep_ == "pobj" and t.head.lower_ == "at"
-                              and t.i > nxt.i for m in ix.phrase_mentions(t, ("organization",))]
-                        read = (read[0], ix.name(at[0]), read[2]) if at else read
-                if read is None or read[1] is None:
-                    # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
-                    # researcher with a focus on ... at Z": the organisation the post is held at
-                    at = sorted((("at", "with", "within").index(t.head.lower_), t.i, ix.name(m))
-                                 for t in target.subtree if t.dep_ == "pobj" and t.i > target.i
-                                 and t.head.lower_ in ("at", "with", "within")
-                                 for m in ix.phrase_mentions(t, ("organization",)))
-                    if at and read is not None:
-                        read = (read[0], at[0][2], read[2])
-                    elif at and target.lower_ in P.PROFESSIONS:
-                        left = target
-                        while left.i > 0 and left.nbor(-1).dep_ in ("compound", "amod") \
-                                and left.nbor(-1).head.i == target.i:
-                            left = left.nbor(-1)
-                        read = (target.doc[left.i:target.i + 1].text, at[0][2], [])
-                return read
+                return _copula_target(target, span, ix)
     return None
+
+
+def _copula_more(span: Span, ix: Index) -> list:
+    """The posts of a copula's complements coordinated after the first ("X is a research fellow at Y and
+    a senior associate at Z")."""
+    subj = span.root
+    if subj.dep_ != "nsubj" or subj.head.lemma_.lower() not in ("be", "become", "remain"):
+        return []
+    first = next((c for c in subj.head.children if c.dep_ == "attr" and _title_word(c)), None)
+    if first is None:
+        return []
+    # the parser may coordinate the second with the first's organisation ("... at Y and a senior associate")
+    more = [t for t in first.subtree if t.dep_ == "conj" and t.i > first.i and t.pos_ == "NOUN" and _title_word(t)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children)]
+    reads = [_copula_target(c, span, ix) for c in dict.fromkeys([*P.conjuncts(first)[1:], *more])
+             if _title_word(c)]
+    return [r for r in reads if r is not None]
+
+
+def _copula_target(target: Token, span: Span, ix: Index):
+    """The post a copula's complement names ("is the president of Y", "a researcher at Z")."""
+    read = _read_title(_title_phrase(target, ix), ix, span)
+    unit = next((m for m in ix.mentions_in(target.idx, target.right_edge.idx + 1, ("organization",))
+                 if read is not None and ix.name(m) == read[1]), None)
+    if unit is not None:
+        named = ix.sp.char_span(unit.start, unit.end, alignment_mode="expand")
+        nxt = named[-1].nbor(1) if named is not None and named.end < len(ix.sp) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
+            # "Director of the International Security research group at RUSI": a unit's name; the
+            # post is at the organisation named after "at"
+            at = [m for t in target.subtree if t.dep_ == "pobj" and t.head.lower_ == "at"
+                  and t.i > nxt.i for m in ix.phrase_mentions(t, ("organization",))]
+            read = (read[0], ix.name(at[0]), read[2]) if at else read
+    if read is None or read[1] is None:
+        # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
+        # researcher with a focus on ... at Z": the organisation the post is held at
+        at = sorted((("at", "with", "within").index(t.head.lower_), t.i, ix.name(m))
+                     for t in target.subtree if t.dep_ == "pobj" and t.i > target.i
+                     and t.head.lower_ in ("at", "with", "within")
+                     for m in ix.phrase_mentions(t, ("organization",)))
+        if at and read is not None:
+            read = (read[0], at[0][2], read[2])
+        elif at and target.lower_ in P.PROFESSIONS:
+            left = target
+            while left.i > 0 and left.nbor(-1).dep_ in ("compound", "amod") \
+                    and left.nbor(-1).head.i == target.i:
+                left = left.nbor(-1)
+            read = (target.doc[left.i:target.i + 1].text, at[0][2], [])
+    return read
 
 
 def _title_phrase(head: Token, ix: Index) -> list[Token]:
@@ -755,6 +807,12 @@ def _unknown_org(phrase: list[Token], k: int, ix: Index) -> tuple[str, int] | No
     return " ".join(t.text for t in phrase[start:end]), end
 
 
+# lower-case words that are part of a post ("senior fellow", "honorary chairman", "research fellow")
+_ROLE_MODIFIERS = {"senior", "honorary", "visiting", "nonresident", "non-resident", "research", "principal",
+                   "distinguished", "adjunct", "executive", "managing", "emeritus", "junior", "special", "assistant",
+                   "associate"}
+
+
 def _read_title(phrase: list[Token], ix: Index, person: Span):
     """(role, of, countries named) from a title phrase, or None when it holds no title.
 
@@ -778,7 +836,8 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         if t.text in ("-", "–") and _glued(t) and start > 1 and phrase[start - 2].text[:1].isupper():
             start -= 2   # "Vice-President", "Deputy-Minister"
             continue
-        if not (_title_word(t) or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
+        if not (_title_word(t) or t.lower_ in _ROLE_MODIFIERS
+                or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))):
             break
         start -= 1
     role_toks = list(phrase[start:core + 1])
