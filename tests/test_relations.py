@@ -1257,3 +1257,11 @@ def test_a_title_before_a_name_of_a_body_is_the_post_there_or_a_state_post_and_a
     found = find(model, text, mentions)
     assert posts(found) == {("Ion Rusu", "analyst", "Atlantic Council")}
     assert {(r.subject, r.object) for r in found if r.predicate == "member_of"} == {("Ana Rusu", "Prut Party")}
+
+
+@pytest.mark.model
+def test_a_former_post_stated_in_the_present_is_not_dated_by_the_report(model):
+    text = "Ion Rusu is the former foreign minister of Moldova. Ana Rusu is the foreign minister of Moldova."
+    ctx = make_context(model, text, COUNTRIES + persons("Ion Rusu", "Ana Rusu"), published="2024-05-01")
+    found = [r for r in relations.find_relations(ctx) if r.predicate == "position_held"]
+    assert {(r.subject, r.time) for r in found} == {("Ion Rusu", None), ("Ana Rusu", "2024-05-01")}

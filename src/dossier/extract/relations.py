@@ -238,8 +238,12 @@ def _positions(ix: Index) -> list[_Position]:
             and not any(t.tag_ in ("VBD", "VBN") for t in verbs)
         # a past sentence without a time of its own continues the one before; a post stated in the
         # present holds as of the report
+        # "X is a former chief economist of Y": a post held before, at no time the sentence gives
+        former = re.search(r"\b(?:former|ex-|onetime|one-time|erstwhile)\s+(?:[\w-]+\s+){0,3}?"
+                           + re.escape(p.role.split()[0]), sent.text, re.I) is not None
         when = ix.time_of(p.span.root, fallback_previous=not present)
-        p.time = when.iso if when else (ix.ctx.doc.published if present and not _in_quote(p.span) else None)
+        p.time = when.iso if when else (ix.ctx.doc.published if present and not former
+                                        and not _in_quote(p.span) else None)
         out.append(p)
     return out
 
