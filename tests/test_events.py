@@ -1139,3 +1139,17 @@ def test_the_two_presidents_are_the_two_named_as_presidents_before(model):
                                ("Romanian", "country", "Romania", "demonym")], [("15 June 2021", "2021-06-15")])
     meeting = one(found, "meeting")
     assert sorted(meeting.participants) == ["Ana Popa", "Ion Rusu"] and meeting.place == "Iasi"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, signed", [
+    ("In June 2021, Moldova and Romania adopted the Prut Declaration.",
+     [("Prut Declaration", ["Moldova", "Romania"], "2021-06")]),
+    ("The Moldovan Protection Act, adopted by the Senate in 2023, was criticised.", []),
+])
+def test_adopting_a_declaration_is_signing_it_but_passing_a_law_is_not(model, text, signed):
+    mentions = COUNTRIES + [("Prut Declaration", "agreement", "Prut Declaration"),
+                            ("Moldovan Protection Act", "agreement", "Moldovan Protection Act"),
+                            ("Senate", "organization", "Senate")]
+    found = find(model, text, mentions, times=[("June 2021", "2021-06"), ("2023", "2023")])
+    assert [(e.name, sorted(e.participants), e.date) for e in found if e.type == "agreement_signed"] == signed

@@ -324,6 +324,10 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             things = _relative_antecedent(tok, ix) or things
         objects = list(dict.fromkeys(c for th in things for c in P.conjuncts(th)
                                      if _agreement_name(c, ix) is not None))
+        if lemma == "adopt":
+            # "adopted the Shusha Declaration": a text the parties agree; not a law one body passes ("the X
+            # Act, adopted by the Senate")
+            objects = [c for c in objects if c.lemma_.lower() in P.AGREEMENT_NOUNS]
         subj = [] if P.children(tok, ("nsubjpass",)) else P.subject_of(tok)
         if not subj and tok.dep_ == "acl" and ix.is_pair_phrase(tok.head):
             subj = [tok.head]   # "which the two countries signed", parsed as an acl

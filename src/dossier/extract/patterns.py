@@ -26,7 +26,7 @@ from dossier.records import Mention
 
 # --- trigger lexicons (lemmas) ---------------------------------------------------------
 
-SIGN_VERBS = {"sign", "conclude", "ink", "initial", "agree"}
+SIGN_VERBS = {"sign", "conclude", "ink", "initial", "agree", "adopt"}
 AGREEMENT_NOUNS = {"agreement", "treaty", "declaration", "memorandum", "deal", "accord", "protocol",
                    "contract", "charter", "convention", "pact", "communique", "roadmap", "mou", "ceasefire",
                    "truce", "armistice"}
