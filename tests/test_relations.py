@@ -1265,3 +1265,23 @@ def test_a_former_post_stated_in_the_present_is_not_dated_by_the_report(model):
     ctx = make_context(model, text, COUNTRIES + persons("Ion Rusu", "Ana Rusu"), published="2024-05-01")
     found = [r for r in relations.find_relations(ctx) if r.predicate == "position_held"]
     assert {(r.subject, r.time) for r in found} == {("Ion Rusu", None), ("Ana Rusu", "2024-05-01")}
+
+
+@pytest.mark.model
+def test_a_post_told_of_he_or_she_is_held_by_the_person_the_paragraph_is_about(model):
+    text = ("Ion Rusu is the director of the Prut Institute. His interests are many. He is a senior fellow "
+            "with the Atlantic Council and a lecturer at Columbia University.\n\n"
+            "Ion Rusu met Ana Rusu. She is the director of the Prut Institute.")
+    found = find(model, text, ATLANTIC + persons("Ion Rusu", "Ana Rusu"), predicate="position_held")
+    assert posts(found) == {("Ion Rusu", "director", "Prut Institute"),
+                            ("Ion Rusu", "senior fellow", "Atlantic Council"),
+                            ("Ion Rusu", "lecturer", "Columbia University")}
+
+
+@pytest.mark.model
+def test_a_unit_named_with_its_body_s_possessive_is_part_of_it_and_holds_the_post(model):
+    text = "Ion Rusu is a research fellow at Columbia University's Prut Institute."
+    found = find(model, text, ATLANTIC + persons("Ion Rusu"))
+    assert posts(found) == {("Ion Rusu", "research fellow", "Prut Institute")}
+    assert {(r.subject, r.object) for r in found if r.predicate == "part_of"} == {
+        ("Prut Institute", "Columbia University")}

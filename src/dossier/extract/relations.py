@@ -105,6 +105,7 @@ def find_relations(ctx: Context) -> list[Relation]:
             _ranks(tok, sent, ix, out)
             _manufacturer(tok, sent, ix, out)
     _routes(ix, out)
+    _units(ix, out)
     _located(ix, out)
     _state_owned(ix, out)
     _parties(ctx, ix, positions, out)
@@ -189,6 +190,7 @@ def _positions(ix: Index) -> list[_Position]:
             found.append(_Position(ix.name(m), role, of, span, claimed))
     found += _counterparts(ix, found)
     found += [q for q in _respective_posts(ix) if not any(f.span == q.span for f in found)]
+    found += _pronoun_posts(ix)
     # a title without its country: the same person's title elsewhere; else, when another leader of
     # the sentence has a country ("A's President X ... meeting with President Y in the Turkish
     # capital"), the sentence's only other country, named after the person
@@ -245,6 +247,28 @@ def _positions(ix: Index) -> list[_Position]:
         p.time = when.iso if when else (ix.ctx.doc.published if present and not former
                                         and not _in_quote(p.span) else None)
         out.append(p)
+    return out
+
+
+def _pronoun_posts(ix: Index) -> list[_Position]:
+    """"X is the director of Y. ... He is a fellow with Z": a post told of "he" or "she" is held by the
+    person the paragraph is about: the last one named before in it, when no other was named since its
+    first sentence."""
+    out = []
+    for sent in ix.sentences():
+        subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")
+                     and t.head.lemma_.lower() in ("be", "become", "remain")), None)
+        if subj is None:
+            continue
+        floor = ix.paragraph_start(sent.start_char)
+        people = {ix.name(m) for m in ix.mentions_in(floor, sent.start_char, ("person",)) if m.form != "title"}
+        if len(people) != 1:
+            continue
+        span = sent.doc[subj.i:subj.i + 1]
+        reads = [r for r in (_title_copula(span, ix),) if r is not None]
+        reads += _copula_more(span, ix) if reads else []
+        person = people.pop()
+        out += [_Position(person, role, of, span, claimed) for role, of, claimed in reads]
     return out
 
 
@@ -745,8 +769,11 @@ def _copula_target(target: Token, span: Span, ix: Index):
     if read is None or read[1] is None:
         # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
         # researcher with a focus on ... at Z": the organisation the post is held at
+        # not in a post coordinated after it ("a fellow with Y and a lecturer at Z")
+        other = {x.i for c in target.subtree if c.dep_ == "conj" and c.i > target.i and _title_word(c)
+                 for x in c.subtree}
         at = sorted((("at", "with", "within").index(t.head.lower_), t.i, ix.name(m))
-                     for t in target.subtree if t.dep_ == "pobj" and t.i > target.i
+                     for t in target.subtree if t.dep_ == "pobj" and t.i > target.i and t.i not in other
                      and t.head.lower_ in ("at", "with", "within")
                      for m in ix.phrase_mentions(t, ("organization",)))
         if at and read is not None:
@@ -764,7 +791,7 @@ def _title_phrase(head: Token, ix: Index) -> list[Token]:
     """The words of a title phrase headed by ``head`` that can belong to the title: all up to the head,
     then linking words, capitalised words and names ("president of the Republic of Azerbaijan")."""
     return [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1]
-            if t.i <= head.i or t.lower_ in ("of", "for", "the", "and", "to") or t.text[:1].isupper()
+            if t.i <= head.i or t.lower_ in ("of", "for", "the", "and", "to", "with", "at") or t.text[:1].isupper()
             or ix.name_mention(t) is not None]
 
 
@@ -858,7 +885,9 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         t = post[i]
         if t.lower_ == "to":
             break       # "Ambassador to Baku": the host, not the sender
-        if t.lower_ in ("of", "for", "at"):
+        # "a fellow with the German Marshall Fund": an occupation is held with a body too
+        profession = any(x.lower_ in P.PROFESSIONS for x in role_toks)
+        if t.lower_ in ("of", "for", "at") or t.lower_ == "with" and profession:
             j = i + 1
             if j < len(post) and post[j].lower_ == "the":
                 j += 1
@@ -868,7 +897,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
             org = _unknown_org(post, j, ix)
             m = ix.name_mention(post[j], ("country", "organization")) if j < len(post) else None
             if org is not None:
-                of = org[0] if of is None or t.lower_ == "of" else of
+                of = org[0] if of is None or t.lower_ == "of" or profession else of
                 break
             if m is not None:
                 if m.type == "country":
@@ -879,6 +908,11 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 k = j
                 while k < len(post) and ix.name_mention(post[k]) is m:
                     k += 1
+                inner = ix.name_mention(post[k], ("organization",)) if k < len(post) else None
+                if m.type == "organization" and inner is not None and inner is not m \
+                        and re.fullmatch(r"['’]s\s+", ix.text[m.end:inner.start]):
+                    of = ix.name(inner)   # "a fellow at National Defense University's Institute for ...": the unit
+                    break
                 if m.type == "organization" and k < len(post) and post[k].pos_ == "NOUN" and post[k].text.islower():
                     at = next((ix.name_mention(post[y], ("organization",)) for x in range(k, len(post) - 1)
                                if post[x].lower_ == "at"
@@ -1616,6 +1650,24 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for part_name in parts:
                 if part_name != ix.name(whole):
                     out.add("part_of", part_name, ix.name(whole), sent)
+
+
+# what a body's unit is called by its head noun ("the Institute for National Strategic Studies")
+_UNIT_HEADS = {"institute", "program", "programme", "center", "centre", "department", "directorate", "division",
+               "unit", "school", "faculty", "mission", "command", "academy", "college", "laboratory"}
+
+
+def _units(ix: Index, out: _Collector) -> None:
+    """"National Defense University's Institute for National Strategic Studies": a unit named with its
+    body's possessive is part of it."""
+    ms = ix.mentions
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.type != "organization" or b.type != "organization" or ix.name(a) == ix.name(b) \
+                or not re.fullmatch(r"['’]s\s+(?:the\s+)?", ix.text[a.end:b.start]):
+            continue
+        head = re.split(r"\s+(?:of|for|on|in)\s+", b.text)[0].split()[-1].lower()
+        if head in _UNIT_HEADS:
+            out.add("part_of", ix.name(b), ix.name(a), (a.start, b.end))
 
 
 # a stretch of a line: "TANAP forms the central segment of the Southern Gas Corridor"
