@@ -1153,3 +1153,23 @@ def test_adopting_a_declaration_is_signing_it_but_passing_a_law_is_not(model, te
                             ("Senate", "organization", "Senate")]
     found = find(model, text, mentions, times=[("June 2021", "2021-06"), ("2023", "2023")])
     assert [(e.name, sorted(e.participants), e.date) for e in found if e.type == "agreement_signed"] == signed
+
+
+@pytest.mark.model
+def test_joining_two_bodies_is_a_dated_change_for_each(model):
+    mentions = COUNTRIES + [("Council of Europe", "organization", "Council of Europe"),
+                            ("World Trade Organization", "organization", "World Trade Organization")]
+    found = find(model, "Moldova joined the Council of Europe and the World Trade Organization in 2001.", mentions,
+                 times=[("2001", "2001")])
+    assert sorted((e.name, e.date, tuple(e.participants)) for e in found if e.type == "organization_change") == [
+        ("Council of Europe", "2001", ("Moldova",)), ("World Trade Organization", "2001", ("Moldova",))]
+
+
+@pytest.mark.model
+def test_a_body_that_changed_its_name_is_a_change_under_the_new_name(model):
+    mentions = [("Prut Council", "organization", "Prut Council"),
+                ("Organization of Prut States", "organization", "Organization of Prut States")]
+    found = find(model, "In 2021 the Prut Council changed its name to the Organization of Prut States.", mentions,
+                 times=[("2021", "2021")])
+    assert [(e.type, e.name, e.date) for e in found] == [
+        ("organization_change", "Organization of Prut States", "2021")]

@@ -1272,10 +1272,18 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
-        if ms and who:
-            d = _Draft("organization_change", tok, name=ix.name(ms[0]))
+        out = []
+        for name in dict.fromkeys(ix.name(m) for m in ms) if who else ():
+            # "joined the Council of Europe and the WTO in 2001": each body joined is a change
+            d = _Draft("organization_change", tok, name=name)
             d.add(*who)
-            return [d]
+            out.append(d)
+        return out
+    if lemma == "change" and tok.pos_ == "VERB" and any(o.lemma_.lower() == "name" for o in P.children(tok, ("dobj",))):
+        # "the Turkic Council changed its name to the Organization of Turkic States"
+        new = [m for o in P.pobjs(tok, {"to"}) for m in ix.phrase_mentions(o, orgs)]
+        if new:
+            return [_Draft("organization_change", tok, name=ix.name(new[0]))]
     means = tok.dep_ == "pcomp" and tok.head.lower_ == "by"   # "attempts to X by freezing ...": done, as a means
     if lemma in _LEAVE_VERBS and tok.pos_ == "VERB" and (means or not P.is_hypothetical(tok)):
         # "Georgia left the CIS", "withdrew from the treaty organisation", "freezing its participation in
@@ -1506,8 +1514,10 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     for d in open_:
         if d.time is None and not d.own_time_only:
             for e in drafts:
+                # (or told by the same word: "joined A and B in 2001")
                 if e.time is not None and e is not d and not e.own_time_only and (
-                        _nested(d.anchor, e.anchor) or _coordinated(d, e) or _coordinated(e, d)):
+                        e.anchor.i == d.anchor.i or _nested(d.anchor, e.anchor) or _coordinated(d, e)
+                        or _coordinated(e, d)):
                     d.time = e.time
                     break
 
