@@ -341,3 +341,8 @@ def test_the_nationality_of_gas_bought_is_its_seller(nlp_model):
     [q] = figures(nlp_model, "The EU expects to import 20 bcm of Moldovan gas a year by 2027.")
     assert (q.indicator, q.qualifiers.get("from"), q.qualifiers.get("to")) == ("gas_supply", "Moldova",
                                                                                  "European Union")
+
+
+def test_the_demonym_on_an_investment_names_where_it_comes_from(nlp_model):
+    qs = figures(nlp_model, "Romanian investment in Moldova totalled 1.2 billion euros by the end of 2023.")
+    assert [(q.indicator, q.subjects) for q in qs] == [("investment", ["Romania", "Moldova"])]

@@ -1135,6 +1135,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
                  and ctx.doc.text[fig.end:t.idx].count(" ") <= 5]
         src = [n for g in goods[:1] for c in g.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
                for n in [state_named(c.text)] if n and n not in dst]
+    if indicator in ("investment", "arms_sales") and not src and trigger is not None:
+        # "Romanian investment in Moldova", "Turkish arms sales": the demonym on the flow names its source
+        src = [n for c in trigger.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+               for n in [state_named(c.text)] if n and n not in dst][:1]
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
