@@ -1285,3 +1285,21 @@ def test_a_unit_named_with_its_body_s_possessive_is_part_of_it_and_holds_the_pos
     assert posts(found) == {("Ion Rusu", "research fellow", "Prut Institute")}
     assert {(r.subject, r.object) for r in found if r.predicate == "part_of"} == {
         ("Prut Institute", "Columbia University")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut Group, co-chaired by Georgia, Romania and Moldova, was marginalised.",
+    "Talks went on in the Prut Group (set up in 1992 to hold negotiations under the co-chairmanship of "
+    "Georgia, Romania and Moldova) for years.",
+])
+def test_a_body_co_chaired_by_states_in_a_participle_or_under_their_chairmanship_is_chaired_by_each(model, text):
+    found = find(model, text, COUNTRIES + [("Prut Group", "organization", "Prut Group")], predicate="chairs")
+    assert triples(found) == {("Georgia", "Prut Group"), ("Romania", "Prut Group"), ("Moldova", "Prut Group")}
+
+
+@pytest.mark.model
+def test_a_unit_named_after_a_known_body_s_short_name_is_part_of_it(model):
+    text = "The OSCE Prut Group met in Vienna."
+    found = find(model, text, [("OSCE Prut Group", "organization", "OSCE Prut Group")], predicate="part_of")
+    assert triples(found) == {("OSCE Prut Group", "Organization for Security and Co-operation in Europe")}

@@ -1014,6 +1014,8 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if lemma in ("chair", "co-chair") and tok.pos_ == "VERB":
         # a body, or a meeting ("co-chaired an EU-Azerbaijan business roundtable")
         passive = P.children(tok, ("nsubjpass",))
+        if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            passive = [tok.head]   # "the OSCE Minsk Group, co-chaired by A, B and C,"
         orgs = [ix.name(m) for o in passive or P.children(tok, ("dobj",))
                 for m in ix.phrase_mentions(o, _ORG + ("event",))]
         # "the Minsk Group was co-chaired by the United States, France and Russia"
@@ -1033,6 +1035,14 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for s in dict.fromkeys(holders):
             for org in orgs:
                 out.add("chairs", s, org, sent, time=_time(tok, ix))
+    elif lemma in ("chairmanship", "chairpersonship") and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        # "the Minsk Group process (... under the co-chairmanship of the US, Russia and France)": the body
+        # named last before in the sentence is chaired by each
+        chairs = [n for o in P.pobjs(tok, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
+        body = ix.last_before(tok.idx, _ORG)
+        if body is not None and body.start >= sent.start_char:
+            for s in dict.fromkeys(chairs):
+                out.add("chairs", s, ix.name(body), sent)
     elif lemma in ("chairmanship", "presidency", "chairpersonship") and tok.pos_ == "NOUN":
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "person"))]
@@ -1657,10 +1667,23 @@ _UNIT_HEADS = {"institute", "program", "programme", "center", "centre", "departm
                "unit", "school", "faculty", "mission", "command", "academy", "college", "laboratory"}
 
 
+_BODY_HEADS = {"group", "mission", "committee", "commission", "council", "assembly", "court", "secretariat",
+               "parliament", "force", "forces"}
+
+
 def _units(ix: Index, out: _Collector) -> None:
     """"National Defense University's Institute for National Strategic Studies": a unit named with its
     body's possessive is part of it."""
     ms = ix.mentions
+    gaz = gazetteer.load()
+    for m in ms:
+        # "the OSCE Minsk Group", "the UN Security Council": a body's unit named after the body's short name
+        words = m.text.split()
+        if m.type != "organization" or len(words) < 2 or words[-1].lower() not in _UNIT_HEADS | _BODY_HEADS:
+            continue
+        body = gaz.lookup(words[0])
+        if body is not None and body.type == "organization" and body.canonical != ix.name(m):
+            out.add("part_of", ix.name(m), body.canonical, (m.start, m.end))
     for a, b in zip(ms, ms[1:], strict=False):
         if a.type != "organization" or b.type != "organization" or ix.name(a) == ix.name(b) \
                 or not re.fullmatch(r"['’]s\s+(?:the\s+)?", ix.text[a.end:b.start]):
