@@ -1303,3 +1303,16 @@ def test_a_unit_named_after_a_known_body_s_short_name_is_part_of_it(model):
     text = "The OSCE Prut Group met in Vienna."
     found = find(model, text, [("OSCE Prut Group", "organization", "OSCE Prut Group")], predicate="part_of")
     assert triples(found) == {("OSCE Prut Group", "Organization for Security and Co-operation in Europe")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, time", [
+    ("Moldova has acceded to the Prut Treaty as a non-nuclear state.", None),
+    ("In July 1992, Moldova ratified the Prut Treaty, which sets limits.", "1992-07"),
+    ("Moldova joined the Prut Treaty in 2017.", "2017"),
+    ("Moldova has refused to ratify the Prut Treaty.", "-"),
+])
+def test_a_state_that_accedes_to_ratifies_or_joins_an_agreement_is_a_party(model, text, time):
+    found = find(model, text, COUNTRIES + [("Prut Treaty", "agreement", "Prut Treaty")],
+                 times=[("July 1992", "1992-07"), ("2017", "2017")], predicate="party_to")
+    assert [(r.subject, r.object, r.time) for r in found] == ([] if time == "-" else [("Moldova", "Prut Treaty", time)])

@@ -106,6 +106,7 @@ def find_relations(ctx: Context) -> list[Relation]:
             _manufacturer(tok, sent, ix, out)
     _routes(ix, out)
     _units(ix, out)
+    _acceded(ix, out)
     _located(ix, out)
     _state_owned(ix, out)
     _parties(ctx, ix, positions, out)
@@ -2260,6 +2261,27 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
             continue    # "a formal peace treaty between A and B has not yet been signed"
         for c in inner:
             out.add("party_to", ix.name(c), ix.name(m), sent)
+
+
+_ACCEDE_VERBS = {"accede", "ratify", "approve", "join", "adhere"}
+
+
+def _acceded(ix: Index, out: _Collector) -> None:
+    """"Azerbaijan has acceded to the Nuclear Non-Proliferation Treaty", "ratified the Treaty on ...",
+    "approved the CFE flank agreement": a state that accedes to, ratifies or joins an agreement is a party."""
+    for m in ix.mentions:
+        if m.type != "agreement":
+            continue
+        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else head.head
+        if head.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in _ACCEDE_VERBS or verb.pos_ != "VERB" \
+                or P.is_hypothetical(verb):
+            continue
+        for s in _subjects(verb, ix, ("country",)):
+            out.add("party_to", s, ix.name(m), span.sent, time=_time(verb, ix))
 
 
 # "Hazar Denizi'ndeki", "Türkiye'deki": the locative-adjective suffix, "(the one) in X"
