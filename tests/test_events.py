@@ -1173,3 +1173,18 @@ def test_a_body_that_changed_its_name_is_a_change_under_the_new_name(model):
                  times=[("2021", "2021")])
     assert [(e.type, e.name, e.date) for e in found] == [
         ("organization_change", "Organization of Prut States", "2021")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, said", [
+    ("Ion Rusu's statement that a peace deal will help Moldova is notable.", [("Ion Rusu", None)]),
+    ("Ion Rusu's speech in February 2024 was widely covered.", [("Ion Rusu", "2024-02")]),
+    ("The Moldovan Foreign Ministry later explained that demarcation was not done.",
+     [("Moldovan Foreign Ministry", None)]),
+    ("Moldova added two new ships to its fleet.", []),
+])
+def test_a_saying_told_by_a_noun_or_a_verb_with_its_clause_is_a_statement(model, text, said):
+    mentions = COUNTRIES + persons("Ion Rusu") + [
+        ("Moldovan Foreign Ministry", "organization", "Moldovan Foreign Ministry")]
+    found = find(model, text, mentions, times=[("February 2024", "2024-02")])
+    assert [(e.participants[0], e.date) for e in found if e.type == "statement"] == said

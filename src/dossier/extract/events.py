@@ -153,7 +153,11 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         # "... by Russia, where the spokeswoman, X, stated that ...": a clause about a place is no report
         where = tok.dep_ in ("advcl", "relcl") and _in_main_clause(tok.head) \
             and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children)
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS \
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _SAYING_NOUNS and _in_main_clause(tok.head):
+            out += _saying_noun(tok, ix)
+            continue
+        clause_verb = tok.lemma_.lower() in _CLAUSE_SAYING_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS and not clause_verb \
                 or not (_in_main_clause(tok) or where):
             continue
         if P.is_hypothetical(tok) or P.habitual(tok):
@@ -170,7 +174,7 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         # known date (its sources say when it was reported)
         named = [ix.name(m) for s in P.children(tok, ("nsubj",))
                  for m in ix.phrase_mentions(s, ("person", "country", "organization"))]
-        if named and not when and tok.lemma_.lower() in _SAYING_VERBS:
+        if named and not when and (tok.lemma_.lower() in _SAYING_VERBS or clause_verb):
             # in a news report (its lead dates what it reports to the last days before publication), a
             # saying told in the past or present is of the day reported
             reported = tok.tag_ in ("VBD", "VBZ", "VBP") or tok.tag_ == "VBN" and any(
@@ -186,6 +190,28 @@ _SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "empha
                  "condemn", "claim", "deny", "insist", "tell", "urge", "accuse", "vow", "slam", "criticize",
                  "criticise", "reject", "praise", "demand", "speak", "call", "indicate", "highlight", "reiterate",
                  "underline", "note"}
+
+
+# verbs that tell a saying only with the clause said ("explained that ...", not "added two ships")
+_CLAUSE_SAYING_VERBS = {"explain", "add", "argue", "assert", "acknowledge", "admit", "confirm", "suggest",
+                        "mention", "remark", "comment", "reply", "respond", "promise", "threaten", "affirm",
+                        "allege", "caution", "predict", "write", "tweet", "recall", "concede"}
+# nouns for a saying: "Mirzoyan's statement that ...", "Aliyev's speech in February"
+_SAYING_NOUNS = {"statement", "speech", "remark", "announcement", "address", "testimony", "interview"}
+
+
+def _saying_noun(tok: Token, ix: Index) -> list[_Draft]:
+    """"X's statement that a deal will help", "in his inauguration speech in February": a saying by the
+    owner, when its words or its time are given."""
+    who = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("person", "country", "organization"))]
+    said = any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in tok.children)
+    when = [a for a in ix.sentence_times(tok.sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)]
+    if not who or not (said or when) or P.is_hypothetical(tok):
+        return []
+    d = _Draft("statement", tok, time=when[0].time if when else None, own_time_only=not when,
+               place=_place(tok, ix, heads_too=False))
+    d.add(*who)
+    return [d]
 
 
 def _under_anniversary(tok: Token) -> bool:
