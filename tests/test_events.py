@@ -1188,3 +1188,15 @@ def test_a_saying_told_by_a_noun_or_a_verb_with_its_clause_is_a_statement(model,
         ("Moldovan Foreign Ministry", "organization", "Moldovan Foreign Ministry")]
     found = find(model, text, mentions, times=[("February 2024", "2024-02")])
     assert [(e.participants[0], e.date) for e in found if e.type == "statement"] == said
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, date", [
+    ("The Prut pipeline started pumping gas in 2018.", "2018"),
+    ("The Prut pipeline, which began delivering gas to Moldova in 2019, is long.", "2019"),
+    ("The Prut pipeline came online in 2018.", "2018"),
+])
+def test_a_line_that_began_carrying_goods_or_came_online_opened_then(model, text, date):
+    found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
+                 times=[("2018", "2018"), ("2019", "2019")])
+    assert [(e.type, e.name, e.date) for e in found if e.type == "opening"] == [("opening", "Prut pipeline", date)]

@@ -1316,3 +1316,34 @@ def test_a_state_that_accedes_to_ratifies_or_joins_an_agreement_is_a_party(model
     found = find(model, text, COUNTRIES + [("Prut Treaty", "agreement", "Prut Treaty")],
                  times=[("July 1992", "1992-07"), ("2017", "2017")], predicate="party_to")
     assert [(r.subject, r.object, r.time) for r in found] == ([] if time == "-" else [("Moldova", "Prut Treaty", time)])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Gas reaches Moldova via the Prut pipeline, which is majority-owned by Petrom.",
+    "The Prut pipeline is majority-owned by Petrom.",
+    "Gas flows through the Prut pipeline, which Petrom partly owns.",
+])
+def test_a_line_owned_in_a_relative_clause_or_a_compound_participle_is_owned(model, text):
+    mentions = [("Petrom", "organization", "Petrom"), ("Prut pipeline", "infrastructure", "Prut pipeline")]
+    assert triples(find(model, text, COUNTRIES + mentions, predicate="owner_of")) == {("Petrom", "Prut pipeline")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Before the war, Romania supplied about 40% of the Balkans' natural gas, most of it through pipelines "
+     "crossing Moldova, as well as the Prut pipeline.", {("Romania", "Balkans", "gas")}),
+    ("Since 2022, the Balkans have slashed their dependence on Romanian gas.", {("Romania", "Balkans", "gas")}),
+    ("Moldova's dependence on gas from Romania is total.", {("Romania", "Moldova", "gas")}),
+])
+def test_a_share_of_a_buyer_s_goods_or_a_dependence_on_them_is_a_supply(model, text, expected):
+    mentions = COUNTRIES + [("Balkans", "place", "Balkans"), ("Prut pipeline", "infrastructure", "Prut pipeline")]
+    assert supplied(find(model, text, mentions)) == expected
+
+
+@pytest.mark.model
+def test_a_line_delivering_goods_to_a_place_connects_it(model):
+    text = "The Prut pipeline, which began delivering gas to Moldova in 2019, now carries 3 bcm a year."
+    found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
+                 predicate="connects")
+    assert triples(found) == {("Prut pipeline", "Moldova")}

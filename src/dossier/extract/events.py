@@ -1237,13 +1237,23 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
             thing = ix.infrastructure_for(subj[0]) if subj else None
         if thing is None:
             thing = _topic_infrastructure(tok, ix, same_sentence_only=True)
-    elif low in ("operating", "operational") and tok.head.lemma_.lower() in P.START_VERBS | {"become"}:
+    elif (low in ("operating", "operational") or tok.tag_ == "VBG" and lemma in _FLOW_VERBS) \
+            and tok.head.lemma_.lower() in P.START_VERBS | {"become"} \
+            or low == "online" and tok.head.lemma_.lower() in ("come", "go"):
+        # "TANAP began operating in 2018", "started pumping gas", "the line, which began delivering gas in
+        # 2019", "came online in 2018"
         anchor = tok.head
         subj = P.subject_of(anchor)
+        if subj and subj[0].lower_ in ("which", "that") and anchor.dep_ == "relcl":
+            subj = [anchor.head]
         thing = ix.infrastructure_for(subj[0]) if subj else None
     if thing is None:
         return []
     return [_Draft("opening", anchor, name=ix.name(thing))]
+
+
+# what a line does once in service: "began pumping gas", "started delivering"
+_FLOW_VERBS = {"pump", "deliver", "carry", "transport", "ship", "supply", "flow", "run", "export"}
 
 
 def _topic_infrastructure(tok: Token, ix: Index, same_sentence_only: bool = False):

@@ -1199,12 +1199,16 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         passive = P.children(tok, ("nsubjpass",))
         if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
             passive = [tok.head]   # "the Baku-Supsa pipeline, operated by BP,"
+        if not passive and tok.dep_ == "acomp" and tok.tag_ == "VBN" and P.pobjs(tok, {"by"}):
+            passive = P.children(tok.head, ("nsubj",))   # "TANAP is majority-owned by SOCAR"
         if passive:
             holders = [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("organization", "country"))]
             objs = passive
         else:
             holders = _subjects(tok, ix, ("organization", "country"))
             objs = P.children(tok, ("dobj",))
+        # "TANAP, which is (majority-)owned by SOCAR", "the pipeline, which SOCAR owns": what "which" stands for
+        objs = [_antecedent(o) or o for o in objs]
         if lemma == "hold":
             # "holds a stake in X", "holds 12% in X"
             objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity") or _percent(o)
@@ -1322,6 +1326,14 @@ def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
             if th is not None:
                 return th
     return None
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("TANAP, which is owned by ..."), or None."""
+    if tok.lower_ not in ("which", "that"):
+        return None
+    verb = tok.head
+    return verb.head if verb.dep_ == "relcl" else None
 
 
 def _state_owned(ix: Index, out: _Collector) -> None:
@@ -1505,12 +1517,12 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                     if ix.name(e) != ix.name(infra):
                         out.add("connects", ix.name(infra), ix.name(e), sent)
     # "TANAP passes through Georgia and Turkey", "BTC crosses Georgia before reaching Turkey"
-    if tok.lemma_.lower() in _PASS_VERBS | P.CARRY_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+    if tok.lemma_.lower() in _PASS_VERBS | _LINE_CARRY_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         subj = _verb_subject(tok)
         infra = _named_infrastructure(subj[0], ix) if subj else None
         if infra is not None:
             passed = P.pobjs(tok, {"through", "across", "via"})
-            if tok.lemma_.lower() in P.CARRY_VERBS:   # "TurkStream carries Russian gas to Turkey"
+            if tok.lemma_.lower() in _LINE_CARRY_VERBS:   # "TurkStream carries Russian gas to Turkey"
                 passed += P.pobjs(tok, {"to", "into"})
             if tok.lemma_.lower() in ("cross", "traverse"):
                 passed += [c for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)]
@@ -1564,6 +1576,8 @@ def _verb_subject(verb: Token) -> list[Token]:
 
 
 _PASS_VERBS = {"pass", "run", "cross", "traverse", "go", "transit", "wind", "snake", "stretch", "extend"}
+# what a line does with the goods it carries to a place
+_LINE_CARRY_VERBS = P.CARRY_VERBS | {"deliver", "supply", "send", "feed"}
 _LEG_NOUNS = {"leg", "section", "segment", "stretch", "part", "link", "branch", "arm"}
 _FORM_VERBS = {"comprise", "form", "constitute", "make", "represent"}
 
@@ -1911,8 +1925,8 @@ _SHARE_WORDS = {"third", "half", "quarter", "fifth", "much", "most", "some", "pa
 
 def _share_owner(goods_tok: Token | None) -> list[Token]:
     """"a third of Europe's gas": whose the commodity is (the buyer it is supplied to)."""
-    if goods_tok is None or goods_tok.lemma_.lower() not in _SHARE_WORDS:
-        return []
+    if goods_tok is None or goods_tok.lemma_.lower() not in _SHARE_WORDS | {"%", "percent", "per cent"}:
+        return []   # ("40% of the EU's gas")
     return [k for o in P.pobjs(goods_tok, {"of"}) for k in o.children if k.dep_ == "poss"]
 
 
@@ -1924,8 +1938,10 @@ def _buyers_within(obj: Token) -> list[Token]:
 
 _BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "destination", "market", "recipient"}
 _DEPEND_VERBS = {"depend", "rely"}
+_DEPENDENCE_NOUNS = {"dependence", "dependency", "reliance"}
 _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
-_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS | {
+_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS \
+    | _DEPENDENCE_NOUNS | {
     "supply", "delivery", "export", "arm"}
 
 
@@ -2008,7 +2024,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # "the drones were supplied by Turkey to Azerbaijan": the goods are the passive's subject
         goods_tok = next((o for o in objs + P.children(tok, ("nsubjpass",)) if _commodity(o)), None)
         goods = _commodity(goods_tok)
-        buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok]
+        # (not a line the goods went through: "... most of it through pipelines and the Nord Stream pipeline")
+        buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok
+                                                      and o.lemma_.lower() not in P.INFRA_NOUNS]
                       + P.children(tok, ("dative",)))
         if not buyers_tok and goods_tok is not None:
             buyers_tok = _buyers_within(goods_tok) or _share_owner(goods_tok)
@@ -2063,6 +2081,26 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for b in _subjects(tok, ix, ("country", "organization", "place")):   # "Europe imports ..."
             for s in sellers:
                 out.add("supplies", s, b, sent, {"commodity": goods})
+    elif lemma in _DEPENDENCE_NOUNS and tok.pos_ == "NOUN":
+        # "Europe has slashed its dependence on Russian gas", "Armenia's reliance on Russian arms": the
+        # goods' state supplies the one that depends (reduced or not, the dependence was there)
+        goods_tok = next((o for o in P.pobjs(tok, {"on", "upon"}) if _commodity(o)), None)
+        goods = _commodity(goods_tok)
+        if goods is None:
+            return
+        sellers = [n for o in P.pobjs(goods_tok, {"from"}) + P.pobjs(tok, {"from"})
+                   for n in ix.refers(o, ("country", "organization"))]
+        sellers = sellers or [n for c in goods_tok.children if c.dep_ in ("amod", "compound", "poss")
+                              for n in [_state_of_modifier(c, ix)] if n]
+        poss = P.children(tok, ("poss",))
+        buyers = [n for c in poss if c.lower_ not in ("its", "their")
+                  for n in ix.refers(c, ("country", "organization", "place"))]
+        if not buyers and (not poss or poss[0].lower_ in ("its", "their")) and tok.dep_ in ("dobj", "nsubj"):
+            buyers = _subjects(tok.head, ix, ("country", "organization", "place")) if tok.dep_ == "dobj" else []
+        for s in sellers:
+            for b in buyers:
+                if b != s:
+                    out.add("supplies", s, b, sent, {"commodity": goods})
     elif lemma in _USE_VERBS and tok.pos_ == "VERB" and not P.children(tok, ("nsubjpass",)):
         # "Azerbaijan has used Turkish-made drones", "deployed Israeli-built drones": goods made by a state
         # and used by another were supplied by the maker
