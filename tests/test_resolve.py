@@ -131,3 +131,16 @@ def test_resolve_gives_a_lone_surname_shared_by_two_known_people_to_neither_unle
 def test_resolve_reads_given_names_romanised_with_other_vowel_pairs_as_one():
     assert same_person("Haider Aliyev", "Heydar Aliyev")
     assert not same_person("Hasan Aliyev", "Huseyn Aliyev")
+
+
+def test_resolve_joins_the_spellings_and_plural_of_one_model_in_a_document_and_across():
+    doc = resolve(doc_with(Entity("Prut PX2", "product", [], ["d.txt"]), Entity("PX-2", "product", [], ["d.txt"]),
+                           Entity("MiG-31s", "product", [], ["d.txt"])),
+                  [Entity("MiG-31", "product", [], ["a.txt"])])
+    assert sorted((e.name, tuple(e.aliases)) for e in doc.entities) == [
+        ("MiG-31", ("MiG-31s",)), ("Prut PX2", ("PX-2",))]
+
+
+def test_resolve_keeps_two_models_of_one_family_apart():
+    doc = resolve(doc_with(Entity("S-300PMU-2", "product", [], ["d.txt"])), [Entity("S-300", "product", [], ["a.txt"])])
+    assert [e.name for e in doc.entities] == ["S-300PMU-2"]

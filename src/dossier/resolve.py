@@ -135,10 +135,35 @@ def _diphthongs(word: str) -> str:
     return re.sub(r"ey|ei|ay|ai", "ai", word).replace("y", "i")
 
 
+@lru_cache(maxsize=65536)
+def _model_key(name: str) -> str:
+    """A model designation without its dashes, spaces, case or plural: "TB-2", "TB2" and "F-16s" as "tb2",
+    "tb2" and "f16"."""
+    return re.sub(r"(?<=\d)s$", "", re.sub(r"[^0-9a-z]", "", gazetteer.fold(name).casefold()))
+
+
+def _model_tail(name: str) -> str:
+    """The model key of a product name's last word when it holds a digit ("Bayraktar TB2" -> "tb2")."""
+    last = name.split()[-1] if name.split() else ""
+    return _model_key(last) if re.search(r"\d", last) else ""
+
+
+def _same_product(a: str, b: str) -> bool:
+    """"TB-2", "TB2" and "Bayraktar TB2"; "F-16" and "F-16s" (not "S-300" and "S-300PMU-2")."""
+    ma, mb = _model_key(a), _model_key(b)
+    if ma and ma == mb:
+        return True
+    short, long = sorted((a, b), key=lambda n: len(n.split()))
+    return len(short.split()) == 1 and len(long.split()) > 1 and bool(_model_tail(short)) \
+        and _model_key(short) == _model_tail(long)
+
+
 def _same_thing(a: str, b: str, typ: str) -> bool:
     """Whether two names of one (non-person) type name one thing."""
     ka, kb = key(a), key(b)
     if ka == kb or translit_key(a) == translit_key(b):
+        return True
+    if typ == "product" and _same_product(a, b):
         return True
     if _digits(a) != _digits(b):
         return False
@@ -185,6 +210,8 @@ def _known(k: Entity) -> _Known:
             index.append(("core", core))
         if len(set(core.split())) >= 3:
             index.append(("route", frozenset(core.split())))
+        if k.type == "product":
+            index += [("model", m) for m in {_model_key(b), _model_tail(b)} if m]
     made = _Known(k, names, frozenset(key(n) for n in names), _acronyms_of(names),
                   tuple(n for n in names if len(_tokens(n)) >= 2), tuple(index),
                   tuple(translit_key(b) for b in names if len(key(b)) >= 8),
@@ -264,6 +291,9 @@ class _Candidates(list):
                 core = _core(a)
                 hits.update(buckets.get(("core", core), ()))
                 hits.update(buckets.get(("route", frozenset(core.split())), ()))
+            if typ == "product":
+                for m in {_model_key(a), _model_tail(a)} - {""}:
+                    hits.update(buckets.get(("model", m), ()))
             if len(key(a)) >= 8:
                 choices, owners = self.index.lists("long")
                 hits.update(owners[j] for _, _, j in process.extract(translit_key(a), choices, scorer=fuzz.ratio,
@@ -384,6 +414,19 @@ def _merge_persons_in_doc(doc: Document) -> dict[str, str]:
     return rename
 
 
+def _merge_products_in_doc(doc: Document) -> dict[str, str]:
+    """Product names of this document that are one model ("TB2", "TB-2", "Bayraktar TB2"; "F-16s") -> the
+    fullest of them."""
+    names = sorted({e.name for e in doc.entities if e.type == "product"}, key=lambda n: (-len(n.split()), n))
+    rename: dict[str, str] = {}
+    for i, n in enumerate(names):
+        for fuller in names[:i]:
+            if fuller not in rename and _same_product(n, fuller):
+                rename[n] = fuller
+                break
+    return rename
+
+
 def _contains_tokens(full: str, part: str) -> bool:
     tf, tp = _tokens(full), _tokens(part)
     return 2 <= len(tp) < len(tf) and tf[-len(tp):] == tp
@@ -427,7 +470,8 @@ def resolve(doc: Document, known: list[Entity]) -> Document:
         if not any(x.type == e.type and key(x.name) == key(e.name) for x in doc.entities):
             doc.entities.append(e)
     rename = _merge_persons_in_doc(doc)
-    entities = _apply_to_entities(doc.entities, rename, "person")
+    products = _merge_products_in_doc(doc)
+    entities = _apply_to_entities(_apply_to_entities(doc.entities, rename, "person"), products, "product")
     by_type: dict[str, _Candidates] = defaultdict(_Candidates)
     cross: dict[tuple[str, str], str] = {}
     with _INDEX_LOCK:
@@ -442,7 +486,7 @@ def resolve(doc: Document, known: list[Entity]) -> Document:
             hit = _match(e, by_type)
             if hit is not None and hit.name != e.name:
                 cross[(e.name, e.type)] = hit.name
-    final = {**{(a, "person"): b for a, b in rename.items()}}
+    final = {**{(a, "person"): b for a, b in rename.items()}, **{(a, "product"): b for a, b in products.items()}}
     for (a, t), b in cross.items():
         final[(a, t)] = b
     for (a, t), b in list(final.items()):   # chains: short -> full -> known
