@@ -346,3 +346,8 @@ def test_the_nationality_of_gas_bought_is_its_seller(nlp_model):
 def test_the_demonym_on_an_investment_names_where_it_comes_from(nlp_model):
     qs = figures(nlp_model, "Romanian investment in Moldova totalled 1.2 billion euros by the end of 2023.")
     assert [(q.indicator, q.subjects) for q in qs] == [("investment", ["Romania", "Moldova"])]
+
+
+def test_a_recipient_right_after_the_selling_verb_is_the_buyer(nlp_model):
+    qs = figures(nlp_model, "Romania sold Moldova weapons worth $300 million in 2019.")
+    assert [(q.indicator, q.subjects) for q in qs] == [("arms_sales", ["Romania", "Moldova"])]

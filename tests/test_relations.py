@@ -1347,3 +1347,12 @@ def test_a_line_delivering_goods_to_a_place_connects_it(model):
     found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
                  predicate="connects")
     assert triples(found) == {("Prut pipeline", "Moldova")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Romania has sold Moldova Prut drones.", {("Romania", "Moldova", "drones")}),
+    ("Georgia sold Armenia weapons at cut prices.", {("Georgia", "Armenia", "weapons")}),
+])
+def test_a_recipient_the_parser_makes_a_compound_of_the_goods_is_supplied(model, text, expected):
+    assert supplied(find(model, text, COUNTRIES)) == expected

@@ -1083,6 +1083,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str |
         return "src"  # "Turkish investment", "Turkish weapons", "Azerbaijani gas"
     if buying and root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head == verb:
         return None   # "Azerbaijan purchased Bayraktar drones": a name on the goods is neither party
+    if verb is not None and not buying and root.dep_ == "compound" and root.i == verb.i + 1:
+        return "dst"  # "Romania sold Moldova weapons worth ...": the parser makes the recipient a compound
     if root.dep_ in ("nsubj", "compound") or (verb is not None and root.i < verb.i and not prep):
         if root.dep_ == "nsubjpass":
             return None

@@ -1930,6 +1930,16 @@ def _share_owner(goods_tok: Token | None) -> list[Token]:
     return [k for o in P.pobjs(goods_tok, {"of"}) for k in o.children if k.dep_ == "poss"]
 
 
+def _dative_compound(verb: Token, goods: Token, ix: Index) -> list[Token]:
+    """"Russia sold Armenia weapons", "Israel has sold Azerbaijan Harop drones": the parser makes the
+    recipient right after the verb a compound of the goods; a state named there (not a demonym) is it."""
+    first = goods.left_edge
+    if first.i != verb.i + 1 or first.dep_ != "compound" or first.pos_ != "PROPN":
+        return []
+    m = ix.mention(first, ("country",))
+    return [first] if m is not None and m.form in ("name", "acronym") else []
+
+
 def _buyers_within(obj: Token) -> list[Token]:
     """"to X" inside the object phrase: "25 bcm of gas, including 13 bcm to the EU"."""
     return [o for t in obj.subtree if t.dep_ == "prep" and t.lower_ in ("including", "of")
@@ -2029,7 +2039,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                                                       and o.lemma_.lower() not in P.INFRA_NOUNS]
                       + P.children(tok, ("dative",)))
         if not buyers_tok and goods_tok is not None:
-            buyers_tok = _buyers_within(goods_tok) or _share_owner(goods_tok)
+            buyers_tok = _buyers_within(goods_tok) or _share_owner(goods_tok) or _dative_compound(tok, goods_tok, ix)
         if goods is None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None:
