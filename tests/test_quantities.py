@@ -351,3 +351,8 @@ def test_the_demonym_on_an_investment_names_where_it_comes_from(nlp_model):
 def test_a_recipient_right_after_the_selling_verb_is_the_buyer(nlp_model):
     qs = figures(nlp_model, "Romania sold Moldova weapons worth $300 million in 2019.")
     assert [(q.indicator, q.subjects) for q in qs] == [("arms_sales", ["Romania", "Moldova"])]
+
+
+def test_a_share_owned_in_the_passive_is_the_agent_s_stake_in_the_subject(nlp_model):
+    qs = figures(nlp_model, "Moldovagaz, the national gas company, is 50% owned by Gazprom.")
+    assert [(q.indicator, q.value, q.subjects) for q in qs] == [("equity_share", 50, ["Gazprom", "Moldovagaz"])]

@@ -1356,3 +1356,17 @@ def test_a_line_delivering_goods_to_a_place_connects_it(model):
 ])
 def test_a_recipient_the_parser_makes_a_compound_of_the_goods_is_supplied(model, text, expected):
     assert supplied(find(model, text, COUNTRIES)) == expected
+
+
+@pytest.mark.model
+def test_a_company_owned_in_the_passive_with_its_share_is_owned(model):
+    text = "Moldovagaz, the national gas company, is 50% owned by Petrom."
+    mentions = [("Moldovagaz", "organization", "Moldovagaz"), ("Petrom", "organization", "Petrom")]
+    assert triples(find(model, text, mentions, predicate="owner_of")) == {("Petrom", "Moldovagaz")}
+
+
+@pytest.mark.model
+def test_most_of_a_state_s_imports_from_another_via_a_third_are_supplied(model):
+    found = find(model, "Moldova imports most of its natural gas from Romania via Georgia.", COUNTRIES)
+    assert [(r.subject, r.object, r.qualifiers) for r in found if r.predicate == "supplies"] == [
+        ("Romania", "Moldova", {"commodity": "gas", "via": "Georgia"})]

@@ -1198,6 +1198,8 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
         slots = P.children(tok, ("dobj", "nsubjpass"))
         if not slots and lemma in ("open", "reopen") and not P.children(tok, ("ccomp", "xcomp", "prt")):
             slots = P.children(tok, ("nsubj",))   # "the railway opened in October 2017": it opened itself
+        if not slots and tok.dep_ == "conj" and P.children(tok, ("auxpass",)):
+            slots = P.subject_of(tok.head)   # "the pipeline connects A to B and was inaugurated in 2014"
         if not slots:
             return []
         thing = ix.infrastructure_for(slots[0])

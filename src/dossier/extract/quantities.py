@@ -777,6 +777,9 @@ def _owned_part(ctx: Context, site: _Site) -> Token | None:
     of a named company or line is a stake (the verb is returned), even without the word "stake"."""
     pct = site.root
     verb = pct.head
+    if pct.dep_ in ("npadvmod", "advmod") and _lemma(verb) in ("own", "control") and verb.tag_ == "VBN" \
+            and any(c.dep_ == "agent" for c in verb.children):
+        return verb   # "Moldovagaz is 50% owned by Gazprom"
     if pct.dep_ != "dobj" or _lemma(verb) not in ("own", "hold", "control", "acquire", "buy", "retain", "purchase"):
         return None
     owned = [o for p in [*pct.children, *verb.children] if p.dep_ == "prep" and p.lower_ in ("of", "in")
@@ -1063,6 +1066,10 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str |
             return "src"
         if p in ("in", "of", "into"):
             return "dst"
+        root = span.root if span is not None else None
+        if root is not None and verb is not None and root.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "agent" for c in verb.children) and root.head in (verb, *verb.children):
+            return "dst"   # "Moldovagaz is 50% owned by Gazprom": what the passive is said of is owned
     elif p in ("via", "through", "between", "among", "with"):
         return None
     elif p in ("from", "by"):

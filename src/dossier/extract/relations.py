@@ -1197,6 +1197,10 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     elif lemma in P.OPERATE_VERBS | P.OWN_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         pred = "operator_of" if lemma in P.OPERATE_VERBS else "owner_of"
         passive = P.children(tok, ("nsubjpass",))
+        if not passive and P.children(tok, ("auxpass",)) and P.pobjs(tok, {"by"}):
+            # "X, the national gas company, is 50% owned by Y" (the parser may hang X on "is")
+            passive = P.children(tok, ("nsubj",)) + [s for a in P.children(tok, ("auxpass",))
+                                                     for s in P.children(a, ("nsubj",))]
         if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
             passive = [tok.head]   # "the Baku-Supsa pipeline, operated by BP,"
         if not passive and tok.dep_ == "acomp" and tok.tag_ == "VBN" and P.pobjs(tok, {"by"}):
@@ -1223,8 +1227,10 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                        for m in P.pobjs(o, {"of"}) for n in ix.refers(m, ("organization", "country"))]
         for o in objs:
             th = _infrastructure_in(o, ix)
+            if th is None and lemma in ("own", "control"):
+                th = ix.mention(o, ("organization",))   # "Moldovagaz is 50% owned by Gazprom": a company too
             for h in holders:
-                if th is not None:
+                if th is not None and ix.name(th) != h:
                     out.add(pred, h, ix.name(th), sent)
         for h in holders:
             for x in parts:
@@ -2076,6 +2082,8 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Iran",
         # "relies on Russian gas"
         objs = P.children(tok, ("dobj",)) if lemma in P.IMPORT_VERBS else P.pobjs(tok, {"on", "upon"})
+        # "imports most of its natural gas from Russia": the parser may make the share an adverb
+        objs += [c for c in tok.children if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _SHARE_WORDS]
         goods_tok = next((o for o in objs if _commodity(o)), None)
         goods = _commodity(goods_tok)
         if goods is None:
@@ -2088,9 +2096,13 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # demonym on goods is no mention of the state: read it here)
         sellers = sellers or [n for c in goods_tok.children if c.dep_ in ("amod", "compound")
                               for n in [_state_of_modifier(c, ix)] if n]
-        for b in _subjects(tok, ix, ("country", "organization", "place")):   # "Europe imports ..."
+        buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
+            n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
+        via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
+        for b in buyers:
             for s in sellers:
-                out.add("supplies", s, b, sent, {"commodity": goods})
+                if s != b:
+                    out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
     elif lemma in _DEPENDENCE_NOUNS and tok.pos_ == "NOUN":
         # "Europe has slashed its dependence on Russian gas", "Armenia's reliance on Russian arms": the
         # goods' state supplies the one that depends (reduced or not, the dependence was there)
