@@ -1200,3 +1200,11 @@ def test_a_line_that_began_carrying_goods_or_came_online_opened_then(model, text
     found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
                  times=[("2018", "2018"), ("2019", "2019")])
     assert [(e.type, e.name, e.date) for e in found if e.type == "opening"] == [("opening", "Prut pipeline", date)]
+
+
+@pytest.mark.model
+def test_a_line_opened_in_a_verb_coordinated_with_another_is_an_opening(model):
+    text = "The Prut pipeline connects Moldova to Romania's gas network and was inaugurated in 2014."
+    found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
+                 times=[("2014", "2014")])
+    assert [(e.type, e.name, e.date) for e in found] == [("opening", "Prut pipeline", "2014")]
