@@ -1208,3 +1208,15 @@ def test_a_line_opened_in_a_verb_coordinated_with_another_is_an_opening(model):
     found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
                  times=[("2014", "2014")])
     assert [(e.type, e.name, e.date) for e in found] == [("opening", "Prut pipeline", "2014")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Prut Council met on 5 May 2023 to discuss the fighting.", [("Prut Council",)]),
+    ("Prut Council leaders met in Chisinau on 5 May 2023.", [("Prut Council",)]),
+    ("Prut Council leaders often meet.", []),
+])
+def test_a_body_or_its_leaders_meeting_on_a_given_day_is_a_meeting(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Prut Council", "organization", "Prut Council"),
+                                           ("Chisinau", "place", "Chisinau")], times=[("5 May 2023", "2023-05-05")])
+    assert [tuple(e.participants) for e in found if e.type == "meeting"] == expected

@@ -91,3 +91,13 @@ def test_times_reads_parts_of_the_day_against_the_publication_date(nlp_model, te
 ])
 def test_times_dates_a_bare_month_by_its_passage(nlp_model, text, surface, iso):
     assert values(nlp_model, text, "2021-06-30")[surface] == iso
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("The Council met on Tuesday.", "2024-11-26"),
+    ("The Council will meet behind closed doors on Tuesday.", "2024-12-03"),
+    ("'The world will hear our roar,' he said on Tuesday.", "2024-11-26"),
+])
+def test_a_weekday_in_a_future_clause_is_the_coming_one(nlp_model, text, iso):
+    # published on Sunday 1 December 2024
+    assert [v for k, v in values(nlp_model, text, "2024-12-01").items() if "Tuesday" in k] == [iso]

@@ -738,6 +738,19 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             subjects = [n for s in P.subject_of(tok) for n in _titled_within(s, ix)
                         or ix.refers(s, ("person", "country"))]
             others = subjects if len(set(subjects)) >= 2 else []
+            if not others and not P.pobjs(tok, {"with"}):
+                # "The UN Security Council met on Tuesday", "NATO leaders met in Brussels on 14 June": a body
+                # (or its leaders) meeting on a day the sentence gives
+                bodies = [ix.name(m) for s in P.subject_of(tok)
+                          for m in [ix.mention(s, ("organization",)) or (next(
+                              (ix.mention(c, ("organization",)) for c in s.children if c.dep_ in ("compound", "nmod")
+                               and ix.mention(c, ("organization",)) is not None), None)
+                              if s.lemma_.lower() in P.DELEGATES | {"minister", "head"} else None)] if m is not None]
+                dated = any(P.dep_distance(tok, a.token) <= 2 for a in ix.sentence_times(tok.sent))
+                if bodies and dated:
+                    d = _Draft("meeting", tok, place=_place(tok, ix))
+                    d.add(*bodies)
+                    return [d]
         if not others:
             return []
         d = _Draft("meeting", tok, place=_place(tok, ix))

@@ -144,6 +144,20 @@ _REL_RECENT = re.compile(
 _REL_WEEKDAY = re.compile(
     r"\b(?:(?P<w>last|this|next|on|On|Last|This|Next)\s+)?(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)\b(?!,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))")
+# a clause told in the future: a weekday in it is the coming one
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to|(?:is|are)\s+to|plans?\s+to)\b"
+                     r"|\w['’]ll\b", re.I)
+def _future(lead: str) -> bool:
+    """Whether the words before a weekday tell the future ("will meet on"), outside any quotation and
+    not followed by a saying ("'we will win,' he said on Tuesday")."""
+    lead = re.sub(r"[\"“‘'][^\"”’']{3,}[\"”’']", " ", lead)
+    hits = list(_FUTURE.finditer(lead))
+    return bool(hits) and not _SAID.search(lead, hits[-1].end())
+
+
+_SAID = re.compile(r"\b(?:said|says|told|announced|added|stated|warned|wrote|tweeted)\b", re.I)
+
+
 _ANAPHOR = re.compile(
     r"\b(?:(?:in|during|over|at|within|for|by|throughout)\s+)?(?:(?P<this>this)\s+period|(?P<w>that|the\s+same|"
     r"the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>period|year|month))\b", re.I)
@@ -422,7 +436,9 @@ def _relative(text: str, pub: dt.date | None) -> list[_Cand]:
         w = (m.group("w") or "").casefold()
         target = WEEKDAYS.index(m.group("d").casefold())
         back = (pub.weekday() - target) % 7
-        if w == "next":
+        lead = text[max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 160) + 1:m.start()]
+        if w == "next" or w != "last" and _future(lead):
+            # "next Tuesday"; "the Council will meet on Tuesday": the coming one
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
         elif w == "last" and back == 0:
             day = pub - dt.timedelta(days=7)
