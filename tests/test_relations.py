@@ -1370,3 +1370,24 @@ def test_most_of_a_state_s_imports_from_another_via_a_third_are_supplied(model):
     found = find(model, "Moldova imports most of its natural gas from Romania via Georgia.", COUNTRIES)
     assert [(r.subject, r.object, r.qualifiers) for r in found if r.predicate == "supplies"] == [
         ("Romania", "Moldova", {"commodity": "gas", "via": "Georgia"})]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Missiles hit Orhei, Moldova's second-largest city.", {("Orhei", "Moldova")}),
+    ("Goods pass through Poti, a Black Sea port in Georgia.", {("Poti", "Georgia")}),
+])
+def test_a_city_a_state_owns_or_a_port_on_a_sea_lies_in_the_state_not_the_sea(model, text, expected):
+    mentions = COUNTRIES + [("Orhei", "place", "Orhei"), ("Poti", "place", "Poti"),
+                            ("Black Sea port", "place", "Black Sea")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("NATO member Romania backs Moldova.", {("Romania", "NATO")}),
+    ("Moldova and NATO member Romania disagree.", {("Romania", "NATO")}),
+])
+def test_a_state_named_after_a_body_s_member_is_a_member(model, text, expected):
+    found = find(model, text, COUNTRIES + [("NATO", "organization", "NATO")], predicate="member_of")
+    assert triples(found) == expected

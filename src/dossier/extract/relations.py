@@ -994,6 +994,17 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return
     if lemma not in _MEMBERSHIP_WORDS:
         return
+    if lemma in ("member", "ally") and tok.tag_ == "NN" and 0 < tok.i < len(tok.doc) - 1:
+        # "NATO member Turkey", "EU member Romania": read on the surface, the body right before the word and
+        # the state right after it (the parser makes the state a compound, an apposition or a verb's)
+        orgs = [ix.name(m) for m in [ix.mention(tok.nbor(-1), _ORG)] if m is not None]
+        state = ix.mention(tok.nbor(1), ("country",))
+        states = [ix.name(state)] if state is not None and state.form in ("name", "acronym") else []
+        for s in states:
+            for org in orgs:
+                out.add("member_of", s, org, sent)
+        if orgs and states:
+            return
     if lemma == "participation" and tok.pos_ == "NOUN" and P.children(tok, ("poss",)):
         # "Armenia ... freezing its participation within the CSTO": frozen or not, a member (read before
         # the modality test: freezing or ending a participation says it exists)
@@ -1817,6 +1828,9 @@ def _located(ix: Index, out: _Collector) -> None:
             what = [tok.head] if tok.dep_ == "appos" else P.children(tok.head, ("nsubj",))
             things = [x for w in what for x in [ix.mention(w, ("place", "infrastructure"))] if x is not None]
             where = [x for o in P.pobjs(tok, {"in", "on", "of"}) for x in ix.phrase_mentions(o, ("place", "country"))]
+            # "Ganja, Azerbaijan's second-largest city"
+            where = where or [x for c in P.children(tok, ("poss",)) for x in [ix.mention(c, ("country", "place"))]
+                              if x is not None]
             for th in things:
                 for w in where[:1]:
                     if ix.name(w) != ix.name(th):
@@ -1863,9 +1877,14 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
         if not (m.type == "place" and c.type == "country"
                 or m.type == "organization" and m.form in ("name", "acronym") and _seat(ix, m, c)):
             continue
+        if _WATERS.search(ix.name(m)) and (gap != " in " or not _WATERS.search(m.text)):
+            continue   # "Poti, a Black Sea port in Georgia": the port is in Georgia, not the sea
         ends = re.match(r"\s*(?:[,.;:)–—]|$|and\b|or\b)", ix.text[c.end:c.end + 5])
         if ends or m.type == "organization" and not re.match(r"['’]s\b|\s+[A-Z]", ix.text[c.end:c.end + 3]):
             out.add("located_in", ix.name(m), ix.name(c), (m.start, c.end))
+
+
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Lake|Basin|Strait|Straits|River|Bay)$")
 
 
 def _seat(ix: Index, org: Mention, where: Mention) -> bool:
