@@ -1391,3 +1391,18 @@ def test_a_city_a_state_owns_or_a_port_on_a_sea_lies_in_the_state_not_the_sea(mo
 def test_a_state_named_after_a_body_s_member_is_a_member(model, text, expected):
     found = find(model, text, COUNTRIES + [("NATO", "organization", "NATO")], predicate="member_of")
     assert triples(found) == expected
+
+
+@pytest.mark.model
+def test_goods_a_state_made_that_another_relies_on_were_supplied_by_the_maker(model):
+    assert supplied(find(model, "Moldova relies on Romanian-made Prut missiles.", COUNTRIES)) == {
+        ("Romania", "Moldova", "missiles")}
+
+
+@pytest.mark.model
+def test_the_post_of_a_body_whose_officer_is_named_is_held_there(model):
+    text = "The drone is made by Petrom, a Romanian firm whose chief technology officer, Ion Rusu, is young."
+    mentions = COUNTRIES + persons("Ion Rusu") + [("Petrom", "organization", "Petrom"),
+                                                  ("chief", "person", "Ion Rusu", "title")]
+    assert posts(find(model, text, mentions, predicate="position_held")) == {
+        ("Ion Rusu", "chief technology officer", "Petrom")}

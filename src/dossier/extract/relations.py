@@ -604,6 +604,7 @@ def _title_before(span: Span, ix: Index):
         if (m is not None and m.type in ("country", "organization")) or _title_word(t) \
                 or t.lower_ in ("of", "for", "and", "the", "'s", "’s", "-", "–") or t.lower_ in P.TITLE_PRE \
                 or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t) \
+                or t.lower_ == "officer" or t.pos_ == "NOUN" and t.text.islower() and doc[t.i + 1].lower_ == "officer" \
                 or (t.lower_ == "to" and j > span.sent.start and _title_word(doc[j - 1])):   # "Ambassador to X"
             left.insert(0, t)
             j -= 1
@@ -628,6 +629,15 @@ def _title_before(span: Span, ix: Index):
     if read is not None and read[1] is None and boss is not None and phrase and phrase[0].lower_ in ("'s", "’s"):
         # "Erdogan's aide Fahrettin Altun": the aide of a person
         read = (read[0], ix.name(boss), read[2])
+    if read is not None and read[1] is None and j >= span.sent.start and doc[j].lower_ == "whose":
+        # "Baykar, a Turkish firm whose chief technology officer, X, ...": the body the clause is about
+        clause = next((a for a in doc[j].ancestors if a.dep_ == "relcl"), None)
+        # (or, when the parser makes the post an apposition, the noun before "whose" it hangs on)
+        noun = clause.head if clause is not None else next((a for a in doc[j].ancestors if a.i < j), None)
+        body = None if noun is None else ix.mention(noun, ("organization", "country")) or (
+            ix.mention(noun.head, ("organization", "country")) if noun.dep_ == "appos" else None)
+        if body is not None:
+            read = (read[0], ix.name(body), read[2])
     if read is not None and read[1] is None and j >= span.sent.start and doc[j].lower_ in ("its", "their"):
         # "Its president, X": the country the passage is about
         c = ix.subject_before(doc[j], ("country",))
@@ -641,7 +651,9 @@ def _ends_title(t: Token, ix: Index) -> bool:
     m = ix.name_mention(t)
     if m is not None:
         return m.type in ("country", "organization")
-    return _title_word(t) or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t)
+    # "chief technology officer"
+    officer = t.lower_ == "officer" and t.i > 1 and t.doc[t.i - 2].lower_ in ("chief", "executive")
+    return _title_word(t) or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t) or officer
 
 
 def _title_complement(t: Token) -> bool:
@@ -1980,6 +1992,13 @@ _SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUN
     "supply", "delivery", "export", "arm"}
 
 
+def _makers(goods: Token, ix: Index) -> list[str]:
+    """The states that made goods: "Turkish-made drones", "Russian-built S-300 missiles"."""
+    return [n for a in goods.children if a.dep_ == "amod" and a.lemma_.lower() in ("make", "build")
+            and a.tag_ == "VBN" for c in a.children if c.dep_ == "npadvmod"
+            for n in [_state_of_modifier(c, ix)] if n]
+
+
 def _state_of_modifier(tok: Token, ix: Index) -> str | None:
     """The state a modifier names: its mention, or a demonym on goods ("Russian gas"), which the entity
     reader leaves unlinked."""
@@ -2114,7 +2133,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # "received Israeli weaponry", "relies on Russian gas": the goods' nationality is their seller (a
         # demonym on goods is no mention of the state: read it here)
         sellers = sellers or [n for c in goods_tok.children if c.dep_ in ("amod", "compound")
-                              for n in [_state_of_modifier(c, ix)] if n]
+                              for n in [_state_of_modifier(c, ix)] if n] or _makers(goods_tok, ix)
         buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
             n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
         via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
@@ -2147,10 +2166,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # and used by another were supplied by the maker
         for goods_tok in P.children(tok, ("dobj",)):
             goods = _commodity(goods_tok)
-            makers = [n for a in goods_tok.children if a.dep_ == "amod" and a.lemma_.lower() in ("make", "build")
-                      and a.tag_ == "VBN" for c in a.children if c.dep_ == "npadvmod"
-                      for n in [_state_of_modifier(c, ix)] if n]
-            for s in makers if goods else []:
+            for s in _makers(goods_tok, ix) if goods else []:
                 for b in _subjects(tok, ix, ("country", "organization")):
                     if b != s:
                         out.add("supplies", s, b, sent, {"commodity": goods})
