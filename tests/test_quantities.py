@@ -356,3 +356,8 @@ def test_a_recipient_right_after_the_selling_verb_is_the_buyer(nlp_model):
 def test_a_share_owned_in_the_passive_is_the_agent_s_stake_in_the_subject(nlp_model):
     qs = figures(nlp_model, "Moldovagaz, the national gas company, is 50% owned by Gazprom.")
     assert [(q.indicator, q.value, q.subjects) for q in qs] == [("equity_share", 50, ["Gazprom", "Moldovagaz"])]
+
+
+def test_the_models_a_count_includes_are_not_whose_the_count_is(nlp_model):
+    qs = figures(nlp_model, "Moldova has 110 tanks including T-80 and T-72 models.")
+    assert [(q.value, q.subjects) for q in qs if q.label == "tanks"] == [(110, ["Moldova"])]

@@ -961,7 +961,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         ms = _sentence_mentions(ctx, site)
         if _anaphoric_subject(site.sent):
             ms = _previous_sentence_mentions(ctx, site) + ms
-        return _unique([_name(m) for m in ms]), {}
+        # "110 tanks including T-80s": the models counted are what is counted, not whose the count is
+        holders = [m for m in ms if m.type != "product"]
+        return _unique([_name(m) for m in holders or ms]), {}
     # trade_turnover, contracts_*, companies_count, investment_need: the countries of the sentence
     countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
     if indicator == "trade_turnover" and len(countries) < 2 and pair:
