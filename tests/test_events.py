@@ -1220,3 +1220,14 @@ def test_a_body_or_its_leaders_meeting_on_a_given_day_is_a_meeting(model, text, 
     found = find(model, text, COUNTRIES + [("Prut Council", "organization", "Prut Council"),
                                            ("Chisinau", "place", "Chisinau")], times=[("5 May 2023", "2023-05-05")])
     assert [tuple(e.participants) for e in found if e.type == "meeting"] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, states", [
+    ("With the collapse of the Soviet Union in 1991 and the emergence of the independent states of Georgia, "
+     "Moldova and Armenia, Russia shifted away.", ["Georgia", "Moldova", "Armenia"]),
+    ("Since independence in 1991, Moldova has been neutral.", ["Moldova"]),
+])
+def test_states_emerging_as_independent_or_a_clause_since_independence_date_their_independence(model, text, states):
+    found = find(model, text, COUNTRIES + [("Soviet Union", "country", "Soviet Union")], times=[("1991", "1991")])
+    assert [(e.participants, e.date) for e in found if e.type == "independence"] == [([s], "1991") for s in states]

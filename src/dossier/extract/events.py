@@ -597,6 +597,12 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
         if dated and tok.dep_ != "dobj":
             # "since its independence in 1991", "Azerbaijan's independence on 18 October 1991"
             countries = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
+            if not countries and tok.dep_ == "pobj" and h.lower_ in ("since", "after", "following", "upon") \
+                    and not P.children(tok, ("poss",)):
+                # "Since independence in 1991, Moldova has been neutral": the state the clause is about
+                clause = h.head
+                countries = [n for sb in P.children(clause, ("nsubj", "nsubjpass"))
+                             for n in ix.refers(sb, ("country",))][:1]
             if countries:
                 d = _Draft("independence", tok, own_time_only=True)
                 d.add(*countries)
@@ -622,6 +628,18 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("independence", tok)
             d.add(*states)
             return [d]
+    if lemma == "independent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in ("state", "republic", "country") \
+            and tok.head.tag_ == "NNS" and tok.head.dep_ == "pobj" and tok.head.head.head.lemma_.lower() in (
+                "emergence", "birth", "creation", "rise", "appearance"):
+        # "the collapse of the Soviet Union in 1991 and the emergence of the independent states of A, B and C":
+        # each became independent then (dated by the sentence)
+        states = [n for o in P.pobjs(tok.head, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
+        out = []
+        for n in dict.fromkeys(states):
+            d = _Draft("independence", tok.head.head.head)
+            d.add(n)
+            out.append(d)
+        return out
     if lemma == "independent" and tok.dep_ == "acomp" and tok.head.lemma_.lower() == "become":
         countries = [n for s in P.children(tok.head, ("nsubj",)) for n in ix.refers(s, ("country",))]
         if countries:
