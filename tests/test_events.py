@@ -1231,3 +1231,10 @@ def test_a_body_or_its_leaders_meeting_on_a_given_day_is_a_meeting(model, text, 
 def test_states_emerging_as_independent_or_a_clause_since_independence_date_their_independence(model, text, states):
     found = find(model, text, COUNTRIES + [("Soviet Union", "country", "Soviet Union")], times=[("1991", "1991")])
     assert [(e.participants, e.date) for e in found if e.type == "independence"] == [([s], "1991") for s in states]
+
+
+@pytest.mark.model
+def test_an_exercise_s_own_dated_name_is_not_where_it_was_held(model):
+    found = find(model, "Moldova and Romania held the Prut-2021 exercises in May 2021.",
+                 COUNTRIES + [("Prut-2021", "place", "Prut-2021")], times=[("May 2021", "2021-05")])
+    assert [(e.type, e.place) for e in found] == [("military_exercise", None)]

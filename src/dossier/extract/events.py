@@ -319,7 +319,7 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
     for c in tok.children:
         if c.dep_ == "compound":
             m = ix.mention(c, ("place",))
-            if m is not None:
+            if m is not None and not re.search(r"\d", m.text):   # not the event's own name ("Prut-2021")
                 return ix.name(m)
     return None
 
