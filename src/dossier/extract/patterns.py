@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -355,10 +356,12 @@ class Index:
         self.text = ctx.doc.text
         self.by_token: dict[int, Mention] = {}
         self.mentions = sorted(ctx.mentions, key=lambda m: (m.start, -m.end))
+        self._spans: dict[int, Span] = {}
         for m in self.mentions:
             span = self.sp.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            self._spans[id(m)] = span
             for t in span:
                 self.by_token.setdefault(t.i, m)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
@@ -383,6 +386,13 @@ class Index:
     def name(self, m: Mention) -> str:
         """Canonical name of a mention (its text when unresolved)."""
         return m.entity or m.text
+
+    def spans(self, types: tuple[str, ...]) -> Iterator[tuple[Mention, Span]]:
+        """Each mention of ``types`` in text order with the tokens it covers (those no token boundary
+        fits are left out)."""
+        for m in self.mentions:
+            if m.type in types and id(m) in self._spans:
+                yield m, self._spans[id(m)]
 
     def mention(self, tok: Token, types: tuple[str, ...] | None = None) -> Mention | None:
         """The mention covering ``tok``, optionally only of some types."""

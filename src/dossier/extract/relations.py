@@ -169,11 +169,8 @@ class _Position:
 def _positions(ix: Index) -> list[_Position]:
     """Every titled person mention whose title says of which country or organisation it is."""
     found: list[_Position] = []
-    for m in ix.mentions:
-        if m.type != "person" or m.form == "title":
-            continue
-        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+    for m, span in ix.spans(("person",)):
+        if m.form == "title":
             continue
         # a name may carry a title on each side ("Albanian prime minister X, chairman of the OSCE"):
         # two posts; the copula is read only when neither side has one
@@ -434,11 +431,8 @@ def _counterparts(ix: Index, found: list[_Position]) -> list[_Position]:
     counterpart from Azerbaijan, Y": Y holds X's post, of the country the phrase names."""
     out: list[_Position] = []
     doc = ix.sp
-    for m in ix.mentions:
-        if m.type != "person" or m.form == "title" or any(p.person == ix.name(m) for p in found):
-            continue
-        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+    for m, span in ix.spans(("person",)):
+        if m.form == "title" or any(p.person == ix.name(m) for p in found):
             continue
         lo = span.sent.start
         j = span.start - 1
@@ -1367,12 +1361,7 @@ def _antecedent(tok: Token) -> Token | None:
 
 def _state_owned(ix: Index, out: _Collector) -> None:
     """"Türkiye's state-owned X", "the Azerbaijani state oil company X", "State Oil Company of Y"."""
-    for m in ix.mentions:
-        if m.type != "organization":
-            continue
-        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for m, span in ix.spans(("organization",)):
         before = ix.text[max(0, m.start - 60):m.start]
         own = re.match(r"^(.+?)['’]s\s+state[- ](?:owned|run|controlled)\b", m.text)
         if own:
@@ -1781,12 +1770,7 @@ def _head_mention(tok: Token, ix: Index, types: tuple[str, ...], depth: int = 3)
 
 def _located(ix: Index, out: _Collector) -> None:
     """"the Azerbaijani enclave – the X", "the Turkish port X", "X, located in Y"."""
-    for m in ix.mentions:
-        if m.type not in ("place", "infrastructure"):
-            continue
-        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for m, span in ix.spans(("place", "infrastructure")):
         sent = span.sent
         # a kind word inside the name ("Shah-Deniz field") or just before it ("port Ceyhan")
         kind = None
@@ -2364,12 +2348,7 @@ _ACCEDE_VERBS = {"accede", "ratify", "approve", "join", "adhere"}
 def _acceded(ix: Index, out: _Collector) -> None:
     """"Azerbaijan has acceded to the Nuclear Non-Proliferation Treaty", "ratified the Treaty on ...",
     "approved the CFE flank agreement": a state that accedes to, ratifies or joins an agreement is a party."""
-    for m in ix.mentions:
-        if m.type != "agreement":
-            continue
-        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for m, span in ix.spans(("agreement",)):
         head = span.root
         verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "to" else head.head
         if head.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in _ACCEDE_VERBS or verb.pos_ != "VERB" \
