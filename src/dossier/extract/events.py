@@ -759,11 +759,7 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             if not others and not P.pobjs(tok, {"with"}):
                 # "The UN Security Council met on Tuesday", "NATO leaders met in Brussels on 14 June": a body
                 # (or its leaders) meeting on a day the sentence gives
-                bodies = [ix.name(m) for s in P.subject_of(tok)
-                          for m in [ix.mention(s, ("organization",)) or (next(
-                              (ix.mention(c, ("organization",)) for c in s.children if c.dep_ in ("compound", "nmod")
-                               and ix.mention(c, ("organization",)) is not None), None)
-                              if s.lemma_.lower() in P.DELEGATES | {"minister", "head"} else None)] if m is not None]
+                bodies = [ix.name(m) for s in P.subject_of(tok) for m in [_body_or_its_people(s, ix)] if m is not None]
                 dated = any(P.dep_distance(tok, a.token) <= 2 for a in ix.sentence_times(tok.sent))
                 if bodies and dated:
                     d = _Draft("meeting", tok, place=_place(tok, ix))
@@ -1341,8 +1337,10 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
+        if not who:
+            return []
         out = []
-        for name in dict.fromkeys(ix.name(m) for m in ms) if who else ():
+        for name in dict.fromkeys(ix.name(m) for m in ms):
             # "joined the Council of Europe and the WTO in 2001": each body joined is a change
             d = _Draft("organization_change", tok, name=name)
             d.add(*who)
@@ -1396,6 +1394,15 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*[w for w in who if w != ix.name(ms[0])])
         return [d]
     return []
+
+
+def _body_or_its_people(tok: Token, ix: Index) -> Mention | None:
+    """The body a noun names ("the UN Security Council"), or whose people it names ("NATO leaders")."""
+    m = ix.mention(tok, ("organization",))
+    if m is not None or tok.lemma_.lower() not in P.DELEGATES | {"minister", "head"}:
+        return m
+    return next((x for c in tok.children if c.dep_ in ("compound", "nmod")
+                 for x in [ix.mention(c, ("organization",))] if x is not None), None)
 
 
 def _body_named_before(tok: Token, ix: Index) -> list[Mention]:
