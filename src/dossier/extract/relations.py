@@ -469,7 +469,8 @@ def _counterparts(ix: Index, found: list[_Position]) -> list[_Position]:
 
 def _affiliations(ix: Index, positions: list[_Position], out: _Collector) -> None:
     """"says Thomas de Waal of Carnegie Europe": a person written with the organisation they work at
-    holds a post there, whose title the text does not give (the role is left empty)."""
+    holds a post there: the title written before the name, else one the text does not give (the role is
+    left empty)."""
     ms = ix.mentions
     held = {(p.person, p.of) for p in positions}
     for m, o in zip(ms, ms[1:], strict=False):
