@@ -1406,3 +1406,20 @@ def test_the_post_of_a_body_whose_officer_is_named_is_held_there(model):
                                                   ("chief", "person", "Ion Rusu", "title")]
     assert posts(find(model, text, mentions, predicate="position_held")) == {
         ("Ion Rusu", "chief technology officer", "Petrom")}
+
+
+@pytest.mark.model
+def test_a_trade_partner_rank_told_in_a_relative_clause_is_the_antecedent_s(model):
+    text = "Romania, which is now Moldova's second-largest trade partner, objected."
+    found = find(model, text, COUNTRIES, predicate="trade_partner_rank")
+    assert [(r.subject, r.object, r.qualifiers["rank"]) for r in found] == [("Romania", "Moldova", 2)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "In 2017 the Prut Index ranked Moldova 59th among 127 countries for its military strength.",
+    "Moldova was ranked 59th among 127 countries.",
+])
+def test_a_numbered_rank_is_the_ranked_state_s_not_the_ranker_s(model, text):
+    found = find(model, text, COUNTRIES + [("Prut Index", "organization", "Prut Index")], predicate="ranked")
+    assert [(r.subject, r.qualifiers["rank"]) for r in found] == [("Moldova", 59)]

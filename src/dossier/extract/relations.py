@@ -2182,10 +2182,15 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if lemma in P.RANK_VERBS and tok.pos_ == "VERB":
         # "was ranked third in X and first in Y" (the second ordinal may hang anywhere below)
         for t in tok.subtree:
-            if t.lower_ in P.ORDINALS and t.dep_ in ("advmod", "npadvmod", "oprd", "attr", "acomp", "conj",
-                                                     "dobj", "xcomp"):
-                ranks.append((P.ORDINALS[t.lower_], t))
+            number = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", t.lower_)   # "ranked Azerbaijan 59th"
+            if (t.lower_ in P.ORDINALS or number) and t.dep_ in ("advmod", "npadvmod", "oprd", "attr", "acomp",
+                                                                "conj", "dobj", "xcomp"):
+                ranks.append((P.ORDINALS[t.lower_] if not number else int(number.group(1)), t))
         subj = P.children(tok, ("nsubjpass", "nsubj"))
+        if not P.children(tok, ("nsubjpass",)):
+            # "Global Firepower ranked Azerbaijan 59th": the one ranked is the object, not the ranker
+            ranked = P.children(tok, ("dobj",)) + [c for _, t in ranks for c in t.children if c.dep_ == "compound"]
+            subj = ranked or subj
     elif lemma in P.RANK_NOUNS - {"top"} and tok.pos_ == "NOUN":
         r = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
         if r is None:
@@ -2207,6 +2212,8 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return
     if not ranks or P.is_hypothetical(tok):
         return
+    # "Russia, which is now Georgia's second-largest trade partner": what "which" stands for
+    subj = [_antecedent(s) or s for s in subj]
     who = [n for s in subj for n in ix.refers(s, ("country", "organization", "infrastructure"))]
     if not who:
         return
