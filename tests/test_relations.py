@@ -1423,3 +1423,17 @@ def test_a_trade_partner_rank_told_in_a_relative_clause_is_the_antecedent_s(mode
 def test_a_numbered_rank_is_the_ranked_state_s_not_the_ranker_s(model, text):
     found = find(model, text, COUNTRIES + [("Prut Index", "organization", "Prut Index")], predicate="ranked")
     assert [(r.subject, r.qualifiers["rank"]) for r in found] == [("Moldova", 59)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Gas reaches Moldova's Gagauz exclave by truck.", {("part_of", "Gagauzia", "Moldova")}),
+    ("Russia backed separatists in the Georgian regions of Abkhazia and South Ossetia.",
+     {("part_of", "Abkhazia", "Georgia"), ("part_of", "South Ossetia", "Georgia")}),
+    ("Fighting raged in the ethnic Armenian Karabakh region.", set()),
+])
+def test_a_region_its_state_owns_is_part_of_it_but_not_one_an_ethnic_demonym_describes(model, text, expected):
+    mentions = COUNTRIES + [("Gagauz", "place", "Gagauzia"), ("Abkhazia", "place", "Abkhazia"),
+                            ("South Ossetia", "place", "South Ossetia"), ("Karabakh region", "place", "Karabakh")]
+    found = find(model, text, mentions)
+    assert {(r.predicate, r.subject, r.object) for r in found if r.predicate in ("part_of", "located_in")} == expected

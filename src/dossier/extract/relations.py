@@ -1785,6 +1785,12 @@ def _located(ix: Index, out: _Collector) -> None:
             if k >= sent.start and span.doc[k].lower_ in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS:
                 kind = span.doc[k]
                 k -= 1
+        kind_before = kind is not None and kind.i < span.start
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        after = kind is None and nxt is not None and nxt.text.islower() \
+            and nxt.lower_ in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS
+        if after:
+            kind = nxt   # "Azerbaijan's Nakhchivan exclave": the kind word after the name, the owner before it
         if kind is None:
             continue
         demonym = None
@@ -1796,10 +1802,17 @@ def _located(ix: Index, out: _Collector) -> None:
             if span.doc[k].pos_ == "PROPN" and demonym is None:
                 break
             k -= 1
-        if k >= sent.start and span.doc[k].lower_ in ("'s", "’s"):
+        possessive = k >= sent.start and span.doc[k].lower_ in ("'s", "’s")
+        if possessive:
             k -= 1
+        if after and not possessive:
+            continue   # (only a possessive owner: "the ethnic Armenian Nagorno-Karabakh region" is no part of Armenia)
         c = ix.mention(span.doc[k], ("country",)) if k >= sent.start else None
-        if c is None and demonym is not None and demonym != ix.name(m):
+        if c is not None and c.form == "demonym" and not kind_before and kind.lower_ in P.WHOLE_REGION_NOUNS:
+            continue   # "the ethnic Armenian Karabakh region": a demonym on a region's name describes its people
+            # (on a site's it locates it: "the Azerbaijani Shah Deniz field")
+        # (a demonym on the kind word, "the Azerbaijani city of X"; not on the name, "ethnic Armenian X region")
+        if c is None and demonym is not None and demonym != ix.name(m) and kind_before:
             pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
             out.add(pred, ix.name(m), demonym, (span.doc[k + 1].idx, m.end))
             continue
@@ -1833,6 +1846,15 @@ def _located(ix: Index, out: _Collector) -> None:
                     if ix.name(w) != ix.name(th):
                         pred = "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
                         out.add(pred, ix.name(th), ix.name(w), tok.sent)
+        if kind in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+            # "the Georgian regions of Abkhazia and South Ossetia": each lies in the state that owns them
+            owner = next((n for c in tok.children if c.dep_ in ("amod", "poss", "compound")
+                          for n in [_state_of_modifier(c, ix)] if n), None)
+            for o in P.pobjs(tok, {"of"}) if owner else ():
+                for m in ix.phrase_mentions(o, ("place",)):
+                    if ix.name(m) != owner:
+                        pred = "part_of" if kind in P.WHOLE_REGION_NOUNS else "located_in"
+                        out.add(pred, ix.name(m), owner, tok.sent)
         if kind in _COAST_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "along"):
             # "Ceyhan, on Turkey's Mediterranean coast,": the place on a state's coast lies in that state
             states = [x for c in tok.children if c.dep_ == "poss" for x in [ix.mention(c, ("country",))] if x]
