@@ -1437,3 +1437,13 @@ def test_a_region_its_state_owns_is_part_of_it_but_not_one_an_ethnic_demonym_des
                             ("South Ossetia", "place", "South Ossetia"), ("Karabakh region", "place", "Karabakh")]
     found = find(model, text, mentions)
     assert {(r.predicate, r.subject, r.object) for r in found if r.predicate in ("part_of", "located_in")} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Romania could invest in projects like Georgia's deep-sea port at Anaklia.", {("Anaklia", "Georgia")}),
+    ("Romania's military base at Orhei is large.", set()),
+])
+def test_a_state_s_port_at_a_place_lies_in_the_state_but_not_its_base(model, text, expected):
+    mentions = COUNTRIES + [("Anaklia", "place", "Anaklia"), ("Orhei", "place", "Orhei")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == expected

@@ -1846,6 +1846,15 @@ def _located(ix: Index, out: _Collector) -> None:
                     if ix.name(w) != ix.name(th):
                         pred = "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
                         out.add(pred, ix.name(th), ix.name(w), tok.sent)
+        if kind in P.LOCATION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ not in ("appos", "attr"):
+            # "Georgia's deep-sea port at Anaklia": a state's port or airport at a named place lies in the
+            # state (not its base: "Russia's base at Gyumri" is abroad)
+            states = [x for c in P.children(tok, ("poss",)) for x in [ix.mention(c, ("country",))] if x is not None]
+            sites = [x for o in P.pobjs(tok, {"at"}) for x in ix.phrase_mentions(o, ("place",))]
+            if kind in ("port", "airport", "harbour", "harbor", "terminal") and states:
+                for x in sites:
+                    if ix.name(x) != ix.name(states[0]):
+                        out.add("located_in", ix.name(x), ix.name(states[0]), tok.sent)
         if kind in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
             # "the Georgian regions of Abkhazia and South Ossetia": each lies in the state that owns them
             owner = next((n for c in tok.children if c.dep_ in ("amod", "poss", "compound")
