@@ -1447,3 +1447,17 @@ def test_a_region_its_state_owns_is_part_of_it_but_not_one_an_ethnic_demonym_des
 def test_a_state_s_port_at_a_place_lies_in_the_state_but_not_its_base(model, text, expected):
     mentions = COUNTRIES + [("Anaklia", "place", "Anaklia"), ("Orhei", "place", "Orhei")]
     assert triples(find(model, text, mentions, predicate="located_in")) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Moldovan Presidents Ion Rusu (1993–2003) and Ana Popa (2003–present) kept the balance.",
+    "Even in poor Moldova, the governments of Presidents Ion Rusu (1993–2003) and Ana Popa (2003–present) "
+    "did not seek change.",
+])
+def test_holders_listed_with_their_tenures_after_a_plural_title_held_the_post_then(model, text):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Ana Popa"),
+                 times=[("1993–2003", "1993", "2003"), ("2003–present", "2003")], predicate="position_held")
+    assert sorted((r.subject, r.object, r.qualifiers.get("of")) for r in found) == [
+        ("Ana Popa", "President", "Moldova"), ("Ion Rusu", "President", "Moldova")]
+    assert {r.subject: r.time for r in found}["Ion Rusu"] == "1993/2003"

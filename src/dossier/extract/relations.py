@@ -360,9 +360,13 @@ def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?")
+# "Presidents X (1993–2003) and Y (2003–present)": holders listed with their tenures
+_TENURE = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*[–—-]\s*(?:(?:19|20)?\d\d|present|today|now)\s*\)")
+_TENURE_GAP = re.compile(_TENURE.pattern + _LIST_GAP.pattern)
 
 
-def _mention_run(ix: Index, start: int, types: tuple[str, ...], backwards: bool = False) -> list[Mention]:
+def _mention_run(ix: Index, start: int, types: tuple[str, ...], backwards: bool = False,
+                 gap_re: re.Pattern = _LIST_GAP) -> list[Mention]:
     """The mentions of ``types`` listed one after another from ``start`` ("Turkey and Azerbaijan",
     "X, Y and Z"), or ending at ``start`` when ``backwards``; only list punctuation between them."""
     ms = [m for m in ix.mentions if m.type in types and m.form != "title"]   # in text order already
@@ -376,7 +380,7 @@ def _mention_run(ix: Index, start: int, types: tuple[str, ...], backwards: bool 
         return run
     for m in (m for m in ms if m.start >= start):
         gap = ix.text[run[-1].end:m.start] if run else ix.text[start:m.start]
-        if not (_LIST_GAP.fullmatch(gap) if run else re.fullmatch(r"\s*,?\s*", gap)):
+        if not (gap_re.fullmatch(gap) if run else re.fullmatch(r"\s*,?\s*", gap)):
             break
         run.append(m)
     return run
@@ -391,11 +395,13 @@ def _respective_posts(ix: Index) -> list[_Position]:
     lists: dict[str, list[str]] = {}   # a plural title's countries, as last listed
     for sent in ix.sentences():
         for t in sent:
-            if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() not in P.TITLE_CORE:
+            # (a capitalised plural may keep its "s" as its lemma: "Presidents")
+            single = re.sub(r"s$", "", t.lower_) if t.tag_ == "NNPS" else t.lemma_.lower()
+            if t.tag_ not in ("NNS", "NNPS") or single not in P.TITLE_CORE:
                 continue
             mods = [c for c in t.lefts if c.dep_ in ("amod", "compound") and _title_word(c)
                     and ix.mention(c) is None]
-            role = " ".join([c.text for c in mods] + [t.lemma_ if t.text.islower() else t.lemma_.title()])
+            role = " ".join([c.text for c in mods] + [single if t.text.islower() else single.title()])
             states = [] if mods else _mention_run(ix, t.idx, ("country",), backwards=True)
             states = [m for m in states if m.form == "demonym"]
             after = t.idx + len(t.text)
@@ -404,6 +410,22 @@ def _respective_posts(ix: Index) -> list[_Position]:
                 states = _mention_run(ix, after + of.end(), ("country",))
                 after = states[-1].end if states else after
             people = _mention_run(ix, after, ("person",))
+            tenures = _mention_run(ix, after, ("person",), gap_re=_TENURE_GAP)
+            if len(tenures) > len(people) and _TENURE.match(ix.text[tenures[-1].end:]):
+                # "(the governments of) Presidents X (1993–2003) and Y (2003–present)": successive holders of
+                # one post, of the state named with the title or else the one state the sentence names before
+                people = tenures
+                before = {ix.name(m) for m in ix.mentions_in(sent.start_char, t.idx, ("country",))
+                          if m.form in ("name", "acronym")}
+                if not states and len(before) == 1:
+                    states = [m for m in ix.mentions_in(sent.start_char, t.idx, ("country",))][-1:]
+                names = [ix.name(m) for m in states]
+                if len(set(names)) == 1:
+                    for m in people:
+                        span = ix.sp.char_span(m.start, m.end, alignment_mode="expand")
+                        if span is not None:
+                            out.append(_Position(ix.name(m), role, names[0], span, names[:1]))
+                    continue
             if people and not states:
                 tail = re.match(r"\s+of\s+(?:the\s+)?", ix.text[people[-1].end:])
                 listed = _mention_run(ix, people[-1].end + tail.end(), ("country",)) if tail else []
@@ -411,11 +433,11 @@ def _respective_posts(ix: Index) -> list[_Position]:
                     states = listed
             names = [ix.name(m) for m in states]
             if len(names) >= 2 and not people:
-                lists[t.lemma_.lower()] = names
+                lists[single] = names
                 continue
             if len(people) >= 2 and not names and t.sent.start > 0:
                 prev = ix.previous_sentence(sent, same_paragraph=False)
-                names = lists.get(t.lemma_.lower(), []) if prev is not None and any(
+                names = lists.get(single, []) if prev is not None and any(
                     u.lemma_.lower() == t.lemma_.lower() and u.tag_ in ("NNS", "NNPS") for u in prev) else []
             if len(people) < 2 or len(names) != len(people) or len(set(names)) != len(names):
                 continue
