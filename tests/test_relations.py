@@ -1461,3 +1461,18 @@ def test_holders_listed_with_their_tenures_after_a_plural_title_held_the_post_th
     assert sorted((r.subject, r.object, r.qualifiers.get("of")) for r in found) == [
         ("Ana Popa", "President", "Moldova"), ("Ion Rusu", "President", "Moldova")]
     assert {r.subject: r.time for r in found}["Ion Rusu"] == "1993/2003"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova is a member of the World Trade Organization, the Central European Free Trade Agreement and the GUAM "
+     "Organization for Democracy and Economic Development.", {"World Trade Organization", "GUAM"}),
+    ("Moldova is a member of the World Trade Organization and wants to join the GUAM Organization.",
+     {"World Trade Organization"}),
+])
+def test_bodies_listed_after_member_of_are_each_joined_however_the_list_is_parsed(model, text, expected):
+    mentions = COUNTRIES + [("World Trade Organization", "organization", "World Trade Organization"),
+                            ("GUAM Organization for Democracy and Economic Development", "organization", "GUAM"),
+                            ("GUAM Organization", "organization", "GUAM"),
+                            ("Central European Free Trade Agreement", "agreement", "CEFTA")]
+    assert {r.object for r in find(model, text, mentions, predicate="member_of")} == expected

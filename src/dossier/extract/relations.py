@@ -1115,6 +1115,9 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             listed = P.children(tok, ("appos",)) + [a for o in P.pobjs(tok, {"of", "in"})
                                                      for a in P.children(o, ("appos",))]
             listed += [c for c in tok.conjuncts if ix.mention(c, _ORG) is not None]
+            if tok.dep_ == "attr":   # "is a member of A, B and C", the parser hanging B and C on "is"
+                listed += [c for c in tok.head.children if c.dep_ in ("conj", "attr") and c.i > tok.i
+                           for d in P.conjuncts(c) if ix.mention(d, _ORG) is not None]
             orgs += [ix.name(m) for a in listed for m in ix.phrase_mentions(a, _ORG)]
         of_which = [o for p in [*tok.children, *tok.head.children] if p.lower_ in ("of", "in")
                     for o in p.children if o.dep_ == "pobj" and o.lower_ in ("which", "whom")]
