@@ -1476,3 +1476,10 @@ def test_bodies_listed_after_member_of_are_each_joined_however_the_list_is_parse
                             ("GUAM Organization", "organization", "GUAM"),
                             ("Central European Free Trade Agreement", "agreement", "CEFTA")]
     assert {r.object for r in find(model, text, mentions, predicate="member_of")} == expected
+
+
+@pytest.mark.model
+def test_a_line_described_by_a_copula_and_operated_in_a_participle_is_operated(model):
+    text = "The Prut pipeline is a 40-km line, operated by Petrom."
+    mentions = [("Petrom", "organization", "Petrom"), ("Prut pipeline", "infrastructure", "Prut pipeline")]
+    assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petrom", "Prut pipeline")}

@@ -1246,6 +1246,8 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                                                      for s in P.children(a, ("nsubj",))]
         if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
             passive = [tok.head]   # "the Baku-Supsa pipeline, operated by BP,"
+            if tok.head.dep_ == "attr":   # "X was a phased-array installation, operated by Y": X is
+                passive = P.children(tok.head.head, ("nsubj",)) + passive
         if not passive and tok.dep_ == "acomp" and tok.tag_ == "VBN" and P.pobjs(tok, {"by"}):
             passive = P.children(tok.head, ("nsubj",))   # "TANAP is majority-owned by SOCAR"
         if passive:
