@@ -1483,3 +1483,14 @@ def test_a_line_described_by_a_copula_and_operated_in_a_participle_is_operated(m
     text = "The Prut pipeline is a 40-km line, operated by Petrom."
     mentions = [("Petrom", "organization", "Petrom"), ("Prut pipeline", "infrastructure", "Prut pipeline")]
     assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petrom", "Prut pipeline")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Petrom is headquartered in Chisinau.",
+    "The talks took place at Petrom's headquarters in Chisinau.",
+    "Talks were held at the headquarters of Petrom in Chisinau.",
+])
+def test_a_body_headquartered_in_a_city_lies_there(model, text):
+    mentions = [("Petrom", "organization", "Petrom"), ("Chisinau", "place", "Chisinau")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == {("Petrom", "Chisinau")}

@@ -158,7 +158,7 @@ WHOLE_REGION_NOUNS = {"enclave", "exclave", "province", "region", "autonomous", 
 LOCATION_NOUNS = {"capital", "city", "town", "port", "field", "refinery", "terminal", "village", "region",
                   "province", "enclave", "exclave", "district", "resort", "island", "plant", "harbour",
                   "harbor", "base", "airport"}
-LOCATED_VERBS = {"locate", "situate", "base", "lie", "sit"}
+LOCATED_VERBS = {"locate", "situate", "base", "lie", "sit", "headquarter"}
 SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "source", "seller", "vendor"}
 SUPPLY_VERBS = {"supply", "deliver", "export", "sell", "provide", "ship", "send", "transport", "transit",
                 "carry", "pump", "bring", "move"}

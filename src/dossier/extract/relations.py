@@ -1873,6 +1873,14 @@ def _located(ix: Index, out: _Collector) -> None:
                     if ix.name(w) != ix.name(th):
                         pred = "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
                         out.add(pred, ix.name(th), ix.name(w), tok.sent)
+        if tok.lower_ in ("headquarters", "seat") and tok.pos_ == "NOUN":
+            # "NATO's headquarters in Brussels", "the headquarters of the OSCE in Vienna": the body lies there
+            bodies = [x for c in P.children(tok, ("poss",)) for x in [ix.mention(c, ("organization",))] if x]
+            bodies += [x for o in P.pobjs(tok, {"of"}) for x in ix.phrase_mentions(o, ("organization",))]
+            where = [x for o in P.pobjs(tok, {"in"}) for x in ix.phrase_mentions(o, ("place",))]
+            for b in bodies[:1]:
+                for w in where[:1]:
+                    out.add("located_in", ix.name(b), ix.name(w), tok.sent)
         if kind in P.LOCATION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.dep_ not in ("appos", "attr"):
             # "Georgia's deep-sea port at Anaklia": a state's port or airport at a named place lies in the
             # state (not its base: "Russia's base at Gyumri" is abroad)
