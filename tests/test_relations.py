@@ -1494,3 +1494,10 @@ def test_a_line_described_by_a_copula_and_operated_in_a_participle_is_operated(m
 def test_a_body_headquartered_in_a_city_lies_there(model, text):
     mentions = [("Petrom", "organization", "Petrom"), ("Chisinau", "place", "Chisinau")]
     assert triples(find(model, text, mentions, predicate="located_in")) == {("Petrom", "Chisinau")}
+
+
+@pytest.mark.model
+def test_a_named_model_bought_from_a_state_is_supplied_by_it(model):
+    text = "Moldova purchased PX-2 fighters from Romania in 2006."
+    found = find(model, text, COUNTRIES + [("PX-2", "product", "PX-2")])
+    assert supplied(found) == {("Romania", "Moldova", "PX-2")}

@@ -2175,6 +2175,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         objs += [c for c in tok.children if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _SHARE_WORDS]
         goods_tok = next((o for o in objs if _commodity(o)), None)
         goods = _commodity(goods_tok)
+        if goods is None and lemma in P.IMPORT_VERBS:
+            # "purchased MiG-29 fighters from Ukraine": a named model bought is the goods
+            goods_tok, goods = next(((o, ix.name(m)) for o in objs for m in _products(o, ix)), (None, None))
         if goods is None:
             return
         # "gas piped from Iran" (the parser may make the participle the head)
