@@ -1238,3 +1238,11 @@ def test_an_exercise_s_own_dated_name_is_not_where_it_was_held(model):
     found = find(model, "Moldova and Romania held the Prut-2021 exercises in May 2021.",
                  COUNTRIES + [("Prut-2021", "place", "Prut-2021")], times=[("May 2021", "2021-05")])
     assert [(e.type, e.place) for e in found] == [("military_exercise", None)]
+
+
+@pytest.mark.model
+def test_a_saying_by_a_person_named_inside_a_long_title_is_theirs(model):
+    text = "In May 2011, President of the State Oil Company of Moldova Ion Rusu stated that Moldova would build ships."
+    mentions = COUNTRIES + persons("Ion Rusu") + [("State Oil Company of Moldova", "organization", "SOCM")]
+    found = find(model, text, mentions, times=[("May 2011", "2011-05")])
+    assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Ion Rusu"], "2011-05")]

@@ -162,7 +162,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             continue
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
-        who = [n for s in P.children(tok, ("nsubj",)) for n in ix.refers(s)]
+        # ("President of the State Oil Company ... X stated": the name the parser hung inside the title)
+        who = [n for s in P.children(tok, ("nsubj",)) for n in _titled_within(s, ix) or ix.refers(s)]
         # "... in the worst eruption since 1994": a time counted from is not the saying's
         when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)]
         if who and when:
