@@ -1242,7 +1242,9 @@ def test_an_exercise_s_own_dated_name_is_not_where_it_was_held(model):
 
 @pytest.mark.model
 def test_a_saying_by_a_person_named_inside_a_long_title_is_theirs(model):
-    text = "In May 2011, President of the State Oil Company of Moldova Ion Rusu stated that Moldova would build ships."
-    mentions = COUNTRIES + persons("Ion Rusu") + [("State Oil Company of Moldova", "organization", "SOCM")]
+    text = ("In May 2011, President of the State Oil Company of Moldova Republic Rovan Abdulov stated that Moldova "
+            "would start production of national warships after 2013.")
+    mentions = COUNTRIES + persons("Rovan Abdulov") + [
+        ("State Oil Company of Moldova Republic", "organization", "SOCM")]
     found = find(model, text, mentions, times=[("May 2011", "2011-05")])
-    assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Ion Rusu"], "2011-05")]
+    assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Rovan Abdulov"], "2011-05")]
