@@ -162,10 +162,10 @@ def missing_date_flags(ctx: Context) -> list[Flag]:
     # "this month, Turkey has a deadline", "last year": a time told only against a publication date the
     # document does not give ("recent", "in recent years" stay vague on purpose and are left alone)
     for tok in ctx.sp:
-        if tok.lower_ in _RELATIVE_UNITS and tok.i > 0 and tok.nbor(-1).lower_ in ("this", "last", "next", "past"):
-            start, end = tok.nbor(-1).idx, tok.idx + len(tok)
-        else:
+        if tok.lower_ not in _RELATIVE_UNITS or tok.i == 0 \
+                or tok.nbor(-1).lower_ not in ("this", "last", "next", "past"):
             continue
+        start, end = tok.nbor(-1).idx, tok.idx + len(tok)
         flags.append(Flag(type="missing_date", about="document",
                           message=f"{ctx.doc.text[start:end]!r} is told against a publication date the document "
                                   "does not give",

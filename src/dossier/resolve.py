@@ -144,8 +144,14 @@ def _model_key(name: str) -> str:
 
 def _model_tail(name: str) -> str:
     """The model key of a product name's last word when it holds a digit ("Bayraktar TB2" -> "tb2")."""
-    last = name.split()[-1] if name.split() else ""
+    words = name.split()
+    last = words[-1] if words else ""
     return _model_key(last) if re.search(r"\d", last) else ""
+
+
+def _model_keys(name: str) -> set[str]:
+    """What a product name is filed under: its model key and that of its last word."""
+    return {_model_key(name), _model_tail(name)} - {""}
 
 
 def _same_product(a: str, b: str) -> bool:
@@ -211,7 +217,7 @@ def _known(k: Entity) -> _Known:
         if len(set(core.split())) >= 3:
             index.append(("route", frozenset(core.split())))
         if k.type == "product":
-            index += [("model", m) for m in {_model_key(b), _model_tail(b)} if m]
+            index += [("model", m) for m in _model_keys(b)]
     made = _Known(k, names, frozenset(key(n) for n in names), _acronyms_of(names),
                   tuple(n for n in names if len(_tokens(n)) >= 2), tuple(index),
                   tuple(translit_key(b) for b in names if len(key(b)) >= 8),
@@ -292,7 +298,7 @@ class _Candidates(list):
                 hits.update(buckets.get(("core", core), ()))
                 hits.update(buckets.get(("route", frozenset(core.split())), ()))
             if typ == "product":
-                for m in {_model_key(a), _model_tail(a)} - {""}:
+                for m in _model_keys(a):
                     hits.update(buckets.get(("model", m), ()))
             if len(key(a)) >= 8:
                 choices, owners = self.index.lists("long")

@@ -629,15 +629,16 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("independence", tok)
             d.add(*states)
             return [d]
+    emerging = tok.head.head.head   # "the emergence of the independent states of ..."
     if lemma == "independent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in ("state", "republic", "country") \
-            and tok.head.tag_ == "NNS" and tok.head.dep_ == "pobj" and tok.head.head.head.lemma_.lower() in (
+            and tok.head.tag_ == "NNS" and tok.head.dep_ == "pobj" and emerging.lemma_.lower() in (
                 "emergence", "birth", "creation", "rise", "appearance"):
         # "the collapse of the Soviet Union in 1991 and the emergence of the independent states of A, B and C":
         # each became independent then (dated by the sentence)
         states = [n for o in P.pobjs(tok.head, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
         out = []
         for n in dict.fromkeys(states):
-            d = _Draft("independence", tok.head.head.head)
+            d = _Draft("independence", emerging)
             d.add(n)
             out.append(d)
         return out

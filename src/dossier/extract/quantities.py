@@ -1144,12 +1144,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         # entity reader leaves a demonym on goods unlinked)
         goods = [t for t in site.sent if t.lemma_.lower() in ("gas", "oil", "crude") and t.idx > fig.start
                  and ctx.doc.text[fig.end:t.idx].count(" ") <= 5]
-        src = [n for g in goods[:1] for c in g.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
-               for n in [state_named(c.text)] if n and n not in dst]
+        src = [n for g in goods[:1] for n in _demonym_states(g) if n not in dst]
     if indicator in ("investment", "arms_sales") and not src and trigger is not None:
         # "Romanian investment in Moldova", "Turkish arms sales": the demonym on the flow names its source
-        src = [n for c in trigger.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
-               for n in [state_named(c.text)] if n and n not in dst][:1]
+        src = [n for n in _demonym_states(trigger) if n not in dst][:1]
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
@@ -1184,6 +1182,12 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     if src:
         return [src[0], *dst[:1]], quals
     return dst[:1], quals
+
+
+def _demonym_states(tok: Token) -> list[str]:
+    """The states named by the capitalised modifiers of a word ("Azerbaijani gas", "Romanian investment")."""
+    return [n for c in tok.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+            for n in [state_named(c.text)] if n]
 
 
 def _gapped_holder(ctx: Context, fig: Figure, ms: list[Mention], siblings: list[Quantity]

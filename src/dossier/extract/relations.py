@@ -415,10 +415,9 @@ def _respective_posts(ix: Index) -> list[_Position]:
                 # "(the governments of) Presidents X (1993–2003) and Y (2003–present)": successive holders of
                 # one post, of the state named with the title or else the one state the sentence names before
                 people = tenures
-                before = {ix.name(m) for m in ix.mentions_in(sent.start_char, t.idx, ("country",))
-                          if m.form in ("name", "acronym")}
-                if not states and len(before) == 1:
-                    states = [m for m in ix.mentions_in(sent.start_char, t.idx, ("country",))][-1:]
+                before = ix.mentions_in(sent.start_char, t.idx, ("country",))
+                if not states and len({ix.name(m) for m in before if m.form in ("name", "acronym")}) == 1:
+                    states = before[-1:]
                 names = [ix.name(m) for m in states]
                 if len(set(names)) == 1:
                     for m in people:
@@ -1840,8 +1839,7 @@ def _located(ix: Index, out: _Collector) -> None:
             # (on a site's it locates it: "the Azerbaijani Shah Deniz field")
         # (a demonym on the kind word, "the Azerbaijani city of X"; not on the name, "ethnic Armenian X region")
         if c is None and demonym is not None and demonym != ix.name(m) and kind_before:
-            pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
-            out.add(pred, ix.name(m), demonym, (span.doc[k + 1].idx, m.end))
+            out.add(_region_predicate(kind.lower_), ix.name(m), demonym, (span.doc[k + 1].idx, m.end))
             continue
         if c is None and k >= sent.start and span.doc[k].lower_ == "its":
             # "between Azerbaijan and its exclave Nakhchivan", "linking Azerbaijan to its exclave": the
@@ -1853,8 +1851,7 @@ def _located(ix: Index, out: _Collector) -> None:
             c = before[-1] if joined or len({ix.name(x) for x in before}) == 1 else None
         if c is None or ix.name(c) == ix.name(m):
             continue
-        pred = "part_of" if kind.lower_ in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
-        out.add(pred, ix.name(m), ix.name(c), (min(c.start, m.start), max(c.end, m.end)))
+        out.add(_region_predicate(kind.lower_), ix.name(m), ix.name(c), (min(c.start, m.start), max(c.end, m.end)))
     _place_comma_country(ix, out)
     _place_in_country(ix, out)
     for tok in ix.sp:
@@ -1871,8 +1868,7 @@ def _located(ix: Index, out: _Collector) -> None:
             for th in things:
                 for w in where[:1]:
                     if ix.name(w) != ix.name(th):
-                        pred = "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
-                        out.add(pred, ix.name(th), ix.name(w), tok.sent)
+                        out.add(_region_predicate(kind), ix.name(th), ix.name(w), tok.sent)
         if tok.lower_ in ("headquarters", "seat") and tok.pos_ == "NOUN":
             # "NATO's headquarters in Brussels", "the headquarters of the OSCE in Vienna": the body lies there
             bodies = [x for c in P.children(tok, ("poss",)) for x in [ix.mention(c, ("organization",))] if x]
@@ -1916,6 +1912,12 @@ def _located(ix: Index, out: _Collector) -> None:
             for th in things:
                 for w in where[:1]:
                     out.add("located_in", ix.name(th), ix.name(w), tok.sent)
+
+
+def _region_predicate(kind: str) -> str:
+    """A place called an exclave, a province ... of a state is part of it; a town, a port or a region lies
+    in it."""
+    return "part_of" if kind in P.WHOLE_REGION_NOUNS - {"region"} else "located_in"
 
 
 _COAST_NOUNS = {"coast", "shore", "coastline", "bank"}
@@ -2038,9 +2040,8 @@ _BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "desti
 _DEPEND_VERBS = {"depend", "rely"}
 _DEPENDENCE_NOUNS = {"dependence", "dependency", "reliance"}
 _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
-_SUPPLY_WORDS = P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS \
-    | _DEPENDENCE_NOUNS | {
-    "supply", "delivery", "export", "arm"}
+_SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS
+                 | _DEPENDENCE_NOUNS | {"supply", "delivery", "export", "arm"})
 
 
 def _makers(goods: Token, ix: Index) -> list[str]:
@@ -2048,6 +2049,11 @@ def _makers(goods: Token, ix: Index) -> list[str]:
     return [n for a in goods.children if a.dep_ == "amod" and a.lemma_.lower() in ("make", "build")
             and a.tag_ == "VBN" for c in a.children if c.dep_ == "npadvmod"
             for n in [_state_of_modifier(c, ix)] if n]
+
+
+def _states_on(goods: Token, ix: Index, deps: tuple[str, ...] = ("amod", "compound")) -> list[str]:
+    """The states the modifiers of goods name ("Turkmen gas", "Russian weapons"): their seller or origin."""
+    return [n for c in goods.children if c.dep_ in deps for n in [_state_of_modifier(c, ix)] if n]
 
 
 def _state_of_modifier(tok: Token, ix: Index) -> str | None:
@@ -2149,8 +2155,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             suppliers = [n for o in P.pobjs(tok, {"by", "from"}) for n in ix.refers(o, ("country", "organization"))]
         if lemma in P.CARRY_VERBS and goods_tok is not None:
             # "transport Turkmen gas to Türkiye": the gas is Turkmenistan's
-            origin = [n for c in goods_tok.children if c.dep_ in ("amod", "compound")
-                      for n in [_state_of_modifier(c, ix)] if n]
+            origin = _states_on(goods_tok, ix)
             sources = [n for o in P.pobjs(tok, {"from"}) + P.pobjs(goods_tok, {"from"})   # "gas from X is carried"
                        for n in ix.refers(o, ("country",))]
             if origin:
@@ -2186,8 +2191,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                    for n in ix.refers(o, ("country", "organization"))]
         # "received Israeli weaponry", "relies on Russian gas": the goods' nationality is their seller (a
         # demonym on goods is no mention of the state: read it here)
-        sellers = sellers or [n for c in goods_tok.children if c.dep_ in ("amod", "compound")
-                              for n in [_state_of_modifier(c, ix)] if n] or _makers(goods_tok, ix)
+        sellers = sellers or _states_on(goods_tok, ix) or _makers(goods_tok, ix)
         buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
             n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
         via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
@@ -2204,8 +2208,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             return
         sellers = [n for o in P.pobjs(goods_tok, {"from"}) + P.pobjs(tok, {"from"})
                    for n in ix.refers(o, ("country", "organization"))]
-        sellers = sellers or [n for c in goods_tok.children if c.dep_ in ("amod", "compound", "poss")
-                              for n in [_state_of_modifier(c, ix)] if n]
+        sellers = sellers or _states_on(goods_tok, ix, ("amod", "compound", "poss"))
         poss = P.children(tok, ("poss",))
         buyers = [n for c in poss if c.lower_ not in ("its", "their")
                   for n in ix.refers(c, ("country", "organization", "place"))]

@@ -147,15 +147,15 @@ _REL_WEEKDAY = re.compile(
 # a clause told in the future: a weekday in it is the coming one
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|expected|scheduled|set)\s+to|(?:is|are)\s+to|plans?\s+to)\b"
                      r"|\w['’]ll\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|told|announced|added|stated|warned|wrote|tweeted)\b", re.I)
+
+
 def _future(lead: str) -> bool:
     """Whether the words before a weekday tell the future ("will meet on"), outside any quotation and
     not followed by a saying ("'we will win,' he said on Tuesday")."""
     lead = re.sub(r"[\"“‘'][^\"”’']{3,}[\"”’']", " ", lead)
     hits = list(_FUTURE.finditer(lead))
     return bool(hits) and not _SAID.search(lead, hits[-1].end())
-
-
-_SAID = re.compile(r"\b(?:said|says|told|announced|added|stated|warned|wrote|tweeted)\b", re.I)
 
 
 _ANAPHOR = re.compile(
