@@ -389,7 +389,7 @@ def _select(cands: Iterable[Candidate], size: int, taken: list[Candidate] | None
 
 # -- capitals: the government or the city --------------------------------------------------------------
 
-# what a city has and a government does not ("Baku's hotels are crammed with oil men")
+# what a city has and a government does not ("Chisinau's hotels are full")
 _CITY_THINGS = {"hotel", "street", "port", "airport", "resident", "inhabitant", "mayor", "suburb", "skyline",
                 "district", "neighbourhood", "neighborhood", "boulevard", "square", "restaurant", "building",
                 "harbour", "harbor", "bay", "waterfront", "outskirts", "metro", "old", "city", "population"}

@@ -162,7 +162,7 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             continue
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
-        # ("President of the State Oil Company ... X stated": the name the parser hung inside the title)
+        # ("President of the State Gas Company of Y X stated": the name the parser hung inside the title)
         who = [n for s in P.children(tok, ("nsubj",)) for n in _titled_within(s, ix) or ix.refers(s)]
         # "... in the worst eruption since 1994": a time counted from is not the saying's
         when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)]
@@ -202,7 +202,7 @@ _SAYING_NOUNS = {"statement", "speech", "remark", "announcement", "address", "te
 
 
 def _saying_noun(tok: Token, ix: Index) -> list[_Draft]:
-    """"X's statement that a deal will help", "in his inauguration speech in February": a saying by the
+    """"X's statement that a deal will help", "in his speech in March": a saying by the
     owner, when its words or its time are given."""
     who = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("person", "country", "organization"))]
     said = any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in tok.children)
@@ -227,7 +227,7 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
         if m is not None:
             return ix.name(m)
         signed = c.lemma_.lower() == "partnership" and c.dep_ in ("dobj", "nsubjpass") \
-            and c.head.lemma_.lower() in P.SIGN_VERBS   # "China and Azerbaijan signed a strategic partnership"
+            and c.head.lemma_.lower() in P.SIGN_VERBS   # "Moldova and Romania signed a strategic partnership"
         if c.lemma_.lower() in P.AGREEMENT_NOUNS or c.lower_ in P.AGREEMENT_NOUNS or signed:
             text = _np_text(c)
             if " " in text.strip():
@@ -629,11 +629,11 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("independence", tok)
             d.add(*states)
             return [d]
-    emerging = tok.head.head.head   # "the emergence of the independent states of ..."
+    emerging = tok.head.head.head   # "the birth of the independent states of ..."
     if lemma == "independent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in ("state", "republic", "country") \
             and tok.head.tag_ == "NNS" and tok.head.dep_ == "pobj" and emerging.lemma_.lower() in (
                 "emergence", "birth", "creation", "rise", "appearance"):
-        # "the collapse of the Soviet Union in 1991 and the emergence of the independent states of A, B and C":
+        # "after the empire fell in 1918 came the emergence of the independent states of A, B and C":
         # each became independent then (dated by the sentence)
         states = [n for o in P.pobjs(tok.head, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
         out = []

@@ -484,7 +484,7 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     is_route = len(members) >= 2 and all(len(m) <= 3 for m in members)
     typ = head_type(words)
     if typ == "infrastructure" and "between" in words[1:]:
-        # "the Southern Gas Corridor between the Caspian Sea and Europe": the ends are not in a line's name
+        # "the Prut Gas Corridor between the Black Sea and Moldova": the ends are not in a line's name
         # (an agreement's are: "the Agreement between A and B")
         cut = run.i + words.index("between", 1)
         while cut > run.i and (sp[cut - 1].lower_ in CONNECTORS or sp[cut - 1].is_space):

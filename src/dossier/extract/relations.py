@@ -756,7 +756,7 @@ def _title_copula(span: Span, ix: Index):
             elif c.dep_ == "prep" and c.lower_ == "as":
                 target = next((o for o in c.children if o.dep_ == "pobj"), None)
             elif c.dep_ == "dobj" and verb.lemma_.lower() == "serve" and c.lemma_.lower() in _TENURE_NOUNS:
-                # "who served two consecutive terms as president from 2004 to 2013"
+                # "who served two terms as president from 2001 to 2009"
                 target = next((o for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
                                for o in a.children if o.dep_ == "pobj"), None)
             if target is not None and _title_word(target):
@@ -790,13 +790,13 @@ def _copula_target(target: Token, span: Span, ix: Index):
         named = ix.sp.char_span(unit.start, unit.end, alignment_mode="expand")
         nxt = named[-1].nbor(1) if named is not None and named.end < len(ix.sp) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.text.islower():
-            # "Director of the International Security research group at RUSI": a unit's name; the
+            # "Director of the Security research group at the Prut Institute": a unit's name; the
             # post is at the organisation named after "at"
             at = [m for t in target.subtree if t.dep_ == "pobj" and t.head.lower_ == "at"
                   and t.i > nxt.i for m in ix.phrase_mentions(t, ("organization",))]
             read = (read[0], ix.name(at[0]), read[2]) if at else read
     if read is None or read[1] is None:
-        # "X is a Senior Research Fellow for Y within the Security department at RUSI", "a
+        # "X is a Senior Research Fellow for Y within the Security department at Z", "a
         # researcher with a focus on ... at Z": the organisation the post is held at
         # not in a post coordinated after it ("a fellow with Y and a lecturer at Z")
         other = {x.i for c in target.subtree if c.dep_ == "conj" and c.i > target.i and _title_word(c)
@@ -914,7 +914,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
         t = post[i]
         if t.lower_ == "to":
             break       # "Ambassador to Baku": the host, not the sender
-        # "a fellow with the German Marshall Fund": an occupation is held with a body too
+        # "a fellow with the Prut Fund": an occupation is held with a body too
         profession = any(x.lower_ in P.PROFESSIONS for x in role_toks)
         if t.lower_ in ("of", "for", "at") or t.lower_ == "with" and profession:
             j = i + 1
@@ -932,7 +932,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 if m.type == "country":
                     claimed.append(ix.name(m))
                 of = ix.name(m) if of is None or m.type == "organization" else of
-                # "Director of the International Security research group at RUSI": the name only qualifies
+                # "Director of the Security research group at the Prut Institute": the name only qualifies
                 # a unit; the post is at the organisation named after "at"
                 k = j
                 while k < len(post) and ix.name_mention(post[k]) is m:
@@ -940,7 +940,7 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 inner = ix.name_mention(post[k], ("organization",)) if k < len(post) else None
                 if m.type == "organization" and inner is not None and inner is not m \
                         and re.fullmatch(r"['’]s\s+", ix.text[m.end:inner.start]):
-                    of = ix.name(inner)   # "a fellow at National Defense University's Institute for ...": the unit
+                    of = ix.name(inner)   # "a fellow at Prut University's Institute for ...": the unit
                     break
                 if m.type == "organization" and k < len(post) and post[k].pos_ == "NOUN" and post[k].text.islower():
                     at = next((ix.name_mention(post[y], ("organization",)) for x in range(k, len(post) - 1)
@@ -1058,7 +1058,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             passive = [tok.head]   # "the OSCE Minsk Group, co-chaired by A, B and C,"
         orgs = [ix.name(m) for o in passive or P.children(tok, ("dobj",))
                 for m in ix.phrase_mentions(o, _ORG + ("event",))]
-        # "the Minsk Group was co-chaired by the United States, France and Russia"
+        # "the Prut Group was co-chaired by A, B and C"
         chairs = [n for s in (P.pobjs(tok, {"by"}) if passive else P.subject_of(tok)) for c in P.conjuncts(s)
                   for n in ix.refers(c, ("country", "person", "organization"))]
         for s in dict.fromkeys(chairs):
@@ -1076,7 +1076,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for org in orgs:
                 out.add("chairs", s, org, sent, time=_time(tok, ix))
     elif lemma in ("chairmanship", "chairpersonship") and tok.dep_ == "pobj" and tok.head.lower_ == "under":
-        # "the Minsk Group process (... under the co-chairmanship of the US, Russia and France)": the body
+        # "the Prut Group process (... under the co-chairmanship of A, B and C)": the body
         # named last before in the sentence is chaired by each
         chairs = [n for o in P.pobjs(tok, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
         body = ix.last_before(tok.idx, _ORG)
@@ -1550,7 +1550,7 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 for e in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
                                         ("country", "place")):
                     out.add("connects", ix.name(infra), ix.name(e), sent)
-    # "the Lachin Corridor between Armenia and Nagorno-Karabakh": a named line and the ends it lies between
+    # "the Prut Corridor between Moldova and Romania": a named line and the ends it lies between
     if tok.lower_ == "between" and tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN"):
         infra = _named_infrastructure(tok.head, ix)
         # not "talks on the X corridor between Baku and Yerevan", where the talks are between them
@@ -1732,7 +1732,7 @@ _BODY_HEADS = {"group", "mission", "committee", "commission", "council", "assemb
 
 
 def _units(ix: Index, out: _Collector) -> None:
-    """"National Defense University's Institute for National Strategic Studies": a unit named with its
+    """"Prut University's Institute for Regional Studies": a unit named with its
     body's possessive is part of it."""
     ms = ix.mentions
     gaz = gazetteer.load()
@@ -1887,7 +1887,7 @@ def _located(ix: Index, out: _Collector) -> None:
                     if ix.name(x) != ix.name(states[0]):
                         out.add("located_in", ix.name(x), ix.name(states[0]), tok.sent)
         if kind in P.LOCATION_NOUNS | P.WHOLE_REGION_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NNS":
-            # "the Georgian regions of Abkhazia and South Ossetia": each lies in the state that owns them
+            # "the Moldovan regions of A and B": each lies in the state that owns them
             owner = next((n for c in tok.children if c.dep_ in ("amod", "poss", "compound")
                           for n in [_state_of_modifier(c, ix)] if n), None)
             for o in P.pobjs(tok, {"of"}) if owner else ():
@@ -2173,7 +2173,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 if b != s:
                     out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
     elif (lemma in P.IMPORT_VERBS or lemma in _DEPEND_VERBS) and tok.pos_ == "VERB":
-        # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Iran",
+        # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Romania",
         # "relies on Russian gas"
         objs = P.children(tok, ("dobj",)) if lemma in P.IMPORT_VERBS else P.pobjs(tok, {"on", "upon"})
         # "imports most of its natural gas from Russia": the parser may make the share an adverb
@@ -2284,7 +2284,7 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return
     if not ranks or P.is_hypothetical(tok):
         return
-    # "Russia, which is now Georgia's second-largest trade partner": what "which" stands for
+    # "Romania, which is now Moldova's second-largest trade partner": what "which" stands for
     subj = [_antecedent(s) or s for s in subj]
     who = [n for s in subj for n in ix.refers(s, ("country", "organization", "infrastructure"))]
     if not who:
@@ -2426,7 +2426,7 @@ _ACCEDE_VERBS = {"accede", "ratify", "approve", "join", "adhere"}
 
 
 def _acceded(ix: Index, out: _Collector) -> None:
-    """"Azerbaijan has acceded to the Nuclear Non-Proliferation Treaty", "ratified the Treaty on ...",
+    """"Moldova has acceded to the Prut Treaty", "ratified the Treaty on ...",
     "approved the CFE flank agreement": a state that accedes to, ratifies or joins an agreement is a party."""
     for m, span in ix.spans(("agreement",)):
         head = span.root
