@@ -1248,3 +1248,33 @@ def test_a_saying_by_a_person_named_inside_a_long_title_is_theirs(model):
         ("State Oil Company of Moldova Republic", "organization", "SOCM")]
     found = find(model, text, mentions, times=[("May 2011", "2011-05")])
     assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Rovan Abdulov"], "2011-05")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, type_", [
+    ("Ion Rusu, who was prime minister from 2003 to 2013, visited Bucharest.", "visit"),
+    ("Ion Rusu, prime minister from 2003 to 2013, met Anna Petrova.", "meeting"),
+    ("Ion Rusu, who served as foreign minister from 2003 to 2013, said the deal was historic.", "statement"),
+])
+def test_a_tenure_told_of_a_participant_in_a_clause_of_its_own_does_not_date_the_event(model, text, type_):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Bucharest", "place", "Bucharest")],
+                 times=[("from 2003 to 2013", "2003", "2013")])
+    assert [(e.type, e.date) for e in found] == [(type_, None)]
+
+
+@pytest.mark.model
+def test_a_single_year_told_of_a_participant_may_still_date_the_event(model):
+    text = "In my first meeting with Ion Rusu, who was Moldova's foreign minister in 2003, he spoke of trade."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), times=[("2003", "2003")])
+    assert [(e.type, e.date) for e in found if e.type == "meeting"] == [("meeting", "2003")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut pipeline, which was inaugurated in 2014, connects Moldova to Romania.",
+    "The Prut pipeline, commissioned in 2014, connects Moldova to Romania.",
+])
+def test_a_line_opened_in_a_relative_clause_or_participle_is_an_opening(model, text):
+    found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
+                 times=[("2014", "2014")])
+    assert [(e.type, e.name, e.date) for e in found] == [("opening", "Prut pipeline", "2014")]

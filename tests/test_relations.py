@@ -120,6 +120,22 @@ def test_then_minister_is_dated_by_the_sentence(model):
 
 
 @pytest.mark.model
+def test_a_tenure_told_of_another_person_does_not_date_a_post(model):
+    text = "Ion Rusu, prime minister from 2003 to 2013, met Romanian President Anna Petrova."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova"), [("from 2003 to 2013", "2003", "2013")],
+                 predicate="position_held")
+    assert [(r.subject, r.object, r.time) for r in found] == [("Anna Petrova", "President", None)]
+
+
+@pytest.mark.model
+def test_a_tenure_told_of_the_post_itself_dates_it(model):
+    text = "During Ion Rusu's first term as Moldova's president (2003-13), trade grew."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), [("2003-13", "2003", "2013")],
+                 predicate="position_held")
+    assert [(r.subject, r.object, r.time) for r in found] == [("Ion Rusu", "president", "2003/2013")]
+
+
+@pytest.mark.model
 def test_ambassador_to_a_capital_is_of_the_sending_country(model):
     text = "Ivan Horvat, the Croatian Ambassador to Tbilisi, spoke at the event."
     [r] = find(model, text, COUNTRIES + [("Ivan Horvat", "person", "Ivan Horvat"), ("Tbilisi", "place", "Tbilisi")],

@@ -1229,6 +1229,9 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
             slots = P.children(tok, ("nsubj",))   # "the railway opened in October 2017": it opened itself
         if not slots and tok.dep_ == "conj" and P.children(tok, ("auxpass",)):
             slots = P.subject_of(tok.head)   # "the pipeline connects A to B and was inaugurated in 2014"
+        if tok.dep_ == "relcl" and slots and slots[0].lower_ in P.RELATIVE_PRONOUNS \
+                or tok.dep_ == "acl" and not slots and tok.tag_ == "VBN":
+            slots = [tok.head]   # "the line, which was inaugurated in 2014", "the line, commissioned in 2014"
         if not slots:
             return []
         thing = ix.infrastructure_for(slots[0])
@@ -1572,7 +1575,7 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     owned: dict[int, list[Anchored]] = {}
     for a in times:
         cands = [d for d in open_ if (not d.own_time_only or _within(a.token, d.anchor))
-                 and not (_since(a) and d.type in _POINT_EVENTS)]
+                 and not (_since(a) and d.type in _POINT_EVENTS) and not P.describes_another(a, d.anchor)]
         if not cands:
             continue
         best = min(cands, key=lambda d: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i)))

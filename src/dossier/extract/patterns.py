@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -230,6 +230,25 @@ def dep_distance(a: Token, b: Token) -> int:
             return 99
         t, n = t.head, n + 1
     return n + up_a[t.i]
+
+
+def describes_another(a: Anchored, anchor: Token, own: Callable[[Token], bool] | None = None) -> bool:
+    """A stretch of time told of someone or something else in the sentence, in a clause or apposition of
+    its own ("X, who was prime minister from 2003 to 2013, visited Y"; "X, minister since 2019, said ..."):
+    it is that one's tenure, not the time of ``anchor``'s event or post. (A single year there may well be
+    the event's too: "my meeting with X, who was then minister in 2003".) What describes a word ``own`` accepts
+    (of a post's title: "X's term as president (2000-08)") is the anchor's own."""
+    if a.time.end_value is None and a.token.lower_ != "since" and a.token.head.lower_ != "since":
+        return False
+    above = {anchor.i, *(t.i for t in anchor.ancestors)}
+    t = a.token
+    while t.i not in above and t.head.i != t.i:
+        # (not one of a phrase the anchor is in: "during X's first term as president (2000-08)")
+        if t.dep_ in ("relcl", "appos", "acl") and t.head.i not in above \
+                and not (own is not None and own(t.head)):
+            return True
+        t = t.head
+    return False
 
 
 def clause_verb(tok: Token) -> Token:

@@ -241,7 +241,11 @@ def _positions(ix: Index) -> list[_Position]:
         # "X is a former chief economist of Y": a post held before, at no time the sentence gives
         former = re.search(r"\b(?:former|ex-|onetime|one-time|erstwhile)\s+(?:[\w-]+\s+){0,3}?"
                            + re.escape(p.role.split()[0]), sent.text, re.I) is not None
-        when = ix.time_of(p.span.root, fallback_previous=not present)
+        # (not a time told of another person in the sentence: "X, minister from 2003 to 2013, met Y")
+        times = ix.sentence_times(sent)
+        words = set(p.role.lower().split())
+        mine = [a for a in times if not P.describes_another(a, p.span.root, lambda t, w=words: t.lower_ in w)]
+        when = ix.time_of(p.span.root, mine, fallback_previous=not present) if mine or not times else None
         p.time = when.iso if when else (ix.ctx.doc.published if present and not former
                                         and not _in_quote(p.span) else None)
         out.append(p)
