@@ -361,3 +361,10 @@ def test_a_share_owned_in_the_passive_is_the_agent_s_stake_in_the_subject(nlp_mo
 def test_the_models_a_count_includes_are_not_whose_the_count_is(nlp_model):
     qs = figures(nlp_model, "Moldova has 110 tanks including T-80 and T-72 models.")
     assert [(q.value, q.subjects) for q in qs if q.label == "tanks"] == [(110, ["Moldova"])]
+
+
+def test_a_figure_a_year_earlier_is_of_the_year_before_not_a_yearly_rate(nlp_model):
+    qs = figures(nlp_model, "Trade between Moldova and Romania reached $2.5 billion in 2022, up from $1.9 billion "
+                            "a year earlier.")
+    assert [(q.indicator, q.value, q.time, q.qualifiers.get("per")) for q in qs] == [
+        ("trade_turnover", 2.5e9, "2022", None), ("trade_turnover", 1.9e9, "2021", None)]

@@ -101,3 +101,19 @@ def test_times_dates_a_bare_month_by_its_passage(nlp_model, text, surface, iso):
 def test_a_weekday_in_a_future_clause_is_the_coming_one(nlp_model, text, iso):
     # published on Sunday 1 December 2024
     assert [v for k, v in values(nlp_model, text, "2024-12-01").items() if "Tuesday" in k] == [iso]
+
+
+@pytest.mark.parametrize("text, surface, iso", [
+    ("Moldova applied in 2000. The following year, it joined the body.", "The following year", "2001"),
+    ("Moldova applied in 2000 and joined the body the next year.", "the next year", "2001"),
+    ("Trade reached $2.5 billion in 2022, up from $1.9 billion a year earlier.", "a year earlier", "2021"),
+    ("Moldova applied in 2000; a year later it joined the body.", "a year later", "2001"),
+    ("In 2022 exports grew; the year before they fell.", "the year before", "2021"),
+])
+def test_a_year_told_from_the_one_before_counts_from_it(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2024-12-01")[surface] == iso
+
+
+def test_a_year_before_something_named_is_no_time_of_its_own(nlp_model):
+    found = values(nlp_model, "Trade fell in 2020, the year before the accord.", "2024-12-01")
+    assert found == {"2020": "2020"}

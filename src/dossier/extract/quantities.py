@@ -173,7 +173,8 @@ _CUR_POST = re.compile(
     r"\s?(?:(?P<adj>[A-Z][a-z]+|US|U\.S\.)\s+)?(?P<word>dollars?|euros?|liras?|lira|manats?|roubles?|rubles?|"
     r"pounds?(?:\s+sterling)?|yuan|rupees?|dinars?|rials?|riyals?|drams?|lari|tenge|soms?|hryvnias?|dirhams?)\b"
     r"|\s?(?P<code>[A-Z]{3}|TL|YTL)\b")
-_PER_YEAR = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:year|annum)|annually|yearly|p\.a\.)\b", re.I)
+_PER_YEAR = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:year|annum)(?!\s+(?:earlier|before|ago|later))|annually|yearly"
+                       r"|p\.a\.)\b", re.I)
 _PER_YEAR_AFTER = re.compile(r"\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+" + _PER_YEAR.pattern, re.I)
 _APPROX_LEFT = re.compile(
     r"(?<![\w.])(?P<a>about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|c\.|~|over|more\s+than|above|"

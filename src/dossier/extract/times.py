@@ -160,7 +160,10 @@ def _future(lead: str) -> bool:
 
 _ANAPHOR = re.compile(
     r"\b(?:(?:in|during|over|at|within|for|by|throughout)\s+)?(?:(?P<this>this)\s+period|(?P<w>that|the\s+same|"
-    r"the\s+following|the\s+next|the\s+previous|the\s+preceding)\s+(?P<unit>period|year|month))\b", re.I)
+    r"the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>period|year|month)"
+    # "$1.9 billion a year earlier", "the year before": a year from the time told before
+    r"|(?:a|one|the)\s+(?P<unit2>year)\s+(?P<w2>earlier|before|later|after)(?!\s+(?:than|that|the|a|an|its|his|her)\b))"
+    r"\b", re.I)
 
 
 @dataclass
@@ -409,10 +412,11 @@ def _relative(text: str, pub: dt.date | None) -> list[_Cand]:
         if m.group("this"):
             out.append(_Cand(m.start(), m.end(), "", anaphor="same:period"))
             continue
-        w = re.sub(r"\s+", " ", m.group("w").casefold())
-        rel = {"that": "same", "the same": "same", "the following": "next", "the next": "next",
-               "the previous": "prev", "the preceding": "prev"}[w]
-        out.append(_Cand(m.start(), m.end(), "", anaphor=f"{rel}:{m.group('unit').casefold()}"))
+        w = re.sub(r"\s+", " ", (m.group("w") or m.group("w2")).casefold())
+        rel = {"that": "same", "the same": "same", "the following": "next", "the next": "next", "later": "next",
+               "after": "next", "the previous": "prev", "the preceding": "prev", "the prior": "prev",
+               "earlier": "prev", "before": "prev"}[w]
+        out.append(_Cand(m.start(), m.end(), "", anaphor=f"{rel}:{(m.group('unit') or m.group('unit2')).casefold()}"))
     if pub is None:
         return out
     for m in _REL_DAY.finditer(text):
@@ -464,7 +468,7 @@ def _shift(pub: dt.date, unit: str, step: int) -> str:
 def _resolve_anaphor(c: _Cand, before: list[TimeExpr], pub: dt.date | None) -> _Cand | None:
     """"this period", "the same year", "the following year", "last June": from the time before it."""
     rel, unit = c.anaphor.split(":")
-    if rel in ("last", "next", "this"):  # "last June": the publication date anchors it
+    if unit.startswith("month") and unit != "month":  # "last June": the publication date anchors it
         if pub is None:
             return None
         mo = int(unit.removeprefix("month"))
