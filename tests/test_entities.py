@@ -193,6 +193,15 @@ def test_a_name_the_text_calls_a_company_is_an_organization(nlp_model):
     assert types.get("Batumi") == "place"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The pipeline is operated by Vestmoldtransgaz, a subsidiary of the Romanian grid.", "Vestmoldtransgaz"),
+    ("Vestmoldtransgaz is a subsidiary of the Romanian grid.", "Vestmoldtransgaz"),
+])
+def test_a_name_the_text_calls_a_subsidiary_is_an_organization(nlp_model, text, name):
+    types = {e.name: e.type for e in run(nlp_model, text).entities}
+    assert types.get(name) == "organization"
+
+
 def test_a_capital_a_state_trades_with_stands_for_its_government(nlp_model):
     doc = run(nlp_model, "Armenia borders Iran. France started selling weapons to Yerevan. He flew to Yerevan later.")
     yerevan = [(m.type, m.entity) for m in doc.mentions if m.text == "Yerevan"]

@@ -1517,3 +1517,15 @@ def test_a_named_model_bought_from_a_state_is_supplied_by_it(model):
     text = "Moldova purchased PX-2 fighters from Romania in 2006."
     found = find(model, text, COUNTRIES + [("PX-2", "product", "PX-2")])
     assert supplied(found) == {("Romania", "Moldova", "PX-2")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Prutgaz, a subsidiary of Moldtrans, runs the plant.",
+    "Prutgaz is a subsidiary of Moldtrans.",
+    "Moldtrans's subsidiary Prutgaz runs the plant.",
+    "The plant is run by Prutgaz, Moldtrans's Romanian subsidiary.",
+])
+def test_a_company_s_subsidiary_is_owned_by_it(model, text):
+    mentions = COUNTRIES + [("Prutgaz", "organization", "Prutgaz"), ("Moldtrans", "organization", "Moldtrans")]
+    assert triples(find(model, text, mentions, predicate="owner_of")) == {("Moldtrans", "Prutgaz")}

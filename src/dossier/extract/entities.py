@@ -292,8 +292,12 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         after = list(sp[tok.i + 1:tok.i + 6])
         appos = len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") and next(
             (t.lemma_.lower() in ORG_NOUNS - {"group", "giant"} for t in after[2:] if t.pos_ == "NOUN"), False)
-        called = appos or (tok.ent_type_ != "PERSON" and before is not None and before.lower_ in ORG_NOUNS
-                           and before.text.islower())
+        # "X is a subsidiary of Y", "X is the country's gas monopoly"
+        attr = tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in ORG_NOUNS - {"group", "giant"}
+            and any(d.lower_ in ("a", "an", "the") or d.dep_ == "poss" for d in c.children) for c in tok.head.children)
+        called = appos or attr or (tok.ent_type_ != "PERSON" and before is not None and before.lower_ in ORG_NOUNS
+                                   and before.text.islower())
         if not called:
             continue
         out.append(_name_ending_at(tok, "organization"))

@@ -83,7 +83,7 @@ PRODUCT_NOUNS = {
 ORG_NOUNS = {
     "company", "firm", "corporation", "manufacturer", "maker", "producer", "operator", "contractor",
     "consortium", "holding", "giant", "agency", "carrier", "airline", "broadcaster", "newspaper", "outlet",
-    "channel", "group", "monopoly", "conglomerate", "utility",
+    "channel", "group", "monopoly", "conglomerate", "utility", "subsidiary", "affiliate",
 }
 TITLE_WORDS = {
     "president", "minister", "ambassador", "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman",

@@ -1240,6 +1240,8 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         th = _infrastructure_in(thing, ix) if thing is not None else None
         if th is not None and ix.name(th) != holder:
             out.add(pred, holder, ix.name(th), sent)
+    elif lemma in _SUBSIDIARY_NOUNS and tok.pos_ == "NOUN":
+        _subsidiary(tok, sent, ix, out)
     elif lemma in P.OPERATE_VERBS | P.OWN_VERBS and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
         pred = "operator_of" if lemma in P.OPERATE_VERBS else "owner_of"
         passive = P.children(tok, ("nsubjpass",))
@@ -1348,6 +1350,30 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
 
 
 _SITE_HEADS = {"field", "fields", "deposit", "block", "terminal", "port", "refinery", "plant", "mine", "complex"}
+
+
+_SUBSIDIARY_NOUNS = {"subsidiary", "affiliate"}
+
+
+def _subsidiary(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
+    """A company's subsidiary is the company's: "X is a subsidiary of Y", "X, a subsidiary of Y",
+    "Y's subsidiary X", "X, Y's Romanian subsidiary"."""
+    parents = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, ("organization",))] \
+        + [m for c in P.children(tok, ("poss",)) for m in ix.phrase_mentions(c, ("organization",))]
+    if tok.dep_ == "attr":
+        held = P.children(tok.head, ("nsubj",))
+    elif tok.dep_ == "appos":
+        held = [tok.head]
+    elif tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ == "PROPN":
+        held = [tok.head]   # "Y's subsidiary X"
+        parents += [m for c in P.children(tok.head, ("poss",)) for m in ix.phrase_mentions(c, ("organization",))]
+    else:
+        held = P.children(tok, ("appos",))
+    children = [m for h in held for m in [ix.mention(h, ("organization",))] if m is not None]
+    for parent in parents:
+        for child in children:
+            if ix.name(parent) != ix.name(child):
+                out.add("owner_of", ix.name(parent), ix.name(child), sent)
 
 
 def _owned_by_name_before(tok: Token, ix: Index) -> str | None:
