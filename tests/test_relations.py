@@ -1529,3 +1529,24 @@ def test_a_named_model_bought_from_a_state_is_supplied_by_it(model):
 def test_a_company_s_subsidiary_is_owned_by_it(model, text):
     mentions = COUNTRIES + [("Prutgaz", "organization", "Prutgaz"), ("Moldtrans", "organization", "Moldtrans")]
     assert triples(find(model, text, mentions, predicate="owner_of")) == {("Moldtrans", "Prutgaz")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, via", [
+    ("Most of Moldova's gas comes from Romania.", None),
+    ("Moldova's electricity comes mainly from Romania.", None),
+    ("Romanian gas flows to Moldova via Georgia.", "Georgia"),
+    ("Gas from Romania arrives in Moldova through the Prut Pipeline.", "Prut Pipeline"),
+    ("Moldova relies on Romania for electricity.", None),
+    ("Moldova receives gas from Romania via the Prut Pipeline.", "Prut Pipeline"),
+])
+def test_goods_that_come_from_a_state_or_a_state_relied_on_for_them_are_supplied(model, text, via):
+    mentions = COUNTRIES + [("Prut Pipeline", "infrastructure", "Prut Pipeline")]
+    found = find(model, text, mentions, predicate="supplies")
+    assert [(r.subject, r.object, r.qualifiers.get("via")) for r in found] == [("Romania", "Moldova", via)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Help comes from Romania.", "The idea came from Romania to Moldova."])
+def test_no_goods_coming_no_supply(model, text):
+    assert find(model, text, COUNTRIES, predicate="supplies") == []

@@ -2070,8 +2070,15 @@ _BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "desti
 _DEPEND_VERBS = {"depend", "rely"}
 _DEPENDENCE_NOUNS = {"dependence", "dependency", "reliance"}
 _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
+_ARRIVE_VERBS = {"come", "arrive", "flow", "originate"}
 _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS
-                 | _DEPENDENCE_NOUNS | {"supply", "delivery", "export", "arm"})
+                 | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm"})
+
+
+def _via(tok: Token, ix: Index) -> str | None:
+    """The state or line goods pass on their way: "via Georgia", "through the Prut pipeline"."""
+    return next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country", "infrastructure"))),
+                None)
 
 
 def _makers(goods: Token, ix: Index) -> list[str]:
@@ -2197,7 +2204,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 # "Russia ships gas to China": a state or company carrying its goods supplies them (not "is
                 # building a pipeline to bring gas to X": a purpose)
                 return
-        via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
+        via = _via(tok, ix)
         for s in suppliers:
             for b in buyers:
                 if b != s:
@@ -2210,6 +2217,17 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         objs += [c for c in tok.children if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _SHARE_WORDS]
         goods_tok = next((o for o in objs if _commodity(o)), None)
         goods = _commodity(goods_tok)
+        if goods is None and lemma in _DEPEND_VERBS:
+            # "Moldova relies on Romania for electricity": whom it relies on is the seller
+            goods_tok = next((o for o in P.pobjs(tok, {"for"}) if _commodity(o)), None)
+            goods = _commodity(goods_tok)
+            sellers = [n for o in objs for n in ix.refers(o, ("country", "organization"))]
+            buyers = _subjects(tok, ix, ("country", "organization", "place"))
+            for b in buyers if goods else []:
+                for sl in sellers:
+                    if sl != b:
+                        out.add("supplies", sl, b, sent, {"commodity": goods, "via": _via(tok, ix)})
+            return
         if goods is None and lemma in P.IMPORT_VERBS:
             # "purchased MiG-29 fighters from Ukraine": a named model bought is the goods
             goods_tok, goods = next(((o, ix.name(m)) for o in objs for m in _products(o, ix)), (None, None))
@@ -2224,11 +2242,28 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         sellers = sellers or _states_on(goods_tok, ix) or _makers(goods_tok, ix)
         buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
             n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
-        via = next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country",))), None)
+        via = _via(tok, ix)
         for b in buyers:
             for s in sellers:
                 if s != b:
                     out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
+    elif lemma in _ARRIVE_VERBS and tok.pos_ == "VERB":
+        # "most of Moldova's gas comes from Romania", "Russian gas flows to Moldova via Ukraine"
+        subj = P.children(tok, ("nsubj",))
+        goods_tok = next((g for s_ in subj for g in [*P.pobjs(s_, {"of"}), s_] if _commodity(g)), None)
+        goods = _commodity(goods_tok)
+        if goods is None:
+            return
+        sellers = [n for o in P.pobjs(tok, {"from"}) + P.pobjs(goods_tok, {"from"})
+                   for n in ix.refers(o, ("country", "organization"))] or _states_on(goods_tok, ix)
+        buyers = [n for c in P.children(goods_tok, ("poss",)) if c.lower_ not in ("its", "their")
+                  for n in ix.refers(c, ("country", "organization", "place"))]
+        buyers += [n for o in P.pobjs(tok, {"to", "into"} | ({"in"} if lemma == "arrive" else set()))
+                   for n in ix.refers(o, ("country", "organization", "place"))]
+        for sl in sellers:
+            for b in buyers:
+                if sl != b:
+                    out.add("supplies", sl, b, sent, {"commodity": goods, "via": _via(tok, ix)})
     elif lemma in _DEPENDENCE_NOUNS and tok.pos_ == "NOUN":
         # "Europe has slashed its dependence on Russian gas", "Armenia's reliance on Russian arms": the
         # goods' state supplies the one that depends (reduced or not, the dependence was there)
