@@ -1278,3 +1278,16 @@ def test_a_line_opened_in_a_relative_clause_or_participle_is_an_opening(model, t
     found = find(model, text, COUNTRIES + [("Prut pipeline", "infrastructure", "Prut pipeline")],
                  times=[("2014", "2014")])
     assert [(e.type, e.name, e.date) for e in found] == [("opening", "Prut pipeline", "2014")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The 1992 war between Moldova and Prutland killed hundreds.",
+    "War broke out between Moldova and Prutland in March 1992.",
+    "Fighting erupted between Moldovan forces and separatists in Prutland in 1992.",
+])
+def test_a_region_a_war_is_fought_with_is_where_it_was_fought(model, text):
+    found = find(model, text, COUNTRIES + [("Moldovan", "country", "Moldova", "demonym"),
+                                           ("Prutland", "place", "Prutland")],
+                 times=[("1992", "1992"), ("March 1992", "1992-03")])
+    assert [(e.type, e.participants, e.place) for e in found] == [("war", ["Moldova"], "Prutland")]

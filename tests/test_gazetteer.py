@@ -42,6 +42,12 @@ def test_a_region_is_found_with_its_generic_word_in_lower_case():
     assert gaz.lookup("caspian sea") is None
 
 
+def test_a_breakaway_region_is_known_under_its_local_and_transliterated_names():
+    gaz = gazetteer.load()
+    names = {gaz.lookup(n).canonical for n in ("Transnistria", "Transdniestria", "Pridnestrovie")}
+    assert names == {"Transnistria"} and gaz.lookup("Transnistria").type == "place"
+
+
 def test_a_body_is_found_with_its_generic_word_in_lower_case():
     gaz = gazetteer.load()
     assert gaz.lookup("Minsk group").canonical == "OSCE Minsk Group"

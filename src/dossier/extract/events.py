@@ -1047,6 +1047,19 @@ _INVADE_VERBS = {"invade", "recapture", "retake", "reconquer", "annex", "bomb", 
 
 
 def _war(tok: Token, ix: Index) -> list[_Draft]:
+    drafts = _war_drafts(tok, ix)
+    for d in drafts:
+        if d.place is None:
+            # "the war between Moldova and Transnistria": a region fought over or breaking away is where
+            sides = [o for t in {tok.i: tok, d.anchor.i: d.anchor}.values()
+                     for o in P.pobjs(t, ("between", "with", "against"))]
+            # ("... and separatists in Transnistria": where a side is)
+            d.place = next((ix.name(m) for o in sides for c in P.conjuncts(o) for w in [c, *P.pobjs(c, {"in"})]
+                            for m in [ix.mention(w, ("place",))] if m is not None), None)
+    return drafts
+
+
+def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
     if lemma in _INVADE_VERBS and tok.pos_ == "VERB":
         # "In 2023, Azerbaijan recaptured the disputed region", "Russia invaded Georgia in August 2008"
