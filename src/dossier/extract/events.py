@@ -78,11 +78,13 @@ def _find_events(ctx: Context) -> list[Event]:
         drafts = _detect(sent, ix)
         # a sentence with another event states a saying only where the saying carries its own time and the
         # other event another one ("A claimed last month that B armed C after the clashes in July"; not "On
-        # 2 May, A announced that it had signed the treaty": one time, the signing's as much as the saying's)
+        # 2 May, A announced that it had signed the treaty": one time, the signing's as much as the saying's).
+        # Talks of nobody, at no place ("X said the talks were useful") are no other event.
         drafts = drafts + [d for d in _statement(sent, ix) if d.time is not None and not d.own_time_only
                            and not any(_said_at(d.anchor, o.anchor) for o in drafts)
                            and len({a.time.value for a in ix.sentence_times(sent)}) >= 2] \
-            if drafts else _statement(sent, ix)
+            if any(d.type != "meeting" or d.participants or d.name or d.place for d in drafts) \
+            else drafts + _statement(sent, ix)
         drafts += _enumerated(sent, ix, drafts, everything)
         drafts += _parallel(sent, ix, drafts)
         everything.append(drafts)
