@@ -1297,6 +1297,7 @@ def test_a_region_a_war_is_fought_with_is_where_it_was_fought(model, text):
 @pytest.mark.parametrize("text, date", [
     ("Ion Rusu said the talks were useful.", None),
     ("On 2 May 2023, Ion Rusu said the talks were useful.", "2023-05-02"),
+    ("Ion Rusu told reporters the deal was signed.", None),
 ])
 def test_talks_of_nobody_in_what_is_said_do_not_hide_the_saying(model, text, date):
     found = find(model, text, COUNTRIES + persons("Ion Rusu"), times=[("2 May 2023", "2023-05-02")])

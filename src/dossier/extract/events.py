@@ -79,12 +79,12 @@ def _find_events(ctx: Context) -> list[Event]:
         # a sentence with another event states a saying only where the saying carries its own time and the
         # other event another one ("A claimed last month that B armed C after the clashes in July"; not "On
         # 2 May, A announced that it had signed the treaty": one time, the signing's as much as the saying's).
-        # Talks of nobody, at no place ("X said the talks were useful") are no other event.
+        # An event that would be dropped whenever it happened ("X said the talks were useful", "X told
+        # Reuters the deal was signed": talks and a deal of nobody) is no other event.
         drafts = drafts + [d for d in _statement(sent, ix) if d.time is not None and not d.own_time_only
                            and not any(_said_at(d.anchor, o.anchor) for o in drafts)
                            and len({a.time.value for a in ix.sentence_times(sent)}) >= 2] \
-            if any(d.type != "meeting" or d.participants or d.name or d.place for d in drafts) \
-            else drafts + _statement(sent, ix)
+            if any(_worth_keeping(replace(d, time=_SOME_TIME)) for d in drafts) else drafts + _statement(sent, ix)
         drafts += _enumerated(sent, ix, drafts, everything)
         drafts += _parallel(sent, ix, drafts)
         everything.append(drafts)
@@ -1767,6 +1767,9 @@ def _in_main_clause(tok: Token) -> bool:
 
 
 # --- output -----------------------------------------------------------------------------------
+
+_SOME_TIME = TimeExpr("", 0, 0, "0000")   # a stand-in: would a draft be kept once dated?
+
 
 def _worth_keeping(d: _Draft) -> bool:
     """Fewer, right events: a trigger with nothing to say what it was about is dropped."""
