@@ -1550,3 +1550,11 @@ def test_goods_that_come_from_a_state_or_a_state_relied_on_for_them_are_supplied
 @pytest.mark.parametrize("text", ["Help comes from Romania.", "The idea came from Romania to Moldova."])
 def test_no_goods_coming_no_supply(model, text):
     assert find(model, text, COUNTRIES, predicate="supplies") == []
+
+
+@pytest.mark.model
+def test_a_post_at_a_state_s_body_is_of_the_body(model):
+    text = "Ion Rusu, the head of Moldova's Gas Agency, met the envoy."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Gas Agency", "organization", "Gas Agency")],
+                 predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [("Ion Rusu", "head", {"of": "Gas Agency"})]

@@ -941,10 +941,13 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 k = j
                 while k < len(post) and ix.name_mention(post[k]) is m:
                     k += 1
+                if k < len(post) and post[k].lower_ in ("'s", "’s"):
+                    k += 1
                 inner = ix.name_mention(post[k], ("organization",)) if k < len(post) else None
-                if m.type == "organization" and inner is not None and inner is not m \
-                        and re.fullmatch(r"['’]s\s+", ix.text[m.end:inner.start]):
-                    of = ix.name(inner)   # "a fellow at Prut University's Institute for ...": the unit
+                if inner is not None and inner is not m and re.fullmatch(r"['’]s\s+", ix.text[m.end:inner.start]):
+                    # "a fellow at Prut University's Institute for ...": the unit; "head of Moldova's Gas
+                    # Agency": the state's body
+                    of = ix.name(inner)
                     break
                 if m.type == "organization" and k < len(post) and post[k].pos_ == "NOUN" and post[k].text.islower():
                     at = next((ix.name_mention(post[y], ("organization",)) for x in range(k, len(post) - 1)
