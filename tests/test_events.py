@@ -1302,3 +1302,26 @@ def test_a_region_a_war_is_fought_with_is_where_it_was_fought(model, text):
 def test_talks_of_nobody_in_what_is_said_do_not_hide_the_saying(model, text, date):
     found = find(model, text, COUNTRIES + persons("Ion Rusu"), times=[("2 May 2023", "2023-05-02")])
     assert [(e.type, e.participants, e.date) for e in found] == [("statement", ["Ion Rusu"], date)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova and Romania have maintained diplomatic relations since 1991.", [(["Moldova", "Romania"], "1991")]),
+    ("Moldova has had diplomatic relations with Romania since 1991.", [(["Moldova", "Romania"], "1991")]),
+    ("Moldova has maintained diplomatic relations with Romania since the war.", []),
+    ("Moldova and Romania maintain diplomatic relations.", []),
+])
+def test_relations_maintained_since_a_time_were_established_then(model, text, expected):
+    found = find(model, text, COUNTRIES, times=[("1991", "1991")])
+    assert [(e.participants, e.date) for e in found if e.type == "diplomatic_relations"] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut Union was founded in 1997 by Georgia, Armenia and Moldova.",
+    "Georgia, Armenia and Moldova founded the Prut Union in 1997.",
+])
+def test_the_states_that_founded_a_body_take_part_in_its_founding(model, text):
+    found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], times=[("1997", "1997")])
+    assert [(e.type, e.participants, e.date) for e in found] == [
+        ("organization_change", ["Georgia", "Armenia", "Moldova"], "1997")]

@@ -1558,3 +1558,14 @@ def test_a_post_at_a_state_s_body_is_of_the_body(model):
     found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Gas Agency", "organization", "Gas Agency")],
                  predicate="position_held")
     assert [(r.subject, r.object, r.qualifiers) for r in found] == [("Ion Rusu", "head", {"of": "Gas Agency"})]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, members", [
+    ("The Prut Union was founded in 1997 by Georgia, Armenia and Moldova.", {"Georgia", "Armenia", "Moldova"}),
+    ("Georgia, Armenia and Moldova founded the Prut Union in 1997.", {"Georgia", "Armenia", "Moldova"}),
+    ("Moldova founded the Prut Union in 1997.", set()),   # one state founding a body founds its own agency
+])
+def test_states_founding_a_body_together_are_its_members(model, text, members):
+    found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], predicate="member_of")
+    assert {(r.subject, r.object) for r in found} == {(m, "Prut Union") for m in members}

@@ -570,6 +570,10 @@ def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
             anchor = h.head
         elif tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ == "establishing":
             anchor = h.head
+        elif tok.dep_ == "dobj" and h.lemma_.lower() in ("have", "maintain", "enjoy") and any(
+                c.dep_ == "prep" and c.lower_ == "since" and _within(a.token, c)
+                for c in h.children for a in ix.sentence_times(tok.sent)):
+            anchor = h   # "have maintained diplomatic relations since 1991": established then
     elif lemma in P.EMBASSY_NOUNS:
         h = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and h.lemma_.lower() in P.EMBASSY_VERBS:
@@ -1339,6 +1343,8 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             if ms:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
                 d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
+                # "founded in 1997 by Georgia, Ukraine, Azerbaijan and Moldova": its founders
+                d.add(*[n for o in P.pobjs(tok, {"by"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))])
                 return [d]
     if lemma == "become" and tok.pos_ in ("VERB", "AUX"):
         # "Azerbaijan became a full member of the Non-Aligned Movement in 2011": it joined then (a dated

@@ -1004,7 +1004,7 @@ _AGENT = ("country", "organization", "person")
 _RANK_STARTS = {r.rstrip(".") for r in MILITARY_RANKS} - {"general"}
 _CHAIR_NOUNS = {"chair", "chairman", "chairwoman", "chairperson"}
 _MEMBERSHIP_WORDS = ({"party", "co-chair", "chairmanship", "presidency", "chairpersonship", "participation"}
-                     | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS)
+                     | _CHAIR_NOUNS | P.SIT_VERBS | P.JOIN_VERBS | P.MEMBER_NOUNS | P.ORG_LIST_NOUNS | P.FOUND_VERBS)
 
 
 _MEMBER_LIKE = {"member", "economy", "country", "state", "nation"}
@@ -1111,6 +1111,18 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for s in _subjects(tok, ix, ("country",)):
             for org in orgs:
                 out.add("member_of", s, org, sent, time=_time(tok, ix))
+    elif lemma in P.FOUND_VERBS and tok.pos_ == "VERB" and lemma != "set" and not P.is_hypothetical(tok):
+        # "GUAM was founded in 1997 by Georgia, Ukraine, Azerbaijan and Moldova": states founding a body
+        # together are its members (one state founding a body founds its own agency)
+        passive = P.children(tok, ("nsubjpass",)) or ([tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else [])
+        bodies = passive or P.children(tok, ("dobj",))
+        orgs = [ix.name(m) for b in bodies for m in ix.phrase_mentions(b, _ORG)]
+        founders = list(dict.fromkeys(
+            [n for o in P.pobjs(tok, {"by"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))] if passive
+            else _subjects(tok, ix, ("country",))))
+        for s in founders if len(founders) >= 2 else []:
+            for org in orgs:
+                out.add("member_of", s, org, sent)
     elif lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and (tok.tag_ == "NN" or tok.tag_ == "NNS" and (
             tok.dep_ in ("attr", "oprd") or tok.dep_ == "pobj" and tok.head.lower_ == "as")):
         # "Azerbaijan and Turkey are (both) members of the OTS", "as members of"
