@@ -1539,6 +1539,8 @@ def test_a_company_s_subsidiary_is_owned_by_it(model, text):
     ("Gas from Romania arrives in Moldova through the Prut Pipeline.", "Prut Pipeline"),
     ("Moldova relies on Romania for electricity.", None),
     ("Moldova receives gas from Romania via the Prut Pipeline.", "Prut Pipeline"),
+    ("Romanian gas reaches Moldova through the Prut Pipeline.", "Prut Pipeline"),
+    ("Romania's gas will reach Moldova via Georgia.", "Georgia"),
 ])
 def test_goods_that_come_from_a_state_or_a_state_relied_on_for_them_are_supplied(model, text, via):
     mentions = COUNTRIES + [("Prut Pipeline", "infrastructure", "Prut Pipeline")]

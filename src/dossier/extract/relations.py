@@ -2085,7 +2085,7 @@ _BUYER_NOUNS = {"importer", "buyer", "customer", "purchaser", "consumer", "desti
 _DEPEND_VERBS = {"depend", "rely"}
 _DEPENDENCE_NOUNS = {"dependence", "dependency", "reliance"}
 _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
-_ARRIVE_VERBS = {"come", "arrive", "flow", "originate"}
+_ARRIVE_VERBS = {"come", "arrive", "flow", "originate", "reach"}
 _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS
                  | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm"})
 
@@ -2270,10 +2270,15 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if goods is None:
             return
         sellers = [n for o in P.pobjs(tok, {"from"}) + P.pobjs(goods_tok, {"from"})
-                   for n in ix.refers(o, ("country", "organization"))] or _states_on(goods_tok, ix)
-        buyers = [n for c in P.children(goods_tok, ("poss",)) if c.lower_ not in ("its", "their")
+                   for n in ix.refers(o, ("country", "organization"))]
+        # whose the goods are: their buyer when told where they come from ("Moldova's gas comes from
+        # Romania"), else their seller ("Azerbaijan's gas reaches Italy")
+        owners = [n for c in P.children(goods_tok, ("poss",)) if c.lower_ not in ("its", "their")
                   for n in ix.refers(c, ("country", "organization", "place"))]
+        buyers = owners if sellers else []
+        sellers = sellers or _states_on(goods_tok, ix) or owners
         buyers += [n for o in P.pobjs(tok, {"to", "into"} | ({"in"} if lemma == "arrive" else set()))
+                   + (P.children(tok, ("dobj",)) if lemma == "reach" else [])   # "Caspian gas reaches Italy"
                    for n in ix.refers(o, ("country", "organization", "place"))]
         for sl in sellers:
             for b in buyers:
