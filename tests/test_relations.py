@@ -1571,3 +1571,17 @@ def test_a_post_at_a_state_s_body_is_of_the_body(model):
 def test_states_founding_a_body_together_are_its_members(model, text, members):
     found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], predicate="member_of")
     assert {(r.subject, r.object) for r in found} == {(m, "Prut Union") for m in members}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Romania is Moldova's largest export market, followed by Italy and Georgia.",
+     {("Romania", 1), ("Italy", 2), ("Georgia", 3)}),
+    ("Moldova's second-largest trading partner is Romania.", {("Romania", 2)}),
+    ("Moldova's main trading partners are Romania, Italy and Georgia.",
+     {("Romania", None), ("Italy", None), ("Georgia", None)}),
+])
+def test_trade_partners_named_after_the_rank_or_following_it(model, text, expected):
+    found = find(model, text, COUNTRIES, predicate="trade_partner_rank")
+    assert {(r.subject, r.qualifiers.get("rank")) for r in found} == expected
+    assert {r.object for r in found} == {"Moldova"}

@@ -2358,13 +2358,30 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         n = next(c.text for c in tok.children if c.like_num)
         ranks.append((f"top {n}", tok))
         subj = P.subject_of(tok)
-    elif lemma in ("partner", "source", "destination", "market") and tok.dep_ in ("attr", "appos"):
-        # "X is Y's fourth-largest trading partner and Z's second-largest source of imports"
+    elif lemma in ("partner", "source", "destination", "market") and (
+            tok.dep_ in ("attr", "appos") or tok.dep_ == "nsubj" and tok.head.lemma_ == "be"):
+        # "X is Y's fourth-largest trading partner and Z's second-largest source of imports"; "Y's
+        # second-largest trading partner is X"; "Y's main trading partners are A, B and C" (no rank told)
         for p in P.conjuncts(tok):
             r = P.ordinal_of([t for c in p.lefts for t in c.subtree])
-            if r is not None:
+            if p.tag_ == "NNS" and r == 1:
+                r = None   # "the main trading partners": several, none of them first
+            if r is not None or tok.dep_ == "nsubj" and p.tag_ == "NNS" and any(
+                    c.lower_ in _MAIN_WORDS for c in p.children if c.dep_ == "amod"):
                 ranks.append((r, p))
-        subj = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
+        if tok.dep_ == "nsubj":
+            subj = [c for a in P.children(tok.head, ("attr",)) for c in P.conjuncts(a)]
+        else:
+            subj = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
+        # "X is Y's largest export market, followed by A and B": they come next, in that order
+        after = sorted({c.i: c for a in tok.children if a.dep_ == "acl" and a.lower_ == "followed"
+                        for o in P.pobjs(a, {"by"}) for c in P.conjuncts(o)}.values(), key=lambda t: t.i)
+        if ranks and isinstance(ranks[0][0], int) and after:
+            first, at = ranks[0]
+            for k, o in enumerate(after):
+                m = ix.mention(o, ("country", "organization"))
+                if m is not None:
+                    _trade_rank(ix.name(m), first + k + 1, at, sent, ix, out)
     else:
         return
     if not ranks or P.is_hypothetical(tok):
@@ -2383,19 +2400,31 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             trade = False   # "the main destination of Azerbaijani gas exports": who buys the gas, not all trade
         when = ix.time_of(at)
         if trade:
-            other = [ix.name(m) for m in ix.mentions_in(phrase.start_char, phrase.end_char, ("country",))
-                     if ix.name(m) not in who and not _modifier_only(m, ix)]
-            other = [n for c in at.children if c.dep_ == "poss" for n in ix.refers(c, ("country",))] + other
-            if not other:
-                prev = [r for r in out.items.values() if r.predicate == "trade_partner_rank"]
-                other = [prev[-1].object] if prev else []
             for s in who:
-                for o in other[:1]:
-                    out.add("trade_partner_rank", s, o, sent, {"rank": rank}, when.iso if when else None)
+                _trade_rank(s, rank, at, sent, ix, out)
         elif at.lemma_.lower() not in ("partner", "source", "destination", "market"):
             listed = _list_phrase(at)
             for s in who:
                 out.add("ranked", s, None, sent, {"rank": rank, "list": listed}, when.iso if when else None)
+
+
+_MAIN_WORDS = {"main", "major", "key", "principal", "top", "largest", "biggest", "leading", "chief"}
+
+
+def _trade_rank(partner: str, rank: int | None, at: Token, sent: Span, ix: Index, out: _Collector) -> None:
+    """``partner`` holds ``rank`` among the trade partners of the state the phrase of ``at`` names
+    ("Moldova's second-largest trading partner"), else of the one the text spoke of last."""
+    phrase = doc_span(at)
+    other = [ix.name(m) for m in ix.mentions_in(phrase.start_char, phrase.end_char, ("country",))
+             if ix.name(m) != partner and not _modifier_only(m, ix)]
+    other = [n for c in at.children if c.dep_ == "poss" for n in ix.refers(c, ("country",))] + other
+    if not other:
+        prev = [r for r in out.items.values() if r.predicate == "trade_partner_rank"]
+        other = [prev[-1].object] if prev else []
+    when = ix.time_of(at)
+    for o in other[:1]:
+        if o != partner:
+            out.add("trade_partner_rank", partner, o, sent, {"rank": rank}, when.iso if when else None)
 
 
 def doc_span(tok: Token) -> Span:
