@@ -202,6 +202,17 @@ def test_a_name_the_text_calls_a_subsidiary_is_an_organization(nlp_model, text, 
     assert types.get(name) == "organization"
 
 
+@pytest.mark.parametrize("text", [
+    "Moldova's defence ministry said the town was shelled.",
+    "The Moldovan defence ministry said the town was shelled.",
+    "The Moldovan Defence Ministry said the town was shelled.",
+])
+def test_a_state_s_ministry_in_lower_case_is_the_ministry_its_capitals_name(nlp_model, text):
+    doc = run(nlp_model, text)
+    assert [(e.name, e.type) for e in doc.entities if e.type == "organization"] == [
+        ("Moldovan Defence Ministry", "organization")]
+
+
 def test_a_capital_a_state_trades_with_stands_for_its_government(nlp_model):
     doc = run(nlp_model, "Armenia borders Iran. France started selling weapons to Yerevan. He flew to Yerevan later.")
     yerevan = [(m.type, m.entity) for m in doc.mentions if m.text == "Yerevan"]

@@ -691,6 +691,30 @@ def _conflict_candidates(text: str, gaz_c: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# a state's ministry written in lower case, as news reports do: "Moldova's defence ministry said"
+_LOWER_MINISTRY = re.compile(r"(?P<s>['’]s)?\s+(?P<w>(?:defen[cs]e|foreign(?:\s+affairs)?|interior|finance|energy|"
+                             r"economy|justice|health|emergenc(?:y|ies)|agriculture|trade|economic)\s+ministry)\b")
+
+
+def _ministry_candidates(text: str, gaz_c: list[Candidate]) -> list[Candidate]:
+    """"Moldova's defence ministry", "the Moldovan foreign ministry": the state's ministry, named the
+    way its capitalised form is ("Moldovan Defence Ministry"; the state's name before it is qualified
+    by ``_qualify_bodies``)."""
+    out = []
+    for g in gaz_c:
+        if g.type != "country" or g.form not in ("name", "demonym"):
+            continue
+        m = _LOWER_MINISTRY.match(text, g.end)
+        if m is None or (m.group("s") is None) != (g.form == "demonym"):
+            continue
+        title = " ".join(w.capitalize() for w in m.group("w").split())
+        if g.form == "demonym":
+            out.append(Candidate(g.start, m.end(), "organization", "shape", name=f"{text[g.start:g.end]} {title}"))
+        else:
+            out.append(Candidate(m.start("w"), m.end(), "organization", "shape", name=title))
+    return out
+
+
 def _turkish_candidates(text: str) -> list[Candidate]:
     """Names a Turkish text marks by a kind-giving head noun or an acronym; an acronym the text
     defines ("Bakü-Tiflis-Kars (BTK) Demiryolu Hattı") stands for that name wherever it is used."""
@@ -750,7 +774,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
         if english(ctx.doc) else []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c, *_extended_orgs(ner_c, gaz_c, text)]
     if english(ctx.doc):
-        base += _conflict_candidates(text, gaz_c)
+        base += _conflict_candidates(text, gaz_c) + _ministry_candidates(text, gaz_c)
     acr = acronym_candidates(text, sp, base, runs, gaz)
     chosen = _select([*base, *acr.cands], len(text))
     chosen = [c for c in chosen if _keep(text, c, sp)]
