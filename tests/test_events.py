@@ -1325,3 +1325,17 @@ def test_the_states_that_founded_a_body_take_part_in_its_founding(model, text):
     found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], times=[("1997", "1997")])
     assert [(e.type, e.participants, e.date) for e in found] == [
         ("organization_change", ["Georgia", "Armenia", "Moldova"], "1997")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, who, date", [
+    ("The Moldovan government said the town was shelled.", ["Moldova"], None),
+    ("Moldova's army said the town was shelled.", ["Moldova"], None),
+    ("Moldovan authorities said on 3 May 2023 that the town was shelled.", ["Moldova"], "2023-05-03"),
+    ("Both Moldovan and Romanian officials emphasized the deal was defensive.", ["Moldova", "Romania"], None),
+])
+def test_a_state_speaks_through_its_government_army_or_officials(model, text, who, date):
+    found = find(model, text, COUNTRIES + [("Moldovan", "country", "Moldova", "demonym"),
+                                           ("Romanian", "country", "Romania", "demonym")],
+                 times=[("3 May 2023", "2023-05-03")])
+    assert [(e.type, e.participants, e.date) for e in found] == [("statement", who, date)]

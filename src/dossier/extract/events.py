@@ -165,7 +165,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
         # ("President of the State Gas Company of Y X stated": the name the parser hung inside the title)
-        who = [n for s in P.children(tok, ("nsubj",)) for n in _titled_within(s, ix) or ix.refers(s)]
+        who = [n for s in P.children(tok, ("nsubj",)) for n in _titled_within(s, ix) or ix.refers(s)] \
+            or _state_voice(tok, ix)
         # "... in the worst eruption since 1994": a time counted from is not the saying's
         when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)]
         if who and when:
@@ -177,6 +178,7 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         # known date (its sources say when it was reported)
         named = [ix.name(m) for s in P.children(tok, ("nsubj",))
                  for m in ix.phrase_mentions(s, ("person", "country", "organization"))]
+        named = named or _state_voice(tok, ix)
         if named and not when and (tok.lemma_.lower() in _SAYING_VERBS or clause_verb):
             # in a news report (its lead dates what it reports to the last days before publication), a
             # saying told in the past or present is of the day reported
@@ -187,6 +189,18 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             d.add(*named)
             return [*out, d]
     return out
+
+
+def _state_voice(verb: Token, ix: Index) -> list[str]:
+    """"The Moldovan government said", "Moldova's army said": the state speaking through its organs."""
+    return [ix.name(m) for s in P.children(verb, ("nsubj",)) if s.lemma_.lower() in _STATE_VOICES
+            for c in s.children if c.dep_ in ("amod", "poss", "compound")
+            for k in P.conjuncts(c) for m in [ix.mention(k, ("country",))] if m is not None]
+
+
+# a state's organs, which speak for it
+_STATE_VOICES = {"government", "army", "military", "authority", "official", "leadership", "presidency", "parliament",
+                 "side", "cabinet", "administration", "spokesman", "spokeswoman", "spokesperson", "diplomat"}
 
 
 _SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
