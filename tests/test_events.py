@@ -1339,3 +1339,13 @@ def test_a_state_speaks_through_its_government_army_or_officials(model, text, wh
                                            ("Romanian", "country", "Romania", "demonym")],
                  times=[("3 May 2023", "2023-05-03")])
     assert [(e.type, e.participants, e.date) for e in found] == [("statement", who, date)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova declared martial law.", []),
+    ("Ion Rusu declared that the border was closed.", [["Ion Rusu"]]),
+])
+def test_declaring_a_state_of_things_is_no_saying_declaring_a_clause_is(model, text, expected):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"))
+    assert [e.participants for e in found if e.type == "statement"] == expected

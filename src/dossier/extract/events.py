@@ -203,14 +203,14 @@ _STATE_VOICES = {"government", "army", "military", "authority", "official", "lea
                  "side", "cabinet", "administration", "spokesman", "spokeswoman", "spokesperson", "diplomat"}
 
 
-_SAYING_VERBS = {"say", "announce", "declare", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
+_SAYING_VERBS = {"say", "announce", "state", "warn", "stress", "emphasize", "emphasise", "pledge",
                  "condemn", "claim", "deny", "insist", "tell", "urge", "accuse", "vow", "slam", "criticize",
                  "criticise", "reject", "praise", "demand", "speak", "call", "indicate", "highlight", "reiterate",
                  "underline", "note"}
 
 
 # verbs that tell a saying only with the clause said ("explained that ...", not "added two ships")
-_CLAUSE_SAYING_VERBS = {"explain", "add", "argue", "assert", "acknowledge", "admit", "confirm", "suggest",
+_CLAUSE_SAYING_VERBS = {"declare", "explain", "add", "argue", "assert", "acknowledge", "admit", "confirm", "suggest",
                         "mention", "remark", "comment", "reply", "respond", "promise", "threaten", "affirm",
                         "allege", "caution", "predict", "write", "tweet", "recall", "concede"}
 # nouns for a saying: "Mirzoyan's statement that ...", "Aliyev's speech in February"
