@@ -1349,3 +1349,21 @@ def test_a_state_speaks_through_its_government_army_or_officials(model, text, wh
 def test_declaring_a_state_of_things_is_no_saying_declaring_a_clause_is(model, text, expected):
     found = find(model, text, COUNTRIES + persons("Ion Rusu"))
     assert [e.participants for e in found if e.type == "statement"] == expected
+
+
+@pytest.mark.model
+def test_who_holds_a_round_of_talks_holds_the_talks(model):
+    text = "Moldova and Romania held the sixth round of talks in Chisinau on 12 March 2024."
+    found = find(model, text, COUNTRIES + [("Chisinau", "place", "Chisinau")], times=[("12 March 2024", "2024-03-12")])
+    assert [(e.type, e.participants, e.place, e.date) for e in found] == [
+        ("meeting", ["Moldova", "Romania"], "Chisinau", "2024-03-12")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Prut Union mission in Moldova was established in 1993.", []),
+    ("The Prut Union was established in 1993.", ["Prut Union"]),
+])
+def test_founding_a_body_s_unit_is_no_change_of_the_body(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], times=[("1993", "1993")])
+    assert [e.name for e in found if e.type == "organization_change"] == expected

@@ -935,8 +935,13 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
             # "a meeting of foreign ministers of the CSTO": the body whose ministers meet
             d.add(*[n for x in P.pobjs(o, {"of"}) for n in ix.refers(x, ("country", "organization"))])
     h = tok.head
-    if tok.dep_ in ("dobj", "pobj") and tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
+    if tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
         d.add(*[n for s in P.subject_of(h) for n in ix.refers(s)])
+    if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in _ROUNDS and h.head.dep_ == "dobj" \
+            and h.head.head.lemma_.lower() in P.HOLD_VERBS:
+        # "A and B held the sixth round of talks in Brussels": who holds the round holds the talks
+        d.add(*[n for s in P.subject_of(h.head.head) for n in ix.refers(s)])
+        d.place = d.place or _place(h.head.head, ix, heads_too=False)
     if tok.dep_ == "pobj" and h.lower_ == "for" and h.head.lemma_.lower() in P.TRAVEL_VERBS | P.ARRIVE_VERBS | (
             P.STAY_VERBS):
         # "X travelled to Baku for a summit with Y", "X was in Ankara for talks with Y": the traveller takes part
@@ -966,6 +971,11 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
 
 
 _SENT_BY_BODY = P.DELEGATES | P.TITLE_CORE   # "a meeting of foreign ministers of the CSTO"
+_ROUNDS = {"round", "series", "session"}   # "a round of talks"
+# a body's own units: founding one is no change of the body
+_UNIT_NOUNS = {"mission", "office", "branch", "representation", "delegation", "unit", "division", "department",
+               "bureau", "centre", "center", "headquarters", "base", "programme", "program", "project", "fund",
+               "embassy", "consulate", "committee", "commission", "subsidiary", "chapter"}
 _PROCESS_TALKS = {"accession", "membership", "association", "normalization", "normalisation"}
 _TAKING_PART = {"participate", "attend", "take", "engage", "join", "participation", "attendance", "presence", "speak",
                 "speech", "address", "arrive"}
@@ -1353,6 +1363,8 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             slots.append(tok.head)   # "the Council, established in 2010, ..."
         for s in slots:
+            if s.pos_ == "NOUN" and s.lemma_.lower() in _UNIT_NOUNS and ix.mention(s, orgs) is None:
+                continue   # "the OSCE mission in Moldova was established": a unit of the body, not the body
             ms = ix.phrase_mentions(s, orgs) or _body_named_before(s, ix)
             if ms:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
