@@ -1585,3 +1585,15 @@ def test_trade_partners_named_after_the_rank_or_following_it(model, text, expect
     found = find(model, text, COUNTRIES, predicate="trade_partner_rank")
     assert {(r.subject, r.qualifiers.get("rank")) for r in found} == expected
     assert {r.object for r in found} == {"Moldova"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Prutair has sold the PR-7 to Moldova and Georgia.",
+    "The PR-7 was sold by Prutair to Moldova and Georgia.",
+])
+def test_a_named_model_sold_is_the_goods_supplied(model, text):
+    mentions = COUNTRIES + [("Prutair", "organization", "Prutair"), ("PR-7", "product", "PR-7")]
+    found = find(model, text, mentions, predicate="supplies")
+    assert {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found} == {
+        ("Prutair", "Moldova", "PR-7"), ("Prutair", "Georgia", "PR-7")}

@@ -2196,6 +2196,12 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if goods is None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None:
+            # "Baykar has sold the TB2 to Ukraine": a named model sold is the goods
+            goods_tok, goods = next(((o, ix.name(m)) for o in objs + P.children(tok, ("nsubjpass",))
+                                     for m in _products(o, ix)), (None, None))
+            buyers_tok = [b for b in buyers_tok if b is not goods_tok] or (
+                P.pobjs(goods_tok, {"to"}) if goods_tok is not None else [])   # (the parser may hang "to X" on it)
+        if goods is None:
             return
         suppliers = _subjects(tok, ix, ("country", "organization"))
         # "Turkey already supplies its ally with drones", "supplying the ex-Soviet country with weapons": the
