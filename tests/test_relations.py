@@ -1597,3 +1597,16 @@ def test_a_named_model_sold_is_the_goods_supplied(model, text):
     found = find(model, text, mentions, predicate="supplies")
     assert {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found} == {
         ("Prutair", "Moldova", "PR-7"), ("Prutair", "Georgia", "PR-7")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Prutair also exports to Georgia.", {("Prutair", "Georgia", None)}),
+    ("Moldova exports wine to Romania.", {("Moldova", "Romania", "wine")}),
+    ("Italy imports Moldovan wine.", {("Moldova", "Italy", "wine")}),
+    ("Moldova wants to export to Romania.", set()),
+])
+def test_goods_of_trade_or_none_named_are_supplied_by_their_exporter(model, text, expected):
+    mentions = COUNTRIES + [("Prutair", "organization", "Prutair")]
+    found = find(model, text, mentions, predicate="supplies")
+    assert {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found} == expected

@@ -169,7 +169,11 @@ COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power"
                "missile", "aircraft", "grain", "wheat", "water", "petrochemical", "gasoline", "diesel",
                "energy", "armament", "hardware", "vehicle", "helicopter", "rifle", "tank", "weaponry",
                "jet", "warplane", "bomber", "warship", "frigate", "submarine", "artillery", "rocket",
-               "howitzer", "launcher"}
+               "howitzer", "launcher",
+               # goods of trade
+               "wine", "fruit", "vegetable", "cotton", "steel", "aluminium", "aluminum", "fertilizer", "fertiliser",
+               "cement", "foodstuff", "textile", "gold", "uranium", "hydrogen", "methanol", "urea", "timber", "sugar",
+               "tobacco", "copper", "hazelnut", "meat", "car", "medicine"}
 TRADE_WORDS = {"trade", "trading", "importer", "exporter", "import", "export"}
 RANK_NOUNS = {"position", "place", "spot", "rank", "ranking", "slot", "top"}
 RANK_VERBS = {"rank"}

@@ -2195,6 +2195,13 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             buyers_tok = _buyers_within(goods_tok) or _share_owner(goods_tok) or _dative_compound(tok, goods_tok, ix)
         if goods is None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
+        if goods is None and not objs and not P.children(tok, ("nsubjpass",)) and lemma in ("export", "sell"):
+            # "Baykar also exports to Qatar": a seller of goods the sentence does not name
+            for sl in _subjects(tok, ix, ("country", "organization")):
+                for b in [n for o in P.pobjs(tok, {"to"}) for n in ix.refers(o, ("country", "organization"))]:
+                    if b != sl:
+                        out.add("supplies", sl, b, sent)
+            return
         if goods is None:
             # "Baykar has sold the TB2 to Ukraine": a named model sold is the goods
             goods_tok, goods = next(((o, ix.name(m)) for o in objs + P.children(tok, ("nsubjpass",))
