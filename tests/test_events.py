@@ -1367,3 +1367,10 @@ def test_who_holds_a_round_of_talks_holds_the_talks(model):
 def test_founding_a_body_s_unit_is_no_change_of_the_body(model, text, expected):
     found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], times=[("1993", "1993")])
     assert [e.name for e in found if e.type == "organization_change"] == expected
+
+
+@pytest.mark.model
+def test_how_much_a_contract_is_worth_is_no_part_of_its_name(model):
+    text = "Moldova and Romania signed contracts worth $300 million in May 2023."
+    found = find(model, text, COUNTRIES, times=[("May 2023", "2023-05")])
+    assert [(e.type, e.name, e.date) for e in found] == [("agreement_signed", None, "2023-05")]

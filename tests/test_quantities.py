@@ -368,3 +368,8 @@ def test_a_figure_a_year_earlier_is_of_the_year_before_not_a_yearly_rate(nlp_mod
                             "a year earlier.")
     assert [(q.indicator, q.value, q.time, q.qualifiers.get("per")) for q in qs] == [
         ("trade_turnover", 2.5e9, "2022", None), ("trade_turnover", 1.9e9, "2021", None)]
+
+
+def test_companies_with_a_state_s_capital_are_counted_for_that_state_too(nlp_model):
+    [q] = figures(nlp_model, "About 1,500 companies with Romanian capital operate in Moldova.")
+    assert (q.indicator, q.value, set(q.subjects)) == ("companies_count", 1500, {"Romania", "Moldova"})

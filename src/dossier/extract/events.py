@@ -280,6 +280,8 @@ def _np_text(tok: Token) -> str:
                 continue
             if c.dep_ == "prep" and c.lower_ not in ("of", "on", "between", "for", "in"):
                 continue
+            if c.lower_ in ("worth", "valued", "totalling", "totaling"):
+                continue   # "contracts worth $300 million": how much, not what
             if c.dep_ == "prep" and c.lower_ == "in" and names_a_place(c):
                 continue   # "a memorandum ... in Baku": where, not what
             if c.dep_ == "prep" and any(o.lemma_.lower().rstrip("s") in ("sideline", "margin", "occasion", "eve")

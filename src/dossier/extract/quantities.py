@@ -967,6 +967,11 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         return _unique([_name(m) for m in holders or ms]), {}
     # trade_turnover, contracts_*, companies_count, investment_need: the countries of the sentence
     countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
+    if indicator == "companies_count" and trigger is not None:
+        # "1,500 companies with Romanian capital in Moldova": whose capital they are is where they come from
+        owners = [n for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in p.children if o.dep_ == "pobj" for n in _demonym_states(o)]
+        countries = _unique(owners + countries)
     if indicator == "trade_turnover" and len(countries) < 2 and pair:
         bilateral = re.search(r"\b(?:bilateral|mutual|two\s+countries|both\s+countries|between|its|their)\b",
                               site.sent.text, re.I)
