@@ -1374,3 +1374,13 @@ def test_how_much_a_contract_is_worth_is_no_part_of_its_name(model):
     text = "Moldova and Romania signed contracts worth $300 million in May 2023."
     found = find(model, text, COUNTRIES, times=[("May 2023", "2023-05")])
     assert [(e.type, e.name, e.date) for e in found] == [("agreement_signed", None, "2023-05")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ion Rusu discussed the crisis by phone with Anna Petrova.",
+    "Ion Rusu and Anna Petrova agreed by phone to meet again.",
+])
+def test_discussing_or_agreeing_by_phone_is_a_call(model, text):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova"))
+    assert [(e.type, e.participants) for e in found] == [("meeting", ["Ion Rusu", "Anna Petrova"])]

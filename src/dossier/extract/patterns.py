@@ -60,7 +60,7 @@ MEETING_NOUNS = {"meeting", "summit", "talks", "talk", "forum", "conference", "s
 CALL_NOUNS = {"call", "conversation"}
 CALL_MODIFIERS = {"phone", "telephone", "video", "telephonic"}
 # "spoke by phone to X", "talked on the phone with X": a call is a meeting
-TALK_VERBS = {"speak", "talk", "chat", "converse"}
+TALK_VERBS = {"speak", "talk", "chat", "converse", "discuss", "agree", "confer"}
 PHONE_VERBS = {"phone", "telephone", "call"}
 NAMED_ONLY_MEETING_NOUNS = {"week", "days", "assembly", "dialogue", "consultations"}
 NOT_MET = {"demand", "need", "requirement", "criterion", "expectation", "standard", "target", "goal",
