@@ -1384,3 +1384,11 @@ def test_how_much_a_contract_is_worth_is_no_part_of_its_name(model):
 def test_discussing_or_agreeing_by_phone_is_a_call(model, text):
     found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova"))
     assert [(e.type, e.participants) for e in found] == [("meeting", ["Ion Rusu", "Anna Petrova"])]
+
+
+@pytest.mark.model
+def test_named_in_apposition_to_their_titles_the_people_who_met_take_part(model):
+    text = "The foreign ministers of Moldova and Romania, Ion Rusu and Anna Petrova, met in Iasi."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Iasi", "place", "Iasi")])
+    assert [(e.type, set(e.participants) >= {"Ion Rusu", "Anna Petrova"}, e.place) for e in found] == [
+        ("meeting", True, "Iasi")]

@@ -1610,3 +1610,17 @@ def test_goods_of_trade_or_none_named_are_supplied_by_their_exporter(model, text
     mentions = COUNTRIES + [("Prutair", "organization", "Prutair")]
     found = find(model, text, mentions, predicate="supplies")
     assert {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, post", [
+    ("Anna Petrova, who heads the Prut Agency, said prices would fall.", ("Anna Petrova", "head", "Prut Agency")),
+    ("Anna Petrova leads the Prut Agency.", ("Anna Petrova", "leader", "Prut Agency")),
+    ("Ion Rusu replaced Anna Petrova as Moldova's foreign minister in 2021.",
+     ("Ion Rusu", "foreign minister", "Moldova")),
+    ("Ion Rusu succeeded Anna Petrova as president of the Prut Agency.", ("Ion Rusu", "president", "Prut Agency")),
+])
+def test_who_heads_leads_replaces_or_succeeds_holds_the_post(model, text, post):
+    mentions = COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Prut Agency", "organization", "Prut Agency")]
+    found = find(model, text, mentions, [("2021", "2021")], predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers.get("of")) for r in found] == [post]

@@ -777,8 +777,10 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         others += [n for o in P.pobjs(tok, {"with"}) for n in _delegation_head(o, ix)]
         if not others and not objs:
             # "A and B have met": a meeting among the subjects
-            subjects = [n for s in P.subject_of(tok) for n in _titled_within(s, ix)
-                        or ix.refers(s, ("person", "country"))]
+            # ("The foreign ministers of A and B, X and Y, met": the names in apposition)
+            subjects = [n for s in P.subject_of(tok) for n in [
+                ix.name(m) for a in P.children(s, ("appos",)) for m in ix.phrase_mentions(a, ("person",))]
+                or _titled_within(s, ix) or ix.refers(s, ("person", "country"))]
             others = subjects if len(set(subjects)) >= 2 else []
             if not others and not P.pobjs(tok, {"with"}):
                 # "The UN Security Council met on Tuesday", "NATO leaders met in Brussels on 14 June": a body

@@ -751,7 +751,14 @@ def _title_copula(span: Span, ix: Index):
     verbs += [c for c in root.children if c.dep_ == "relcl" and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
     for verb in verbs:
-        if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain"):
+        if verb.lemma_.lower() in _HEAD_VERBS and not P.is_hypothetical(verb):
+            # "X, who heads the Prut Agency", "X leads the Prut Party": the body's head or leader
+            bodies = [m for o in P.children(verb, ("dobj",)) for m in ix.phrase_mentions(o, ("organization",))]
+            if bodies:
+                return _HEAD_VERBS[verb.lemma_.lower()], ix.name(bodies[0]), []
+        # ("X replaced Y as foreign minister", "X succeeded Y as president")
+        if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain", "replace",
+                                       "succeed"):
             continue
         for c in verb.children:
             target = None
@@ -766,6 +773,9 @@ def _title_copula(span: Span, ix: Index):
             if target is not None and _title_word(target):
                 return _copula_target(target, span, ix)
     return None
+
+
+_HEAD_VERBS = {"head": "head", "lead": "leader"}
 
 
 def _copula_more(span: Span, ix: Index) -> list:
