@@ -90,6 +90,16 @@ def test_a_capital_is_the_city_where_it_has_city_things_or_is_listed_with_cities
     assert (baku.type, baku.entity) == (("place", "Baku") if city else ("country", "Azerbaijan"))
 
 
+def test_a_capital_told_as_the_capital_in_apposition_is_the_city(nlp_model):
+    doc = run(nlp_model, "Armenia borders Iran. Yerevan, the capital of Armenia, hosted the summit.")
+    assert [(m.type, m.entity) for m in doc.mentions if m.text == "Yerevan"] == [("place", "Yerevan")]
+
+
+def test_rivers_are_places(nlp_model):
+    doc = run(nlp_model, "The port of Giurgiulesti on the Danube is Moldova's only port.")
+    assert {e.name: e.type for e in doc.entities}.get("Danube") == "place"
+
+
 @pytest.mark.parametrize("text, name", [
     ("They ended the decades-long Karabakh conflict at last.", "Karabakh conflict"),
     ("He gave testimony on the 44-day war to a committee.", "44-day war"),

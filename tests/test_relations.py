@@ -1624,3 +1624,15 @@ def test_who_heads_leads_replaces_or_succeeds_holds_the_post(model, text, post):
     mentions = COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Prut Agency", "organization", "Prut Agency")]
     found = find(model, text, mentions, [("2021", "2021")], predicate="position_held")
     assert [(r.subject, r.object, r.qualifiers.get("of")) for r in found] == [post]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, pair", [
+    ("Iasi, in north-eastern Romania, is close to the border.", ("Iasi", "Romania")),
+    ("The talks took place in Ungheni in western Moldova.", ("Ungheni", "Moldova")),
+    ("The summit was held in Ungheni, in Moldova, last week.", ("Ungheni", "Moldova")),
+    ("The port of Giurgiulesti is Moldova's only port.", ("Giurgiulesti", "Moldova")),
+])
+def test_a_place_told_in_a_part_of_a_state_or_as_its_port_lies_there(model, text, pair):
+    mentions = COUNTRIES + [(n, "place", n) for n in ("Iasi", "Ungheni", "Giurgiulesti")]
+    assert triples(find(model, text, mentions, predicate="located_in")) == {pair}

@@ -1915,6 +1915,8 @@ def _located(ix: Index, out: _Collector) -> None:
                 tok.dep_ == "appos" or tok.dep_ == "attr" and tok.head.lemma_ == "be"):
             # "Shusha is a city in the Karabakh region", "Poti, a port on the Black Sea,"
             what = [tok.head] if tok.dep_ == "appos" else P.children(tok.head, ("nsubj",))
+            # ("The port of X is Moldova's only port": what the subject's kind word is of)
+            what += [o for w in what if w.lemma_.lower() in P.LOCATION_NOUNS for o in P.pobjs(w, {"of"})]
             things = [x for w in what for x in [ix.mention(w, ("place", "infrastructure"))] if x is not None]
             where = [x for o in P.pobjs(tok, {"in", "on", "of"}) for x in ix.phrase_mentions(o, ("place", "country"))]
             # "Ganja, Azerbaijan's second-largest city"
@@ -1991,6 +1993,8 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
     between = re.compile(r" (?:(?:[a-z]+-)?[a-z]+ ){0,2}(?:" + kinds + r") in ")
     for m, c in zip(ms, ms[1:], strict=False):
         gap = ix.text[m.end:c.start]
+        if m.type == "place" and _COMPASS_IN.fullmatch(gap):
+            gap = " in "   # "Iasi, in north-eastern Romania,", "Ungheni in western Moldova"
         if gap != " in " and not (m.type == "place" and between.fullmatch(gap)) \
                 or ix.name(c) == ix.name(m) or c.form not in ("name", "acronym"):
             continue
@@ -2004,6 +2008,9 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
             out.add("located_in", ix.name(m), ix.name(c), (m.start, c.end))
 
 
+_COMPASS_IN = re.compile(r",?\s+in\s+(?:the\s+)?(?:(?:(?:far|extreme)[- ])?"
+                         r"(?:(?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|mid)"
+                         r"\s+)?")
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Gulf|Lake|Basin|Strait|Straits|River|Bay)$")
 
 
