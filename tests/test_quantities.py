@@ -373,3 +373,14 @@ def test_a_figure_a_year_earlier_is_of_the_year_before_not_a_yearly_rate(nlp_mod
 def test_companies_with_a_state_s_capital_are_counted_for_that_state_too(nlp_model):
     [q] = figures(nlp_model, "About 1,500 companies with Romanian capital operate in Moldova.")
     assert (q.indicator, q.value, set(q.subjects)) == ("companies_count", 1500, {"Romania", "Moldova"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova and Romania plan to raise trade to $5 billion by 2030 from $3 billion in 2023.",
+     [(5e9, "2030", "target"), (3e9, "2023", "actual")]),
+    ("Moldova and Romania plan to raise trade from $3 billion in 2023 to $5 billion by 2030.",
+     [(3e9, "2023", "actual"), (5e9, "2030", "target")]),
+])
+def test_the_level_a_planned_rise_starts_from_is_a_fact_of_its_own_time(nlp_model, text, expected):
+    qs = figures(nlp_model, text)
+    assert [(q.value, q.time, q.modality) for q in qs] == expected

@@ -578,6 +578,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
+    if t is not None and _baseline(site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[:t.start][-20:]):
+        t = None   # "increased from 1.5 bcm to 2.5 bcm by 2025": the deadline is the target's, not the start's
     if indicator == "count" and unit == "t" and _a_year(t):
         unit = "t/y"   # the cargo of a year is a yearly volume
     modality = _modality(fig, site, indicator)
@@ -1220,9 +1222,17 @@ def _gapped_holder(ctx: Context, fig: Figure, ms: list[Mention], siblings: list[
 # --- modality and quote ----------------------------------------------------------------------
 
 
+def _baseline(site: _Site) -> bool:
+    """"plan to raise trade to $5 billion by 2030 from $3 billion in 2023": the level a change starts from,
+    a fact whatever the plan."""
+    return site.root.dep_ == "pobj" and site.root.head.lower_ == "from" and _lemma(site.root.head.head) in EXPAND
+
+
 def _modality(fig: Figure, site: _Site, indicator: str) -> str:
     """target / estimate / forecast from cue words along the figure's governing words, else actual."""
     chain = [site.root, *site.root.ancestors]
+    if _baseline(site):
+        return "actual"
     for tok in chain:
         if _lemma(tok) in EXPAND and tok.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children):
