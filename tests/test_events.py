@@ -1392,3 +1392,11 @@ def test_named_in_apposition_to_their_titles_the_people_who_met_take_part(model)
     found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Iasi", "place", "Iasi")])
     assert [(e.type, set(e.participants) >= {"Ion Rusu", "Anna Petrova"}, e.place) for e in found] == [
         ("meeting", True, "Iasi")]
+
+
+@pytest.mark.model
+def test_embassies_opened_in_a_coordinated_clause_are_opened_by_its_subject(model):
+    text = "Moldova and Romania established diplomatic relations in 1991 and opened embassies in 1992."
+    found = find(model, text, COUNTRIES, times=[("1991", "1991"), ("1992", "1992")])
+    assert [(e.participants, e.date) for e in found if e.type == "diplomatic_relations"] == [
+        (["Moldova", "Romania"], "1991"), (["Moldova", "Romania"], "1992")]

@@ -605,6 +605,9 @@ def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
     d.add(*names)
     d.add(*_agents(anchor, ix, preps=("with", "between")))
     d.add(*_agents(tok, ix, deps=(), preps=("between", "with")))
+    if not d.participants and anchor.pos_ == "VERB":
+        # "A and B established relations in 1991 and opened embassies in 1992": the coordinated subject
+        d.add(*[n for s in P.subject_of(anchor) for c in P.conjuncts(s) for n in ix.refers(c, ("country",))])
     if any(ix.is_pair_phrase(t) for t in anchor.sent):
         d.add(*ix.pair)
     d.place = _place(anchor, ix) or next(
