@@ -1400,3 +1400,15 @@ def test_embassies_opened_in_a_coordinated_clause_are_opened_by_its_subject(mode
     found = find(model, text, COUNTRIES, times=[("1991", "1991"), ("1992", "1992")])
     assert [(e.participants, e.date) for e in found if e.type == "diplomatic_relations"] == [
         (["Moldova", "Romania"], "1991"), (["Moldova", "Romania"], "1992")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, who, date", [
+    ("Romania joined the Prut Union in 2004 along with Georgia and Armenia.",
+     ["Romania", "Georgia", "Armenia"], "2004"),
+    ("Romania joined the Prut Union together with Georgia in 2004.", ["Romania", "Georgia"], "2004"),
+    ("Romania has been a member of the Prut Union since 2004.", ["Romania"], "2004"),
+])
+def test_states_joining_together_or_members_since_a_time_joined_then(model, text, who, date):
+    found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], times=[("2004", "2004")])
+    assert [(e.type, e.participants, e.date) for e in found] == [("organization_change", who, date)]

@@ -1636,3 +1636,10 @@ def test_who_heads_leads_replaces_or_succeeds_holds_the_post(model, text, post):
 def test_a_place_told_in_a_part_of_a_state_or_as_its_port_lies_there(model, text, pair):
     mentions = COUNTRIES + [(n, "place", n) for n in ("Iasi", "Ungheni", "Giurgiulesti")]
     assert triples(find(model, text, mentions, predicate="located_in")) == {pair}
+
+
+@pytest.mark.model
+def test_states_joining_a_body_along_with_another_are_members(model):
+    text = "Romania joined the Prut Union in 2004 along with Georgia and Armenia."
+    found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], predicate="member_of")
+    assert {r.subject for r in found} == {"Romania", "Georgia", "Armenia"}

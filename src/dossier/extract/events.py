@@ -1392,10 +1392,23 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("organization_change", tok, name=ix.name(ms[0]), time=dated[0].time, own_time_only=True)
             d.add(*who)
             return [d]
+    if lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        # "Romania has been an EU member since 2007", "X has been a member of Y since 1995": it joined then
+        since = [a for a in ix.sentence_times(tok.sent) for p in [*tok.children, *tok.head.children]
+                 if p.dep_ == "prep" and p.lower_ == "since" and _within(a.token, p)]
+        ms = [m for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, orgs)]
+        ms += [m for c in tok.children if c.dep_ in ("compound", "nmod") for m in ix.phrase_mentions(c, orgs)]
+        who = [n for s in P.subject_of(tok.head) for n in ix.refers(s, ("country",))]
+        if since and ms and who and not P.is_hypothetical(tok.head):
+            d = _Draft("organization_change", tok.head, name=ix.name(ms[0]), time=since[0].time, own_time_only=True)
+            d.add(*who)
+            return [d]
     if lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
+        # "Romania joined NATO in 2004 along with Bulgaria and Slovakia": they joined too
+        who += [n for o in P.along_with(tok) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))] if who else []
         if not who:
             return []
         out = []

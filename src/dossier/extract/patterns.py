@@ -236,6 +236,18 @@ def dep_distance(a: Token, b: Token) -> int:
     return n + up_a[t.i]
 
 
+def along_with(verb: Token) -> list[Token]:
+    """Who did the same as the subject: "along with A and B", "together with A", "alongside A"."""
+    out = pobjs(verb, {"alongside"})
+    for p in verb.children:
+        if p.dep_ in ("prep", "advmod") and p.lower_ in ("along", "together"):
+            out += [o for w in p.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
+            out += pobjs(p, {"with"})
+        if p.dep_ == "prep" and p.lower_ == "with" and any(a.lower_ in ("along", "together") for a in p.children):
+            out += [o for o in p.children if o.dep_ == "pobj"]   # ("together" hung on "with")
+    return list(dict.fromkeys(out))
+
+
 def describes_another(a: Anchored, anchor: Token, own: Callable[[Token], bool] | None = None) -> bool:
     """A stretch of time told of someone or something else in the sentence, in a clause or apposition of
     its own ("X, who was prime minister from 2003 to 2013, visited Y"; "X, minister since 2019, said ..."):

@@ -1118,7 +1118,11 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     elif lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         orgs = [ix.name(m) for o in objs for m in ix.phrase_mentions(o, _ORG)]
-        for s in _subjects(tok, ix, ("country",)):
+        joiners = _subjects(tok, ix, ("country",))
+        # "joined NATO in 2004 along with Bulgaria and Slovakia"
+        joiners += [n for o in P.along_with(tok) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))] \
+            if joiners else []
+        for s in joiners:
             for org in orgs:
                 out.add("member_of", s, org, sent, time=_time(tok, ix))
     elif lemma in P.FOUND_VERBS and tok.pos_ == "VERB" and lemma != "set" and not P.is_hypothetical(tok):
