@@ -384,3 +384,10 @@ def test_companies_with_a_state_s_capital_are_counted_for_that_state_too(nlp_mod
 def test_the_level_a_planned_rise_starts_from_is_a_fact_of_its_own_time(nlp_model, text, expected):
     qs = figures(nlp_model, text)
     assert [(q.value, q.time, q.modality) for q in qs] == expected
+
+
+def test_a_share_in_brackets_after_each_owner_of_a_passive_is_its_stake(nlp_model):
+    qs = figures(nlp_model, "The Baku-Tbilisi-Ceyhan pipeline is owned by SOCAR (75%) and BP (25%).")
+    assert [(q.indicator, q.value, q.qualifiers.get("holder")) for q in qs] == [
+        ("equity_share", 75, "State Oil Company of the Azerbaijan Republic"), ("equity_share", 25, "BP")]
+    assert {q.qualifiers.get("asset") for q in qs} == {"Baku–Tbilisi–Ceyhan pipeline"}

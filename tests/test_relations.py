@@ -13,7 +13,7 @@ import spacy
 
 from dossier.extract import nlp, relations
 from dossier.extract.context import Context, TimeExpr
-from dossier.records import Document, Mention
+from dossier.records import Document, Mention, Quantity, Relation, Source
 
 
 def make_context(model, text: str, mentions=(), times=(), published: str | None = None) -> Context:
@@ -1643,3 +1643,21 @@ def test_states_joining_a_body_along_with_another_are_members(model):
     text = "Romania joined the Prut Union in 2004 along with Georgia and Armenia."
     found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], predicate="member_of")
     assert {r.subject for r in found} == {"Romania", "Georgia", "Armenia"}
+
+
+def _share(holder: str, asset: str, value: float, quote: str, modality: str = "actual") -> Quantity:
+    return Quantity(indicator="equity_share", subjects=[holder, asset], value=value, unit="%",
+                    sources=[Source(doc="t.txt", start=0, end=len(quote), quote=quote)], modality=modality,
+                    qualifiers={"holder": holder, "asset": asset})
+
+
+def test_the_holder_of_an_actual_stake_owns_part_of_the_asset():
+    said = "Prutgaz holds 58% in the Prut Pipeline, Moldtrans 30% and Ungaz 12%."
+    figures = [_share("Prutgaz", "Prut Pipeline", 58, said), _share("Moldtrans", "Prut Pipeline", 30, said),
+               _share("Ungaz", "Prut Pipeline", 12, said),
+               _share("Ungaz", "Danube Line", 10, "Ungaz plans to buy 10% of the Danube Line.", "target"),
+               _share("Moldtrans", "Danube Line", 12, "Moldtrans sold its 12% stake in the Danube Line.")]
+    stated = [Relation(predicate="owner_of", subject="Prutgaz", object="Prut Pipeline", sources=[])]
+    found = relations.owners_of_shares(figures, stated)
+    assert [(r.subject, r.object, r.sources[0].quote) for r in found] == [
+        ("Moldtrans", "Prut Pipeline", said), ("Ungaz", "Prut Pipeline", said)]

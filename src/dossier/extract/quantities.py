@@ -783,6 +783,14 @@ def _owned_part(ctx: Context, site: _Site) -> Token | None:
     if pct.dep_ in ("npadvmod", "advmod") and _lemma(verb) in ("own", "control") and verb.tag_ == "VBN" \
             and any(c.dep_ == "agent" for c in verb.children):
         return verb   # "Moldovagaz is 50% owned by Gazprom"
+    if pct.dep_ == "appos":
+        # "owned by A (75%) and B (25%)": a share in brackets after each owner of a passive "owned by"
+        up = pct.head
+        while up.dep_ == "conj" and up.head.pos_ != "VERB":
+            up = up.head
+        owner_of = up.head.head if up.dep_ == "pobj" and up.head.dep_ == "agent" else up.head
+        if _lemma(owner_of) in ("own", "hold", "control") and owner_of.tag_ == "VBN":
+            return owner_of
     if pct.dep_ != "dobj" or _lemma(verb) not in ("own", "hold", "control", "acquire", "buy", "retain", "purchase"):
         return None
     owned = [o for p in [*pct.children, *verb.children] if p.dep_ == "prep" and p.lower_ in ("of", "in")
@@ -1213,7 +1221,10 @@ def _gapped_holder(ctx: Context, fig: Figure, ms: list[Mention], siblings: list[
     sib = next((q for q in reversed(siblings) if q.indicator == "equity_share" and q.qualifiers.get("asset")), None)
     asset = sib.qualifiers["asset"] if sib is not None else next(
         (_actor(m, "equity_share") for m in ms if m.type in ("infrastructure", "organization") and m is not holder
-         and re.search(r"\b(?:of|in)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])), None)
+         and (re.search(r"\b(?:of|in)\s+(?:the\s+)?$", text[max(0, m.start - 12):m.start])
+              # "X is owned by A (75%) and B (25%)"
+              or re.match(r"\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:owned|held|controlled)\s+by\b", text[m.end:]))),
+        None)
     if asset is None or asset == name:
         return None
     return [name, asset], {"holder": name, "asset": asset}

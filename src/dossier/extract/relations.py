@@ -1405,6 +1405,27 @@ def _subsidiary(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 out.add("owner_of", ix.name(parent), ix.name(child), sent)
 
 
+_SOLD = re.compile(r"\b(?:sold|sells?|selling|divest\w*|exit\w*)\b", re.I)
+
+
+def owners_of_shares(figures: list, found: list[Relation]) -> list[Relation]:
+    """A holder of a stake owns part of the asset ("SOCAR holds 58% in TANAP, BOTAS 30% and BP 12%"): an
+    ``owner_of`` for each actual share the figures read that the relations do not state already (not a
+    stake sold: "BP sold its 12% stake")."""
+    have = {(r.subject, r.object) for r in found if r.predicate == "owner_of"}
+    out: dict[tuple[str, str], Relation] = {}
+    for q in figures:
+        holder, asset = q.qualifiers.get("holder"), q.qualifiers.get("asset")
+        if q.indicator != "equity_share" or q.modality != "actual" or not holder or not asset or holder == asset \
+                or (holder, asset) in have or any(_SOLD.search(src.quote) for src in q.sources):
+            continue
+        if (holder, asset) in out:
+            out[holder, asset].sources += [x for x in q.sources if x not in out[holder, asset].sources]
+        else:
+            out[holder, asset] = Relation(predicate="owner_of", subject=holder, object=asset, sources=list(q.sources))
+    return list(out.values())
+
+
 def _owned_by_name_before(tok: Token, ix: Index) -> str | None:
     """"Gazprom-owned", "majority Gazprom owned": the company or state written right before the word."""
     k = tok.i - 1

@@ -39,6 +39,8 @@ def extract_parsed(doc: Document, sp: Doc) -> Document:
     ctx.times = times.find_times(ctx)
     doc.mentions = ctx.mentions
     doc.entities = entities.entities_from_mentions(ctx.mentions, doc.name)
-    doc.facts = [*quantities.find_quantities(ctx), *events.find_events(ctx), *relations.find_relations(ctx)]
+    figures = quantities.find_quantities(ctx)
+    found = relations.find_relations(ctx)
+    doc.facts = [*figures, *events.find_events(ctx), *found, *relations.owners_of_shares(figures, found)]
     doc.flags = flags.find_flags(ctx)
     return doc
