@@ -1412,3 +1412,14 @@ def test_embassies_opened_in_a_coordinated_clause_are_opened_by_its_subject(mode
 def test_states_joining_together_or_members_since_a_time_joined_then(model, text, who, date):
     found = find(model, text, COUNTRIES + [("Prut Union", "organization", "Prut Union")], times=[("2004", "2004")])
     assert [(e.type, e.participants, e.date) for e in found] == [("organization_change", who, date)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("According to Ion Rusu, the border will reopen in May.", [["Ion Rusu"]]),
+    ("The border will reopen in May, according to Ion Rusu.", [["Ion Rusu"]]),
+    ("According to the Prut Institute, trade grew.", []),   # a body cited is a source of data
+])
+def test_what_a_person_is_cited_for_is_their_saying(model, text, expected):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Prut Institute", "organization", "Prut Institute")])
+    assert [e.participants for e in found if e.type == "statement"] == expected

@@ -158,6 +158,10 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _SAYING_NOUNS and _in_main_clause(tok.head):
             out += _saying_noun(tok, ix)
             continue
+        if tok.lower_ == "according" and tok.dep_ == "prep" and _in_main_clause(tok.head):
+            # "according to X, the border will reopen": what X said
+            out += _according_to(tok, ix)
+            continue
         clause_verb = tok.lemma_.lower() in _CLAUSE_SAYING_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in P.STATEMENT_VERBS | _SAYING_VERBS and not clause_verb \
                 or not (_in_main_clause(tok) or where):
@@ -213,6 +217,20 @@ _SAYING_VERBS = {"say", "announce", "state", "warn", "stress", "emphasize", "emp
 _CLAUSE_SAYING_VERBS = {"declare", "explain", "add", "argue", "assert", "acknowledge", "admit", "confirm", "suggest",
                         "mention", "remark", "comment", "reply", "respond", "promise", "threaten", "affirm",
                         "allege", "caution", "predict", "write", "tweet", "recall", "concede"}
+def _according_to(tok: Token, ix: Index) -> list[_Draft]:
+    """"According to X, ...", "..., according to Minister X": a saying of X, of no time of its own (a news
+    report's day when the report is dated)."""
+    sources = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+               if o.dep_ == "pobj"]
+    # (a person: a body, a paper or a report cited is a source of data rather than a saying)
+    who = [ix.name(m) for o in sources for m in ix.phrase_mentions(o, ("person",))]
+    if not who:
+        return []
+    d = _Draft("statement", tok, own_time_only=True, time=ix.report_day)
+    d.add(*who)
+    return [d]
+
+
 # nouns for a saying: "Mirzoyan's statement that ...", "Aliyev's speech in February"
 _SAYING_NOUNS = {"statement", "speech", "remark", "announcement", "address", "testimony", "interview"}
 
