@@ -1423,3 +1423,10 @@ def test_states_joining_together_or_members_since_a_time_joined_then(model, text
 def test_what_a_person_is_cited_for_is_their_saying(model, text, expected):
     found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Prut Institute", "organization", "Prut Institute")])
     assert [e.participants for e in found if e.type == "statement"] == expected
+
+
+@pytest.mark.model
+def test_a_visit_of_so_many_days_ends_on_its_last_day(model):
+    text = "Ion Rusu paid a three-day state visit to Romania on 5 May 2023."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), times=[("5 May 2023", "2023-05-05")])
+    assert [(e.type, e.date, e.end_date) for e in found] == [("visit", "2023-05-05", "2023-05-07")]

@@ -22,6 +22,7 @@ are skipped, so are habits in the simple present ("when X meets Y").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -90,6 +91,7 @@ def _find_events(ctx: Context) -> list[Event]:
         everything.append(drafts)
         _share_agents(drafts)
         _date(sent, ix, drafts)
+        _visit_length(sent, drafts)
         # a plural trigger is a habit ("they hold exercises") unless named or dated ("held joint
         # exercises in September 2023")
         drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix) or _dated_once(d)]
@@ -1686,6 +1688,22 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
                         or _coordinated(e, d)):
                     d.time = e.time
                     break
+
+
+_DAYS_LONG = re.compile(r"\b(?P<n>\d|two|three|four|five|six|seven)[- ]day\s+(?:[a-z]+\s+){0,2}visit\b", re.I)
+
+
+def _visit_length(sent: Span, drafts: list[_Draft]) -> None:
+    """"arrived on 3 May for a two-day official visit": the visit ends on the last of its days."""
+    m = _DAYS_LONG.search(sent.text)
+    if m is None:
+        return
+    n = int(m.group("n")) if m.group("n").isdigit() else T.NUMBER_WORDS[m.group("n").lower()]
+    for d in drafts:
+        if d.type == "visit" and d.time is not None and not d.time.end_value \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", d.time.value) and n > 1:
+            end = dt.date.fromisoformat(d.time.value) + dt.timedelta(days=n - 1)
+            d.time = replace(d.time, end_value=end.isoformat())
 
 
 # events that happen at a point in time: "since X" never dates them (it does date a state that began:
