@@ -1430,3 +1430,15 @@ def test_a_visit_of_so_many_days_ends_on_its_last_day(model):
     text = "Ion Rusu paid a three-day state visit to Romania on 5 May 2023."
     found = find(model, text, COUNTRIES + persons("Ion Rusu"), times=[("5 May 2023", "2023-05-05")])
     assert [(e.type, e.date, e.end_date) for e in found] == [("visit", "2023-05-05", "2023-05-07")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ion Rusu and Anna Petrova inaugurated the Prut Bridge in 2019.",
+    "The Prut Bridge was inaugurated by Ion Rusu and Anna Petrova in 2019.",
+])
+def test_who_inaugurates_a_line_takes_part_in_its_opening(model, text):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova")
+                 + [("Prut Bridge", "infrastructure", "Prut Bridge")], times=[("2019", "2019")])
+    assert [(e.type, e.name, e.participants, e.date) for e in found] == [
+        ("opening", "Prut Bridge", ["Ion Rusu", "Anna Petrova"], "2019")]

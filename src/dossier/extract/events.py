@@ -1353,7 +1353,14 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
         thing = ix.infrastructure_for(subj[0]) if subj else None
     if thing is None:
         return []
-    return [_Draft("opening", anchor, name=ix.name(thing))]
+    d = _Draft("opening", anchor, name=ix.name(thing))
+    if lemma in P.OPEN_VERBS and tok.pos_ == "VERB":
+        # "Presidents X and Y inaugurated the bridge", "the bridge was inaugurated by X and Y": who opened it
+        openers = P.pobjs(tok, {"by"}) if P.children(tok, ("nsubjpass",)) or tok.dep_ == "acl" else \
+            P.children(tok, ("nsubj",))
+        d.add(*[n for o in openers for n in ix.refers(o, ("person", "country"))
+                if n != d.name and ix.mention(o, ("infrastructure",)) is None])
+    return [d]
 
 
 # what a line does once in service: "began pumping gas", "started delivering"
