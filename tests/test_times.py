@@ -117,3 +117,12 @@ def test_a_year_told_from_the_one_before_counts_from_it(nlp_model, text, surface
 def test_a_year_before_something_named_is_no_time_of_its_own(nlp_model):
     found = values(nlp_model, "Trade fell in 2020, the year before the accord.", "2024-12-01")
     assert found == {"2020": "2020"}
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("In 2023, the fair opened in Chisinau on 5 May.", "2023-05-05"),
+    ("The 2023 export list was published on 5 May.", "2024-05-05"),   # a year in a label dates nothing
+    ("In 2023 trade grew. On 5 May the fair opened.", "2024-05-05"),   # another sentence's bare year
+])
+def test_a_sentence_dated_in_a_year_gives_its_day_the_year(nlp_model, text, iso):
+    assert values(nlp_model, text, "2024-12-01")["5 May"] == iso

@@ -258,8 +258,11 @@ def _narrative_year(text: str, c: _Cand, before: list[TimeExpr]) -> str | None:
         between = text[t.end:c.start]
         if c.start - t.end > _ANCHOR_CHARS or "\n\n" in between or len(re.findall(r"[.!?]\s", between)) > 1:
             return None   # the same sentence or the one before only
-        # a written month at least: a bare year is often a label ("the 2023 export list", "since 2018")
-        if t.relative or not re.match(r"\d{4}-\d\d", t.value):
+        # a written month at least: a bare year is often a label ("the 2023 export list", "since 2018"); but
+        # "In 2023, the fair opened on 5 May" dates its sentence
+        dated_sentence = re.fullmatch(r"\d{4}", t.value) and not t.end_value and not re.search(r"[.!?;]\s", between) \
+            and re.search(r"\b(?:[Ii]n|[Dd]uring)\s+$", text[max(0, t.start - 8):t.start])
+        if t.relative or not (re.match(r"\d{4}-\d\d", t.value) or dated_sentence):
             continue
         # a range anchors at its end ("From 2018 to 2020 ... in May")
         v = t.end_value if t.end_value and re.match(r"\d{4}", t.end_value) else t.value
