@@ -126,3 +126,15 @@ def test_a_year_before_something_named_is_no_time_of_its_own(nlp_model):
 ])
 def test_a_sentence_dated_in_a_year_gives_its_day_the_year(nlp_model, text, iso):
     assert values(nlp_model, text, "2024-12-01")["5 May"] == iso
+
+
+@pytest.mark.parametrize("text, surface, iso", [
+    ("Romania sold weapons to Moldova between 2015 and 2020.", "between 2015 and 2020", "2015/2020"),
+    ("Trade with Moldova from 2015 to 2020 grew.", "from 2015 to 2020", "2015/2020"),
+])
+def test_a_range_of_years_after_a_name_is_a_range(nlp_model, text, surface, iso):
+    assert values(nlp_model, text)[surface] == iso
+
+
+def test_a_name_that_carries_a_year_is_still_no_time(nlp_model):
+    assert "2030" not in values(nlp_model, "They launched Vision 2030 in May.")

@@ -387,8 +387,10 @@ def _year_ok(ctx: Context, text: str, m: re.Match) -> bool:
     if _NOT_YEAR_RIGHT.match(text, m.end()):
         return False
     y = int(m.group("y") if "y" in m.groupdict() else m.group("y1"))
-    base = max(0, m.start() - 30)
-    left = text[base:m.start()]
+    # the words before the year itself ("to Moldova between 2015 and 2020": "between", not "Moldova")
+    start = m.start("y") if "y" in m.groupdict() else m.start("y1")
+    base = max(0, start - 30)
+    left = text[base:start]
     words = re.findall(r"[\w.#$€£]+", left)
     prev = words[-1] if words else ""
     if re.search(r"(?:No\.?|#|[Nn]umber|[$€£]|US|USD|EUR|AZN|TL)\s*$", left):
