@@ -1661,3 +1661,14 @@ def test_the_holder_of_an_actual_stake_owns_part_of_the_asset():
     found = relations.owners_of_shares(figures, stated)
     assert [(r.subject, r.object, r.sources[0].quote) for r in found] == [
         ("Moldtrans", "Prut Pipeline", said), ("Ungaz", "Prut Pipeline", said)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Romania accounted for 60% of Moldova's arms imports in 2018-2022.", {("Romania", "Moldova", "arms")}),
+    ("Romania accounts for a third of Moldova's gas imports.", {("Romania", "Moldova", "gas")}),
+    ("Services account for 60% of Moldova's GDP.", set()),
+])
+def test_a_state_accounting_for_a_share_of_another_s_imports_supplies_it(model, text, expected):
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found} == expected

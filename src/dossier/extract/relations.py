@@ -2129,7 +2129,7 @@ _DEPENDENCE_NOUNS = {"dependence", "dependency", "reliance"}
 _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
 _ARRIVE_VERBS = {"come", "arrive", "flow", "originate", "reach"}
 _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS
-                 | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm"})
+                 | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm", "account"})
 
 
 def _via(tok: Token, ix: Index) -> str | None:
@@ -2317,6 +2317,18 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for s in sellers:
                 if s != b:
                     out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
+    elif lemma == "account" and tok.pos_ == "VERB":
+        # "Romania accounted for 60% of Moldova's arms imports": a share of a state's imports is supplied
+        imports = [g for o in P.pobjs(tok, {"for"}) if o.lemma_.lower() in _SHARE_WORDS or o.like_num
+                   for g in P.pobjs(o, {"of"}) if g.lemma_.lower() in ("import", "purchase", "supply")]
+        for g in imports:
+            goods = next((c.lower_ for c in g.children if c.dep_ in ("compound", "amod")
+                          and c.lemma_.lower() in P.COMMODITIES), None)
+            buyers = [n for c in P.children(g, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
+            for sl in _subjects(tok, ix, ("country", "organization")):
+                for b in buyers:
+                    if sl != b:
+                        out.add("supplies", sl, b, sent, {"commodity": goods})
     elif lemma in _ARRIVE_VERBS and tok.pos_ == "VERB":
         # "most of Moldova's gas comes from Romania", "Russian gas flows to Moldova via Ukraine"
         subj = P.children(tok, ("nsubj",))
