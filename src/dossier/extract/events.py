@@ -219,6 +219,8 @@ _SAYING_VERBS = {"say", "announce", "state", "warn", "stress", "emphasize", "emp
 _CLAUSE_SAYING_VERBS = {"declare", "explain", "add", "argue", "assert", "acknowledge", "admit", "confirm", "suggest",
                         "mention", "remark", "comment", "reply", "respond", "promise", "threaten", "affirm",
                         "allege", "caution", "predict", "write", "tweet", "recall", "concede"}
+
+
 def _according_to(tok: Token, ix: Index) -> list[_Draft]:
     """"According to X, ...", "..., according to Minister X": a saying of X, of no time of its own (a news
     report's day when the report is dated)."""

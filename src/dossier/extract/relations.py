@@ -43,7 +43,7 @@ from dossier.extract.context import Context
 from dossier.extract.entities import state_named
 from dossier.extract.name_shapes import MILITARY_RANKS
 from dossier.extract.patterns import Index
-from dossier.records import Mention, Relation
+from dossier.records import Mention, Quantity, Relation
 
 _ABBREVIATIONS = {"pm": "Prime Minister", "fm": "Foreign Minister", "mp": "Member of Parliament"}
 
@@ -1408,7 +1408,7 @@ def _subsidiary(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
 _SOLD = re.compile(r"\b(?:sold|sells?|selling|divest\w*|exit\w*)\b", re.I)
 
 
-def owners_of_shares(figures: list, found: list[Relation]) -> list[Relation]:
+def owners_of_shares(figures: list[Quantity], found: list[Relation]) -> list[Relation]:
     """A holder of a stake owns part of the asset ("SOCAR holds 58% in TANAP, BOTAS 30% and BP 12%"): an
     ``owner_of`` for each actual share the figures read that the relations do not state already (not a
     stake sold: "BP sold its 12% stake")."""
