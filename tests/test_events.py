@@ -1442,3 +1442,14 @@ def test_who_inaugurates_a_line_takes_part_in_its_opening(model, text):
                  + [("Prut Bridge", "infrastructure", "Prut Bridge")], times=[("2019", "2019")])
     assert [(e.type, e.name, e.participants, e.date) for e in found] == [
         ("opening", "Prut Bridge", ["Ion Rusu", "Anna Petrova"], "2019")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Over 1,000 troops took part in the Prut Shield 2023 exercise.", ("Prut Shield 2023 exercise", "2023")),
+    ("The exercise took place near Iasi in 2023.", (None, "2023")),
+])
+def test_an_exercise_dated_by_its_name_or_told_taking_place(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Prut Shield 2023 exercise", "event", "Prut Shield 2023 exercise"),
+                                           ("Iasi", "place", "Iasi")], times=[("in 2023", "2023")])
+    assert [(e.type, e.name, e.date) for e in found] == [("military_exercise", *expected)]

@@ -1090,10 +1090,21 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
         return []   # (the tagger may call "the ... exercise" a verb where the parse or the name make it a noun)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.EXERCISE_VERBS
-    if not (named or mods & P.EXERCISE_MODIFIERS or governed or tok.tag_ == "NNS"):
+    # "the exercise took place near X on 5-9 June", "the drills began on Monday"
+    happened = tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in ("begin", "start", "end", "conclude") or (
+        tok.head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in tok.head.children)))
+    # "the exercise, codenamed Prut Shield, ...": the name it is given
+    called = next((ix.name(m) for c in tok.children if c.dep_ in ("acl", "appos")
+                   and c.lower_ in ("codenamed", "code-named", "dubbed", "named", "called")
+                   for t in c.subtree for m in [ix.mention(t)] if m is not None), None)
+    if not (named or called or mods & P.EXERCISE_MODIFIERS or governed or happened or tok.tag_ == "NNS"):
         return []
-    d = _Draft("military_exercise", tok, name=ix.name(named) if named else _event_name(tok, ix),
+    d = _Draft("military_exercise", tok, name=ix.name(named) if named else called or _event_name(tok, ix),
                plural=tok.tag_ == "NNS")
+    year = re.search(r"(?<![\d-])((?:19|20)\d\d)(?:\s+[a-z]+)*$", d.name or "")
+    if year and not ix.sentence_times(tok.sent):
+        # "the Prut Shield 2023 exercise": a yearly exercise's name says its year
+        d.time = TimeExpr(year.group(1), 0, 0, year.group(1))
     _noun_event_args(tok, ix, d)
     if governed:
         d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
