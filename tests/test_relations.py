@@ -1672,3 +1672,14 @@ def test_the_holder_of_an_actual_stake_owns_part_of_the_asset():
 def test_a_state_accounting_for_a_share_of_another_s_imports_supplies_it(model, text, expected):
     found = find(model, text, COUNTRIES, predicate="supplies")
     assert {(r.subject, r.object, r.qualifiers.get("commodity")) for r in found} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, post", [
+    ("Moldova appointed Ion Rusu as its envoy to NATO.", ("Ion Rusu", "envoy", "Moldova")),
+    ("The president appointed Ion Rusu as foreign minister of Moldova.", ("Ion Rusu", "foreign minister", "Moldova")),
+])
+def test_a_person_appointed_to_a_post_holds_it_for_whoever_appointed_them(model, text, post):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("NATO", "organization", "NATO")],
+                 predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers.get("of")) for r in found] == [post]

@@ -746,6 +746,19 @@ def _title_copula(span: Span, ix: Index):
                           if t.lower_ not in ("incumbent", "current", "new", "former", "then")]
                 return _read_title(phrase, ix, span)
         return None
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in ("appoint", "name", "elect", "nominate", "make"):
+        # "Moldova appointed X as its envoy to NATO", "the parliament elected X president": the post, of the
+        # one who appointed when the title does not say
+        verb = root.head
+        target = next((o for c in verb.children for o in ([c] if c.dep_ in ("oprd", "xcomp") else [
+            o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as" else [])), None)
+        if target is not None and _title_word(target):
+            read = _copula_target(target, span, ix)
+            if read is not None and read[1] is None:
+                by = [ix.name(m) for s in P.subject_of(verb) for m in [ix.mention(s, ("country", "organization"))]
+                      if m is not None]
+                read = (read[0], by[0], read[2]) if by else read
+            return read
     subj = root.head if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") else root
     verbs = [subj.head] if subj.dep_ in ("nsubj", "nsubjpass") else []   # "His aide, X, is now ..."
     verbs += [c for c in root.children if c.dep_ == "relcl" and any(
