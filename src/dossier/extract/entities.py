@@ -417,7 +417,7 @@ def _capital_is_government(sp: Doc, c: Candidate, cities: set[int] = frozenset()
         seen += 1
     if tok.dep_ == "poss" and tok.head.lemma_.lower() in _CITY_THINGS:
         return False
-    if any(a.dep_ == "appos" and a.lemma_.lower() in {"capital", "city"} | _CITY_THINGS for a in tok.children):
+    if any(a.dep_ == "appos" and a.lemma_.lower() in {"capital"} | _CITY_THINGS for a in tok.children):
         return False   # "Chisinau, the capital of Moldova, hosted the summit": told as the city
     if tok.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent"}:
         return tok.dep_ != "dobj" or tok.head.lemma_ in {"support", "urge", "accuse", "warn", "help", "back",

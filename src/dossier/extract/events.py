@@ -608,9 +608,7 @@ def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
             anchor = h.head
         elif tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ == "establishing":
             anchor = h.head
-        elif tok.dep_ == "dobj" and h.lemma_.lower() in ("have", "maintain", "enjoy") and any(
-                c.dep_ == "prep" and c.lower_ == "since" and _within(a.token, c)
-                for c in h.children for a in ix.sentence_times(tok.sent)):
+        elif tok.dep_ == "dobj" and h.lemma_.lower() in ("have", "maintain", "enjoy") and _since_times([h], ix):
             anchor = h   # "have maintained diplomatic relations since 1991": established then
     elif lemma in P.EMBASSY_NOUNS:
         h = tok.head
@@ -629,7 +627,7 @@ def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
     d.add(*_agents(tok, ix, deps=(), preps=("between", "with")))
     if not d.participants and anchor.pos_ == "VERB":
         # "A and B established relations in 1991 and opened embassies in 1992": the coordinated subject
-        d.add(*[n for s in P.subject_of(anchor) for c in P.conjuncts(s) for n in ix.refers(c, ("country",))])
+        d.add(*[n for s in P.subject_of(anchor) for n in ix.refers(s, ("country",))])
     if any(ix.is_pair_phrase(t) for t in anchor.sent):
         d.add(*ix.pair)
     d.place = _place(anchor, ix) or next(
@@ -682,7 +680,7 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
                 "emergence", "birth", "creation", "rise", "appearance"):
         # "after the empire fell in 1918 came the emergence of the independent states of A, B and C":
         # each became independent then (dated by the sentence)
-        states = [n for o in P.pobjs(tok.head, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
+        states = [n for o in P.pobjs(tok.head, {"of"}) for n in ix.refers(o, ("country",))]
         out = []
         for n in dict.fromkeys(states):
             d = _Draft("independence", emerging)
@@ -1312,9 +1310,9 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
             slots = P.children(tok, ("nsubj",))   # "the railway opened in October 2017": it opened itself
         if not slots and tok.dep_ == "conj" and P.children(tok, ("auxpass",)):
             slots = P.subject_of(tok.head)   # "the pipeline connects A to B and was inaugurated in 2014"
-        if tok.dep_ == "relcl" and slots and slots[0].lower_ in P.RELATIVE_PRONOUNS \
-                or tok.dep_ == "acl" and not slots and tok.tag_ == "VBN":
-            slots = [tok.head]   # "the line, which was inaugurated in 2014", "the line, commissioned in 2014"
+        slots = [P.antecedent(s) or s for s in slots]   # "the line, which was inaugurated in 2014"
+        if tok.dep_ == "acl" and not slots and tok.tag_ == "VBN":
+            slots = [tok.head]   # "the line, commissioned in 2014"
         if not slots:
             return []
         thing = ix.infrastructure_for(slots[0])
@@ -1360,9 +1358,7 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
         # "TANAP began operating in 2018", "started pumping gas", "the line, which began delivering gas in
         # 2019", "came online in 2018"
         anchor = tok.head
-        subj = P.subject_of(anchor)
-        if subj and subj[0].lower_ in ("which", "that") and anchor.dep_ == "relcl":
-            subj = [anchor.head]
+        subj = P.subject_of(anchor)   # (the noun a "which" stands for, in a relative clause)
         thing = ix.infrastructure_for(subj[0]) if subj else None
     if thing is None:
         return []
@@ -1417,7 +1413,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
                 d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
                 # "founded in 1997 by Georgia, Ukraine, Azerbaijan and Moldova": its founders
-                d.add(*[n for o in P.pobjs(tok, {"by"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))])
+                d.add(*[n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country",))])
                 return [d]
     if lemma == "become" and tok.pos_ in ("VERB", "AUX"):
         # "Azerbaijan became a full member of the Non-Aligned Movement in 2011": it joined then (a dated
@@ -1434,8 +1430,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             return [d]
     if lemma in P.MEMBER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be":
         # "Romania has been an EU member since 2007", "X has been a member of Y since 1995": it joined then
-        since = [a for a in ix.sentence_times(tok.sent) for p in [*tok.children, *tok.head.children]
-                 if p.dep_ == "prep" and p.lower_ == "since" and _within(a.token, p)]
+        since = _since_times([tok, tok.head], ix)
         ms = [m for o in P.pobjs(tok, {"of", "in"}) for m in ix.phrase_mentions(o, orgs)]
         ms += [m for c in tok.children if c.dep_ in ("compound", "nmod") for m in ix.phrase_mentions(c, orgs)]
         who = [n for s in P.subject_of(tok.head) for n in ix.refers(s, ("country",))]
@@ -1448,7 +1443,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
         # "Romania joined NATO in 2004 along with Bulgaria and Slovakia": they joined too
-        who += [n for o in P.along_with(tok) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))] if who else []
+        who += [n for o in P.along_with(tok) for n in ix.refers(o, ("country",))] if who else []
         if not who:
             return []
         out = []
@@ -1729,6 +1724,12 @@ def _visit_length(sent: Span, drafts: list[_Draft]) -> None:
 # events that happen at a point in time: "since X" never dates them (it does date a state that began:
 # "in force since 1 March 2021", "open since 2017")
 _POINT_EVENTS = {"agreement_signed", "visit", "meeting", "statement", "military_exercise", "exhibition"}
+
+
+def _since_times(heads: list[Token], ix: Index) -> list[Anchored]:
+    """The times in a "since" phrase hung on one of ``heads`` ("have had relations since 1991")."""
+    return [a for a in ix.sentence_times(heads[0].sent) for h in heads for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "since" and _within(a.token, p)]
 
 
 def _since(a: Anchored) -> bool:

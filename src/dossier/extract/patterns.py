@@ -236,6 +236,14 @@ def dep_distance(a: Token, b: Token) -> int:
     return n + up_a[t.i]
 
 
+def antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("TANAP, which is owned by ...", "the line, which was opened
+    in 2014"), or None."""
+    if tok.lower_ not in ("which", "that") or tok.head.dep_ != "relcl":
+        return None
+    return tok.head.head
+
+
 def along_with(verb: Token) -> list[Token]:
     """Who did the same as the subject: "along with A and B", "together with A", "alongside A"."""
     out = pobjs(verb, {"alongside"})

@@ -578,7 +578,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
-    if t is not None and _baseline(site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[:t.start][-20:]):
+    if t is not None and _baseline(site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
+                                                      ctx.doc.text[max(0, t.start - 20):t.start]):
         t = None   # "increased from 1.5 bcm to 2.5 bcm by 2025": the deadline is the target's, not the start's
     if indicator == "count" and unit == "t" and _a_year(t):
         unit = "t/y"   # the cargo of a year is a yearly volume

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -750,8 +751,7 @@ def _title_copula(span: Span, ix: Index):
         # "Moldova appointed X as its envoy to NATO", "the parliament elected X president": the post, of the
         # one who appointed when the title does not say
         verb = root.head
-        target = next((o for c in verb.children for o in ([c] if c.dep_ in ("oprd", "xcomp") else [
-            o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as" else [])), None)
+        target = next(_complements(verb, ("oprd", "xcomp")), None)
         if target is not None and _title_word(target):
             read = _copula_target(target, span, ix)
             if read is not None and read[1] is None:
@@ -773,19 +773,27 @@ def _title_copula(span: Span, ix: Index):
         if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain", "replace",
                                        "succeed"):
             continue
-        for c in verb.children:
-            target = None
-            if c.dep_ in ("attr", "oprd"):
-                target = c
-            elif c.dep_ == "prep" and c.lower_ == "as":
-                target = next((o for o in c.children if o.dep_ == "pobj"), None)
-            elif c.dep_ == "dobj" and verb.lemma_.lower() == "serve" and c.lemma_.lower() in _TENURE_NOUNS:
-                # "who served two terms as president from 2001 to 2009"
-                target = next((o for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
-                               for o in a.children if o.dep_ == "pobj"), None)
-            if target is not None and _title_word(target):
+        for target in _complements(verb, ("attr", "oprd")):
+            if _title_word(target):
                 return _copula_target(target, span, ix)
     return None
+
+
+def _complements(verb: Token, deps: tuple[str, ...]) -> Iterator[Token]:
+    """What a verb says its subject or object is, in the order written: "is the president", "named X
+    ambassador", "as its envoy", "served two terms as president"."""
+    for c in verb.children:
+        target = None
+        if c.dep_ in deps:
+            target = c
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            target = next((o for o in c.children if o.dep_ == "pobj"), None)
+        elif c.dep_ == "dobj" and verb.lemma_.lower() == "serve" and c.lemma_.lower() in _TENURE_NOUNS:
+            # "who served two terms as president from 2001 to 2009"
+            target = next((o for a in c.children if a.dep_ == "prep" and a.lower_ == "as"
+                           for o in a.children if o.dep_ == "pobj"), None)
+        if target is not None:
+            yield target
 
 
 _HEAD_VERBS = {"head": "head", "lead": "leader"}
@@ -1108,7 +1116,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     elif lemma in ("chairmanship", "chairpersonship") and tok.dep_ == "pobj" and tok.head.lower_ == "under":
         # "the Prut Group process (... under the co-chairmanship of A, B and C)": the body
         # named last before in the sentence is chaired by each
-        chairs = [n for o in P.pobjs(tok, {"of"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))]
+        chairs = [n for o in P.pobjs(tok, {"of"}) for n in ix.refers(o, ("country",))]
         body = ix.last_before(tok.idx, _ORG)
         if body is not None and body.start >= sent.start_char:
             for s in dict.fromkeys(chairs):
@@ -1133,7 +1141,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         orgs = [ix.name(m) for o in objs for m in ix.phrase_mentions(o, _ORG)]
         joiners = _subjects(tok, ix, ("country",))
         # "joined NATO in 2004 along with Bulgaria and Slovakia"
-        joiners += [n for o in P.along_with(tok) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))] \
+        joiners += [n for o in P.along_with(tok) for n in ix.refers(o, ("country",))] \
             if joiners else []
         for s in joiners:
             for org in orgs:
@@ -1145,7 +1153,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         bodies = passive or P.children(tok, ("dobj",))
         orgs = [ix.name(m) for b in bodies for m in ix.phrase_mentions(b, _ORG)]
         founders = list(dict.fromkeys(
-            [n for o in P.pobjs(tok, {"by"}) for c in P.conjuncts(o) for n in ix.refers(c, ("country",))] if passive
+            [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country",))] if passive
             else _subjects(tok, ix, ("country",))))
         for s in founders if len(founders) >= 2 else []:
             for org in orgs:
@@ -1304,7 +1312,7 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             holders = _subjects(tok, ix, ("organization", "country"))
             objs = P.children(tok, ("dobj",))
         # "TANAP, which is (majority-)owned by SOCAR", "the pipeline, which SOCAR owns": what "which" stands for
-        objs = [_antecedent(o) or o for o in objs]
+        objs = [P.antecedent(o) or o for o in objs]
         if lemma == "hold":
             # "holds a stake in X", "holds 12% in X"
             objs = [o2 for o in objs if o.lemma_.lower() in ("stake", "share", "interest", "equity") or _percent(o)
@@ -1469,14 +1477,6 @@ def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
             if th is not None:
                 return th
     return None
-
-
-def _antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun stands for ("TANAP, which is owned by ..."), or None."""
-    if tok.lower_ not in ("which", "that"):
-        return None
-    verb = tok.head
-    return verb.head if verb.dep_ == "relcl" else None
 
 
 def _state_owned(ix: Index, out: _Collector) -> None:
@@ -2145,6 +2145,14 @@ _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOU
                  | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm", "account"})
 
 
+def _supply(out: _Collector, sellers: list[str], buyers: list[str], where: Span,
+            qualifiers: dict | None = None) -> None:
+    """Each seller supplies each buyer (the collector drops a state said to supply itself)."""
+    for s in dict.fromkeys(sellers):
+        for b in buyers:
+            out.add("supplies", s, b, where, qualifiers)
+
+
 def _via(tok: Token, ix: Index) -> str | None:
     """The state or line goods pass on their way: "via Georgia", "through the Prut pipeline"."""
     return next((n for o in P.pobjs(tok, {"via", "through"}) for n in ix.refers(o, ("country", "infrastructure"))),
@@ -2195,24 +2203,18 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             goods = next((g for c in clause.subtree if c.i < tok.i and c.pos_ == "NOUN" for g in [_commodity(c)]
                           if g), None)
             if goods is None:
-                for sl in suppliers:
-                    for b in buyers:
-                        out.add("supplies", sl, b, sent)
+                _supply(out, suppliers, buyers, sent)
                 return
         if not goods:
             return
         rank = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             rank = None   # "a primary supplier": one of the main ones, not the first
-        for s in suppliers:
-            for b in buyers:
-                out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank})
+        _supply(out, suppliers, buyers, sent, {"commodity": goods, "rank": rank})
         if rank and rank > 1:
             # "the second biggest supplier ... after Russia": Russia is the first
             before = [n for o in P.pobjs(tok, {"after"}) for n in ix.refers(o, ("country", "organization"))]
-            for s in before:
-                for b in buyers:
-                    out.add("supplies", s, b, sent, {"commodity": goods, "rank": rank - 1})
+            _supply(out, before, buyers, sent, {"commodity": goods, "rank": rank - 1})
     elif lemma in _BUYER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
         # "Italy is the largest importer of Azerbaijani oil", "Turkey, the main market for Azerbaijan's gas":
         # the seller is whose the goods are (or where they come from); a buyer's rank is not a supplier's
@@ -2227,16 +2229,12 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                                                        for k in c.children)]
                    if c.dep_ in ("amod", "compound", "poss") for m in [ix.mention(c, ("country",))] if m is not None]
         sellers += [n for o in P.pobjs(g, {"from"}) + P.pobjs(tok, {"from"}) for n in ix.refers(o, ("country",))]
-        for sl in dict.fromkeys(sellers):
-            for b in buyers:
-                if b != sl:
-                    out.add("supplies", sl, b, sent, {"commodity": goods})
+        _supply(out, sellers, buyers, sent, {"commodity": goods})
     elif lemma == "arm" and tok.pos_ == "VERB" and tok.tag_ != "VBN":
         # "Moscow was intensively arming Armenia": weapons, to the object
-        for s in _subjects(tok, ix, ("country", "organization")):
-            for b in [n for o in P.children(tok, ("dobj",)) for n in ix.refers(o, ("country", "organization"))]:
-                if b != s:
-                    out.add("supplies", s, b, sent, {"commodity": "weapons"})
+        _supply(out, _subjects(tok, ix, ("country", "organization")),
+                [n for o in P.children(tok, ("dobj",)) for n in ix.refers(o, ("country", "organization"))], sent,
+                {"commodity": "weapons"})
     elif lemma in P.SUPPLY_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",))
         # "the drones were supplied by Turkey to Azerbaijan": the goods are the passive's subject
@@ -2252,10 +2250,8 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"with"})) if g), None)
         if goods is None and not objs and not P.children(tok, ("nsubjpass",)) and lemma in ("export", "sell"):
             # "Baykar also exports to Qatar": a seller of goods the sentence does not name
-            for sl in _subjects(tok, ix, ("country", "organization")):
-                for b in [n for o in P.pobjs(tok, {"to"}) for n in ix.refers(o, ("country", "organization"))]:
-                    if b != sl:
-                        out.add("supplies", sl, b, sent)
+            _supply(out, _subjects(tok, ix, ("country", "organization")),
+                    [n for o in P.pobjs(tok, {"to"}) for n in ix.refers(o, ("country", "organization"))], sent)
             return
         if goods is None:
             # "Baykar has sold the TB2 to Ukraine": a named model sold is the goods
@@ -2287,11 +2283,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 # "Russia ships gas to China": a state or company carrying its goods supplies them (not "is
                 # building a pipeline to bring gas to X": a purpose)
                 return
-        via = _via(tok, ix)
-        for s in suppliers:
-            for b in buyers:
-                if b != s:
-                    out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
+        _supply(out, suppliers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
     elif (lemma in P.IMPORT_VERBS or lemma in _DEPEND_VERBS) and tok.pos_ == "VERB":
         # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Romania",
         # "relies on Russian gas"
@@ -2306,10 +2298,8 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             goods = _commodity(goods_tok)
             sellers = [n for o in objs for n in ix.refers(o, ("country", "organization"))]
             buyers = _subjects(tok, ix, ("country", "organization", "place"))
-            for b in buyers if goods else []:
-                for sl in sellers:
-                    if sl != b:
-                        out.add("supplies", sl, b, sent, {"commodity": goods, "via": _via(tok, ix)})
+            if goods:
+                _supply(out, sellers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
             return
         if goods is None and lemma in P.IMPORT_VERBS:
             # "purchased MiG-29 fighters from Ukraine": a named model bought is the goods
@@ -2325,11 +2315,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         sellers = sellers or _states_on(goods_tok, ix) or _makers(goods_tok, ix)
         buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
             n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
-        via = _via(tok, ix)
-        for b in buyers:
-            for s in sellers:
-                if s != b:
-                    out.add("supplies", s, b, sent, {"commodity": goods, "via": via})
+        _supply(out, sellers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
     elif lemma == "account" and tok.pos_ == "VERB":
         # "Romania accounted for 60% of Moldova's arms imports": a share of a state's imports is supplied
         imports = [g for o in P.pobjs(tok, {"for"}) if o.lemma_.lower() in _SHARE_WORDS or o.like_num
@@ -2338,10 +2324,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             goods = next((c.lower_ for c in g.children if c.dep_ in ("compound", "amod")
                           and c.lemma_.lower() in P.COMMODITIES), None)
             buyers = [n for c in P.children(g, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
-            for sl in _subjects(tok, ix, ("country", "organization")):
-                for b in buyers:
-                    if sl != b:
-                        out.add("supplies", sl, b, sent, {"commodity": goods})
+            _supply(out, _subjects(tok, ix, ("country", "organization")), buyers, sent, {"commodity": goods})
     elif lemma in _ARRIVE_VERBS and tok.pos_ == "VERB":
         # "most of Moldova's gas comes from Romania", "Russian gas flows to Moldova via Ukraine"
         subj = P.children(tok, ("nsubj",))
@@ -2360,10 +2343,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         buyers += [n for o in P.pobjs(tok, {"to", "into"} | ({"in"} if lemma == "arrive" else set()))
                    + (P.children(tok, ("dobj",)) if lemma == "reach" else [])   # "Caspian gas reaches Italy"
                    for n in ix.refers(o, ("country", "organization", "place"))]
-        for sl in sellers:
-            for b in buyers:
-                if sl != b:
-                    out.add("supplies", sl, b, sent, {"commodity": goods, "via": _via(tok, ix)})
+        _supply(out, sellers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
     elif lemma in _DEPENDENCE_NOUNS and tok.pos_ == "NOUN":
         # "Europe has slashed its dependence on Russian gas", "Armenia's reliance on Russian arms": the
         # goods' state supplies the one that depends (reduced or not, the dependence was there)
@@ -2379,19 +2359,15 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                   for n in ix.refers(c, ("country", "organization", "place"))]
         if not buyers and (not poss or poss[0].lower_ in ("its", "their")) and tok.dep_ in ("dobj", "nsubj"):
             buyers = _subjects(tok.head, ix, ("country", "organization", "place")) if tok.dep_ == "dobj" else []
-        for s in sellers:
-            for b in buyers:
-                if b != s:
-                    out.add("supplies", s, b, sent, {"commodity": goods})
+        _supply(out, sellers, buyers, sent, {"commodity": goods})
     elif lemma in _USE_VERBS and tok.pos_ == "VERB" and not P.children(tok, ("nsubjpass",)):
         # "Azerbaijan has used Turkish-made drones", "deployed Israeli-built drones": goods made by a state
         # and used by another were supplied by the maker
         for goods_tok in P.children(tok, ("dobj",)):
             goods = _commodity(goods_tok)
-            for s in _makers(goods_tok, ix) if goods else []:
-                for b in _subjects(tok, ix, ("country", "organization")):
-                    if b != s:
-                        out.add("supplies", s, b, sent, {"commodity": goods})
+            if goods:
+                _supply(out, _makers(goods_tok, ix), _subjects(tok, ix, ("country", "organization")), sent,
+                        {"commodity": goods})
     elif lemma in ("supply", "delivery", "export") and tok.pos_ == "NOUN" and tok.tag_ == "NN":
         goods = next((c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")
                       and c.lemma_.lower() in P.COMMODITIES), None)
@@ -2401,10 +2377,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             return
         suppliers = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
         suppliers = suppliers or _subjects(tok, ix, ("country", "organization"))
-        for s in suppliers:
-            for b in buyers:
-                if b != s:
-                    out.add("supplies", s, b, sent, {"commodity": goods})
+        _supply(out, suppliers, buyers, sent, {"commodity": goods})
 
 
 # --- trade_partner_rank, ranked -----------------------------------------------------------------
@@ -2467,7 +2440,7 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if not ranks or P.is_hypothetical(tok):
         return
     # "Romania, which is now Moldova's second-largest trade partner": what "which" stands for
-    subj = [_antecedent(s) or s for s in subj]
+    subj = [P.antecedent(s) or s for s in subj]
     who = [n for s in subj for n in ix.refers(s, ("country", "organization", "infrastructure"))]
     if not who:
         return
