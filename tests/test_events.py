@@ -1453,3 +1453,13 @@ def test_an_exercise_dated_by_its_name_or_told_taking_place(model, text, expecte
     found = find(model, text, COUNTRIES + [("Prut Shield 2023 exercise", "event", "Prut Shield 2023 exercise"),
                                            ("Iasi", "place", "Iasi")], times=[("in 2023", "2023")])
     assert [(e.type, e.name, e.date) for e in found] == [("military_exercise", *expected)]
+
+
+@pytest.mark.model
+def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
+    text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
+           "in Chisinau in early November."
+    mentions = COUNTRIES + [("Organization of Black Sea States", "organization", "Organization of Black Sea States"),
+                            ("Chisinau", "place", "Chisinau")]
+    [e] = [e for e in find(model, text, mentions, [("early November", "2024-11")]) if e.type == "meeting"]
+    assert (e.participants, e.place, e.date) == (["Organization of Black Sea States"], "Chisinau", "2024-11")

@@ -221,6 +221,13 @@ def test_shares_listed_after_an_owning_verb_go_on_with_their_holders(nlp_model):
     assert got == {(58, "State Oil Company of the Azerbaijan Republic"), (30, "BOTAŞ"), (12, "BP")}
 
 
+def test_the_subject_of_another_clause_holds_no_share(nlp_model):
+    text = ("The Prut Gas Line is run by Prut Transit LLC.\n\n"
+            "Moldovagaz, the state company, holds a 50% stake in the venture, while Vestra Energy owns the rest.")
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "equity_share"]
+    assert q.qualifiers.get("holder") == "Moldovagaz"
+
+
 def test_a_percentage_of_a_market_is_no_stake(nlp_model):
     text = "Turkey controls 3% of the world market, and Azerbaijan holds 7% of global oil reserves."
     assert [q for q in figures(nlp_model, text) if q.indicator == "equity_share"] == []
@@ -391,3 +398,10 @@ def test_a_share_in_brackets_after_each_owner_of_a_passive_is_its_stake(nlp_mode
     assert [(q.indicator, q.value, q.qualifiers.get("holder")) for q in qs] == [
         ("equity_share", 75, "State Oil Company of the Azerbaijan Republic"), ("equity_share", 25, "BP")]
     assert {q.qualifiers.get("asset") for q in qs} == {"Baku–Tbilisi–Ceyhan pipeline"}
+
+
+def test_a_time_in_a_relative_clause_after_the_figure_dates_what_the_clause_tells(nlp_model):
+    text = "Moldova imports around 2 billion cubic metres of gas a year from Romania through the Prut line, " \
+           "which was built in 1963."
+    [q] = [q for q in figures(nlp_model, text, published="2024-12-01") if q.indicator == "gas_supply"]
+    assert q.time != "1963"

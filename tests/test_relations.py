@@ -1683,3 +1683,21 @@ def test_a_person_appointed_to_a_post_holds_it_for_whoever_appointed_them(model,
     found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("NATO", "organization", "NATO")],
                  predicate="position_held")
     assert [(r.subject, r.object, r.qualifiers.get("of")) for r in found] == [post]
+
+
+ORG_OF_STATES = [("Organization of Black Sea States", "organization", "Organization of Black Sea States")]
+
+
+def test_a_relative_clause_of_a_body_does_not_date_a_membership(model):
+    text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
+           "in Chisinau in early November."
+    found = find(model, text, COUNTRIES + ORG_OF_STATES, [("early November", "2024-11")], "member_of")
+    assert triples(found) == {("Moldova", "Organization of Black Sea States"),
+                              ("Romania", "Organization of Black Sea States")}
+    assert {r.time for r in found} == {None}
+
+
+def test_a_relative_clause_of_the_person_still_dates_the_post(model):
+    text = "Ion Rusu, who was Moldova's foreign minister in 2003, said the talks failed."
+    [r] = find(model, text, COUNTRIES + persons("Ion Rusu"), [("2003", "2003")], "position_held")
+    assert (r.subject, r.time) == ("Ion Rusu", "2003")

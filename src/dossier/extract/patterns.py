@@ -241,7 +241,30 @@ def antecedent(tok: Token) -> Token | None:
     in 2014"), or None."""
     if tok.lower_ not in ("which", "that") or tok.head.dep_ != "relcl":
         return None
-    return tok.head.head
+    return relative_head(tok.head)
+
+
+def relative_head(relcl: Token) -> Token:
+    """The noun a relative clause tells of.  The parser hangs "members of the OTS, which held its summit"
+    on "members"; a singular clause ("its", "is", "has") after a plural noun tells of the name of its
+    "of" phrase, the one right before the pronoun."""
+    head = relcl.head
+    if head.tag_ not in ("NNS", "NNPS"):
+        return head
+    singular = any(t.tag_ == "VBZ" or t.lower_ in ("its", "was") for t in relcl.subtree if t.i >= relcl.left_edge.i)
+    before = relcl.left_edge.i - 1
+    while before > head.i and relcl.doc[before].is_punct:
+        before -= 1
+    if not singular or before <= head.i:
+        return head
+    last = relcl.doc[before]
+    if last.pos_ != "PROPN":
+        return head
+    for t in [last, *last.ancestors]:   # (up through a name of its own: "the Organization of Turkic States")
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == head.i:
+            return t if t.pos_ == "PROPN" and all(
+                w.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for w in relcl.doc[t.i:before + 1]) else head
+    return head
 
 
 def along_with(verb: Token) -> list[Token]:
@@ -289,7 +312,7 @@ def subject_of(tok: Token) -> list[Token]:
     for _ in range(8):
         subj = children(t, ("nsubj", "nsubjpass", "csubj"))
         if subj and subj[0].lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
-            return conjuncts(t.head)  # "Uzbekistan, which joined ...": the noun the clause hangs from
+            return conjuncts(relative_head(t))  # "Uzbekistan, which joined ...": the noun the clause hangs from
         if subj:
             # the parser sometimes gives "The company Aselsan" two nsubj: keep both, callers filter by type
             return [c for s in subj for c in conjuncts(s)]
@@ -301,7 +324,7 @@ def subject_of(tok: Token) -> list[Token]:
                     continue
                 if t.head.dep_ == "attr":
                     return [s for s in t.head.head.children if s.dep_ == "nsubj"][:1]
-                return [t.head]
+                return [relative_head(t) if t.dep_ == "relcl" else t.head]
             t = t.head
             continue
         if t.dep_ in ("pobj", "prep", "attr", "dobj", "appos", "amod", "acomp") and t.head.i != t.i:
@@ -810,6 +833,8 @@ class Index:
                 fallback_previous: bool = False) -> TimeExpr | None:
         """The time of the sentence nearest ``tok`` in the parse (optionally the previous sentence's)."""
         times = self.sentence_times(tok.sent) if sent_times is None else sent_times
+        # "members of the OTS, which held its summit in November": a relative clause's time is its own
+        times = [a for a in times if not _in_other_relative_clause(a.token, tok)]
         if times:
             best = min(times, key=lambda a: (dep_distance(tok, a.token), abs(a.token.i - tok.i)))
             return best.time
@@ -821,3 +846,12 @@ class Index:
                     root = prev.root
                     return min(ptimes, key=lambda a: dep_distance(root, a.token)).time
         return None
+
+
+def _in_other_relative_clause(tok: Token, other: Token) -> bool:
+    """Whether ``tok`` sits in a relative clause ("..., which was built in 1963") that neither holds ``other``
+    nor tells of it ("Gul, who was foreign minister in 2003")."""
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in a.subtree):
+            return not (a.left_edge.i <= other.i <= a.right_edge.i) and relative_head(a).i != other.i
+    return False

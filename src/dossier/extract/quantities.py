@@ -1111,6 +1111,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str |
         return None   # "Azerbaijan purchased Bayraktar drones": a name on the goods is neither party
     if verb is not None and not buying and root.dep_ == "compound" and root.i == verb.i + 1:
         return "dst"  # "Romania sold Moldova weapons worth ...": the parser makes the recipient a compound
+    if root.dep_ == "nsubj" and verb is not None and root.head not in (verb, *verb.ancestors):
+        return None   # "X holds 50% in the venture, while Y owns the rest": Y is the subject of another clause
     if root.dep_ in ("nsubj", "compound") or (verb is not None and root.i < verb.i and not prep):
         if root.dep_ == "nsubjpass":
             return None

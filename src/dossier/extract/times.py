@@ -588,6 +588,8 @@ def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> Tim
     text = ctx.doc.text
     cands = [t for t in ctx.times if t.start >= sent[0] and t.end <= sent[1] and (t.end <= start or t.start >= end)
              and not _baseline(text, t)]
+    aside = _relative_clauses(ctx, sent, start, end)
+    cands = [t for t in cands if not any(s <= t.start and t.end <= e for s, e in aside)]
     if not cands:
         return None
     cands = [t for t in cands if not vague(t)] or cands
@@ -607,6 +609,25 @@ def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> Tim
         return tier, len(gap)
 
     return min(cands, key=rank)
+
+
+def _relative_clauses(ctx: Context, sent: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
+    """The character spans of the sentence's relative clauses after clean[start:end] ("..., which was built
+    in 1963"): their times date what the clause tells of, not the span.  (One before the span is kept: the
+    parser often hangs what follows it, "..., which ended in 1994, after killing 30,000", off the main verb.)"""
+    if not ctx.sp.has_annotation("DEP"):
+        return []
+    span = ctx.sp.char_span(sent[0], sent[1], alignment_mode="contract")
+    if span is None:
+        return []
+    out = []
+    for t in span:
+        if t.dep_ != "relcl" or not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in t.subtree):
+            continue
+        s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+        if s >= end:
+            out.append((s, e))
+    return out
 
 
 def _clause_head(ctx: Context, start: int, end: int) -> int | None:
