@@ -396,7 +396,11 @@ def test_byline(line, name):
 
 
 @pytest.mark.parametrize("text,lang", [(BODY, "en"), (
-    "Türkiye ve Azerbaycan arasındaki stratejik ortaklık, enerji ve ulaştırma alanlarında derinleşmektedir.", "tr")])
+    "Türkiye ve Azerbaycan arasındaki stratejik ortaklık, enerji ve ulaştırma alanlarında derinleşmektedir.", "tr"),
+    # a short text full of names, which the identifier alone takes for Dutch or Estonian
+    ("French Foreign Minister Jean-Yves Le Drian met Ion Rusu in Paris.", "en"),
+    ("President Kassym-Jomart Tokayev visited Baku on Monday.", "en"),
+    ("Die Regierung in Berlin hat heute entschieden.", "de")])
 def test_language(text, lang):
     assert metadata.language(text) == lang
 

@@ -122,9 +122,16 @@ def _plausible(run: str, candidate: str) -> bool:
 def language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), or None for too little text."""
     sample = text[:5000]
-    if len(re.findall(r"[^\W\d_]{2,}", sample)) < 3:
+    words = re.findall(r"[^\W\d_]{2,}", sample)
+    if len(words) < 3:
         return None
-    return str(_identifier().classify(sample)[0])
+    ranked = _identifier().rank(sample)
+    if ranked[0][1] >= 0.9:
+        return str(ranked[0][0])
+    # an unsure guess (a short text full of names: "Foreign Minister Jean-Yves Le Drian met Ion Rusu in
+    # Paris" reads as Dutch): of the likely languages, the one whose words these most commonly are
+    likely = [lang for lang, p in ranked[:3] if p >= 0.05]
+    return str(max(likely, key=lambda lang: _known(words[:300], lang)[1]))
 
 
 # ---------------------------------------------------------------- boilerplate lines
