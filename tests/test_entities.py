@@ -388,3 +388,20 @@ def test_an_article_after_and_starts_the_next_name_of_a_list_but_not_inside_betw
 def test_a_name_the_text_calls_a_monopoly_is_an_organization(nlp_model):
     doc = run(nlp_model, "The state nuclear monopoly Moldatom runs the Orhei Power Plant.")
     assert ("Moldatom", "organization") in {(e.name, e.type) for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, person", [
+    # the tagger's cuts: two persons; a place and a person; a place and no entity for the surname
+    ("Ion Rusu and his Moldovan counterpart Ardak-Nurlan Sembayev held talks in Chisinau.", "Ardak-Nurlan Sembayev"),
+    ("Moldova's President Ardak-Nurlan Sembayev said the route matters.", "Ardak-Nurlan Sembayev"),
+    ("Ion Rusu met Kassym-Bolat Sadykov in Chisinau.", "Kassym-Bolat Sadykov"),
+])
+def test_a_hyphenated_first_name_is_part_of_the_person(nlp_model, text, person):
+    doc = run(nlp_model, text)
+    assert person in {e.name for e in doc.entities if e.type == "person"}
+    assert not any(person.startswith(e.name) and e.name != person for e in doc.entities)
+
+
+def test_a_hyphenated_line_or_place_is_no_person(nlp_model):
+    doc = run(nlp_model, "The Kazan-Vyatka Highway reached Nagorno-Karabakh and the Trans-Caspian Pipeline.")
+    assert [e.name for e in doc.entities if e.type == "person"] == []

@@ -745,6 +745,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     """Non-overlapping entity mentions of the document's clean text, typed and linked, in text order."""
     text, sp = ctx.doc.text, ctx.sp
     gaz = gazetteer.load()
+    if english(ctx.doc):
+        _join_hyphenated_persons(sp, gaz)
     ner_label = {t.i: t.ent_type_ for t in sp if t.ent_type_}
     exercise_sents, product_sents, sign_sents = sentences_with(sp, EXERCISE_WORDS, PRODUCT_NOUNS, SIGN_VERBS)
 
@@ -813,6 +815,41 @@ def find_mentions(ctx: Context) -> list[Mention]:
                                             and sp.vocab.has_vector(m.text.lower())
                                             and gaz.lookup(m.text) is None)]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _join_hyphenated_persons(sp: Doc, gaz: gazetteer.Gazetteer) -> None:
+    """A hyphenated first name is part of the person: the tagger cuts "Kassym-Jomart Tokayev" into a place
+    "Kassym" and a person "Tokayev" (or no entity at all), or into two persons.  Rewrites ``sp.ents`` so
+    every reader sees one person."""
+    def name_word(t) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and not t.is_upper and gaz.lookup(t.text) is None
+
+    ents = list(sp.ents)
+    spans: list[tuple[int, int]] = []
+    for i in range(1, len(sp) - 1):
+        a, b = sp[i - 1], sp[i + 1]
+        if sp[i].text != "-" or a.whitespace_ or sp[i].whitespace_ or not (name_word(a) and name_word(b)) \
+                or gaz.lookup(sp[i - 1:i + 2].text) is not None:
+            continue
+        start, end = i - 1, i + 2
+        touching = [e for e in ents if e.label_ == "PERSON" and (e.start < end and start < e.end
+                                                                 or e.start == end and b.whitespace_)]
+        surname = end < len(sp) and b.whitespace_ and name_word(sp[end]) and sp[end].pos_ == "PROPN" \
+            and not any(common_word(t) for t in (a, b, sp[end])) and not (end + 1 < len(sp) and sp[end + 1].text == "-")
+        if touching:
+            start, end = min(start, *(e.start for e in touching)), max(end, *(e.end for e in touching))
+        elif surname:
+            end += 1
+        else:
+            continue
+        if spans and spans[-1][1] > start:
+            spans[-1] = (min(spans[-1][0], start), max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    if not spans:
+        return
+    keep = [e for e in ents if not any(s < e.end and e.start < t for s, t in spans)]
+    sp.ents = sorted([*keep, *(Span(sp, s, t, label="PERSON") for s, t in spans)], key=lambda e: e.start)
 
 
 def _or_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
