@@ -1463,3 +1463,14 @@ def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(mo
                             ("Chisinau", "place", "Chisinau")]
     [e] = [e for e in find(model, text, mentions, [("early November", "2024-11")]) if e.type == "meeting"]
     assert (e.participants, e.place, e.date) == (["Organization of Black Sea States"], "Chisinau", "2024-11")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ion Rusu arrived in Bucharest on Tuesday for a two-day state visit, his third trip to Romania this year.",
+    "Ion Rusu visited Bucharest on Tuesday, his first visit to Romania since 2019.",
+])
+def test_a_visit_told_again_in_apposition_is_the_same_visit(model, text):
+    mentions = COUNTRIES + persons("Ion Rusu") + [("Bucharest", "place", "Bucharest")]
+    found = [e for e in find(model, text, mentions, [("Tuesday", "2024-11-26")]) if e.type == "visit"]
+    assert [(e.participants, e.place) for e in found] == [(["Ion Rusu"], "Bucharest")]

@@ -1701,3 +1701,16 @@ def test_a_relative_clause_of_the_person_still_dates_the_post(model):
     text = "Ion Rusu, who was Moldova's foreign minister in 2003, said the talks failed."
     [r] = find(model, text, COUNTRIES + persons("Ion Rusu"), [("2003", "2003")], "position_held")
     assert (r.subject, r.time) == ("Ion Rusu", "2003")
+
+
+def test_a_place_in_a_list_of_countries_lies_in_none_of_them(model):
+    text = "The route runs via Ukraine, the Black Sea, Romania, Moldova and Georgia."
+    found = find(model, text, COUNTRIES + [("Ukraine", "country", "Ukraine"), ("Black Sea", "place", "Black Sea")],
+                 predicate="located_in")
+    assert found == []
+
+
+def test_a_place_named_with_its_country_still_lies_there(model):
+    found = find(model, "The summit was held in Ungheni, Moldova, on Monday.",
+                 COUNTRIES + [("Ungheni", "place", "Ungheni")], predicate="located_in")
+    assert triples(found) == {("Ungheni", "Moldova")}

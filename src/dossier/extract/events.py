@@ -711,6 +711,9 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
     elif lemma in P.VISIT_NOUNS and tok.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ in P.ANAPHORIC_DETS for c in tok.children):
             return []
+        if tok.dep_ in ("appos", "npadvmod") and tok.head.lemma_.lower() in (
+                P.VISIT_NOUNS | P.VISIT_VERBS | P.ARRIVE_VERBS | P.TRAVEL_VERBS):
+            return []   # "arrived for a state visit, his third trip to Romania this year": the same visit
         who = [n for c in tok.children if c.dep_ in ("poss", "compound") for n in ix.refers(c, ("person", "country",
                                                                                                "organization"))]
         who += _agents(tok, ix, deps=(), preps=("by", "of"))

@@ -2075,14 +2075,18 @@ def _place_comma_country(ix: Index, out: _Collector) -> None:
     (a city standing for its country counts as the city); not a list ("Baku, Tbilisi and Kars")."""
     text = ix.text
     ms = ix.mentions
+    starts = {m.start for m in ms}
     for a, b in zip(ms, ms[1:], strict=False):
         city = a.type == "place" or (a.type == "country" and a.form == "capital")
         if not city or b.type != "country" or b.form not in ("name", "acronym") or text[a.end:b.start] != ", ":
             continue
         after = text[b.end:b.end + 6]
-        before = text[max(0, a.start - 2):a.start]
+        before = re.sub(r"\bthe\s+$", "", text[max(0, a.start - 6):a.start])
         if re.match(r"\s*(?:and|or|&)\b", after) or before.endswith(", ") or re.match(r"\s*,\s*(?:and|or)\b", after):
             continue
+        nxt = re.match(r",\s+(?:the\s+)?", text[b.end:b.end + 7])
+        if nxt and b.end + nxt.end() in starts:
+            continue   # "via Kazakhstan, the Caspian Sea, Azerbaijan, Georgia and Turkey": a list
         if not re.match(r"\s*(?:[,.;:)–—-]|\s*$|\s+(?:on|in|at|to|for|today|tomorrow|yesterday|last|this|next)\b)",
                         after + " "):
             continue
