@@ -1714,3 +1714,17 @@ def test_a_place_named_with_its_country_still_lies_there(model):
     found = find(model, "The summit was held in Ungheni, Moldova, on Monday.",
                  COUNTRIES + [("Ungheni", "place", "Ungheni")], predicate="located_in")
     assert triples(found) == {("Ungheni", "Moldova")}
+
+
+def test_a_year_in_what_a_speaker_said_does_not_date_the_speakers_post(model):
+    text = "Romania has invested over $2 billion in Moldova since 2017, Romanian Trade Minister Anna Petrova said."
+    mentions = COUNTRIES + persons("Anna Petrova") + [("Romanian", "country", "Romania", "demonym")]
+    [r] = find(model, text, mentions, [("2017", "2017")], "position_held")
+    assert (r.subject, r.object, r.time) == ("Anna Petrova", "Trade Minister", None)
+
+
+def test_a_day_in_what_a_speaker_said_may_still_date_the_post(model):
+    text = "Romanian Trade Minister Anna Petrova said on Monday that Romania stands with Moldova as talks go on today."
+    mentions = COUNTRIES + persons("Anna Petrova") + [("Romanian", "country", "Romania", "demonym")]
+    [r] = find(model, text, mentions, [("today", "2024-11-25")], "position_held")
+    assert r.time == "2024-11-25"

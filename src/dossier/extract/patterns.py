@@ -834,7 +834,10 @@ class Index:
         """The time of the sentence nearest ``tok`` in the parse (optionally the previous sentence's)."""
         times = self.sentence_times(tok.sent) if sent_times is None else sent_times
         # "members of the OTS, which held its summit in November": a relative clause's time is its own
-        times = [a for a in times if not _in_other_relative_clause(a.token, tok)]
+        # nor a year or a stretch told in what someone said ("invested $2bn since 2017, Minister X said"): the
+        # time of the words, not of the speaker's post (a day there is often the day they were said)
+        times = [a for a in times if not _in_other_relative_clause(a.token, tok) and not (
+            len(a.time.value or "") < 10 and _reported(a.token, tok))]
         if times:
             best = min(times, key=lambda a: (dep_distance(tok, a.token), abs(a.token.i - tok.i)))
             return best.time
@@ -854,4 +857,16 @@ def _in_other_relative_clause(tok: Token, other: Token) -> bool:
     for a in [tok, *tok.ancestors]:
         if a.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in a.subtree):
             return not (a.left_edge.i <= other.i <= a.right_edge.i) and relative_head(a).i != other.i
+    return False
+
+
+_SPEAKING = STATEMENT_VERBS | {"tell", "add", "note", "say"}
+
+
+def _reported(tok: Token, other: Token) -> bool:
+    """Whether ``tok`` sits in what someone said ("X has invested $2bn since 2017, Minister Y said") and
+    ``other`` does not (the speaker's title: the time of the words is not the time of the post)."""
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ in ("ccomp", "parataxis") and a.head.lemma_.lower() in _SPEAKING:
+            return not (a.left_edge.i <= other.i <= a.right_edge.i)
     return False
