@@ -1474,3 +1474,12 @@ def test_a_visit_told_again_in_apposition_is_the_same_visit(model, text):
     mentions = COUNTRIES + persons("Ion Rusu") + [("Bucharest", "place", "Bucharest")]
     found = [e for e in find(model, text, mentions, [("Tuesday", "2024-11-26")]) if e.type == "visit"]
     assert [(e.participants, e.place) for e in found] == [(["Ion Rusu"], "Bucharest")]
+
+
+@pytest.mark.model
+def test_drills_near_a_place_are_held_there(model):
+    text = "Moldovan and Romanian troops held joint drills near Ungheni in March."
+    mentions = [("Moldovan", "country", "Moldova", "demonym"), ("Romanian", "country", "Romania", "demonym"),
+                ("Ungheni", "place", "Ungheni")]
+    [e] = [e for e in find(model, text, mentions, [("March", "2024-03")]) if e.type == "military_exercise"]
+    assert (e.place, sorted(e.participants)) == ("Ungheni", ["Moldova", "Romania"])

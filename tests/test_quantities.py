@@ -405,3 +405,10 @@ def test_a_time_in_a_relative_clause_after_the_figure_dates_what_the_clause_tell
            "which was built in 1963."
     [q] = [q for q in figures(nlp_model, text, published="2024-12-01") if q.indicator == "gas_supply"]
     assert q.time != "1963"
+
+
+def test_firms_in_the_two_countries_are_counted_for_the_pair_the_text_is_about(nlp_model):
+    text = ("Moldova and Romania signed a trade deal in Chisinau. Moldova and Romania also agreed on gas. "
+            "More than 1,000 joint ventures now operate in the two countries, officials said.")
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "companies_count"]
+    assert (q.value, sorted(q.subjects)) == (1000, ["Moldova", "Romania"])

@@ -1107,6 +1107,8 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
         # "the Prut Shield 2023 exercise": a yearly exercise's name says its year
         d.time = TimeExpr(year.group(1), 0, 0, year.group(1))
     _noun_event_args(tok, ix, d)
+    # "drills near Ungheni": troops train near a place as well as in it
+    d.place = d.place or _place(tok, ix, preps=("in", "at", "near"))
     if governed:
         d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
     return [d]

@@ -988,6 +988,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
                               site.sent.text, re.I)
         if not countries or bilateral:
             countries = _unique(countries + pair)
+    elif not countries and pair and re.search(r"\b(?:the\s+two|both)\s+(?:countries|states|nations|sides)\b",
+                                              site.sent.text, re.I):
+        countries = list(pair)   # "1,000 joint ventures operate in the two countries": the pair the text is about
     if not countries:
         countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("organization",))])
     return countries, {}
