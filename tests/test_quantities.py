@@ -412,3 +412,11 @@ def test_firms_in_the_two_countries_are_counted_for_the_pair_the_text_is_about(n
             "More than 1,000 joint ventures now operate in the two countries, officials said.")
     [q] = [q for q in figures(nlp_model, text) if q.indicator == "companies_count"]
     assert (q.value, sorted(q.subjects)) == (1000, ["Moldova", "Romania"])
+
+
+def test_gas_received_is_sold_by_the_state_its_demonym_names_and_each_clause_keeps_its_buyer(nlp_model):
+    text = ("Moldova received 1.2 bcm of Romanian gas through the line last year, while Ukraine took 9.5 bcm.\n\n"
+            "Georgia and Armenia met in Tbilisi. Georgia and Armenia agreed on trade.")
+    got = {(q.value, q.qualifiers.get("from"), q.qualifiers.get("to"))
+           for q in figures(nlp_model, text, published="2024-06-15") if q.indicator == "gas_supply"}
+    assert got == {(1.2, "Romania", "Moldova"), (9.5, "Romania", "Ukraine")}

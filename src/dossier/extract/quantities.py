@@ -1071,8 +1071,9 @@ def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: se
     return None
 
 
-def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str | None:
-    """'src' (from / seller / holder), 'dst' (to / buyer / asset) or None for one mention."""
+def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: Token | None = None) -> str | None:
+    """'src' (from / seller / holder), 'dst' (to / buyer / asset) or None for one mention (``figure``: the
+    figure's token)."""
     text = ctx.doc.text
     if m.type == "place" and re.search(r"\b(?:Sea|Ocean|Gulf|Lake|Basin|Strait)$", _name(m)):
         return None   # "oil from the Caspian Sea": where it is found, not who sells or buys it
@@ -1083,6 +1084,9 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str |
                      r"belongs\s+to|belonged\s+to)\s+(?:the\s+|a\s+|its\s+|their\s+|other\s+|\w+[- ]?owned\s+)*"
                      r"$", left, re.I)
     p = re.sub(r"\s+", " ", prep.group(1).casefold()) if prep else None
+    if m.form == "demonym" and indicator in ("gas_supply", "oil_supply") and span is not None \
+            and span.root.dep_ in ("amod", "compound") and _lemma(span.root.head) in OIL | GAS:
+        return "src"   # "received 1.2 bcm of Azerbaijani gas": whose gas it is sold it
     if indicator == "equity_share":
         if p and p.startswith("belong") or p == "by":
             return "src"
@@ -1115,7 +1119,11 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None) -> str |
     if verb is not None and not buying and root.dep_ == "compound" and root.i == verb.i + 1:
         return "dst"  # "Romania sold Moldova weapons worth ...": the parser makes the recipient a compound
     if root.dep_ == "nsubj" and verb is not None and root.head not in (verb, *verb.ancestors):
-        return None   # "X holds 50% in the venture, while Y owns the rest": Y is the subject of another clause
+        own = root.head
+        if figure is None or figure.i not in {t.i for t in own.subtree}:
+            return None   # "X holds 50% in the venture, while Y owns the rest": Y is the subject of another clause
+        # "A received 1.2 bcm, while B took 9.5 bcm": the figure's own clause says the role of its subject
+        return "dst" if _lemma(own) in BUY | {"take"} else "src" if _lemma(own) in SELL else None
     if root.dep_ in ("nsubj", "compound") or (verb is not None and root.i < verb.i and not prep):
         if root.dep_ == "nsubjpass":
             return None
@@ -1145,7 +1153,7 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     for m in sorted(ms, key=lambda m: (not lo <= m.start < hi, abs(m.start - fig.start))):
         if not lo <= m.start < hi and (src or dst):
             break
-        role = _role(ctx, m, indicator, verb)
+        role = _role(ctx, m, indicator, verb, site.root)
         if role == "src":
             src.append(_actor(m, indicator))
         elif role == "dst" and not (indicator == "equity_share" and m.type in ("place", "country")):
