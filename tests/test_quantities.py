@@ -420,3 +420,16 @@ def test_gas_received_is_sold_by_the_state_its_demonym_names_and_each_clause_kee
     got = {(q.value, q.qualifiers.get("from"), q.qualifiers.get("to"))
            for q in figures(nlp_model, text, published="2024-06-15") if q.indicator == "gas_supply"}
     assert got == {(1.2, "Romania", "Moldova"), (9.5, "Romania", "Ukraine")}
+
+
+def test_shares_in_parentheses_after_their_holders_are_stakes_even_far_from_the_owning_verb(nlp_model):
+    text = ("The Prut Gas Line is owned by a consortium led by Vestra Energy (20%), with Moldovagaz (30%), "
+            "Transgaz (10%), and Eurogas (40%).")
+    got = {(q.qualifiers.get("holder"), q.value) for q in figures(nlp_model, text) if q.indicator == "equity_share"}
+    assert got == {("Vestra Energy", 20), ("Moldovagaz", 30), ("Transgaz", 10), ("Eurogas", 40)}
+    assert {q.qualifiers.get("asset") for q in figures(nlp_model, text)} == {"Prut Gas Line"}
+
+
+def test_a_percentage_in_parentheses_outside_talk_of_owning_is_no_stake(nlp_model):
+    text = "Sales by Vestra Energy (20%) and Moldovagaz (30%) rose last year."
+    assert [q for q in figures(nlp_model, text) if q.indicator == "equity_share"] == []

@@ -298,10 +298,20 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             and any(d.lower_ in ("a", "an", "the") or d.dep_ == "poss" for d in c.children) for c in tok.head.children)
         called = appos or attr or (tok.ent_type_ != "PERSON" and before is not None and before.lower_ in ORG_NOUNS
                                    and before.text.islower())
+        # "owned by A (20%), B (30%) and C (50%)": a name with its share in parentheses holds it
+        # (a one-word "person" there is a company: "Transgaz (10%)")
+        lone = tok.ent_iob_ == "B" and tok.i + 1 < len(sp) and sp[tok.i + 1].ent_iob_ != "I"
+        share = (tok.ent_type_ != "PERSON" or lone) and [t.text for t in sp[tok.i + 1:tok.i + 5]][::3] == ["(", ")"] \
+            and sp[tok.i + 2].like_num and sp[tok.i + 3].text == "%" \
+            and any(t.lemma_.lower() in _OWNING for t in tok.sent)
+        called = called or share
         if not called:
             continue
         out.append(_name_ending_at(tok, "organization"))
     return out
+
+
+_OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
 
 
 def _name_ending_at(tok, typ: str) -> Candidate:

@@ -726,6 +726,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if tok is None:
             tok = _owned_part(ctx, site)
         if tok is None:
+            tok = _listed_holder(ctx, fig, site)
+        if tok is None:
             return None, None
         return "equity_share", tok
     if fig.dim in ("flow", "volume", "mass"):
@@ -774,6 +776,23 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if tok is not None and lemmas & (GAS | OIL):
         return ("oil_supply" if lemmas & OIL and not lemmas & GAS else "gas_supply"), tok
     return None, None
+
+
+_OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
+
+
+def _listed_holder(ctx: Context, fig: Figure, site: _Site) -> Token | None:
+    """"X is owned by a consortium led by A (20%), with B (30%) ...": a percentage in parentheses right
+    after a company or state, in a sentence about owning, is its stake (the owning word is returned)."""
+    text = ctx.doc.text
+    before = re.search(r"\(\s*$", text[max(0, fig.start - 3):fig.start])
+    if before is None or not re.match(r"\s*\)", text[fig.end:fig.end + 3]):
+        return None
+    paren = fig.start - len(before.group())
+    if not any(m.end <= paren and not text[m.end:paren].strip() for m in ctx.mentions_in(
+            max(0, paren - 80), paren, ("organization", "country"))):
+        return None
+    return next((t for t in site.sent if _lemma(t) in _OWNING), None)
 
 
 def _owned_part(ctx: Context, site: _Site) -> Token | None:
