@@ -433,3 +433,16 @@ def test_shares_in_parentheses_after_their_holders_are_stakes_even_far_from_the_
 def test_a_percentage_in_parentheses_outside_talk_of_owning_is_no_stake(nlp_model):
     text = "Sales by Vestra Energy (20%) and Moldovagaz (30%) rose last year."
     assert [q for q in figures(nlp_model, text) if q.indicator == "equity_share"] == []
+
+
+def test_a_lines_capacity_told_with_its_or_the_pipelines_is_that_lines(nlp_model):
+    text = ("The Prut Gas Line stretches 120 km to Ungheni.\n\n"
+            "The pipeline's capacity is 10 bcm per year and its shareholders plan to double it to 20 bcm by 2027.\n\n"
+            "The Ungheni–Iasi railway was inaugurated on 30 October 2017.\n\n"
+            "Its annual capacity stands at 6.5 million tonnes of freight, and is expected to reach 17 million tonnes.")
+    got = {(q.value, q.unit, tuple(q.subjects), q.modality, q.time)
+           for q in figures(nlp_model, text, published="2024-06-15") if q.indicator == "capacity"}
+    assert got == {(10, "bcm/y", ("Prut Gas Line",), "actual", "2024-06-15"),
+                   (20, "bcm/y", ("Prut Gas Line",), "target", "2027"),
+                   (6.5e6, "t/y", ("Ungheni–Iasi railway",), "actual", "2024-06-15"),
+                   (17e6, "t/y", ("Ungheni–Iasi railway",), "target", None)}

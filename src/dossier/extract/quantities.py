@@ -575,15 +575,21 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     unit = fig.unit
     if unit in ("t", "bcm") and any(s.indicator == indicator and s.unit == unit + "/y" for s in siblings):
         unit += "/y"   # "a capacity of 5 million tons per year, to be raised to 17 million tons": per year too
+    elif unit in ("t", "bcm") and indicator == "capacity" and trigger is not None and any(
+            c.lower_ in ("annual", "yearly") for c in trigger.children):
+        unit += "/y"   # "its annual capacity stands at 6.5 million tonnes"
     if indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
     if t is not None and _baseline(site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
                                                       ctx.doc.text[max(0, t.start - 20):t.start]):
         t = None   # "increased from 1.5 bcm to 2.5 bcm by 2025": the deadline is the target's, not the start's
+    modality = _modality(fig, site, indicator)
+    if t is not None and modality == "actual" and fig.segment != (0, 0) and t.start >= fig.segment[1] \
+            and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[max(0, t.start - 20):t.start]):
+        t = None   # "capacity is 10 bcm and they plan to double it to 20 bcm by 2027": the target's deadline
     if indicator == "count" and unit == "t" and _a_year(t):
         unit = "t/y"   # the cargo of a year is a yearly volume
-    modality = _modality(fig, site, indicator)
     when = t.iso if t else None
     verb = next((a for a in [site.root, *site.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and ctx.doc.published and any(
@@ -734,7 +740,7 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         cap = first(CAPACITY)
         sup = first(SUPPLY)
         cargo = first(CARGO)
-        if fig.unit in ("t", "t/y") and cargo[1] is not None and cargo[0] < cap[0]:
+        if fig.unit in ("t", "t/y") and cargo[1] is not None and cargo[0] < cap[0] and not _measures(cap[1], site):
             return "count", cargo[1]   # "carried 4.5 million tonnes of cargo": a volume of goods moved
         oil = bool(lemmas & OIL) or fig.unit in ("bbl", "bbl/d", "t", "t/y") and not lemmas & GAS
         supply = "oil_supply" if oil else "gas_supply"
@@ -779,6 +785,16 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
 
 
 _OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
+
+
+def _measures(word: Token | None, site: _Site) -> bool:
+    """Whether ``word`` is what the figure's clause measures: "its capacity stands at 6.5 million tonnes
+    of freight" (the subject of the figure's verb, or a word the figure hangs from)."""
+    if word is None:
+        return False
+    verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return word in site.root.ancestors or verb is not None and word in [
+        c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _listed_holder(ctx: Context, fig: Figure, site: _Site) -> Token | None:
@@ -987,6 +1003,12 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         if not names:
             topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
             names = [topic] if topic else []
+        if not names and trigger is not None:
+            # "the pipeline's capacity", "its annual capacity": the line the passage is about
+            owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+            if owner is not None and (owner.lower_ == "its" or _lemma(owner) in _LINE_NOUNS):
+                topic = _line_before(ctx, fig.start, None if owner.lower_ == "its" else _lemma(owner))
+                names = [topic] if topic else []
         return _unique(names), {}
     if indicator == "count":
         ms = _sentence_mentions(ctx, site)
