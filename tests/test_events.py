@@ -1483,3 +1483,29 @@ def test_drills_near_a_place_are_held_there(model):
                 ("Ungheni", "place", "Ungheni")]
     [e] = [e for e in find(model, text, mentions, [("March", "2024-03")]) if e.type == "military_exercise"]
     assert (e.place, sorted(e.participants)) == ("Ungheni", ["Moldova", "Romania"])
+
+
+@pytest.mark.model
+def test_the_deadline_of_a_pledge_does_not_date_the_pledge(model):
+    text = "Under the deal, Moldova pledged to raise gas imports from Romania to at least 2 bcm a year by 2027."
+    found = [e for e in find(model, text, COUNTRIES, [("2027", "2027")]) if e.type == "statement"]
+    assert found and all(e.date != "2027" for e in found)
+
+
+@pytest.mark.model
+def test_a_place_right_before_the_signing_date_is_where_it_was_signed(model):
+    text = ("The European Commission signed a memorandum of understanding with Moldova on a strategic partnership "
+            "in the field of energy in Chisinau on 18 July 2022.")
+    mentions = COUNTRIES + [("European Commission", "organization", "European Commission"),
+                            ("Chisinau", "place", "Chisinau")]
+    [e] = [e for e in find(model, text, mentions, [("18 July 2022", "2022-07-18")]) if e.type == "agreement_signed"]
+    assert (e.place, e.date) == ("Chisinau", "2022-07-18")
+
+
+@pytest.mark.model
+def test_each_official_who_opened_a_line_stands_for_a_state(model):
+    text = ("The Ungheni–Iasi railway was inaugurated on 30 October 2017 by the presidents of Moldova and Romania "
+            "and the prime minister of Georgia.")
+    mentions = COUNTRIES + [("Ungheni–Iasi railway", "infrastructure", "Ungheni–Iasi railway")]
+    [e] = [e for e in find(model, text, mentions, [("30 October 2017", "2017-10-30")]) if e.type == "opening"]
+    assert sorted(e.participants) == ["Georgia", "Moldova", "Romania"]

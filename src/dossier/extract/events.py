@@ -174,7 +174,9 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         who = [n for s in P.children(tok, ("nsubj",)) for n in _titled_within(s, ix) or ix.refers(s)] \
             or _state_voice(tok, ix)
         # "... in the worst eruption since 1994": a time counted from is not the saying's
-        when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)]
+        # nor is the deadline of what was pledged ("pledged to raise imports to 2 bcm by 2027")
+        when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)
+                and not _deadline(a)]
         if who and when:
             d = _Draft("statement", tok, time=when[0].time, place=_place(tok, ix, heads_too=False))
             d.add(*who)
@@ -378,6 +380,21 @@ def _place_after_phrase(noun: Token, ix: Index) -> str | None:
     return ix.name(m) if m is not None and ends else None
 
 
+def _place_before_date(verb: Token, ix: Index) -> str | None:
+    """"signed a memorandum ... on a partnership in the field of energy in Chisinau on 18 July 2022": a
+    place written right before the date the verb itself is dated by is where it happened (the parser hangs
+    it on the last noun before)."""
+    text = ix.text
+    for a in ix.sentence_times(verb.sent):
+        if not (a.token.dep_ == "pobj" and a.token.head.head.i == verb.i):
+            continue
+        for m in ix.mentions:
+            if m.type == "place" and re.fullmatch(r",?\s+(?:on|in)\s+", text[m.end:a.time.start]) \
+                    and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]):
+                return ix.name(m)
+    return None
+
+
 def _signed(tok: Token, ix: Index) -> list[_Draft]:
     low, lemma = tok.lower_, tok.lemma_.lower()
     out = []
@@ -414,7 +431,8 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
                     name = f"{name} with {group[0]}"
                 d = _Draft("agreement_signed", tok if len(objects) == 1 else c, name=name)
                 d.add(*signers, *group, *(parties if len(groups) == 1 else ()))
-                d.place = _place(tok, ix) or _place(c, ix, heads_too=False) or _place_after_phrase(c, ix)
+                d.place = _place(tok, ix) or _place(c, ix, heads_too=False) or _place_after_phrase(c, ix) \
+                    or _place_before_date(tok, ix)
                 out.append(d)
     elif (dated := _dated_agreement(tok, ix)) is not None:
         # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
@@ -1372,8 +1390,9 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
         # "Presidents X and Y inaugurated the bridge", "the bridge was inaugurated by X and Y": who opened it
         openers = P.pobjs(tok, {"by"}) if P.children(tok, ("nsubjpass",)) or tok.dep_ == "acl" else \
             P.children(tok, ("nsubj",))
-        d.add(*[n for o in openers for n in ix.refers(o, ("person", "country"))
-                if n != d.name and ix.mention(o, ("infrastructure",)) is None])
+        # ("by the presidents of A and B and the prime minister of C": each title's state)
+        d.add(*dict.fromkeys(n for o in openers for c in P.conjuncts(o) for n in ix.refers(c, ("person", "country"))
+                             if n != d.name and ix.mention(c, ("infrastructure",)) is None))
     return [d]
 
 
@@ -1682,7 +1701,8 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     owned: dict[int, list[Anchored]] = {}
     for a in times:
         cands = [d for d in open_ if (not d.own_time_only or _within(a.token, d.anchor))
-                 and not (_since(a) and d.type in _POINT_EVENTS) and not P.describes_another(a, d.anchor)]
+                 and not ((_since(a) or _deadline(a)) and d.type in _POINT_EVENTS)
+                 and not P.describes_another(a, d.anchor)]
         if not cands:
             continue
         best = min(cands, key=lambda d: (P.dep_distance(d.anchor, a.token), abs(d.anchor.i - a.token.i)))
@@ -1735,6 +1755,12 @@ def _since_times(heads: list[Token], ix: Index) -> list[Anchored]:
     """The times in a "since" phrase hung on one of ``heads`` ("have had relations since 1991")."""
     return [a for a in ix.sentence_times(heads[0].sent) for h in heads for p in h.children
             if p.dep_ == "prep" and p.lower_ == "since" and _within(a.token, p)]
+
+
+def _deadline(a: Anchored) -> bool:
+    """"pledged to raise imports to 2 bcm by 2027": the time what was pledged or agreed is due, not the
+    time of the pledge."""
+    return a.token.dep_ == "pobj" and a.token.head.lower_ == "by" and a.token.head.head.pos_ == "VERB"
 
 
 def _since(a: Anchored) -> bool:

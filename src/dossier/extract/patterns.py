@@ -613,6 +613,14 @@ class Index:
         names = [self.name(m) for m in self.phrase_mentions(tok, types)]
         if names:
             return names
+        if "country" in types and tok.tag_ == "NN" and tok.lemma_.lower() in _SENT_BY_STATE \
+                and tok.dep_ == "conj" and tok.head.tag_ == "NNS":
+            # "by the presidents of A and B and the prime minister of C": each unnamed official of a state
+            # told with others stands for it as they do
+            names = [self.name(m) for o in pobjs(tok, {"of"}) for m in [self.mention(o, ("country",))]
+                     if m is not None]
+            if names:
+                return names
         if "person" in types and tok.tag_ == "NNS" and tok.lemma_.lower() in TITLE_CORE | {"leader"} and any(
                 c.lower_ in ("two", "both") for c in tok.children):
             # "the two presidents met", "both leaders signed": the last two people named before
