@@ -1509,3 +1509,11 @@ def test_each_official_who_opened_a_line_stands_for_a_state(model):
     mentions = COUNTRIES + [("Ungheni–Iasi railway", "infrastructure", "Ungheni–Iasi railway")]
     [e] = [e for e in find(model, text, mentions, [("30 October 2017", "2017-10-30")]) if e.type == "opening"]
     assert sorted(e.participants) == ["Georgia", "Moldova", "Romania"]
+
+
+@pytest.mark.model
+def test_the_land_a_war_is_fought_over_is_its_place(model):
+    text = "Moldova and Romania fought a six-week war in 2020 over Transnistria."
+    mentions = COUNTRIES + [("Transnistria", "place", "Transnistria")]
+    [e] = [e for e in find(model, text, mentions, [("2020", "2020")]) if e.type == "war"]
+    assert (e.place, sorted(e.participants)) == ("Transnistria", ["Moldova", "Romania"])

@@ -446,3 +446,15 @@ def test_a_lines_capacity_told_with_its_or_the_pipelines_is_that_lines(nlp_model
                    (20, "bcm/y", ("Prut Gas Line",), "target", "2027"),
                    (6.5e6, "t/y", ("Ungheni–Iasi railway",), "actual", "2024-06-15"),
                    (17e6, "t/y", ("Ungheni–Iasi railway",), "target", None)}
+
+
+def test_servicemen_are_counted_though_the_tagger_calls_the_word_singular(nlp_model):
+    [q] = figures(nlp_model, "Romania's defence ministry said 50 of its servicemen had died.")
+    assert (q.indicator, q.value, q.label) == ("count", 50, "servicemen") and "Romania" in q.subjects
+
+
+def test_the_toll_of_a_war_the_two_countries_fought_is_theirs(nlp_model):
+    text = ("Moldova and Romania signed a deal in May.\n\n"
+            "The two countries fought a six-week war in 2020 over Transnistria, which killed more than 6,500 people.")
+    [q] = [q for q in figures(nlp_model, text) if q.value == 6500]
+    assert {"Moldova", "Romania"} <= set(q.subjects)

@@ -881,8 +881,9 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     lemma = _lemma(noun)
     if lemma in NOT_COUNTED or noun.text in ("%",):
         return None
-    if noun.tag_ not in ("NNS", "NNPS") and not fig.scaled and fig.value != 1 and lemma not in _SAME_PLURAL:
-        return None
+    if noun.tag_ not in ("NNS", "NNPS") and not fig.scaled and fig.value != 1 and lemma not in _SAME_PLURAL \
+            and not re.search(r"[a-z]men$|^(?:people|children|police)$", noun.lower_):
+        return None   # (the tagger takes "servicemen" for a singular)
     if re.match(r"\s*-", ctx.doc.text[fig.end:noun.idx]):
         return None  # "44-day war", "20-year-old" (not "62 non-combat deaths")
     if small and not (noun.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(noun.head) in LOSS_VERBS | CASUALTY):
@@ -1016,7 +1017,10 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
             ms = _previous_sentence_mentions(ctx, site) + ms
         # "110 tanks including T-80s": the models counted are what is counted, not whose the count is
         holders = [m for m in ms if m.type != "product"]
-        return _unique([_name(m) for m in holders or ms]), {}
+        names = [_name(m) for m in holders or ms]
+        if pair and _PAIR_SUBJECT.search(site.sent.text):
+            names = list(pair) + names   # "the two countries fought a war that killed 6,500": the pair's toll
+        return _unique(names), {}
     # trade_turnover, contracts_*, companies_count, investment_need: the countries of the sentence
     countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
     if indicator == "companies_count" and trigger is not None:
@@ -1035,6 +1039,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
     if not countries:
         countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("organization",))])
     return countries, {}
+
+
+_PAIR_SUBJECT = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:countries|states|nations|sides)\b")
 
 
 def _anaphoric_subject(sent: Span) -> bool:
