@@ -405,3 +405,12 @@ def test_a_hyphenated_first_name_is_part_of_the_person(nlp_model, text, person):
 def test_a_hyphenated_line_or_place_is_no_person(nlp_model):
     doc = run(nlp_model, "The Kazan-Vyatka Highway reached Nagorno-Karabakh and the Trans-Caspian Pipeline.")
     assert [e.name for e in doc.entities if e.type == "person"] == []
+
+
+def test_an_agreement_with_a_name_of_its_own_leaves_its_parties_out_of_the_name(nlp_model):
+    doc = run(nlp_model,
+              "The Preferential Trade Agreement between Moldova and Romania entered into force on 1 March 2021.")
+    assert {(e.name, e.type) for e in doc.entities} >= {
+        ("Preferential Trade Agreement", "agreement"), ("Moldova", "country"), ("Romania", "country")}
+    [e] = [f for f in doc.facts if getattr(f, "type", None) == "agreement_in_force"]
+    assert sorted(e.participants) == ["Moldova", "Romania"]

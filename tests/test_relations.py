@@ -1728,3 +1728,12 @@ def test_a_day_in_what_a_speaker_said_may_still_date_the_post(model):
     mentions = COUNTRIES + persons("Anna Petrova") + [("Romanian", "country", "Romania", "demonym")]
     [r] = find(model, text, mentions, [("today", "2024-11-25")], "position_held")
     assert r.time == "2024-11-25"
+
+
+def test_a_formal_title_names_both_its_parties_even_as_the_republic_of_a_state(model):
+    text = ("It is based on the Memorandum of Mutual Aid between the Moldovan Republic and the Republic of Romania "
+            "dated 9 February 1994.")
+    mentions = [("Memorandum of Mutual Aid", "agreement", "Memorandum of Mutual Aid"),
+                ("Moldovan Republic", "country", "Moldova"), ("Republic of Romania", "country", "Romania")]
+    found = find(model, text, mentions, [("9 February 1994", "1994-02-09")], "party_to")
+    assert triples(found) == {("Moldova", "Memorandum of Mutual Aid"), ("Romania", "Memorandum of Mutual Aid")}

@@ -498,6 +498,14 @@ def _dated_by_own_words(tok: Token, ix: Index) -> bool:
                and re.fullmatch(r"\d{4}(-\d\d)?", t.value) for t in ix.ctx.times if 0 < t.start - end <= 9)
 
 
+def _countries_named_in(name: str) -> list[str]:
+    """The states a formal title names as its parties ("Agreement between Moldova and Romania on ...")."""
+    if not re.search(r"\bbetween\b", name):
+        return []
+    return [e.canonical for _, _, e in gazetteer.load().find(name) if e.type == "country" and e.form in ("name",
+                                                                                                     "acronym")]
+
+
 def _agreement_parties(noun: Token, ix: Index) -> list[str]:
     """"an agreement with X", "a memorandum of understanding with X" (the parser may hang "with X" on the
     complement)."""
@@ -531,8 +539,13 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
             return []
         slots = P.children(verb, ("nsubj", "nsubjpass") if verb.lemma_.lower() in ("enter", "come", "go")
                            else ("dobj", "nsubjpass"))
-        name = next((n for n in (_agreement_name(s, ix) for s in slots) if n), None)
-        return [_Draft("agreement_in_force", verb, name=name)] if name else []
+        named = next(((s, n) for s in slots for n in [_agreement_name(s, ix)] if n), None)
+        if named is None:
+            return []
+        d = _Draft("agreement_in_force", verb, name=named[1])
+        # "the Preferential Trade Agreement between A and B entered into force": its parties
+        d.add(*_agreement_parties(named[0], ix), *_countries_named_in(named[1]))
+        return [d]
     if low == "effect" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "take":
         verb = tok.head
         name = next((n for n in (_agreement_name(s, ix) for s in P.children(verb, ("nsubj",))) if n), None)

@@ -483,9 +483,12 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     members = _route_members(sp, run)
     is_route = len(members) >= 2 and all(len(m) <= 3 for m in members)
     typ = head_type(words)
-    if typ == "infrastructure" and "between" in words[1:]:
-        # "the Prut Gas Corridor between the Black Sea and Moldova": the ends are not in a line's name
-        # (an agreement's are: "the Agreement between A and B")
+    named_before = typ == "agreement" and "between" in words[1:] and len(
+        [w for w in words[:words.index("between", 1)] if w[:1].isupper()]) >= 3
+    if typ == "infrastructure" and "between" in words[1:] or named_before:
+        # "the Prut Gas Corridor between the Black Sea and Moldova": the ends are not in a line's name;
+        # nor the parties in that of an agreement with a name of its own ("the Preferential Trade
+        # Agreement between A and B"; they are in a bare title's: "the Agreement between A and B on ...")
         cut = run.i + words.index("between", 1)
         while cut > run.i and (sp[cut - 1].lower_ in CONNECTORS or sp[cut - 1].is_space):
             cut -= 1

@@ -2584,8 +2584,8 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
         between = re.match(r"^\s*between\s+(.{0,100}?)\s+and\s+(.{0,60}?)(?=[,.;)]|\s+(?:dated|signed|in|on|of)\b)",
                            tail)
         inner = [x for x in ix.mentions_in(m.start, m.end, ("country",))] if " between " in m.text else []
-        if between:
-            inner += ix.mentions_in(m.end, m.end + between.end(), ("country",))
+        if between:   # (a name that starts there: "... and the Republic of Turkey", cut at "of" above)
+            inner += [c for c in ix.mentions if c.type == "country" and m.end <= c.start < m.end + between.end()]
         sent = ix.ctx.sentence(m.start)
         if not (m.text[:1].isupper() or ix.name(m) in signed):
             continue    # "a formal peace treaty between A and B has not yet been signed"
