@@ -1517,3 +1517,12 @@ def test_the_land_a_war_is_fought_over_is_its_place(model):
     mentions = COUNTRIES + [("Transnistria", "place", "Transnistria")]
     [e] = [e for e in find(model, text, mentions, [("2020", "2020")]) if e.type == "war"]
     assert (e.place, sorted(e.participants)) == ("Transnistria", ["Moldova", "Romania"])
+
+
+@pytest.mark.model
+def test_ministers_who_co_chaired_a_meeting_took_part_in_it(model):
+    text = ("Moldovan Economy Minister Ion Rusu and Romanian Trade Minister Anna Petrova co-chaired the 12th meeting "
+            "of the intergovernmental commission in Chisinau on 8 November.")
+    mentions = persons("Ion Rusu", "Anna Petrova") + [("Chisinau", "place", "Chisinau")]
+    [e] = [e for e in find(model, text, mentions, [("8 November", "2024-11-08")]) if e.type == "meeting"]
+    assert (e.participants, e.place, e.date) == (["Ion Rusu", "Anna Petrova"], "Chisinau", "2024-11-08")

@@ -30,6 +30,7 @@ def test_a_co_verb_is_one_token_and_a_verb(nlp_model):
     words = [t.text for t in sp]
     assert "co-chaired" in words and "Co-hosting" in words
     assert sp[words.index("co-chaired")].pos_ == "VERB"
+    assert sp[words.index("co-chaired")].lemma_ == "co-chair"   # (the default rules make it "co-chaire")
 
 
 def test_a_re_verb_is_one_token_lemmatised_as_the_verb_it_repeats(nlp_model):

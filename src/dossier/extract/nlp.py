@@ -51,7 +51,7 @@ def load(disable: tuple[str, ...] = ()) -> Language:
     infixes = [*model.Defaults.infixes, r"[—–\u2010\u2011]", r"[“”]"]
     model.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # "co-chair", "co-hosted": one verb, not "co", "-" and a noun (which leaves the sentence without its verb)
-    for stem in ("chair", "host", "sign", "sponsor", "organize", "organise", "found", "author"):
+    for stem in _CO_STEMS:
         for form in _verb_forms(stem):
             for word in (f"co-{form}", f"Co-{form}"):
                 model.tokenizer.add_special_case(word, [{ORTH: word}])
@@ -72,11 +72,15 @@ _RE_STEMS = ("establish", "elect", "open", "launch", "sign", "start", "join", "u
              "create", "organize", "organise", "form", "activate", "negotiate", "connect", "route")
 
 
+_CO_STEMS = ("chair", "host", "sign", "sponsor", "organize", "organise", "found", "author")
+
+
 @Language.component("repeated_verbs")
 def repeated_verbs(sp: Doc) -> Doc:
-    """Lemmatise "re-established" as "establish": a verb done again is that verb."""
+    """Lemmatise "re-established" as "establish": a verb done again is that verb; and "co-chaired" as
+    "co-chair" (the default rules make it "co-chaire")."""
     for tok in sp:
-        stem = _RE_FORMS.get(tok.lower_)
+        stem = _RE_FORMS.get(tok.lower_) or _CO_FORMS.get(tok.lower_)
         if stem is not None:
             tok.lemma_ = stem
     return sp
@@ -88,3 +92,4 @@ def _verb_forms(stem: str) -> list[str]:
 
 
 _RE_FORMS = {f"re-{form}": stem for stem in _RE_STEMS for form in _verb_forms(stem)}
+_CO_FORMS = {f"co-{form}": f"co-{stem}" for stem in _CO_STEMS for form in _verb_forms(stem)}

@@ -1044,7 +1044,7 @@ _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "tra
 
 
 def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
-    lemma = "co-chair" if tok.lower_.startswith("co-chair") else tok.lemma_.lower()   # lemmatised "co-chaire"
+    lemma = tok.lemma_.lower()
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
     if lemma in ("country", "state", "nation"):
         _member_states(tok, sent, ix, out)
