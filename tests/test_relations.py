@@ -1737,3 +1737,17 @@ def test_a_formal_title_names_both_its_parties_even_as_the_republic_of_a_state(m
                 ("Moldovan Republic", "country", "Moldova"), ("Republic of Romania", "country", "Romania")]
     found = find(model, text, mentions, [("9 February 1994", "1994-02-09")], "party_to")
     assert triples(found) == {("Moldova", "Memorandum of Mutual Aid"), ("Romania", "Memorandum of Mutual Aid")}
+
+
+@pytest.mark.parametrize("text", [
+    "The Central Asia–Prut pipeline, built in the Soviet era, once carried gas northwards.",
+    "The Ungheni–Center pipeline carried gas.",
+])
+def test_a_route_whose_end_is_no_single_place_connects_nothing(model, text):
+    assert find(model, text, [("Ungheni", "place", "Ungheni")], predicate="connects") == []
+
+
+def test_a_route_of_places_still_connects_its_ends(model):
+    found = find(model, "The Ungheni–Iasi–Bacau railway opened.", [("Ungheni–Iasi–Bacau railway", "infrastructure",
+                                                                  "Ungheni–Iasi–Bacau railway")], predicate="connects")
+    assert {r.object for r in found} == {"Ungheni", "Bacau"}

@@ -1533,6 +1533,11 @@ def _routes(ix: Index, out: _Collector) -> None:
         parts = [p.strip() for p in re.split(r"\s?[-–—]\s?", m.group(1))]
         if any(p in _NOT_PLACES or not p[:1].isupper() for p in parts):
             continue
+        before = re.search(r"([A-Z][\w'’]*)\s$", text[max(0, m.start() - 30):m.start()])
+        if before and not ix.sp.vocab[before.group(1).lower()].is_stop:
+            continue   # "the Central Asia–Center pipeline": its first end is longer than one word
+        if any(_plain_word(p, ix) for p in (parts[0], parts[-1])):
+            continue   # "... Asia–Center pipeline": "Center" is no place
         # "Nagorno-Karabakh" is one place, not a route
         if any(x.start <= m.start() and m.end() <= x.end for x in ix.mentions if x.type in ("place", "country")):
             continue
@@ -1546,6 +1551,13 @@ def _routes(ix: Index, out: _Collector) -> None:
         subject = ix.name(covering) if covering is not None else _route_entity(parts, ix) or m.group(1)
         for place in (parts[0], parts[-1]):
             out.add("connects", subject, _place_name(place, ix), (m.start(), m.end() + _tail_len(text, m.end())))
+
+
+def _plain_word(part: str, ix: Index) -> bool:
+    """A route's end that is an ordinary English word and no place or state the text names."""
+    return " " not in part and not part.isupper() and ix.sp.vocab.has_vector(part.lower()) \
+        and gazetteer.load().lookup(part) is None and not any(
+            m.text == part for m in ix.mentions if m.type in ("place", "country"))
 
 
 def _route_entity(parts: list[str], ix: Index) -> str | None:
