@@ -458,3 +458,15 @@ def test_the_toll_of_a_war_the_two_countries_fought_is_theirs(nlp_model):
             "The two countries fought a six-week war in 2020 over Transnistria, which killed more than 6,500 people.")
     [q] = [q for q in figures(nlp_model, text) if q.value == 6500]
     assert {"Moldova", "Romania"} <= set(q.subjects)
+
+
+def test_a_state_that_takes_gas_buys_it_from_the_state_the_gas_is_of(nlp_model):
+    text = "Today, Ukraine takes more than 3 bcm of Romanian gas a year, making Kyiv Bucharest's biggest customer."
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "gas_supply"]
+    assert (q.qualifiers.get("from"), q.qualifiers.get("to")) == ("Romania", "Ukraine")
+
+
+def test_a_stake_in_which_a_company_holds_is_in_the_antecedent(nlp_model):
+    text = "The Prut Gas Line, in which Vestra Energy holds a 15 percent stake, carried 2 bcm in 2022."
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "equity_share"]
+    assert (q.qualifiers.get("holder"), q.qualifiers.get("asset")) == ("Vestra Energy", "Prut Gas Line")

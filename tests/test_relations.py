@@ -1751,3 +1751,11 @@ def test_a_route_of_places_still_connects_its_ends(model):
     found = find(model, "The Ungheni–Iasi–Bacau railway opened.", [("Ungheni–Iasi–Bacau railway", "infrastructure",
                                                                   "Ungheni–Iasi–Bacau railway")], predicate="connects")
     assert {r.object for r in found} == {"Ungheni", "Bacau"}
+
+
+def test_shareholders_in_a_line_own_it(model):
+    text = "Both Vestra Energy and Moldovagaz are shareholders in the Prut Gas Line."
+    mentions = [("Vestra Energy", "organization", "Vestra Energy"), ("Moldovagaz", "organization", "Moldovagaz"),
+                ("Prut Gas Line", "infrastructure", "Prut Gas Line")]
+    assert triples(find(model, text, mentions, predicate="owner_of")) == {
+        ("Vestra Energy", "Prut Gas Line"), ("Moldovagaz", "Prut Gas Line")}

@@ -76,7 +76,7 @@ NEED_OBJECT = INVEST | {"capex", "fund", "funding", "financing", "cost", "recons
 CONTRACT = {"contract", "project", "tender", "deal", "order", "subcontract"}
 ARMS = {"weapon", "arms", "armament", "munition", "ammunition", "drone", "uav", "howitzer", "missile", "artillery",
         "rocket", "helicopter", "warship", "defense", "defence", "military"}
-BUY = {"buy", "purchase", "acquire", "procure", "procurement", "import", "order", "receive", "get", "obtain",
+BUY = {"buy", "purchase", "acquire", "procure", "procurement", "import", "order", "receive", "get", "obtain", "take",
        "attract", "acquisition", "importer", "buyer", "purchaser"}
 SELL = {"sell", "sale", "supply", "export", "deliver", "delivery", "provide", "transfer", "ship", "send",
         "transport", "supplier", "exporter", "seller", "pump", "carry", "transit", "shipment", "flow", "invest",
@@ -1138,6 +1138,11 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     if indicator == "equity_share":
         if p and p.startswith("belong") or p == "by":
             return "src"
+        if span is not None and figure is not None and any(
+                c.dep_ == "relcl" and figure.i in {t.i for t in c.subtree} and any(
+                    p.dep_ == "prep" and p.lower_ in ("in", "of") and any(w.lower_ == "which" for w in p.children)
+                    for p in c.children) for c in span.root.children):
+            return "dst"   # "the CPC, in which Chevron holds a 15% stake": what the stake is in
         if p in ("in", "of", "into"):
             return "dst"
         root = span.root if span is not None else None
@@ -1222,7 +1227,8 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         # entity reader leaves a demonym on goods unlinked)
         goods = [t for t in site.sent if t.lemma_.lower() in ("gas", "oil", "crude") and t.idx > fig.start
                  and ctx.doc.text[fig.end:t.idx].count(" ") <= 5]
-        src = [n for g in goods[:1] for n in _demonym_states(g) if n not in dst]
+        src = [n for g in goods[:1] for n in _demonym_states(g) if n not in dst[:1]]
+        dst = [d for d in dst if d not in src]
     if indicator in ("investment", "arms_sales") and not src and trigger is not None:
         # "Romanian investment in Moldova", "Turkish arms sales": the demonym on the flow names its source
         src = [n for n in _demonym_states(trigger) if n not in dst][:1]

@@ -1276,7 +1276,8 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         pred = "operator_of" if lemma in P.OPERATOR_NOUNS else "owner_of"
         holder_tok = P.children(tok.head, ("nsubj",)) if tok.dep_ == "attr" else [tok.head]
         holders = [n for h in holder_tok for n in ix.refers(h, ("organization", "country"))]
-        things = [_infrastructure_in(o, ix) for o in P.pobjs(tok, {"of"})]   # a line, or a site ("X field")
+        # a line, or a site ("X field"); "shareholders in X" too
+        things = [_infrastructure_in(o, ix) for o in P.pobjs(tok, {"of", "in"} if pred == "owner_of" else {"of"})]
         for h in holders:
             for th in things:
                 if th is not None:
