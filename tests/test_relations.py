@@ -1759,3 +1759,18 @@ def test_shareholders_in_a_line_own_it(model):
                 ("Prut Gas Line", "infrastructure", "Prut Gas Line")]
     assert triples(find(model, text, mentions, predicate="owner_of")) == {
         ("Vestra Energy", "Prut Gas Line"), ("Moldovagaz", "Prut Gas Line")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine imports 3 bcm of Romanian gas a year.",
+    "Today, Ukraine takes more than 3 bcm of Romanian gas a year.",
+])
+def test_a_state_buying_a_measure_of_another_states_gas_is_supplied_by_it(model, text):
+    # (the entity reader leaves a demonym on goods unlinked)
+    found = find(model, text, [("Ukraine", "country", "Ukraine")], predicate="supplies")
+    assert [(r.subject, r.object, r.qualifiers.get("commodity")) for r in found] == [("Romania", "Ukraine", "gas")]
+
+
+def test_taking_control_or_part_supplies_nothing(model):
+    text = "Romania took control of the port, and Moldova took part in the talks on gas."
+    assert find(model, text, COUNTRIES + [("Ukraine", "country", "Ukraine")], predicate="supplies") == []

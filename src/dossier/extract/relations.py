@@ -2159,7 +2159,7 @@ _DEPENDENCE_NOUNS = {"dependence", "dependency", "reliance"}
 _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
 _ARRIVE_VERBS = {"come", "arrive", "flow", "originate", "reach"}
 _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS
-                 | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm", "account"})
+                 | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm", "account", "take"})
 
 
 def _supply(out: _Collector, sellers: list[str], buyers: list[str], where: Span,
@@ -2301,10 +2301,10 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 # building a pipeline to bring gas to X": a purpose)
                 return
         _supply(out, suppliers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
-    elif (lemma in P.IMPORT_VERBS or lemma in _DEPEND_VERBS) and tok.pos_ == "VERB":
+    elif (lemma in P.IMPORT_VERBS | {"take"} or lemma in _DEPEND_VERBS) and tok.pos_ == "VERB":
         # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Romania",
-        # "relies on Russian gas"
-        objs = P.children(tok, ("dobj",)) if lemma in P.IMPORT_VERBS else P.pobjs(tok, {"on", "upon"})
+        # "relies on Russian gas", "takes 30 bcm of Turkmen gas a year" (goods only: "took control" is none)
+        objs = P.children(tok, ("dobj",)) if lemma not in _DEPEND_VERBS else P.pobjs(tok, {"on", "upon"})
         # "imports most of its natural gas from Russia": the parser may make the share an adverb
         objs += [c for c in tok.children if c.dep_ in ("advmod", "npadvmod") and c.lemma_.lower() in _SHARE_WORDS]
         goods_tok = next((o for o in objs if _commodity(o)), None)
@@ -2329,7 +2329,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                    for n in ix.refers(o, ("country", "organization"))]
         # "received Israeli weaponry", "relies on Russian gas": the goods' nationality is their seller (a
         # demonym on goods is no mention of the state: read it here)
-        sellers = sellers or _states_on(goods_tok, ix) or _makers(goods_tok, ix)
+        # ("imports 3 bcm of Romanian gas": the demonym is on the goods a measure is of)
+        measured = [goods_tok, *(o for o in P.pobjs(goods_tok, {"of"}) if _commodity(o))]
+        sellers = sellers or [n for g in measured for n in _states_on(g, ix)] or _makers(goods_tok, ix)
         buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
             n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
         _supply(out, sellers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
