@@ -470,3 +470,13 @@ def test_a_stake_in_which_a_company_holds_is_in_the_antecedent(nlp_model):
     text = "The Prut Gas Line, in which Vestra Energy holds a 15 percent stake, carried 2 bcm in 2022."
     [q] = [q for q in figures(nlp_model, text) if q.indicator == "equity_share"]
     assert (q.qualifiers.get("holder"), q.qualifiers.get("asset")) == ("Vestra Energy", "Prut Gas Line")
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Romania signed a contract to supply 2 bcm of gas to Moldova.", "target"),
+    ("In 2006, Romania signed a deal with Moldova to buy 5 bcm annually until 2028.", "target"),
+    ("Romania used the line to supply 2 bcm of gas to Moldova in 2023.", "actual"),
+])
+def test_a_figure_a_deal_is_signed_to_bring_about_is_a_target(nlp_model, text, modality):
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "gas_supply"]
+    assert q.modality == modality

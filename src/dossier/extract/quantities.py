@@ -1307,6 +1307,9 @@ def _baseline(site: _Site) -> bool:
     return site.root.dep_ == "pobj" and site.root.head.lower_ == "from" and _lemma(site.root.head.head) in EXPAND
 
 
+_DEAL_NOUNS = {"deal", "agreement", "contract", "memorandum", "accord", "treaty", "pact", "plan", "commitment"}
+
+
 def _modality(fig: Figure, site: _Site, indicator: str) -> str:
     """target / estimate / forecast from cue words along the figure's governing words, else actual."""
     chain = [site.root, *site.root.ancestors]
@@ -1316,6 +1319,10 @@ def _modality(fig: Figure, site: _Site, indicator: str) -> str:
         if _lemma(tok) in EXPAND and tok.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children):
             return "target"   # "to be raised to 17 million tons", "could be doubled to 32 bcm" (not "was")
+        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl", "xcomp") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+                _lemma(d) in _DEAL_NOUNS for d in [tok.head, *(c for c in tok.head.children if c.dep_ == "dobj")]):
+            return "target"   # "signed a deal to buy 50 bcm a year": what the deal is to bring about
         words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg"))]
         if tok.dep_ == "pobj" or tok.dep_ == "prep":
             words = [tok]
