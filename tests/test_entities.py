@@ -414,3 +414,8 @@ def test_an_agreement_with_a_name_of_its_own_leaves_its_parties_out_of_the_name(
         ("Preferential Trade Agreement", "agreement"), ("Moldova", "country"), ("Romania", "country")}
     [e] = [f for f in doc.facts if getattr(f, "type", None) == "agreement_in_force"]
     assert sorted(e.participants) == ["Moldova", "Romania"]
+
+
+def test_a_name_in_apposition_with_a_company_noun_after_modifiers_is_a_company(nlp_model):
+    doc = run(nlp_model, "Vestragaz, the national gas company, is owned by the state.")
+    assert ("Vestragaz", "organization") in {(e.name, e.type) for e in doc.entities}

@@ -480,3 +480,11 @@ def test_a_stake_in_which_a_company_holds_is_in_the_antecedent(nlp_model):
 def test_a_figure_a_deal_is_signed_to_bring_about_is_a_target(nlp_model, text, modality):
     [q] = [q for q in figures(nlp_model, text) if q.indicator == "gas_supply"]
     assert q.modality == modality
+
+
+def test_a_company_said_to_be_owned_is_the_asset_and_a_holder_told_after_it_goes_on(nlp_model):
+    text = ("The Iasi–Ungheni pipeline, opened in August 2014, links the Romanian and Moldovan gas networks.\n\n"
+            "Vestragaz, the national gas company, is 50% owned by Gazprom, while the Moldovan government holds 35%.")
+    got = {(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset"))
+           for q in figures(nlp_model, text) if q.indicator == "equity_share"}
+    assert got == {(50, "Gazprom", "Vestragaz"), (35, "Moldova", "Vestragaz")}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import takewhile
 
 import pycountry
 from spacy.tokens import Doc, Span
@@ -289,9 +290,12 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue
         before = sp[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         # the apposition read from the words, the parse being unsure of it: "X, the (drone) manufacturer"
-        after = list(sp[tok.i + 1:tok.i + 6])
-        appos = len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") and next(
-            (t.lemma_.lower() in ORG_NOUNS - {"group", "giant"} for t in after[2:] if t.pos_ == "NOUN"), False)
+        after = list(sp[tok.i + 1:tok.i + 7])
+        # (its head noun is the last one before the next comma: "X, the national gas company,")
+        phrase = list(takewhile(lambda t: not t.is_punct, after[2:]))
+        head = next((t for t in reversed(phrase) if t.pos_ == "NOUN"), None)
+        appos = len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("the", "a", "an") \
+            and head is not None and head.lemma_.lower() in ORG_NOUNS - {"group", "giant"}
         # "X is a subsidiary of Y", "X is the country's gas monopoly"
         attr = tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
             c.dep_ == "attr" and c.lemma_.lower() in ORG_NOUNS - {"group", "giant"}

@@ -550,9 +550,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         if indicator is None:
             same = [q for q in siblings if q.unit == fig.unit]
             if not same or fig.dim != "money" and fig.dim not in ("volume", "flow") and not (
-                    same[-1].indicator == "equity_share" and _gapped_holder(ctx, fig, _sentence_mentions(
-                        ctx, site, ("organization", "country")), siblings) is not None):
-                return None   # (a share goes on only as "X owns 58% of Y, Z 30% and W 12%")
+                    same[-1].indicator == "equity_share" and (_gapped_holder(ctx, fig, _sentence_mentions(
+                        ctx, site, ("organization", "country")), siblings) is not None or _held(site))):
+                # (a share goes on only as "X owns 58% of Y, Z 30% and W 12%", or "..., while Z holds 35%")
+                return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
     if fig.dim == "count":
@@ -785,6 +786,13 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
 
 
 _OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
+
+
+def _held(site: _Site) -> bool:
+    """"..., while the government holds 35.3%": a percentage that is what its clause's subject holds."""
+    verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+    return verb is not None and _lemma(verb) in ("hold", "own", "control", "retain") and site.root.dep_ == "dobj" \
+        and site.root.head.i == verb.i and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _measures(word: Token | None, site: _Site) -> bool:
@@ -1147,8 +1155,11 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
             return "dst"
         root = span.root if span is not None else None
         if root is not None and verb is not None and root.dep_ in ("nsubj", "nsubjpass") and any(
-                c.dep_ == "agent" for c in verb.children) and root.head in (verb, *verb.children):
-            return "dst"   # "Moldovagaz is 50% owned by Gazprom": what the passive is said of is owned
+                c.dep_ == "agent" for c in verb.children) and (root.head in (verb, *verb.children) or (
+                    verb.dep_ in ("acomp", "xcomp") and root.head == verb.head)):
+            # "Moldovagaz is 50% owned by Gazprom" (the parser may make "owned" the complement of "is"): what
+            # the passive is said of is owned
+            return "dst"
     elif p in ("via", "through", "between", "among", "with"):
         return None
     elif p in ("from", "by"):
