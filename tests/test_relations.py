@@ -1774,3 +1774,9 @@ def test_a_state_buying_a_measure_of_another_states_gas_is_supplied_by_it(model,
 def test_taking_control_or_part_supplies_nothing(model):
     text = "Romania took control of the port, and Moldova took part in the talks on gas."
     assert find(model, text, COUNTRIES + [("Ukraine", "country", "Ukraine")], predicate="supplies") == []
+
+
+def test_imports_the_tagger_reads_as_a_noun_are_still_bought(model):
+    text = "Moldova imports almost all of its natural gas from Romania."
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert [(r.subject, r.object, r.qualifiers.get("commodity")) for r in found] == [("Romania", "Moldova", "gas")]

@@ -2110,6 +2110,13 @@ def _place_comma_country(ix: Index, out: _Collector) -> None:
 
 # --- supplies ---------------------------------------------------------------------------------
 
+def _misread_verb(tok: Token) -> bool:
+    """"Moldova imports almost all of its gas from Russia": the tagger may read the verb as a plural noun,
+    the head of the sentence, with the state its compound and the goods its object."""
+    return tok.dep_ == "ROOT" and tok.tag_ == "NNS" and any(c.dep_ == "dobj" for c in tok.children) and any(
+        c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "PROPN" for c in tok.children)
+
+
 def _commodity(tok: Token | None) -> str | None:
     if tok is None:
         return None
@@ -2301,7 +2308,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 # building a pipeline to bring gas to X": a purpose)
                 return
         _supply(out, suppliers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
-    elif (lemma in P.IMPORT_VERBS | {"take"} or lemma in _DEPEND_VERBS) and tok.pos_ == "VERB":
+    elif (lemma in P.IMPORT_VERBS | {"take"} or lemma in _DEPEND_VERBS) and (tok.pos_ == "VERB" or _misread_verb(tok)):
         # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Romania",
         # "relies on Russian gas", "takes 30 bcm of Turkmen gas a year" (goods only: "took control" is none)
         objs = P.children(tok, ("dobj",)) if lemma not in _DEPEND_VERBS else P.pobjs(tok, {"on", "upon"})
@@ -2333,7 +2340,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         measured = [goods_tok, *(o for o in P.pobjs(goods_tok, {"of"}) if _commodity(o))]
         sellers = sellers or [n for g in measured for n in _states_on(g, ix)] or _makers(goods_tok, ix)
         buyers = _subjects(tok, ix, ("country", "organization", "place")) or [   # "Europe imports ..."
-            n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))]
+            n for c in _verb_subject(tok) for n in ix.refers(c, ("country", "organization", "place"))] or [
+            n for c in tok.children if c.dep_ == "compound" and _misread_verb(tok)
+            for n in ix.refers(c, ("country", "organization"))]
         _supply(out, sellers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
     elif lemma == "account" and tok.pos_ == "VERB":
         # "Romania accounted for 60% of Moldova's arms imports": a share of a state's imports is supplied
