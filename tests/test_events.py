@@ -1526,3 +1526,23 @@ def test_ministers_who_co_chaired_a_meeting_took_part_in_it(model):
     mentions = persons("Ion Rusu", "Anna Petrova") + [("Chisinau", "place", "Chisinau")]
     [e] = [e for e in find(model, text, mentions, [("8 November", "2024-11-08")]) if e.type == "meeting"]
     assert (e.participants, e.place, e.date) == (["Ion Rusu", "Anna Petrova"], "Chisinau", "2024-11-08")
+
+
+@pytest.mark.model
+def test_an_agreement_in_force_binds_the_states_that_signed_it(model):
+    text = ("Moldova signed an Association Agreement with the European Union in June 2014, which came into force "
+            "on 1 July 2016.")
+    mentions = COUNTRIES + [("European Union", "organization", "European Union"),
+                            ("Association Agreement", "agreement", "Association Agreement")]
+    times = [("June 2014", "2014-06"), ("1 July 2016", "2016-07-01")]
+    [e] = [e for e in find(model, text, mentions, times) if e.type == "agreement_in_force"]
+    assert (sorted(e.participants), e.date) == (["European Union", "Moldova"], "2016-07-01")
+
+
+@pytest.mark.model
+def test_an_agreement_in_force_does_not_bind_the_persons_who_signed_it(model):
+    text = "In 2020 Ion Rusu and Anna Petrova signed the Prut Agreement, which came into force on 1 March 2021."
+    mentions = persons("Ion Rusu", "Anna Petrova") + [("Prut Agreement", "agreement", "Prut Agreement")]
+    [e] = [e for e in find(model, text, mentions, [("2020", "2020"), ("1 March 2021", "2021-03-01")])
+           if e.type == "agreement_in_force"]
+    assert e.participants == []

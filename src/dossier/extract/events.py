@@ -111,7 +111,19 @@ def _find_events(ctx: Context) -> list[Event]:
                 events += [replace(e, participants=[p], sources=list(e.sources)) for p in e.participants]
             else:
                 events.append(e)
-    return _merge(events)
+    states = {ix.name(m) for m in ix.mentions if m.type in ("country", "organization")}
+    return _parties_in_force(_merge(events), states)
+
+
+def _parties_in_force(events: list[Event], states: set[str]) -> list[Event]:
+    """"signed an Association Agreement with the EU in 2014, which came into force in 2016": an agreement
+    in force without its parties told binds the states and bodies that signed it in the same document."""
+    for e in events:
+        if e.type == "agreement_in_force" and not e.participants and e.name:
+            e.participants = next(([p for p in o.participants if p in states] for o in events
+                                   if o.type == "agreement_signed" and o.name
+                                   and _same_name(o.name, e.name, o.date, e.date)), [])
+    return events
 
 
 # --- detection ------------------------------------------------------------------------------
