@@ -419,3 +419,10 @@ def test_an_agreement_with_a_name_of_its_own_leaves_its_parties_out_of_the_name(
 def test_a_name_in_apposition_with_a_company_noun_after_modifiers_is_a_company(nlp_model):
     doc = run(nlp_model, "Vestragaz, the national gas company, is owned by the state.")
     assert ("Vestragaz", "organization") in {(e.name, e.type) for e in doc.entities}
+
+
+def test_a_named_power_plant_is_infrastructure_and_a_rivers_plant_is_not_the_river(nlp_model):
+    doc = run(nlp_model, "The Cuciurgan power plant produces electricity. The Prut power plant is owned by Vestra.")
+    got = {(e.name, e.type) for e in doc.entities}
+    assert ("Cuciurgan power plant", "infrastructure") in got
+    assert not any(f.predicate == "owner_of" and f.object == "Prut" for f in doc.facts if hasattr(f, "predicate"))

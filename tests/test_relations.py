@@ -1780,3 +1780,10 @@ def test_imports_the_tagger_reads_as_a_noun_are_still_bought(model):
     text = "Moldova imports almost all of its natural gas from Romania."
     found = find(model, text, COUNTRIES, predicate="supplies")
     assert [(r.subject, r.object, r.qualifiers.get("commodity")) for r in found] == [("Romania", "Moldova", "gas")]
+
+
+def test_a_line_located_somewhere_and_owned_by_a_company_is_owned_by_it(model):
+    text = "The Cuciurgan power plant, located in Transnistria and owned by Vestra Energy, produces electricity."
+    mentions = [("Cuciurgan power plant", "infrastructure", "Cuciurgan power plant"),
+                ("Transnistria", "place", "Transnistria"), ("Vestra Energy", "organization", "Vestra Energy")]
+    assert triples(find(model, text, mentions, predicate="owner_of")) == {("Vestra Energy", "Cuciurgan power plant")}

@@ -63,7 +63,8 @@ LOWER_HEADS = {
     "pipeline": "infrastructure", "railway": "infrastructure", "railroad": "infrastructure",
     "corridor": "infrastructure", "route": "infrastructure", "highway": "infrastructure",
     "road": "infrastructure", "refinery": "infrastructure", "bridge": "infrastructure",
-    "interconnector": "infrastructure", "field": "place", "block": "place", "region": "place",
+    "interconnector": "infrastructure", "plant": "infrastructure", "dam": "infrastructure",
+    "airport": "infrastructure", "field": "place", "block": "place", "region": "place",
     "port": "place", "terminal": "place", "summit": "event", "forum": "event", "roundtable": "event", "war": "event",
     "exercise": "event", "exercises": "event", "drills": "event", "festival": "event", "conference": "event",
     "talks": "event", "agreement": "agreement", "declaration": "agreement", "treaty": "agreement",
@@ -497,7 +498,9 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
         # a known line or field with its generic words: "Shah-Deniz field", "the BTC oil pipeline" (the name
         # keeps its standard form; the mention covers the words an adjective before it qualifies)
         tail_end, tail_type = _lower_tail(sp, run.j)
-        if tail_type in ("infrastructure", "place") and tail_end > run.j and not _paren_at(sp, run.j):
+        # (not a place's own works: "the Prut power plant" is a plant, not the river)
+        if tail_type in ("infrastructure", "place") and tail_end > run.j and not _paren_at(sp, run.j) \
+                and not (whole.type == "place" and tail_type == "infrastructure"):
             return [Candidate(start, sp[tail_end - 1].idx + len(sp[tail_end - 1].text), whole.type, "shape",
                               entity=whole.canonical)]
     if whole is not None or plural_generic(words):

@@ -1300,10 +1300,12 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             # "X, the national gas company, is 50% owned by Y" (the parser may hang X on "is")
             passive = P.children(tok, ("nsubj",)) + [s for a in P.children(tok, ("auxpass",))
                                                      for s in P.children(a, ("nsubj",))]
-        if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
-            passive = [tok.head]   # "the Baku-Supsa pipeline, operated by BP,"
-            if tok.head.dep_ == "attr":   # "X was a phased-array installation, operated by Y": X is
-                passive = P.children(tok.head.head, ("nsubj",)) + passive
+        acl = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "acl" and tok.head.tag_ == "VBN" else tok
+        if not passive and acl.dep_ == "acl" and tok.tag_ == "VBN":
+            # "the Baku-Supsa pipeline, operated by BP,"; "the plant, located in X and owned by Y,"
+            passive = [acl.head]
+            if acl.head.dep_ == "attr":   # "X was a phased-array installation, operated by Y": X is
+                passive = P.children(acl.head.head, ("nsubj",)) + passive
         if not passive and tok.dep_ == "acomp" and tok.tag_ == "VBN" and P.pobjs(tok, {"by"}):
             passive = P.children(tok.head, ("nsubj",))   # "TANAP is majority-owned by SOCAR"
         if passive:
