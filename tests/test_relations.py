@@ -1787,3 +1787,10 @@ def test_a_line_located_somewhere_and_owned_by_a_company_is_owned_by_it(model):
     mentions = [("Cuciurgan power plant", "infrastructure", "Cuciurgan power plant"),
                 ("Transnistria", "place", "Transnistria"), ("Vestra Energy", "organization", "Vestra Energy")]
     assert triples(find(model, text, mentions, predicate="owner_of")) == {("Vestra Energy", "Cuciurgan power plant")}
+
+
+def test_a_relative_clause_on_the_noun_a_person_is_in_apposition_to_tells_of_the_person(model):
+    text = "Ion Rusu handed power to his son Petru Rusu, who was elected president of Moldova in March 2022."
+    [r] = find(model, text, COUNTRIES + persons("Ion Rusu", "Petru Rusu"), [("March 2022", "2022-03")],
+               "position_held")
+    assert (r.subject, r.object, r.qualifiers.get("of"), r.time) == ("Petru Rusu", "president", "Moldova", "2022-03")

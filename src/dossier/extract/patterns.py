@@ -864,7 +864,9 @@ def _in_other_relative_clause(tok: Token, other: Token) -> bool:
     nor tells of it ("Gul, who was foreign minister in 2003")."""
     for a in [tok, *tok.ancestors]:
         if a.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in a.subtree):
-            return not (a.left_edge.i <= other.i <= a.right_edge.i) and relative_head(a).i != other.i
+            told = relative_head(a).i   # (of the noun ``other`` is in apposition to: "his son X, who ...")
+            return not (a.left_edge.i <= other.i <= a.right_edge.i) and told != other.i and not (
+                other.dep_ == "appos" and other.head.i == told)
     return False
 
 

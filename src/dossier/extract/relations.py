@@ -761,7 +761,9 @@ def _title_copula(span: Span, ix: Index):
             return read
     subj = root.head if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") else root
     verbs = [subj.head] if subj.dep_ in ("nsubj", "nsubjpass") else []   # "His aide, X, is now ..."
-    verbs += [c for c in root.children if c.dep_ == "relcl" and any(
+    # ("his son X, who was elected president": the parser may hang the clause on the noun X is in apposition to)
+    told = [root, *([root.head] if root.dep_ == "appos" else [])]
+    verbs += [c for t in told for c in t.children if c.dep_ == "relcl" and c.i > root.i and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
     for verb in verbs:
         if verb.lemma_.lower() in _HEAD_VERBS and not P.is_hypothetical(verb):
