@@ -1546,3 +1546,40 @@ def test_an_agreement_in_force_does_not_bind_the_persons_who_signed_it(model):
     [e] = [e for e in find(model, text, mentions, [("2020", "2020"), ("1 March 2021", "2021-03-01")])
            if e.type == "agreement_in_force"]
     assert e.participants == []
+
+
+@pytest.mark.model
+def test_a_meeting_told_a_week_after_another_event_is_not_dated_by_the_sentence_before(model):
+    text = "Ion Rusu visited Chisinau in March 2024. The visit came a week after Rusu met Anna Petrova in Iasi."
+    mentions = persons("Ion Rusu", "Rusu", "Anna Petrova") + [("Chisinau", "place", "Chisinau"),
+                                                              ("Iasi", "place", "Iasi")]
+    [e] = [e for e in find(model, text, mentions, [("March 2024", "2024-03")]) if e.type == "meeting"]
+    assert e.date is None
+
+
+@pytest.mark.model
+def test_a_figures_year_in_the_paragraph_before_dates_no_event(model):
+    text = "Bilateral trade rose to 82 million euros in 2024.\n\nIon Rusu met Anna Petrova in Iasi."
+    mentions = persons("Ion Rusu", "Anna Petrova") + [("Iasi", "place", "Iasi")]
+    [e] = [e for e in find(model, text, mentions, [("2024", "2024")]) if e.type == "meeting"]
+    assert e.date is None
+
+
+@pytest.mark.model
+def test_a_meeting_followed_by_talks_in_the_same_sentence_is_one_meeting(model):
+    text = ("On 8 April, Ion Rusu and Anna Petrova held a one-on-one meeting, followed by talks in an expanded "
+            "format.")
+    found = [e for e in find(model, text, persons("Ion Rusu", "Anna Petrova"), [("8 April", "2025-04-08")])
+             if e.type == "meeting"]
+    assert [sorted(e.participants) for e in found] == [["Anna Petrova", "Ion Rusu"]]
+
+
+def test_unnamed_events_told_together_merge_when_one_has_the_others_participants():
+    from dossier.records import Event, Source
+    src = Source("t.txt", 0, 90, "The two presidents held a one-on-one meeting, followed by talks.")
+    both = Event("meeting", [src], date="2025-04-08", participants=["Ion Rusu", "Anna Petrova"])
+    one = Event("meeting", [src], date="2025-04-08", participants=["Ion Rusu"])
+    other = Event("meeting", [Source("t.txt", 100, 150, "Ion Rusu met Petru Rusu.")], date="2025-04-20",
+                  participants=["Ion Rusu"])
+    assert [e.participants for e in events._merge([both, one, other])] == [["Ion Rusu", "Anna Petrova"],
+                                                                             ["Ion Rusu"]]

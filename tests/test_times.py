@@ -138,3 +138,12 @@ def test_a_range_of_years_after_a_name_is_a_range(nlp_model, text, surface, iso)
 
 def test_a_name_that_carries_a_year_is_still_no_time(nlp_model):
     assert "2030" not in values(nlp_model, "They launched Vision 2030 in May.")
+
+
+@pytest.mark.parametrize("text, surface, published, iso", [
+    ("Rusu paid an official visit to Romania on 8-9 April.", "8-9 April", "2025-04-10", "2025-04-08/2025-04-09"),
+    ("The forum is held on April 8–9 in Chisinau.", "April 8–9", "2025-04-10", "2025-04-08/2025-04-09"),
+    ("Rusu paid an official visit to Romania on 8-9 April.", "8-9 April", None, "XXXX-04-08/XXXX-04-09"),
+])
+def test_a_day_range_without_its_year_takes_the_articles(nlp_model, text, surface, published, iso):
+    assert values(nlp_model, text, published)[surface] == iso

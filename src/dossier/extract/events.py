@@ -1884,21 +1884,29 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
 _AFTERWARDS = {"will", "later", "next", "soon", "would", "since", "afterwards", "subsequently"}
 
 
+_SHIFTED = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
+                      r"\s+(?:after|before|earlier|later)\b", re.I)
+
+
 def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
     """"Then, in August 2025, Trump broke the deadlock. Hosting A and B at the White House, he offered
     ...": a one-off event told without a time, right after a sentence of the same paragraph that gives
     exactly one, happened then."""
+    told = {s.start: drafts for s, drafts in drafts_by_sent}
     for sent, drafts in drafts_by_sent:
         undated = [d for d in drafts if d.time is None and d.type in _POINT_EVENTS and not d.plural]
-        if not undated or ix.sentence_times(sent) or any(t.lower_ in _AFTERWARDS for t in sent):
-            continue   # "He will later attend ...", "He has since said ...": after the time told before
+        if not undated or ix.sentence_times(sent) or any(t.lower_ in _AFTERWARDS for t in sent) \
+                or _SHIFTED.search(sent.text):
+            # "He will later attend ...", "He has since said ...", "The visit came a week after X met Y": a
+            # time other than the one told before
+            continue
         prev = ix.previous_sentence(sent)
         if prev is None:
             # a news lead told in a paragraph of its own ("X on Wednesday said ... \n\n X took part in
-            # the summit ...") dates the paragraph after it
+            # the summit ...") dates the paragraph after it (not a figure's year: "Trade rose in 2024.")
             prev = ix.previous_sentence(sent, same_paragraph=False)
             if prev is None or ix.previous_sentence(prev) is not None or \
-                    ix.paragraph_start(prev.start_char) != prev.start_char:
+                    ix.paragraph_start(prev.start_char) != prev.start_char or not told.get(prev.start):
                 continue
         times = ix.sentence_times(prev) if prev is not None else []
         if len(times) != 1 or T.vague(times[0].time) or _since(times[0]) or times[0].time.end_value:
@@ -2018,6 +2026,17 @@ def _other_members(a: Event, b: Event) -> bool:
         and not set(a.participants) & set(b.participants)
 
 
+def _told_together(a: Event, b: Event) -> bool:
+    """"The two presidents held a one-on-one meeting, followed by talks in an expanded format": unnamed
+    events of one type in the same sentence, the same place, and one's participants among the other's."""
+    if a.name or b.name or not a.participants or not b.participants or a.place != b.place:
+        return False
+    if not {(s.doc, s.start) for s in a.sources} & {(s.doc, s.start) for s in b.sources}:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    return pa <= pb or pb <= pa
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per happening: the same type and name (or, unnamed, the same participants) on
     compatible dates is merged, keeping the most precise date and every source."""
@@ -2026,7 +2045,8 @@ def _merge(events: list[Event]) -> list[Event]:
         twin = next((o for o in out if o.type == e.type and _compatible(o.date, e.date) and (
             (e.name and o.name and _same_name(o.name, e.name, o.date, e.date) and not _other_members(o, e))
             or (not e.name and not o.name and set(e.participants) == set(o.participants)
-                and e.place == o.place and (e.date is not None or o.date is not None)))), None)
+                and e.place == o.place and (e.date is not None or o.date is not None))
+            or _told_together(o, e))), None)
         if twin is None:
             out.append(e)
             continue

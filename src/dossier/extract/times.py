@@ -120,6 +120,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade", re.compile(
         r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<dec>1[0-9]{2}|20[0-9])0s\b", re.I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<c>1?\d)(?:st|nd|rd|th)[-\s]century\b", re.I)),
+    # 8-9 April / April 8-9 (no year)
+    ("day_range_dm", re.compile(
+        _LB + r"(?:(?i:from|between)\s+)?" + _day("d1") + _DASH + _day("d2") + r"\s+" + _mon("m")
+        + r"(?![\w])(?!,?\s+\d)")),
+    ("day_range_md", re.compile(
+        r"\b" + _mon("m") + r"\s+" + _day("d1") + r"\s*(?:-|–|—)\s*" + _day("d2") + r"(?![\w,.]?\d)")),
     # 15 June / June 15 (no year)
     ("dm", re.compile(_LB + _WKDAY + _day("d") + r"\s+(?:of\s+)?" + _mon("m") + r"(?![\w])(?!,?\s+\d)")),
     ("md", re.compile(r"\b" + _WKDAY + _mon("m") + r"\s+" + _day("d") + r"(?![\w,.]?\d)(?!\s*(?:%|km|bcm))")),
@@ -368,6 +374,11 @@ def _build(kind: str, m: re.Match) -> _Cand | None:
     if kind == "century":
         c = int(g["c"])
         return _Cand(s, e, f"{c - 1:02d}") if 1 <= c <= 21 else None
+    if kind in ("day_range_dm", "day_range_md"):
+        mo, d1, d2 = _month(g["m"]), int(g["d1"]), int(g["d2"])
+        if not (_valid_day(d1, mo) and _valid_day(d2, mo) and d1 < d2):
+            return None
+        return _Cand(s, e, f"XXXX-{mo:02d}-{d1:02d}", f"XXXX-{mo:02d}-{d2:02d}")
     if kind in ("dm", "md"):
         d, mo = int(g["d"]), _month(g["m"])
         return _Cand(s, e, f"XXXX-{mo:02d}-{d:02d}") if _valid_day(d, mo) else None
