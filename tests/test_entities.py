@@ -426,3 +426,11 @@ def test_a_named_power_plant_is_infrastructure_and_a_rivers_plant_is_not_the_riv
     got = {(e.name, e.type) for e in doc.entities}
     assert ("Cuciurgan power plant", "infrastructure") in got
     assert not any(f.predicate == "owner_of" and f.object == "Prut" for f in doc.facts if hasattr(f, "predicate"))
+
+
+def test_a_name_near_which_an_exercise_is_held_is_a_place(nlp_model):
+    doc = run(nlp_model, "Moldova and Romania are neighbours.\n\nIn March, Moldovan and Romanian troops took part "
+                         "in the joint exercise \"Prut-2024\" near Cahul.")
+    assert ("Cahul", "place") in {(e.name, e.type) for e in doc.entities}
+    [e] = [f for f in doc.facts if getattr(f, "type", None) == "military_exercise"]
+    assert (e.place, sorted(e.participants)) == ("Cahul", ["Moldova", "Romania"])

@@ -1583,3 +1583,12 @@ def test_unnamed_events_told_together_merge_when_one_has_the_others_participants
                   participants=["Ion Rusu"])
     assert [e.participants for e in events._merge([both, one, other])] == [["Ion Rusu", "Anna Petrova"],
                                                                              ["Ion Rusu"]]
+
+
+@pytest.mark.model
+def test_troops_of_two_states_named_by_their_demonyms_take_part_for_them(model):
+    text = "In March, Kazakh and Uzbek troops took part in the joint exercise \"Khamkor-2024\" near Cahul."
+    mentions = [("Kazakh", "country", "Kazakhstan", "demonym"), ("Uzbek", "country", "Uzbekistan", "demonym"),
+                ("Cahul", "place", "Cahul")]
+    [e] = [e for e in find(model, text, mentions, [("March", "2024-03")]) if e.type == "military_exercise"]
+    assert (sorted(e.participants), e.place) == (["Kazakhstan", "Uzbekistan"], "Cahul")

@@ -575,7 +575,8 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
             and ner_label.get(run.i) not in {"GPE", "LOC"}:
         return [Candidate(start, end, "organization", "context", name=clean_name(text))]
     proper = any(t.pos_ == "PROPN" for t in toks)
-    if sent in exercise_sents and whole is None and proper and ner_label.get(run.i) not in {
+    if sent in exercise_sents and whole is None and proper and not (
+            before is not None and before.lower_ in ("near", "outside", "around")) and ner_label.get(run.i) not in {
             "PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL"}:
         if not any(gaz.lookup(m.text) for m in members):
             return [Candidate(start, end, "event", "context", name=clean_name(text))]

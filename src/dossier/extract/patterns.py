@@ -598,8 +598,8 @@ class Index:
         if "country" in types and tok.tag_ in ("NNS", "NNPS") and (
                 tok.lemma_.lower() in _SENT_BY_STATE or tok.lower_.rstrip("s") in _SENT_BY_STATE):
             # "with Georgian, Romanian and Bulgarian Ministers": the officials stand for their countries
-            names = [self.name(m) for k in tok.children if k.dep_ in ("amod", "compound") for c in conjuncts(k)
-                     for m in [self.mention(c, ("country",))] if m is not None]
+            names = [self.name(m) for k in tok.children if k.dep_ in ("amod", "compound", "nmod")
+                     for c in conjuncts(k) for m in [self.mention(c, ("country",))] if m is not None]
             # "the presidents of Turkey and Azerbaijan met": the states whose officials they are
             names = names or [self.name(m) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                               for o in p.children if o.dep_ == "pobj" for c in conjuncts(o)
