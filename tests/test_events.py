@@ -1592,3 +1592,20 @@ def test_troops_of_two_states_named_by_their_demonyms_take_part_for_them(model):
                 ("Cahul", "place", "Cahul")]
     [e] = [e for e in find(model, text, mentions, [("March", "2024-03")]) if e.type == "military_exercise"]
     assert (sorted(e.participants), e.place) == (["Kazakhstan", "Uzbekistan"], "Cahul")
+
+
+def test_a_name_the_parser_hangs_on_the_first_conjunct_names_the_noun_right_before_it():
+    # "Rusu and his Moldovan counterpart Petru Sembayev held talks", parsed with "Sembayev" in apposition to
+    # "Rusu" (as the parser does for some names): the counterpart is Sembayev
+    from spacy.tokens import Doc
+    words = ["Rusu", "and", "his", "Moldovan", "counterpart", "Petru", "Sembayev", "held", "talks", "."]
+    heads = [7, 0, 4, 4, 0, 6, 0, 7, 7, 7]
+    deps = ["nsubj", "cc", "poss", "compound", "conj", "compound", "appos", "ROOT", "dobj", "punct"]
+    sp = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    text = sp.text
+    ctx = Context(doc=Document(path="t.txt", name="t.txt", text=text), sp=sp)
+    ctx.mentions = [Mention("Rusu", 0, 4, "person", "Ion Rusu", "name"),
+                    Mention("Petru Sembayev", text.index("Petru"), text.index(" held"), "person", "Petru Sembayev",
+                            "name")]
+    ix = P.Index(ctx)
+    assert [ix.name(m) for m in ix.phrase_mentions(sp[0])] == ["Ion Rusu", "Petru Sembayev"]

@@ -499,6 +499,10 @@ class Index:
                             found = None
                         if found is not None:
                             break
+            if found is None and c.dep_ == "conj":
+                # "X and his counterpart Y": the parser may hang the name Y on X, right after the noun it names
+                found = next((m for k in c.head.children if k.dep_ == "appos" and k.left_edge.i == c.i + 1
+                              for m in [self.mention(k, types)] if m is not None), None)
             if found is None and c.lower_ in _PRONOUNS_IT | _PRONOUNS_THEY:
                 continue
             if found is not None and found not in out:
