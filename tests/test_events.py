@@ -1609,3 +1609,13 @@ def test_a_name_the_parser_hangs_on_the_first_conjunct_names_the_noun_right_befo
                             "name")]
     ix = P.Index(ctx)
     assert [ix.name(m) for m in ix.phrase_mentions(sp[0])] == ["Ion Rusu", "Petru Sembayev"]
+
+
+@pytest.mark.model
+def test_a_singular_relative_clause_after_two_bodies_tells_of_the_nearest_only(model):
+    text = ("Moldova and Romania are members of the Danube Council and the Organization of Black Sea States, "
+            "which held its summit in Chisinau in early November.")
+    mentions = COUNTRIES + [("Organization of Black Sea States", "organization", "Organization of Black Sea States"),
+                            ("Danube Council", "organization", "Danube Council"), ("Chisinau", "place", "Chisinau")]
+    [e] = [e for e in find(model, text, mentions, [("early November", "2024-11")]) if e.type == "meeting"]
+    assert e.participants == ["Organization of Black Sea States"]

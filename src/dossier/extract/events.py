@@ -992,6 +992,12 @@ def _call(tok: Token, ix: Index, others: list[str]) -> _Draft:
     return d
 
 
+def _named_or_referred(tok: Token, ix: Index) -> list[str]:
+    """The name a token is, else what it refers to (without the conjuncts ``refers`` adds)."""
+    m = ix.mention(tok)
+    return [ix.name(m)] if m is not None else ix.refers(tok)
+
+
 def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     """Participants and place of an event named by a noun ("the summit of A, B and C in Baku")."""
     for c in tok.children:
@@ -1009,7 +1015,9 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
             d.add(*[n for x in P.pobjs(o, {"of"}) for n in ix.refers(x, ("country", "organization"))])
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
-        d.add(*[n for s in P.subject_of(h) for n in ix.refers(s)])
+        # (a subject named is itself: subject_of already gave its conjuncts, "A and B held talks", and left
+        # out those a singular relative clause does not tell of, "of A and B, which held its summit")
+        d.add(*[n for s in P.subject_of(h) for n in _named_or_referred(s, ix)])
     if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in _ROUNDS and h.head.dep_ == "dobj" \
             and h.head.head.lemma_.lower() in P.HOLD_VERBS:
         # "A and B held the sixth round of talks in Brussels": who holds the round holds the talks

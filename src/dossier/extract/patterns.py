@@ -260,9 +260,12 @@ def relative_head(relcl: Token) -> Token:
     last = relcl.doc[before]
     if last.pos_ != "PROPN":
         return head
+    nearest = None   # (the last of coordinated names: "of the Danube Council and the OTS, which ...")
     for t in [last, *last.ancestors]:   # (up through a name of its own: "the Organization of Turkic States")
+        if t.dep_ == "conj" and t.pos_ == "PROPN" and nearest is None:
+            nearest = t
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == head.i:
-            return t if t.pos_ == "PROPN" and all(
+            return (nearest or t) if t.pos_ == "PROPN" and all(
                 w.pos_ in ("PROPN", "ADP", "DET", "CCONJ") for w in relcl.doc[t.i:before + 1]) else head
     return head
 
@@ -312,7 +315,10 @@ def subject_of(tok: Token) -> list[Token]:
     for _ in range(8):
         subj = children(t, ("nsubj", "nsubjpass", "csubj"))
         if subj and subj[0].lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl":
-            return conjuncts(relative_head(t))  # "Uzbekistan, which joined ...": the noun the clause hangs from
+            # "Uzbekistan, which joined ...": the noun the clause hangs from (only the nearest name for a
+            # singular clause the parser hung on a plural noun: "members of A and B, which held its summit")
+            told = relative_head(t)
+            return conjuncts(told) if told.i == t.head.i else [told]
         if subj:
             # the parser sometimes gives "The company Aselsan" two nsubj: keep both, callers filter by type
             return [c for s in subj for c in conjuncts(s)]
