@@ -160,3 +160,23 @@ def test_tonnes_of_cargo_on_a_line_a_year_and_as_a_goal(nlp_model):
            if q.kind == "quantity"}
     assert got == {("count", ("Tuna Koridoru",), 300_000, "t/y", "2021", "actual"),
                    ("count", ("Tuna Koridoru",), 3_000_000, "t/y", None, "target")}
+
+
+def test_a_person_named_after_a_title_is_a_person():
+    text = "Moldova Cumhurbaşkanı Ion Rusu, Romanya Dışişleri Bakanı Anna Petrova ile Kişinev'de bir araya geldi."
+    got = {text[n.start:n.end] for n in turkish.names(text) if n.type == "person"}
+    assert got == {"Ion Rusu", "Anna Petrova"}
+
+
+@pytest.mark.model
+def test_a_meeting_a_target_by_a_year_and_a_lines_yearly_flow_in_turkish(nlp_model):
+    text = ("Moldova Cumhurbaşkanı Ion Rusu, 3 Temmuz 2024 tarihinde Romanya Başbakanı Anna Petrova ile bir araya "
+            "geldi.\n\nTaraflar, ticaret hacmini 2030 yılına kadar 5 milyar dolara çıkarmayı hedefliyor.\n\n"
+            "Prut Boru Hattı, yılda 2 milyar metreküp doğal gazı Moldova'ya taşıyor.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    [meeting] = [e for e in doc.facts if e.kind == "event" and e.type == "meeting"]
+    assert {"Ion Rusu", "Anna Petrova"} <= set(meeting.participants) and meeting.date == "2024-07-03"
+    got = {(q.indicator, q.value, q.unit, q.time, q.modality, q.approx)
+           for q in doc.facts if q.kind == "quantity"}
+    assert ("trade_turnover", 5e9, "USD", "2030", "target", None) in got
+    assert any(g[:3] == ("capacity", 2, "bcm/y") for g in got)

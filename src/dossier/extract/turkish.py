@@ -46,6 +46,12 @@ _LINK = r"(?:\s?[-–]\s?|\s)"
 NAMED = re.compile(r"(?<![\w'’])(?P<name>" + _CAP + r"(?:" + _LINK + _CAP + r"){0,6}?)"
                    r"(?:\s\((?P<acr>[A-ZÇĞİÖŞÜ]{2,8})\))?\s(?P<head>" + _HEAD_RE + r")(?![\wçğıöşü])")
 ACRONYM = re.compile(r"(?<![\w'’])[A-ZÇĞİÖŞÜ]{3,8}(?![a-zçğıöşü])")
+# a person named after a title: "Cumhurbaşkanı Recep Tayyip Erdoğan", "Dışişleri Bakanı Hakan Fidan" (the name's
+# capitalised words, up to a case suffix after an apostrophe: "İlham Aliyev'in")
+_NAME_WORD = r"[A-ZÇĞİÖŞÜ][a-zçğıöşüâîû]+"
+TITLED_PERSON = re.compile(r"(?<![\wçğıöşü])(?:Cumhurbaşkanı|Başbakanı?|Bakanı|Büyükelçisi|Başkanı|Sekreteri|"
+                           r"Sözcüsü|Komutanı)\s(?P<name>" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r"){1,3})"
+                           r"(?![\wçğıöşü])")
 
 MONTHS = {"ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
           "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12}
@@ -67,7 +73,7 @@ TRIGGERS = (
     ("war", r"savaş(?:ı|ında|ının)?\b"),
     ("military_exercise", r"tatbikat"),
     ("visit", r"ziyaret"),
-    ("meeting", r"zirve(?:si|sinde|sine|de)\b|görüştü|görüşmesi"),   # not "zirve noktası", a peak
+    ("meeting", r"zirve(?:si|sinde|sine|de)\b|görüştü|görüşmesi|bir\saraya\sgel"),   # not "zirve noktası", a peak
 )
 _TRIGGER_RES = tuple((typ, re.compile(r"(?<![\wçğıöşü])(?:" + pat + r")[\wçğıöşü]*", re.I)) for typ, pat in TRIGGERS)
 # a defined acronym inside a name: "Bakü-Tiflis-Kars (BTK) Demiryolu Hattı"
@@ -98,6 +104,8 @@ def names(text: str) -> list[Name]:
             out.append(Name(m.start("acr"), m.end("acr"), typ, "acronym"))
     for m in ACRONYM.finditer(text):
         out.append(Name(m.start(), m.end(), "organization", "acronym"))
+    for m in TITLED_PERSON.finditer(text):
+        out.append(Name(m.start("name"), m.end("name"), "person"))
     return out
 
 
@@ -177,7 +185,8 @@ APPROX = {"yaklaşık": "about", "yakın": "approaching", "üzerinde": "more tha
           "aşkın": "more than", "en az": "at least", "kadar": "up to"}
 TARGET_WORDS = re.compile(r"hedef|planlan|öngörül|amaçlan|çıkarılması|çıkarmak|ulaştırılması|ulaşması\sbekleniyor",
                           re.I)
-TARGET_VERBS = re.compile(r"hedeflen|planlan|öngörül|amaçlan|çıkarılması|çıkarmak|ulaştırılması|ulaşması\sbekleniyor",
+TARGET_VERBS = re.compile(r"hedeflen|hedefli|planlan|planlı|öngörül|amaçlan|amaçlı|çıkarılması|çıkarma(?:k|yı)|"
+                          r"artırma(?:k|yı)|ulaştırılması|ulaştırma(?:k|yı)|ulaşması\sbekleniyor",
                           re.I)
 ESTIMATE_WORDS = re.compile(r"tahmin", re.I)
 INDICATORS = (   # keyword stems of the sentence -> indicator, in order of precedence
@@ -229,9 +238,12 @@ def figures(text: str) -> list[Figure]:
             unit, dim = unit + "/y", "flow"   # "yılda 16 milyar metreküp": a yearly flow
         value = _number(m.group("n")) * scale
         value_max = _number(m.group("n2")) * scale if m.group("n2") else None
-        around = text[max(0, m.start() - 12):m.start()].lower() + " " + text[m.end():m.end() + 12].lower()
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        after = text[m.end():m.end() + 12].lower()
+        # ("kadar" after the figure is "up to"; before it, "2030 yılına kadar", it is "by 2030")
         approx = next((a for w, a in APPROX.items() if re.search(r"(?<![\wçğıöşü])" + w + r"(?![\wçğıöşü])",
-                                                                 around)), None)
+                                                                 after if w == "kadar" else before + " " + after)),
+                      None)
         out.append(Figure(m.start(), m.end(), float(f"{value:.12g}"), unit, dim,
                           float(f"{value_max:.12g}") if value_max else None, approx))
     return out
@@ -248,7 +260,7 @@ def indicator(sentence: str, fig: Figure) -> str | None:
         return "equity_share" if re.search(r"hisse|pay(?:ı|ına|ını)\b|ortaklık", sentence, re.I) else None
     for ind, pat in INDICATORS:
         if re.search(pat, sentence, re.I):
-            if ind in ("gas_supply", "oil_supply", "capacity") and fig.dim not in ("volume", "mass"):
+            if ind in ("gas_supply", "oil_supply", "capacity") and fig.dim not in ("volume", "mass", "flow"):
                 continue
             if ind in ("trade_turnover", "investment") and fig.dim != "money":
                 continue
