@@ -434,3 +434,18 @@ def test_a_name_near_which_an_exercise_is_held_is_a_place(nlp_model):
     assert ("Cahul", "place") in {(e.name, e.type) for e in doc.entities}
     [e] = [f for f in doc.facts if getattr(f, "type", None) == "military_exercise"]
     assert (e.place, sorted(e.participants)) == ("Cahul", ["Moldova", "Romania"])
+
+
+def test_a_models_designation_stands_for_it_and_its_maker_is_read(nlp_model):
+    doc = run(nlp_model, "Moldova bought Vestra VX7 drones from Romania this year.\n\n"
+                         "The VX7, made by Vestra Aero, costs about $5 million.")
+    assert {(f.subject, f.object) for f in doc.facts if getattr(f, "predicate", None) == "manufacturer_of"} == {
+        ("Vestra Aero", "Vestra VX7")}
+
+
+def test_a_name_in_apposition_with_a_kind_of_weapon_is_a_product_and_a_think_tank_is_none(nlp_model):
+    doc = run(nlp_model, "Moldova used the Falcon, a Romanian-made loitering munition. Ion Rusu of the Institute for "
+                         "Prut Studies, a think-tank in Chisinau, said so.")
+    got = {(e.name, e.type) for e in doc.entities}
+    assert ("Falcon", "product") in got
+    assert not any(t == "product" and "Studies" in n for n, t in got)

@@ -282,11 +282,15 @@ def _caps_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
 
 def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     """A name the text calls a company that the tagger passed over: "Baykar, the manufacturer of the
-    TB2", "the defence firm Roketsan"."""
+    TB2", "the defence firm Roketsan"; or a weapon: "the Harop, an Israeli-made loitering munition"."""
     out = []
     for tok in sp:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("ORG", "NORP") \
-                or tok.dep_ == "compound" or gaz.lookup(tok.text):
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound" or gaz.lookup(tok.text):
+            continue
+        if tok.ent_iob_ != "I" and _called_a_weapon(tok):   # (not the end of a longer name)
+            out.append(_name_ending_at(tok, "product"))
+            continue
+        if tok.ent_type_ in ("ORG", "NORP"):
             continue
         before = sp[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         # the apposition read from the words, the parse being unsure of it: "X, the (drone) manufacturer"
@@ -313,6 +317,21 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue
         out.append(_name_ending_at(tok, "organization"))
     return out
+
+
+def _called_a_weapon(tok) -> bool:
+    """"the Harop, an Israeli-made "loitering munition"": a name in apposition with a kind of weapon."""
+    sp = tok.doc
+    if tok.i + 2 >= len(sp) or sp[tok.i + 1].text != "," or sp[tok.i + 2].lower_ not in ("a", "an", "the"):
+        return False
+    phrase = []
+    for t in sp[tok.i + 3:tok.i + 12]:
+        if t.text in (",", ";", ".", "—", "–", "(", ")") or t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            break
+        phrase.append(t)
+    head = next((t for t in reversed(phrase) if t.pos_ == "NOUN"), None)
+    return head is not None and head.lower_ in PRODUCT_NOUNS | {"munition"} and head.lower_ not in (
+        "system", "systems", "vehicle", "vehicles") and sp[head.i - 1].text != "-"   # (not a "think-tank")
 
 
 _OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
@@ -639,6 +658,12 @@ def _propagate(text: str, mentions: list[Mention], persons_ok: set[str]) -> list
             last = m.entity.split()[-1]
             if len(last) >= 3 and last not in surfaces:
                 surfaces[last] = m
+        if m.type == "product" and " " in s:
+            # "Bayraktar TB2 drones ... The TB2, made by ...": a model's designation stands for it
+            model = s.split()[-1]
+            if len(model) >= 3 and any(c.isdigit() for c in model) and any(c.isupper() for c in model) \
+                    and model not in surfaces:
+                surfaces[model] = m
     wanted = sorted((s for s in surfaces if s not in conflict), key=len, reverse=True)
     if not wanted:
         return out
