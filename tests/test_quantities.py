@@ -488,3 +488,9 @@ def test_a_company_said_to_be_owned_is_the_asset_and_a_holder_told_after_it_goes
     got = {(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset"))
            for q in figures(nlp_model, text) if q.indicator == "equity_share"}
     assert got == {(50, "Gazprom", "Vestragaz"), (35, "Moldova", "Vestragaz")}
+
+
+def test_a_deal_to_buy_weapons_is_an_arms_sale(nlp_model):
+    [q] = [q for q in figures(nlp_model, "Moldova has signed a $1 billion deal to buy 48 Romanian drones.")
+           if q.unit == "USD"]
+    assert (q.indicator, q.qualifiers.get("seller"), q.qualifiers.get("buyer")) == ("arms_sales", "Romania", "Moldova")

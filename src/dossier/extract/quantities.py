@@ -778,6 +778,9 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         hits.append((c, prio, ind, tok))
     if hits:
         c, _, ind, tok = min(hits)
+        arms = next((h for h in hits if h[2] == "arms_sales"), None)
+        if ind == "contracts_value" and arms is not None and lemmas & (BUY | SELL):
+            return "arms_sales", arms[3]   # "a $1 billion deal to buy 48 Turkish drones": a deal for arms
         return ind, tok
     c, tok = first(SUPPLY, 4)
     if tok is not None and lemmas & (GAS | OIL):
