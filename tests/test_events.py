@@ -1619,3 +1619,11 @@ def test_a_singular_relative_clause_after_two_bodies_tells_of_the_nearest_only(m
                             ("Danube Council", "organization", "Danube Council"), ("Chisinau", "place", "Chisinau")]
     [e] = [e for e in find(model, text, mentions, [("early November", "2024-11")]) if e.type == "meeting"]
     assert e.participants == ["Organization of Black Sea States"]
+
+
+@pytest.mark.model
+def test_a_person_who_founded_a_party_takes_part_in_its_founding(model):
+    text = "Moldova has drifted under the ruling Prut Dream party, founded by billionaire Ion Rusu in 2012."
+    mentions = COUNTRIES + persons("Ion Rusu") + [("Prut Dream", "organization", "Prut Dream")]
+    [e] = [e for e in find(model, text, mentions, [("2012", "2012")]) if e.type == "organization_change"]
+    assert (e.name, e.participants, e.date) == ("Prut Dream", ["Ion Rusu"], "2012")

@@ -1794,3 +1794,11 @@ def test_a_relative_clause_on_the_noun_a_person_is_in_apposition_to_tells_of_the
     [r] = find(model, text, COUNTRIES + persons("Ion Rusu", "Petru Rusu"), [("March 2022", "2022-03")],
                "position_held")
     assert (r.subject, r.object, r.qualifiers.get("of"), r.time) == ("Petru Rusu", "president", "Moldova", "2022-03")
+
+
+def test_a_relative_clause_on_a_routes_end_adds_no_end(model):
+    text = "The 43-kilometre route will connect mainland Azerbaijan with its Nakhchivan exclave, which borders Turkey."
+    mentions = COUNTRIES + [("Nakhchivan", "place", "Nakhchivan"), ("Turkey", "country", "Turkey"),
+                            ("The 43-kilometre route", "infrastructure", "Prut Route")]
+    got = {r.object for r in find(model, text, mentions, predicate="connects")}
+    assert "Turkey" not in got and "Azerbaijan" in got

@@ -1474,8 +1474,9 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             if ms:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
                 d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
-                # "founded in 1997 by Georgia, Ukraine, Azerbaijan and Moldova": its founders
-                d.add(*[n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country",))])
+                # "founded in 1997 by Georgia, Ukraine, Azerbaijan and Moldova", "founded by billionaire X":
+                # its founders
+                d.add(*[n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country", "person", "organization"))])
                 return [d]
     if lemma == "become" and tok.pos_ in ("VERB", "AUX"):
         # "Azerbaijan became a full member of the Non-Aligned Movement in 2011": it joined then (a dated

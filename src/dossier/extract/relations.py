@@ -1646,7 +1646,11 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         ends: list[Mention] = []
         # "linking China and Europe via Kazakhstan and Azerbaijan": the places it passes are connected too
         for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to", "via", "through", "across"}):
-            ends += ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text), ("country", "place"))
+            # (not what a relative clause says of an end: "its Nakhchivan exclave, which borders Turkey")
+            aside = [(c.left_edge.idx, c.right_edge.idx + 1) for c in o.subtree if c.dep_ == "relcl"]
+            ends += [m for m in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
+                                               ("country", "place"))
+                     if not any(a <= m.start < b for a, b in aside)]
         for e in ends:
             out.add("connects", ix.name(infra), ix.name(e), sent)
     # "the Middle Corridor, the shortest trade route between China and Europe"
