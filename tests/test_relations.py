@@ -1802,3 +1802,14 @@ def test_a_relative_clause_on_a_routes_end_adds_no_end(model):
                             ("The 43-kilometre route", "infrastructure", "Prut Route")]
     got = {r.object for r in find(model, text, mentions, predicate="connects")}
     assert "Turkey" not in got and "Azerbaijan" in got
+
+
+@pytest.mark.parametrize("text, person, of", [
+    ("EU foreign policy chief Anna Petrova said the mission would go ahead.", "Anna Petrova", "European Union"),
+    ("Defence Minister Ion Rusu of Moldova visited Bucharest.", "Ion Rusu", "Moldova"),
+])
+def test_a_title_before_a_name_takes_its_body_across_plain_words_or_after_the_name(model, text, person, of):
+    mentions = COUNTRIES + persons("Anna Petrova", "Ion Rusu") + [
+        ("EU", "organization", "European Union", "acronym"), ("Bucharest", "place", "Bucharest")]
+    [r] = find(model, text, mentions, predicate="position_held")
+    assert (r.subject, r.qualifiers.get("of")) == (person, of)

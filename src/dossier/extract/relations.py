@@ -626,7 +626,10 @@ def _title_before(span: Span, ix: Index):
                 or t.lower_ in ("of", "for", "and", "the", "'s", "’s", "-", "–") or t.lower_ in P.TITLE_PRE \
                 or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t) \
                 or t.lower_ == "officer" or t.pos_ == "NOUN" and t.text.islower() and doc[t.i + 1].lower_ == "officer" \
-                or (t.lower_ == "to" and j > span.sent.start and _title_word(doc[j - 1])):   # "Ambassador to X"
+                or (t.lower_ == "to" and j > span.sent.start and _title_word(doc[j - 1])) \
+                or (left and t.text.islower() and t.pos_ in ("ADJ", "NOUN") and any(   # "EU foreign policy chief X"
+                    ix.name_mention(doc[x], ("country", "organization")) is not None
+                    for x in range(max(span.sent.start, j - 3), j))):
             left.insert(0, t)
             j -= 1
             continue
@@ -659,6 +662,9 @@ def _title_before(span: Span, ix: Index):
             ix.mention(noun.head, ("organization", "country")) if noun.dep_ == "appos" else None)
         if body is not None:
             read = (read[0], ix.name(body), read[2])
+    if read is not None and read[1] is None and span.end + 1 < span.sent.end and doc[span.end].lower_ == "of" \
+            and (body := ix.name_mention(doc[span.end + 1], ("country", "organization"))) is not None:
+        read = (read[0], ix.name(body), read[2])   # "Defence Minister X of Moldova"
     if read is not None and read[1] is None and j >= span.sent.start and doc[j].lower_ in ("its", "their"):
         # "Its president, X": the country the passage is about
         c = ix.subject_before(doc[j], ("country",))
