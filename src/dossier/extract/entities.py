@@ -311,7 +311,7 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         lone = tok.ent_iob_ == "B" and tok.i + 1 < len(sp) and sp[tok.i + 1].ent_iob_ != "I"
         share = (tok.ent_type_ != "PERSON" or lone) and [t.text for t in sp[tok.i + 1:tok.i + 5]][::3] == ["(", ")"] \
             and sp[tok.i + 2].like_num and sp[tok.i + 3].text == "%" \
-            and any(t.lemma_.lower() in _OWNING for t in tok.sent)
+            and any(t.lemma_.lower() in OWNING_WORDS for t in tok.sent)
         called = called or share
         if not called:
             continue
@@ -334,7 +334,8 @@ def _called_a_weapon(tok) -> bool:
         "system", "systems", "vehicle", "vehicles") and sp[head.i - 1].text != "-"   # (not a "think-tank")
 
 
-_OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
+# words of owning: a share told in a sentence with one is a stake ("owned by A (20%) and B (80%)")
+OWNING_WORDS = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
 
 
 def _name_ending_at(tok, typ: str) -> Candidate:

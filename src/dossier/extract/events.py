@@ -514,8 +514,8 @@ def _countries_named_in(name: str) -> list[str]:
     """The states a formal title names as its parties ("Agreement between Moldova and Romania on ...")."""
     if not re.search(r"\bbetween\b", name):
         return []
-    return [e.canonical for _, _, e in gazetteer.load().find(name) if e.type == "country" and e.form in ("name",
-                                                                                                     "acronym")]
+    found = gazetteer.load().find(name)
+    return [e.canonical for _, _, e in found if e.type == "country" and e.form in ("name", "acronym")]
 
 
 def _agreement_parties(noun: Token, ix: Index) -> list[str]:

@@ -36,7 +36,7 @@ from spacy.tokens import Span, Token
 from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
-from dossier.extract.entities import state_named
+from dossier.extract.entities import OWNING_WORDS, state_named
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -788,9 +788,6 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     return None, None
 
 
-_OWNING = {"own", "hold", "shareholder", "stake", "stakeholder", "consortium", "equity", "shareholding"}
-
-
 def _held(site: _Site) -> bool:
     """"..., while the government holds 35.3%": a percentage that is what its clause's subject holds."""
     verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
@@ -819,7 +816,7 @@ def _listed_holder(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     if not any(m.end <= paren and not text[m.end:paren].strip() for m in ctx.mentions_in(
             max(0, paren - 80), paren, ("organization", "country"))):
         return None
-    return next((t for t in site.sent if _lemma(t) in _OWNING), None)
+    return next((t for t in site.sent if _lemma(t) in OWNING_WORDS), None)
 
 
 def _owned_part(ctx: Context, site: _Site) -> Token | None:
@@ -1044,8 +1041,7 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
                               site.sent.text, re.I)
         if not countries or bilateral:
             countries = _unique(countries + pair)
-    elif not countries and pair and re.search(r"\b(?:the\s+two|both)\s+(?:countries|states|nations|sides)\b",
-                                              site.sent.text, re.I):
+    elif not countries and pair and _PAIR_SUBJECT.search(site.sent.text):
         countries = list(pair)   # "1,000 joint ventures operate in the two countries": the pair the text is about
     if not countries:
         countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("organization",))])
