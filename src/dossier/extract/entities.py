@@ -282,7 +282,7 @@ def _caps_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
 
 def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     """A name the text calls a company that the tagger passed over: "Baykar, the manufacturer of the
-    TB2", "the defence firm Roketsan"; or a weapon: "the Harop, an Israeli-made loitering munition"."""
+    TB2", "the defence firm Roketsan"; or a weapon: "the Falcon, a Romanian-made loitering munition"."""
     out = []
     for tok in sp:
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.dep_ == "compound" or gaz.lookup(tok.text):
@@ -320,7 +320,7 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
 
 
 def _called_a_weapon(tok) -> bool:
-    """"the Harop, an Israeli-made "loitering munition"": a name in apposition with a kind of weapon."""
+    """"the Falcon, a Romanian-made "loitering munition"": a name in apposition with a kind of weapon."""
     sp = tok.doc
     if tok.i + 2 >= len(sp) or sp[tok.i + 1].text != "," or sp[tok.i + 2].lower_ not in ("a", "an", "the"):
         return False
@@ -660,7 +660,7 @@ def _propagate(text: str, mentions: list[Mention], persons_ok: set[str]) -> list
             if len(last) >= 3 and last not in surfaces:
                 surfaces[last] = m
         if m.type == "product" and " " in s:
-            # "Bayraktar TB2 drones ... The TB2, made by ...": a model's designation stands for it
+            # "Vestra VX7 drones ... The VX7, made by ...": a model's designation stands for it
             model = s.split()[-1]
             if len(model) >= 3 and any(c.isdigit() for c in model) and any(c.isupper() for c in model) \
                     and model not in surfaces:

@@ -1181,7 +1181,7 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
             d.place = next((ix.name(m) for o in sides for c in P.conjuncts(o) for w in [c, *P.pobjs(c, {"in"})]
                             for m in [ix.mention(w, ("place",))] if m is not None), None)
         if d.place is None:
-            # "fought a six-week war over Nagorno-Karabakh": the land fought over
+            # "fought a six-week war over Transnistria": the land fought over
             d.place = next((ix.name(m) for t in {tok.i: tok, d.anchor.i: d.anchor}.values()
                             for o in P.pobjs(t, ("over",)) for m in [ix.mention(o, ("place",))] if m is not None),
                            None)
