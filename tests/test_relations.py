@@ -1813,3 +1813,10 @@ def test_a_title_before_a_name_takes_its_body_across_plain_words_or_after_the_na
         ("EU", "organization", "European Union", "acronym"), ("Bucharest", "place", "Bucharest")]
     [r] = find(model, text, mentions, predicate="position_held")
     assert (r.subject, r.qualifiers.get("of")) == (person, of)
+
+
+def test_the_official_at_whose_invitation_a_visit_is_paid_is_the_hosts(model):
+    text = "Romanian President Ion Rusu paid an official visit to Moldova at the invitation of President Anna Petrova."
+    mentions = COUNTRIES + persons("Ion Rusu", "Anna Petrova")
+    got = {(r.subject, r.qualifiers.get("of")) for r in find(model, text, mentions, predicate="position_held")}
+    assert got == {("Ion Rusu", "Romania"), ("Anna Petrova", "Moldova")}

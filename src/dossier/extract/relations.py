@@ -222,8 +222,9 @@ def _positions(ix: Index) -> list[_Position]:
             after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
             if others and len(free) == 1 and free <= after:
                 p.of = free.pop()
-            elif len(free) == 1 and _met_in_host_country(p.span.root):
-                # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X": the host's minister
+            elif len(free) == 1 and (_met_in_host_country(p.span.root) or _inviting_host(p.span.root)):
+                # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X", "a visit to Serbia at the
+                # invitation of President X": the host's official
                 p.of = free.pop()
             else:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
@@ -597,6 +598,16 @@ def _met_in_host_country(tok: Token) -> bool:
         return False
     where = P.TRAVEL_VERBS | P.STAY_VERBS | P.ARRIVE_VERBS | P.VISIT_VERBS | P.MEET_VERBS
     return any(t.dep_ == "prep" and t.lower_ in ("in", "to") and t.head.lemma_.lower() in where for t in head.sent)
+
+
+def _inviting_host(tok: Token) -> bool:
+    """The person at whose invitation a visit is paid ("visited Serbia at the invitation of President X")."""
+    while tok.dep_ in ("appos", "conj", "compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.lemma_.lower() != "invitation":
+        return False
+    where = P.TRAVEL_VERBS | P.ARRIVE_VERBS | P.VISIT_VERBS | P.VISIT_NOUNS
+    return any(t.lemma_.lower() in where for t in tok.sent)
 
 
 def _title_before(span: Span, ix: Index):
