@@ -1627,3 +1627,11 @@ def test_a_person_who_founded_a_party_takes_part_in_its_founding(model):
     mentions = COUNTRIES + persons("Ion Rusu") + [("Prut Dream", "organization", "Prut Dream")]
     [e] = [e for e in find(model, text, mentions, [("2012", "2012")]) if e.type == "organization_change"]
     assert (e.name, e.participants, e.date) == ("Prut Dream", ["Ion Rusu"], "2012")
+
+
+@pytest.mark.model
+def test_the_leaders_are_those_who_took_part_in_the_event_before(model):
+    text = "Ion Rusu and Anna Petrova met in Chisinau on Monday. The leaders also signed a joint declaration."
+    mentions = persons("Ion Rusu", "Anna Petrova") + [("Chisinau", "place", "Chisinau")]
+    [e] = [e for e in find(model, text, mentions, [("Monday", "2024-11-25")]) if e.type == "agreement_signed"]
+    assert e.participants == ["Ion Rusu", "Anna Petrova"]

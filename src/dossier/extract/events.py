@@ -100,6 +100,7 @@ def _find_events(ctx: Context) -> list[Event]:
     _date_from_previous_visit(ix, drafts_by_sent)
     _date_from_previous_sentence(ix, drafts_by_sent)
     _also_there(ix, drafts_by_sent)
+    _the_leaders(ix, drafts_by_sent)
     events = []
     for sent, drafts in drafts_by_sent:
         for d in drafts:
@@ -1922,6 +1923,26 @@ def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, lis
             continue
         for d in undated:
             d.time = times[0].time
+
+
+_GROUP_NOUNS = {"leader", "president", "minister", "side", "party", "delegation", "head", "premier"}
+
+
+def _the_leaders(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"A and B met on Monday. The leaders also signed a joint declaration": "the leaders" (a plural, with
+    nothing more said of them) are those who took part in the one event of several parties the sentence
+    before tells."""
+    for (_prev, before), (_sent, drafts) in zip(drafts_by_sent, drafts_by_sent[1:], strict=False):
+        told = [d for d in before if len(d.participants) >= 2]
+        if len({tuple(d.participants) for d in told}) != 1:
+            continue
+        for d in drafts:
+            if d.participants:
+                continue
+            subj = P.subject_of(d.anchor)
+            if len(subj) == 1 and subj[0].tag_ == "NNS" and subj[0].lemma_.lower() in _GROUP_NOUNS and all(
+                    c.dep_ in ("det", "punct") and c.lower_ in ("the", ",") for c in subj[0].children):
+                d.add(*told[0].participants)
 
 
 def _also_there(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
