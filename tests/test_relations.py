@@ -1820,3 +1820,10 @@ def test_the_official_at_whose_invitation_a_visit_is_paid_is_the_hosts(model):
     mentions = COUNTRIES + persons("Ion Rusu", "Anna Petrova")
     got = {(r.subject, r.qualifiers.get("of")) for r in find(model, text, mentions, predicate="position_held")}
     assert got == {("Ion Rusu", "Romania"), ("Anna Petrova", "Moldova")}
+
+
+def test_a_military_rank_between_the_post_and_the_name_is_skipped(model):
+    text = "The army is commanded by the Chief of the General Staff, Brigadier General Petru Ohlan, appointed in 2021."
+    mentions = persons("Petru Ohlan") + [("General Staff", "organization", "General Staff")]
+    [r] = find(model, text, mentions, [("2021", "2021")], "position_held")
+    assert (r.subject, r.qualifiers.get("of"), r.time) == ("Petru Ohlan", "General Staff", "2021")

@@ -600,6 +600,10 @@ def _met_in_host_country(tok: Token) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in ("in", "to") and t.head.lemma_.lower() in where for t in head.sent)
 
 
+_RANKS = {"general", "brigadier", "colonel", "lieutenant", "major", "admiral", "marshal", "captain", "field", "rear",
+          "vice", "army", "air", "lieutenant-general", "major-general", "colonel-general"}
+
+
 def _inviting_host(tok: Token) -> bool:
     """The person at whose invitation a visit is paid ("visited Serbia at the invitation of President X")."""
     while tok.dep_ in ("appos", "conj", "compound", "flat") and tok.head is not tok:
@@ -620,6 +624,11 @@ def _title_before(span: Span, ix: Index):
         i += 1
     tokens = list(doc[span.start:i])
     j = span.start - 1
+    k = j
+    while not tokens and k > span.sent.start and doc[k].lower_ in _RANKS and doc[k].text[:1].isupper():
+        k -= 1
+    if k < j and doc[k].text == ",":
+        j = k   # "the Chief of the General Staff, Brigadier General X": a rank between the post and the name
     if not tokens and j > span.sent.start and doc[j].text == ",":
         j -= 1     # "the Minister for Energy and Natural Resources, Alparslan Bayraktar"
     if not tokens and (j < span.sent.start or not _ends_title(doc[j], ix)):
