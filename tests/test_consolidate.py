@@ -111,3 +111,32 @@ def test_plain_counts_of_the_same_label_are_not_compared():
     a = fig(30_000, "a.txt", indicator="count", time="1994")
     b = fig(1_000_000, "b.txt", indicator="count", time="1994")
     assert consolidate([a, b]).contradictions == []
+
+
+def opened(date: str, doc: str, name: str = "Prut Gas Line") -> Event:
+    return Event("opening", [src(doc, quote=f"opened {date}")], name=name, date=date)
+
+
+@pytest.mark.parametrize("a, b, flagged", [
+    ("2014-08", "2015", True),          # two years: one of them is wrong
+    ("2014", "2014-08-27", False),      # one date told more exactly than the other
+])
+def test_two_documents_dating_one_opening_differently_contradict(a, b, flagged):
+    picture = consolidate([opened(a, "a.txt"), opened(b, "b.txt")])
+    found = [c.to_flag() for c in picture.contradictions]
+    assert bool(found) == flagged
+    if flagged:
+        assert found[0].about == "Prut Gas Line" and {s.doc for s in found[0].sources} == {"a.txt", "b.txt"}
+
+
+def test_one_document_dating_an_opening_twice_is_no_contradiction_between_sources():
+    picture = consolidate([opened("2014", "a.txt"), opened("2016", "a.txt")])
+    assert picture.contradictions == []
+
+
+def test_recognitions_by_different_states_at_different_dates_are_no_contradiction():
+    rec = [Event("recognition", [src("a.txt")], date="1991-08-27", participants=["Romania", "Moldova"]),
+           Event("recognition", [src("b.txt")], date="1991-12-25", participants=["Ukraine", "Moldova"]),
+           Event("recognition", [src("c.txt")], date="1992-03", participants=["Romania", "Moldova"])]
+    [c] = consolidate(rec).contradictions
+    assert "Moldova recognised by Romania" in c.message

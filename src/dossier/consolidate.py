@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from dossier.records import Fact, Flag, Quantity, Source
+from dossier.records import Event, Fact, Flag, Quantity, Source
 
 TOLERANCE = 0.02          # relative difference still taken as rounding
 APPROX_TOLERANCE = 0.10   # "about", "nearly", "some": a figure given loosely
@@ -43,14 +43,15 @@ class MergedFact:
 
 @dataclass
 class Contradiction:
-    """Two sources giving different actual figures for the same indicator, subjects and period."""
+    """Two sources giving different actual figures for the same indicator, subjects and period, or
+    different dates for the same one-off event (``indicator`` is then its type, ``unit`` empty)."""
 
     indicator: str
     subjects: list[str]
     time: str | None
     unit: str
-    a: Quantity
-    b: Quantity
+    a: Quantity | Event
+    b: Quantity | Event
     message: str
     sources: list[Source]
 
@@ -194,6 +195,42 @@ def contradictions(merged: list[MergedFact], duplicate_of: dict[str, str | None]
                     message=(f"{indicator} of {' / '.join(subjects)} in {time}: "
                              f"{_num(a)} ({', '.join(x.docs)}) vs {_num(b)} ({', '.join(y.docs)})"),
                     sources=side_a + side_b))
+    return found + _event_contradictions(merged, duplicate_of)
+
+
+# events that happen once: two documents dating one differently cannot both be right
+ONCE = {"opening", "agreement_signed", "agreement_in_force", "recognition"}
+
+
+def _event_contradictions(merged: list[MergedFact], duplicate_of: dict[str, str | None]) -> list[Contradiction]:
+    """A named line opened, an agreement signed or in force, or a state's recognition by another, dated
+    by independent documents on days, months or years that cannot be the same ("2014-08" and "2015";
+    not "2021" and "2021-06-15")."""
+    groups: dict[tuple, list[MergedFact]] = defaultdict(list)
+    for m in merged:
+        e = m.fact
+        if not isinstance(e, Event) or e.type not in ONCE or not e.date or e.date.startswith("XXXX"):
+            continue
+        if e.type == "recognition" and len(e.participants) == 2:
+            groups[(e.type, tuple(e.participants))].append(m)   # (who recognised whom, in that order)
+        elif e.type != "recognition" and e.name:
+            groups[(e.type, e.name.casefold())].append(m)
+    found = []
+    for (kind, _), items in groups.items():
+        for i, x in enumerate(items):
+            for y in items[i + 1:]:
+                a, b = cast(Event, x.fact), cast(Event, y.fact)
+                da, db = (a.date or "").split("/")[0], (b.date or "").split("/")[0]
+                if da.startswith(db) or db.startswith(da):
+                    continue
+                if {_root(d, duplicate_of) for d in x.docs} & {_root(d, duplicate_of) for d in y.docs}:
+                    continue   # one document telling two dates is an extraction matter, not two sources
+                what = a.name or " recognised by ".join(reversed(a.participants))
+                found.append(Contradiction(
+                    indicator=kind, subjects=[a.name] if a.name else list(a.participants), time=None, unit="",
+                    a=a, b=b, message=(f"{kind.replace('_', ' ')} of {what}: {a.date} ({', '.join(x.docs)}) vs "
+                                       f"{b.date} ({', '.join(y.docs)})"),
+                    sources=a.sources[:2] + b.sources[:2]))
     return found
 
 
