@@ -154,7 +154,14 @@ def test_workers_leave_when_ingest_is_killed(tmp_path):
     parent = psutil.Process(proc.pid)
 
     def forked():   # the fork server and the workers forked from it
-        return [p for p in parent.children(recursive=True) if "forkserver" in " ".join(p.cmdline())]
+        found = []
+        for p in parent.children(recursive=True):
+            try:
+                if "forkserver" in " ".join(p.cmdline()):
+                    found.append(p)
+            except (psutil.NoSuchProcess, psutil.ZombieProcess):   # (one that ended while we looked)
+                continue
+        return found
 
     deadline = time.monotonic() + 60
     while len(forked()) < 3 and time.monotonic() < deadline:
