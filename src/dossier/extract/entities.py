@@ -882,14 +882,17 @@ def _join_hyphenated_persons(sp: Doc, gaz: gazetteer.Gazetteer) -> None:
             end += 1
         else:
             continue
-        if spans and spans[-1][1] > start:
-            spans[-1] = (min(spans[-1][0], start), max(spans[-1][1], end))
-        else:
-            spans.append((start, end))
+        spans.append((start, end))
     if not spans:
         return
-    keep = [e for e in ents if not any(s < e.end and e.start < t for s, t in spans)]
-    sp.ents = sorted([*keep, *(Span(sp, s, t, label="PERSON") for s, t in spans)], key=lambda e: e.start)
+    merged: list[tuple[int, int]] = []   # (overlapping spans are one person; entities may not overlap)
+    for s, t in sorted(spans):
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], t))
+        else:
+            merged.append((s, t))
+    keep = [e for e in ents if not any(s < e.end and e.start < t for s, t in merged)]
+    sp.ents = sorted([*keep, *(Span(sp, s, t, label="PERSON") for s, t in merged)], key=lambda e: e.start)
 
 
 def _or_aliases(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -624,11 +624,12 @@ def _title_before(span: Span, ix: Index):
         i += 1
     tokens = list(doc[span.start:i])
     j = span.start - 1
-    k = j
-    while not tokens and k > span.sent.start and doc[k].lower_ in _RANKS and doc[k].text[:1].isupper():
-        k -= 1
-    if k < j and doc[k].text == ",":
-        j = k   # "the Chief of the General Staff, Brigadier General X": a rank between the post and the name
+    if not tokens:   # "the Chief of the General Staff, Brigadier General X": a rank between the post and the name
+        k = j
+        while k > span.sent.start and doc[k].lower_ in _RANKS and doc[k].text[:1].isupper():
+            k -= 1
+        if k < j and doc[k].text == ",":
+            j = k
     if not tokens and j > span.sent.start and doc[j].text == ",":
         j -= 1     # "the Minister for Energy and Natural Resources, Alparslan Bayraktar"
     if not tokens and (j < span.sent.start or not _ends_title(doc[j], ix)):
