@@ -407,6 +407,18 @@ def test_a_time_in_a_relative_clause_after_the_figure_dates_what_the_clause_tell
     assert q.time != "1963"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a finite clause with its own subject, after the figure, tells its own time
+    ("Some 2,100 companies with Moldovan capital operate in Romania, and Moldovan builders have carried out "
+     "projects there since 1991.", "2024-12-01"),
+    # a gapped clause shares the first one's time
+    ("Some 2,100 Moldovan firms were closed in Romania and about 300 sold before a new law in 2019.", "2019"),
+])
+def test_a_time_in_a_clause_coordinated_after_the_figure(nlp_model, text, expected):
+    [q] = [q for q in figures(nlp_model, text, published="2024-12-01") if q.value == 2100]
+    assert q.time == expected
+
+
 def test_firms_in_the_two_countries_are_counted_for_the_pair_the_text_is_about(nlp_model):
     text = ("Moldova and Romania signed a trade deal in Chisinau. Moldova and Romania also agreed on gas. "
             "More than 1,000 joint ventures now operate in the two countries, officials said.")

@@ -161,6 +161,7 @@ def test_title_without_country_borrows_it_from_the_same_persons_other_title(mode
     ("President Ion Rusu arrived in Moldova on Sunday.", None),
     ("President Ion Rusu said that Moldova's foreign minister would travel.", None),
     ("Prime Minister Ion Rusu said Moldova and Georgia would sign.", None),
+    ("Minister Ion Rusu said the new road would cut travel times to Moldova's ports by half.", None),
 ])
 def test_a_title_without_its_country_takes_the_one_state_acting_in_its_sentence(model, text, state):
     found = find(model, text, COUNTRIES + persons("Ion Rusu"), predicate="position_held")

@@ -359,8 +359,9 @@ def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
         named.add(ix.name(x))
         root = ix.sp.char_span(x.start, x.end, alignment_mode="expand")
         root = root.root if root is not None else None
+        # (an owner, unless of a title or of a preposition's object: "cut the trip to A's ports")
         if root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss") \
-                and not (root.dep_ == "poss" and _title_word(root.head)):
+                and not (root.dep_ == "poss" and (_title_word(root.head) or root.head.dep_ == "pobj")):
             acting.add(ix.name(x))
     return next(iter(named)) if len(named) == 1 and acting == named else None
 

@@ -624,8 +624,9 @@ def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> Tim
 
 def _relative_clauses(ctx: Context, sent: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
     """The character spans of the sentence's relative clauses after clean[start:end] ("..., which was built
-    in 1963"): their times date what the clause tells of, not the span.  (One before the span is kept: the
-    parser often hangs what follows it, "..., which ended in 1994, after killing 30,000", off the main verb.)"""
+    in 1963"), and of its coordinated clauses there: their times date what the clause tells of, not the span.
+    (One before the span is kept: the parser often hangs what follows it, "..., which ended in 1994, after
+    killing 30,000", off the main verb.)"""
     if not ctx.sp.has_annotation("DEP"):
         return []
     span = ctx.sp.char_span(sent[0], sent[1], alignment_mode="contract")
@@ -633,9 +634,18 @@ def _relative_clauses(ctx: Context, sent: tuple[int, int], start: int, end: int)
         return []
     out = []
     for t in span:
-        if t.dep_ != "relcl" or not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in t.subtree):
+        if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in t.subtree):
+            s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+        elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                    for c in t.children) \
+                and (t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in t.children)):
+            # "600 firms operate in A, and its contractors have built projects there since 1991": a finite
+            # clause with a subject of its own, coordinated after the span, tells its own time (not a gapped
+            # one sharing the first's: "30,000 were killed and 1m displaced before a truce in 1994")
+            s = min(c.left_edge.idx for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "cc", "mark"))
+            e = t.right_edge.idx + len(t.right_edge)
+        else:
             continue
-        s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
         if s >= end:
             out.append((s, e))
     return out
