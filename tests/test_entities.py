@@ -449,3 +449,15 @@ def test_a_name_in_apposition_with_a_kind_of_weapon_is_a_product_and_a_think_tan
     got = {(e.name, e.type) for e in doc.entities}
     assert ("Falcon", "product") in got
     assert not any(t == "product" and "Studies" in n for n, t in got)
+
+
+@pytest.mark.parametrize("text, name, typ", [
+    # a name given to an exercise is its name, even when it starts with a capital
+    ("Moldovan and Romanian troops held a joint exercise, codenamed Tashkent Shield, near Orhei in October.",
+     "Tashkent Shield", "event"),
+    # the tagger takes some towns after "near" for bodies
+    ("Romania's army held drills near Vulcanesti.", "Vulcanesti", "place"),
+])
+def test_an_exercise_name_and_a_place_it_is_held_near(nlp_model, text, name, typ):
+    doc = run(nlp_model, text)
+    assert (name, typ) in {(doc.text[m.start:m.end], m.type) for m in doc.mentions}

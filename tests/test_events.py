@@ -1456,6 +1456,19 @@ def test_an_exercise_dated_by_its_name_or_told_taking_place(model, text, expecte
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Moldovan and Romanian troops held a joint exercise, codenamed Prut Shield, near Cahul in October.",
+    # the parser makes "codenamed" the root here: the name and the place are read where they are written
+    "The two countries' armed forces held their first joint exercise, codenamed Prut Shield, near Cahul in October.",
+])
+def test_an_exercise_takes_the_name_it_is_given_and_the_place_near_it(model, text):
+    found = find(model, text, COUNTRIES + [("Prut Shield", "event", "Prut Shield"), ("Cahul", "place", "Cahul")],
+                 times=[("in October", "2024-10")])
+    assert [(e.type, e.name, e.place) for e in found if e.type == "military_exercise"] == [
+        ("military_exercise", "Prut Shield", "Cahul")]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

@@ -183,6 +183,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 continue   # "Commissioner for Energy" is a title; "AdobeStock/..." a credit
             if typ is None and len(words) == 1 and span.end < len(sp) and sp[span.end].lower_ in LEADER_ERA:
                 typ = "person"   # "the incoming Trump administration": the leader, not a body named Trump
+            if typ is None and len(words) == 1 and not text.isupper() and span.start > 0 \
+                    and sp[span.start - 1].lower_ in ("near", "outside"):
+                typ = "place"    # "drills near Termez": one is near a place, not a body
             typ = typ or "organization"
         elif label == "EVENT":
             typ = typ or "event"

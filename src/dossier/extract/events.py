@@ -1147,9 +1147,13 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
     happened = tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in ("begin", "start", "end", "conclude") or (
         tok.head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in tok.head.children)))
     # "the exercise, codenamed Prut Shield, ...": the name it is given
-    called = next((ix.name(m) for c in tok.children if c.dep_ in ("acl", "appos")
-                   and c.lower_ in ("codenamed", "code-named", "dubbed", "named", "called")
-                   for t in c.subtree for m in [ix.mention(t)] if m is not None), None)
+    given = next((m for c in tok.children if c.dep_ in ("acl", "appos")
+                  and c.lower_ in _CALLED for t in c.subtree for m in [ix.mention(t)] if m is not None), None)
+    if given is None and tok.i + 3 < len(tok.doc) and tok.doc[tok.i + 1].text == "," \
+            and tok.doc[tok.i + 2].lower_ in _CALLED:
+        # (the parser may make "codenamed" the sentence's root: read the name where it is written)
+        given = ix.mention(tok.doc[tok.i + 3], ("event",))
+    called = ix.name(given) if given is not None else None
     if not (named or called or mods & P.EXERCISE_MODIFIERS or governed or happened or tok.tag_ == "NNS"):
         return []
     d = _Draft("military_exercise", tok, name=ix.name(named) if named else called or _event_name(tok, ix),
@@ -1161,12 +1165,18 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
     _noun_event_args(tok, ix, d)
     # "drills near Ungheni": troops train near a place as well as in it
     d.place = d.place or _place(tok, ix, preps=("in", "at", "near"))
+    if d.place is None and given is not None:
+        # "..., codenamed X, near Y": the parser hangs the place on X or on "codenamed"
+        name_tok = ix.sp.char_span(given.start, given.end, alignment_mode="expand").root
+        d.place = next((p for h in (name_tok, name_tok.head) if h is name_tok or h.lower_ in _CALLED
+                        for p in [_place(h, ix, preps=("in", "at", "near"), heads_too=False)] if p), None)
     if governed:
         d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
     return [d]
 
 
 _NOUN_ROLES = {"dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+_CALLED = ("codenamed", "code-named", "dubbed", "named", "called")
 
 _INVADE_VERBS = {"invade", "recapture", "retake", "reconquer", "annex", "bomb", "shell"}
 

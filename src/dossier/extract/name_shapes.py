@@ -575,6 +575,9 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
             and ner_label.get(run.i) not in {"GPE", "LOC"}:
         return [Candidate(start, end, "organization", "context", name=clean_name(text))]
     proper = any(t.pos_ == "PROPN" for t in toks)
+    if sent in exercise_sents and whole is None and proper and before is not None \
+            and before.lower_ in ("codenamed", "code-named", "dubbed"):
+        return [Candidate(start, end, "event", "context", name=clean_name(text))]   # "codenamed Baku Shield"
     if sent in exercise_sents and whole is None and proper and not (
             before is not None and before.lower_ in ("near", "outside", "around")) and ner_label.get(run.i) not in {
             "PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL"}:
