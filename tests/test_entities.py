@@ -461,3 +461,12 @@ def test_a_name_in_apposition_with_a_kind_of_weapon_is_a_product_and_a_think_tan
 def test_an_exercise_name_and_a_place_it_is_held_near(nlp_model, text, name, typ):
     doc = run(nlp_model, text)
     assert (name, typ) in {(doc.text[m.start:m.end], m.type) for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023, trade between Moldova and Romania amounted to 410.6 million US dollars.",
+    "Moldova settles its trade with Romania in 20 currencies, including the Russian rouble and the Turkish lira.",
+])
+def test_the_country_of_a_currency_is_not_mentioned_as_an_actor(nlp_model, text):
+    doc = run(nlp_model, text)
+    assert {m.entity for m in doc.mentions if m.type == "country"} == {"Moldova", "Romania"}
