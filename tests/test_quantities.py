@@ -506,3 +506,21 @@ def test_a_deal_to_buy_weapons_is_an_arms_sale(nlp_model):
     [q] = [q for q in figures(nlp_model, "Moldova has signed a $1 billion deal to buy 48 Romanian drones.")
            if q.unit == "USD"]
     assert (q.indicator, q.qualifiers.get("seller"), q.qualifiers.get("buyer")) == ("arms_sales", "Romania", "Moldova")
+
+
+@pytest.mark.parametrize("text, holder, asset", [
+    # a place named for what is built there is owned like a line
+    ("Vestra Logistics owns 30% of the Giurgiulesti port.", "Vestra Logistics", "Giurgiulesti port"),
+    # the company named after "the Moldovan state company" holds the stake, not Moldova
+    ("The Moldovan state company Vestra Logistics holds a 50 percent stake in the Giurgiulesti oil terminal.",
+     "Vestra Logistics", "Giurgiulesti oil terminal"),
+])
+def test_a_stake_in_a_site_held_by_a_company_named_with_its_state(nlp_model, text, holder, asset):
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "equity_share"]
+    assert (q.qualifiers.get("holder"), q.qualifiers.get("asset")) == (holder, asset)
+
+
+def test_a_stake_is_in_no_land(nlp_model):
+    [q] = [q for q in figures(nlp_model, "Vestra Logistics holds a 30% stake in Moldova.")
+           if q.indicator == "equity_share"]
+    assert "asset" not in q.qualifiers

@@ -840,10 +840,19 @@ def _owned_part(ctx: Context, site: _Site) -> Token | None:
     owned = [o for p in [*pct.children, *verb.children] if p.dep_ == "prep" and p.lower_ in ("of", "in")
              and (p.head == pct or p.lower_ == "in") for o in p.children if o.dep_ == "pobj"]
     for o in owned:
-        if ctx.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
-                           ("organization", "infrastructure")) or _lemma(o) in _LINE_NOUNS | {"company"}:
+        ms = ctx.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
+                             ("organization", "infrastructure", "place"))
+        if any(m.type != "place" or _site_name(m) for m in ms) or _lemma(o) in _LINE_NOUNS | {"company"}:
             return verb
     return None
+
+
+# a place named for what is built there is owned like a line ("the Giurgiulesti oil terminal")
+_SITE_WORDS = {"terminal", "port", "refinery", "plant", "field", "mine", "complex", "deposit", "block"}
+
+
+def _site_name(m: Mention) -> bool:
+    return m.type == "place" and m.text.split()[-1].lower() in _SITE_WORDS
 
 
 def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
@@ -1200,9 +1209,11 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         "country", "organization", "place")
     ms = [m for m in _sentence_mentions(ctx, site, types)]
     if indicator == "equity_share":
-        # "Russian Lukoil has a 10% stake": the company holds it, not the state its demonym names
+        # "Russian Lukoil has a 10% stake", "the Moldovan state company Vestra holds": the company holds it,
+        # not the state its demonym names
         ms = [m for m in ms if not (m.form == "demonym" and any(
-            o.type == "organization" and 0 <= o.start - m.end <= 1 for o in ms))]
+            o.type == "organization" and o.start >= m.end
+            and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", ctx.doc.text[m.end:o.start]) for o in ms))]
     verb = trigger
     if indicator == "arms_sales":
         verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
@@ -1219,8 +1230,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         role = _role(ctx, m, indicator, verb, site.root)
         if role == "src":
             src.append(_actor(m, indicator))
-        elif role == "dst" and not (indicator == "equity_share" and m.type in ("place", "country")):
-            dst.append(_actor(m, indicator))   # a stake is in a company or a line, not in a land
+        elif role == "dst" and not (indicator == "equity_share" and m.type in ("place", "country")
+                                    and not _site_name(m)):
+            dst.append(_actor(m, indicator))   # a stake is in a company, a line or a site, not in a land
     src = _unique(src)
     if len(src) > 1:
         # coordinated actors ("Azerbaijan and its company SOCAR supplied") keep the order the text gives
