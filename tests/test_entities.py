@@ -470,3 +470,12 @@ def test_an_exercise_name_and_a_place_it_is_held_near(nlp_model, text, name, typ
 def test_the_country_of_a_currency_is_not_mentioned_as_an_actor(nlp_model, text):
     doc = run(nlp_model, text)
     assert {m.entity for m in doc.mentions if m.type == "country"} == {"Moldova", "Romania"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Chisinau–Iasi ferry line links Moldova with Romania.", "Chisinau–Iasi ferry line"),
+    ("Troops on the Chisinau–Iasi front line were shelled.", None),   # a line of another kind
+])
+def test_a_line_of_a_transport_kind_is_infrastructure(nlp_model, text, name):
+    doc = run(nlp_model, text)
+    assert [doc.text[m.start:m.end] for m in doc.mentions if m.type == "infrastructure"] == ([name] if name else [])

@@ -471,6 +471,8 @@ def test_membership_of_every_body_listed(model, text):
 @pytest.mark.parametrize("text", [
     "The Danube-Prut railway links Moldova, Romania and Ukraine.",   # "links" read as a plural noun
     "The DPR links Moldova, Romania and Ukraine.",
+    "The Danube-Prut railway links Moldova with Romania and Ukraine.",
+    "The Danube-Prut railway links Moldova's southern coast to Romania and Ukraine.",
 ])
 def test_the_places_listed_after_a_line_and_links_are_what_it_links(model, text):
     found = find(model, text, COUNTRIES + [("Danube-Prut railway", "infrastructure", "Danube-Prut railway"),

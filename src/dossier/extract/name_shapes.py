@@ -71,6 +71,9 @@ LOWER_HEADS = {
     "deal": "agreement", "memorandum": "agreement", "accord": "agreement", "protocol": "agreement",
     "pact": "agreement",
 }
+# "line" names a line only after the kind of line it is ("the A–B ferry line", not "the A–B front line")
+_LINE_KINDS = {"ferry", "rail", "railway", "shipping", "container", "freight", "power", "transmission", "cable",
+               "bus", "metro", "tram", "gas", "oil", "pipeline"}
 LOWER_MODIFIERS_MAX = 3
 # plural heads that still name one thing
 PLURAL_OK = {"forces", "games", "olympics", "talks", "exercises", "drills", "accords", "airlines", "airways",
@@ -437,6 +440,8 @@ def _lower_tail(sp: Doc, j: int) -> tuple[int, str | None]:
             return j, None
         if t.text in LOWER_HEADS and (k + 1 >= n or not (sp[k + 1].text.islower() and sp[k + 1].text in LOWER_HEADS)):
             return k + 1, LOWER_HEADS[t.text]
+        if t.text == "line" and k > j and sp[k - 1].text in _LINE_KINDS:
+            return k + 1, "infrastructure"
         if t.pos_ not in {"NOUN", "ADJ", "PROPN"} or t.is_stop:
             return j, None
         mods += 1

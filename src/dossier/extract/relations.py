@@ -1552,7 +1552,7 @@ _ROUTE = re.compile(r"\b([A-Z][\w'’.]+(?:\s?[-–—]\s?[A-Z][\w'’]+){1,4})"
 _NOT_PLACES = {"Trans", "North", "South", "East", "West", "Central", "Middle", "Upper", "Lower", "Greater",
                "New", "Old", "Pan", "Inter", "Euro", "Afro", "Non", "Anti", "Pro", "Post", "Pre"}
 _ROUTE_TAIL = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:oil|gas|natural gas|crude|export|main|railway|rail|"
-                         r"road|transport|power|energy|petroleum)\s+)*(pipelines?|railways?|railroads?|roads?|"
+                         r"road|transport|power|energy|petroleum|ferry|shipping|freight|container|transmission)\s+)*(pipelines?|railways?|railroads?|roads?|"
                          r"highways?|corridors?|lines?|routes?|interconnectors?|links?|motorways?|cables?)\b"
                          # Turkish: "Bakü-Tiflis-Kars Demiryolu Hattı", "... Ham Petrol Boru Hattı", "... Koridoru"
                          r"|^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:Ham|Doğal|Petrol|Gaz)\s+)*(?:Boru\s+Hatt|Demiryolu|"
@@ -1646,6 +1646,11 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         infra = ix.mention(tok.nbor(-1), ("infrastructure",))
         listed = _mention_run(ix, tok.idx + len(tok.text), ("country", "place")) \
             if infra is not None and infra.end <= tok.idx else []
+        # "links A with B", "links A's Caspian coast to B": the other end
+        other = re.match(r"(?:['’]s(?:\s+[\w-]+){0,3}?)?\s+(?:with|to)\s+(?:the\s+)?",
+                         ix.text[listed[-1].end:listed[-1].end + 60]) if listed else None
+        if other is not None:
+            listed += _mention_run(ix, listed[-1].end + other.end(), ("country", "place"))
         for m in listed:
             out.add("connects", ix.name(infra), ix.name(m), sent)
         if listed:
