@@ -1469,6 +1469,21 @@ def test_an_exercise_takes_the_name_it_is_given_and_the_place_near_it(model, tex
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, times, dates", [
+    ("Ion Rusu visited Bucharest in May 2004 and in October 2007.",
+     [("May 2004", "2004-05"), ("October 2007", "2007-10")], ["2004-05", "2007-10"]),
+    ("Ion Rusu visited Bucharest in 2004, 2007 and 2011.",
+     [("2004", "2004"), ("2007", "2007"), ("2011", "2011")], ["2004", "2007", "2011"]),
+    # one stay told with its day
+    ("Ion Rusu visited Bucharest in May 2004, on 3 May.", [("May 2004", "2004-05"), ("3 May", "2004-05-03")],
+     ["2004-05-03"]),
+])
+def test_a_visit_told_at_several_times_is_one_visit_each_time(model, text, times, dates):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Bucharest", "place", "Bucharest")], times)
+    assert sorted(e.date for e in found if e.type == "visit") == dates
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

@@ -1767,6 +1767,9 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
             finer = [a.time for a in mine if a.time.value.startswith(d.time.value) and len(a.time.value) > len(
                 d.time.value) and not a.time.end_value]
             d.time = max(finer, key=lambda t: len(t.value)) if finer and not d.time.end_value else d.time
+            if d.type in _REPEATED and not d.plural:
+                drafts += [replace(d, time=t, participants=list(d.participants))
+                           for t in _times_listed_with(d.time, mine, ix)]
     # an event inside another's phrase ("renamed ... at the Istanbul summit", "the session within
     # Baku Energy Week (June 2022)") or coordinated with it shares its time
     for d in open_:
@@ -1778,6 +1781,26 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
                         or _coordinated(e, d)):
                     d.time = e.time
                     break
+
+
+# what happens again, each time an event of its own ("visited Chisinau in May 2004 and in October 2007")
+_REPEATED = {"visit", "meeting", "military_exercise"}
+
+
+def _times_listed_with(chosen: TimeExpr, mine: list[Anchored], ix: Index) -> list[TimeExpr]:
+    """The other times coordinated right after the one an event was given ("in May 2004 and in October 2007",
+    "in 2004, 2007 and 2011"), each a separate occasion."""
+    out: list[TimeExpr] = []
+    last = chosen
+    for t in sorted((a.time for a in mine), key=lambda t: t.start):
+        if t.start <= last.start:
+            continue
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:again\s+)?(?:in\s+|on\s+)?", ix.text[last.end:t.start]) \
+                or t.value[:len(last.value)] == last.value or last.value[:len(t.value)] == t.value:
+            break
+        out.append(t)
+        last = t
+    return out
 
 
 _DAYS_LONG = re.compile(r"\b(?P<n>\d|two|three|four|five|six|seven)[- ]day\s+(?:[a-z]+\s+){0,2}visit\b", re.I)
