@@ -1484,6 +1484,20 @@ def test_a_visit_told_at_several_times_is_one_visit_each_time(model, text, times
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "In 1996, Moldova's President Ion Rusu paid an official visit to Romania, during which the two presidents "
+    "signed the Treaty of Friendship.",
+    "Moldova and Romania are neighbours. In 1996, President Ion Rusu paid an official visit to Romania, during "
+    "which the two presidents signed the Treaty of Friendship.",
+])
+def test_what_is_signed_during_a_visit_is_dated_by_it_and_two_presidents_stand_for_the_pair(model, text):
+    mentions = COUNTRIES + persons("Ion Rusu") + [("Treaty of Friendship", "agreement", "Treaty of Friendship")]
+    ctx = make_context(model, text, mentions, [("In 1996", "1996")])
+    [e] = [e for e in events.find_events(ctx) if e.type == "agreement_signed"]
+    assert (e.date, sorted(e.participants)) == ("1996", ["Moldova", "Romania"])
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

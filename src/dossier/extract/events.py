@@ -1778,7 +1778,7 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
                 # (or told by the same word: "joined A and B in 2001")
                 if e.time is not None and e is not d and not e.own_time_only and (
                         e.anchor.i == d.anchor.i or _nested(d.anchor, e.anchor) or _coordinated(d, e)
-                        or _coordinated(e, d)):
+                        or _coordinated(e, d) or _during_which(d.anchor, e.anchor)):
                     d.time = e.time
                     break
 
@@ -1848,6 +1848,15 @@ _CLAUSE_BOUNDARY = {"ccomp", "advcl", "csubj", "parataxis"}
 def _purpose(t: Token) -> bool:
     """A purpose infinitive ("stop in Ankara today to meet X"): it happens when its head does."""
     return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _during_which(a: Token, b: Token) -> bool:
+    """"paid a visit to X, during which the two presidents signed ...": ``a`` happened within ``b``."""
+    clause = next((t for t in [a, *a.ancestors] if t.dep_ in ("relcl", "advcl")), None)
+    # (the parser may hang the clause on the verb of the event's noun: "paid a visit ...")
+    return clause is not None and clause.head.i in (b.i, b.head.i) and any(
+        c.dep_ == "prep" and c.lower_ in ("during", "at", "in") and any(o.lower_ == "which" for o in c.children)
+        for c in clause.children)
 
 
 def _nested(a: Token, b: Token, limit: int = 5) -> bool:

@@ -637,6 +637,13 @@ class Index:
             two = self._two_named_before(tok)
             if two:
                 return two
+            if "country" in types:
+                # "X paid a visit to Georgia, during which the two presidents signed": one of them unnamed, the
+                # two states told together just before, or the two the text is about when the sentence names one
+                before = self._pair_before(tok)
+                named = {self.name(m) for m in self.mentions_in(tok.sent.start_char, tok.sent.end_char, ("country",))}
+                if before or len(self.pair) == 2 and named & set(self.pair):
+                    return before or list(self.pair)
         low = tok.lower_
         if self.is_pair_phrase(tok) and "country" in types:
             return self._pair_before(tok) or list(self.pair)
