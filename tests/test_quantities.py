@@ -524,3 +524,21 @@ def test_a_stake_is_in_no_land(nlp_model):
     [q] = [q for q in figures(nlp_model, "Vestra Logistics holds a 30% stake in Moldova.")
            if q.indicator == "equity_share"]
     assert "asset" not in q.qualifiers
+
+
+@pytest.mark.parametrize("text, holder, asset", [
+    # the relative clause's "which" holds the stake: the company it is said of
+    ("Vestra Energy also operates the Codru field together with BP, which owns 29.99 percent.", "BP", "Codru field"),
+    # a singular verb after two coordinated companies tells of the last one
+    ("The Codru field is run by Vestra Energy and BP, which holds a 30% stake.", "BP", "Codru field"),
+    ("Vestra Energy, which holds a 20 percent stake in the Codru pipeline, also operates the Codru field.",
+     "Vestra Energy", "Codru pipeline"),
+])
+def test_a_stake_told_in_a_relative_clause_is_held_by_what_the_clause_is_said_of(nlp_model, text, holder, asset):
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "equity_share"]
+    assert (q.qualifiers.get("holder"), q.qualifiers.get("asset")) == (holder, asset)
+
+
+def test_a_percentage_owned_with_no_line_or_site_in_sight_is_no_stake(nlp_model):
+    assert not [q for q in figures(nlp_model, "Vestra Energy signed a deal with BP, which owns 29.99 percent.")
+                if q.indicator == "equity_share"]

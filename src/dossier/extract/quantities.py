@@ -837,6 +837,11 @@ def _owned_part(ctx: Context, site: _Site) -> Token | None:
             return owner_of
     if pct.dep_ != "dobj" or _lemma(verb) not in ("own", "hold", "control", "acquire", "buy", "retain", "purchase"):
         return None
+    if verb.dep_ == "relcl" and _lemma(verb) in ("own", "hold") and ctx.mentions_in(
+            verb.head.idx, verb.head.idx + len(verb.head.text), ("organization", "country")) and any(
+            m.type == "infrastructure" or _site_name(m) for m in ctx.mentions_in(
+                site.sent.start_char, site.sent.end_char, ("infrastructure", "place"))):
+        return verb   # "operates the Codru field with BP, which owns 29.99 percent": BP's share of the line or site
     owned = [o for p in [*pct.children, *verb.children] if p.dep_ == "prep" and p.lower_ in ("of", "in")
              and (p.head == pct or p.lower_ == "in") for o in p.children if o.dep_ == "pobj"]
     for o in owned:
@@ -1224,10 +1229,15 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     src: list[str] = []
     dst: list[str] = []
     lo, hi = fig.segment if fig.segment != (0, 0) else (site.sent.start_char, site.sent.end_char)
+    said_of = _relative_subject(ctx, ms, site) if indicator == "equity_share" else None
+    if said_of is not None:
+        src = [_actor(said_of, indicator)]   # "run by A and B, which holds a 30% stake": B holds it
     for m in sorted(ms, key=lambda m: (not lo <= m.start < hi, abs(m.start - fig.start))):
         if not lo <= m.start < hi and (src or dst):
             break
         role = _role(ctx, m, indicator, verb, site.root)
+        if role == "src" and said_of is not None:
+            continue
         if role == "src":
             src.append(_actor(m, indicator))
         elif role == "dst" and not (indicator == "equity_share" and m.type in ("place", "country")
@@ -1256,6 +1266,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         src = [n for n in _demonym_states(trigger) if n not in dst][:1]
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
         src = [n for n in pair if n != dst[0]][:1]
+    if indicator == "equity_share" and not dst:
+        # "the Codru field is run by A and B, which holds 30%": a site the sentence names
+        dst = [_actor(m, indicator) for m in ms if _site_name(m) and _actor(m, indicator) not in src][:1]
     if indicator == "equity_share" and not dst:
         topic = _line_named_before(ctx, site, set(src[:1])) or _paragraph_topic(
             ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
@@ -1288,6 +1301,27 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     if src:
         return [src[0], *dst[:1]], quals
     return dst[:1], quals
+
+
+def _relative_subject(ctx: Context, ms: list[Mention], site: _Site) -> Mention | None:
+    """The mention a relative clause holding the figure is said of, "which" its subject ("..., together
+    with BP, which owns 29.99 percent")."""
+    for m in ms:
+        span = _mention_tokens(ctx, m)
+        if span is None:
+            continue
+        for c in span.root.children:
+            if c.dep_ == "relcl" and site.root.i in {t.i for t in c.subtree} and any(
+                    w.dep_ in ("nsubj", "nsubjpass") and w.tag_ in ("WDT", "WP") for w in c.children):
+                last = [k for k in span.root.conjuncts if k.i < c.i]
+                if last and c.tag_ == "VBZ":
+                    # "run by A and B, which holds 30%": a singular verb tells of the last one (the parser hangs
+                    # the clause on the first)
+                    found = [x for x in ms if _mention_tokens(ctx, x) is not None
+                             and _mention_tokens(ctx, x).root.i == last[-1].i]
+                    return found[0] if found else None
+                return m
+    return None
 
 
 def _demonym_states(tok: Token) -> list[str]:
