@@ -1498,6 +1498,13 @@ def test_what_is_signed_during_a_visit_is_dated_by_it_and_two_presidents_stand_f
 
 
 @pytest.mark.model
+def test_the_company_a_contract_is_signed_with_to_buy_goods_is_a_party(model):
+    text = "Romgaz signed a contract on Wednesday with Vestra Gas to buy 1 billion cubic metres of gas a year."
+    found = find(model, text, [("Romgaz", "organization", "Romgaz"), ("Vestra Gas", "organization", "Vestra Gas")])
+    assert [(e.type, e.participants) for e in found] == [("agreement_signed", ["Romgaz", "Vestra Gas"])]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

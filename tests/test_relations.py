@@ -1830,3 +1830,11 @@ def test_a_military_rank_between_the_post_and_the_name_is_skipped(model):
     mentions = persons("Petru Ohlan") + [("General Staff", "organization", "General Staff")]
     [r] = find(model, text, mentions, [("2021", "2021")], "position_held")
     assert (r.subject, r.qualifiers.get("of"), r.time) == ("Petru Ohlan", "General Staff", "2021")
+
+
+@pytest.mark.model
+def test_who_signs_a_contract_with_a_seller_to_buy_goods_is_the_buyer(model):
+    text = "Romgaz signed a contract on Wednesday with Vestra Gas to buy 1 billion cubic metres of Romanian gas a year."
+    found = find(model, text, COUNTRIES + [("Romgaz", "organization", "Romgaz"),
+                                           ("Vestra Gas", "organization", "Vestra Gas")], predicate="supplies")
+    assert triples(found) == {("Romania", "Romgaz")}

@@ -430,6 +430,9 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             subj = [tok.head]   # "which the two countries signed", parsed as an acl
         signers = [n for s in subj for sc in P.conjuncts(s) for n in ix.refers(sc)]
         partners = _agents(tok, ix, deps=(), preps=("with",))
+        # "signed a contract with B to buy gas": the parser makes B the subject of "to buy"
+        partners += [n for v in tok.children if v.dep_ == "advcl" and P.misread_with(v)
+                     for s in P.children(v, ("nsubj",)) for n in ix.refers(s) if n not in partners]
         signers += [n for n in _agents(tok, ix, deps=(), preps=("by",)) if n not in partners]
         for c in objects:
             # "signed military agreements with Uzbekistan and Kazakhstan": agreements (plural) with each

@@ -309,6 +309,13 @@ def clause_verb(tok: Token) -> Token:
     return t
 
 
+def misread_with(verb: Token) -> bool:
+    """"signed a contract with B to buy gas": the parser reads "with B to buy" as a clause whose subject
+    is B (marked by "with"); B is the counterpart of the verb it hangs from."""
+    return verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def subject_of(tok: Token) -> list[Token]:
     """The subject of the clause ``tok`` belongs to, climbing through participles, conjuncts and xcomps."""
     t = tok
@@ -319,6 +326,9 @@ def subject_of(tok: Token) -> list[Token]:
             # singular clause the parser hung on a plural noun: "members of A and B, which held its summit")
             told = relative_head(t)
             return conjuncts(told) if told.i == t.head.i else [told]
+        if subj and t.dep_ == "advcl" and misread_with(t):
+            t = t.head   # "A signed a contract with B to buy gas": A buys (B is no subject of "buy")
+            continue
         if subj:
             # the parser sometimes gives "The company Aselsan" two nsubj: keep both, callers filter by type
             return [c for s in subj for c in conjuncts(s)]
