@@ -1145,6 +1145,10 @@ def test_owners_by_compound_stake_consortium_or_purchase(model, text, owners):
     ("The Danube pipeline forms the central segment of the Black Sea Corridor.", {"Danube pipeline"}),
     ("The Black Sea Corridor consists of the Danube pipeline and the Prut pipeline.",
      {"Danube pipeline", "Prut pipeline"}),
+    ("The Black Sea Corridor includes the Danube pipeline and the Prut pipeline.",
+     {"Danube pipeline", "Prut pipeline"}),
+    ("The Black Sea Corridor, which includes the Danube pipeline and the Prut pipeline, carries 10 bcm a year.",
+     {"Danube pipeline", "Prut pipeline"}),
 ])
 def test_segments_and_components_of_a_line_are_part_of_it(model, text, parts):
     mentions = [("Danube pipeline", "infrastructure", "Danube pipeline"),

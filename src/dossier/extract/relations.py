@@ -1832,11 +1832,12 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 if whole is not None and ix.name(m) != ix.name(whole):
                     out.add("part_of", ix.name(m), ix.name(whole), sent)
         return
-    if lemma in ("consist", "comprise") and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
-        # "the Southern Gas Corridor consists of the SCP, TANAP and TAP": each is part of the whole line
-        whole = next((ix.infrastructure_for(sb) for sb in P.children(tok, ("nsubj",))), None)
-        objs = P.pobjs(tok, {"of"}) if lemma == "consist" else [c for o in P.children(tok, ("dobj",))
-                                                                 for c in P.conjuncts(o)]
+    if lemma in ("consist", "comprise", "include") and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "the Southern Gas Corridor consists of the SCP, TANAP and TAP", "..., which includes the SCP, TANAP
+        # and TAP": each line is part of the whole line
+        whole = next((ix.infrastructure_for(sb) for sb in P.subject_of(tok)[:1]), None)
+        objs = [c for o in (P.pobjs(tok, {"of"}) if lemma == "consist" else P.children(tok, ("dobj",)))
+                for c in P.conjuncts(o)]
         for o in objs:
             m = ix.mention(o, ("infrastructure",))
             if whole is not None and m is not None and ix.name(m) != ix.name(whole):
