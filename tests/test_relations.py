@@ -1842,3 +1842,17 @@ def test_who_signs_a_contract_with_a_seller_to_buy_goods_is_the_buyer(model):
     found = find(model, text, COUNTRIES + [("Romgaz", "organization", "Romgaz"),
                                            ("Vestra Gas", "organization", "Vestra Gas")], predicate="supplies")
     assert triples(found) == {("Romania", "Romgaz")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, operators", [
+    ("Vestra Energy operates the Codru field together with BP.", {"Vestra Energy", "BP"}),
+    ("Vestra Energy operates the Codru field jointly with BP.", {"Vestra Energy", "BP"}),
+    ("Vestra Energy operates the Codru field in partnership with BP.", {"Vestra Energy", "BP"}),
+    ("Vestra Energy operates the Codru field with help from BP.", {"Vestra Energy"}),
+])
+def test_who_operates_a_site_together_with_another_shares_it(model, text, operators):
+    mentions = [("Vestra Energy", "organization", "Vestra Energy"), ("BP", "organization", "BP"),
+                ("Codru field", "place", "Codru field")]
+    found = find(model, text, mentions, predicate="operator_of")
+    assert {r.subject for r in found if r.object == "Codru field"} == operators

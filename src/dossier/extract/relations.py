@@ -1300,6 +1300,20 @@ def _time(tok: Token, ix: Index) -> str | None:
 _COMPANY_NOUNS = {"company", "subsidiary", "firm", "corporation", "enterprise"}
 _GROUP_NOUNS = {"consortium", "group", "partnership", "joint venture", "venture"}
 
+def _co_holders(verb: Token, ix: Index) -> list[str]:
+    """"A operates the field together with B", "... jointly with B", "... along with B": B as much as A."""
+    joint = ("together", "jointly", "along")
+    withs = [p for h in [verb, *(c for c in verb.children if c.lower_ in joint)] for p in h.children
+             if p.dep_ == "prep" and p.lower_ == "with"
+             and (h is not verb or any(a.lower_ in joint for a in [*verb.children, *p.children]))]
+    # "in partnership with B", "in a joint venture with B"
+    withs += [p for i in verb.children if i.dep_ == "prep" and i.lower_ == "in" for o in P.children(i, ("pobj",))
+              if o.lemma_.lower() in ("partnership", "cooperation", "venture", "consortium") for p in o.children
+              if p.dep_ == "prep" and p.lower_ == "with"]
+    return [n for p in withs for w in P.children(p, ("pobj",)) for c in P.conjuncts(w)
+            for n in ix.refers(c, ("organization", "country"))]
+
+
 def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     if lemma in P.OPERATOR_NOUNS | P.OWNER_NOUNS and tok.dep_ in ("attr", "appos") and tok.pos_ == "NOUN":
@@ -1344,6 +1358,8 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         else:
             holders = _subjects(tok, ix, ("organization", "country"))
             objs = P.children(tok, ("dobj",))
+            if holders:
+                holders += [n for n in _co_holders(tok, ix) if n not in holders]
         # "TANAP, which is (majority-)owned by SOCAR", "the pipeline, which SOCAR owns": what "which" stands for
         objs = [P.antecedent(o) or o for o in objs]
         if lemma == "hold":
