@@ -542,3 +542,16 @@ def test_a_stake_told_in_a_relative_clause_is_held_by_what_the_clause_is_said_of
 def test_a_percentage_owned_with_no_line_or_site_in_sight_is_no_stake(nlp_model):
     assert not [q for q in figures(nlp_model, "Vestra Energy signed a deal with BP, which owns 29.99 percent.")
                 if q.indicator == "equity_share"]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    # a contrasting clause tells of other actors
+    ("In 2021, Moldova bought 10 Vestra drones from Romania, while Ukraine received jets from Poland in 2019.",
+     ["Moldova", "Romania"]),
+    # a pronoun subject goes on about the same ones
+    ("Romania is a partner. Over 20 Romanian firms are working on about 50 projects, and they are involved in "
+     "rebuilding parts of Moldova.", ["Romania", "Moldova"]),
+])
+def test_a_count_is_of_the_actors_of_its_own_clause(nlp_model, text, subjects):
+    [q] = [q for q in figures(nlp_model, text) if q.value in (10, 20)]
+    assert q.subjects == subjects

@@ -1000,8 +1000,20 @@ def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None 
     ("the allocation of EUR 10 billion for the project, which would circumvent Russian infrastructure")."""
     ms = ctx.mentions_in(site.sent.start_char, site.sent.end_char, types)
     aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
-             if c.dep_ == "relcl" and not site.toks & {t.i for t in c.subtree}]
+             if (c.dep_ == "relcl" or _other_clause(c)) and not site.toks & {t.i for t in c.subtree}]
     return [m for m in ms if m.type not in PERSON_TYPES and not any(s <= m.start and m.end <= e for s, e in aside)]
+
+
+def _other_clause(c: Token) -> bool:
+    """"..., while Armenia received jets from Russia": a contrasting clause, or a finite one with a subject of
+    its own coordinated with the figure's, tells of other actors (not "..., and they work in A": the same)."""
+    if c.pos_ not in ("VERB", "AUX") or not any(k.dep_ in ("nsubj", "nsubjpass") and k.pos_ != "PRON"
+                                                for k in c.children):
+        return False
+    if c.dep_ == "advcl":
+        return any(k.dep_ == "mark" and k.lower_ in ("while", "whereas") for k in c.children)
+    return c.dep_ == "conj" and (c.tag_ in ("VBD", "VBZ", "VBP") or any(k.dep_ in ("aux", "auxpass")
+                                                                       for k in c.children))
 
 
 _LINE_NOUNS = {"route", "pipeline", "railway", "railroad", "road", "corridor", "line", "link", "highway", "cable"}
