@@ -1505,6 +1505,17 @@ def test_the_company_a_contract_is_signed_with_to_buy_goods_is_a_party(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Ion Rusu also laid a wreath at the memorial and was received by Prime Minister Anna Petrova.",
+     [("meeting", ["Anna Petrova", "Ion Rusu"])]),
+    ("The proposal was well received by Anna Petrova.", []),
+])
+def test_one_received_by_an_official_meets_that_official(model, text, expected):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova"))
+    assert [(e.type, e.participants) for e in found] == expected
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

@@ -912,6 +912,11 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         guests = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)
                   for n in ix.refers(c, ("person",)) or _delegation_head(c, ix)]
         hosts = [n for s in P.subject_of(tok) for n in ix.refers(s)]
+        if P.children(tok, ("auxpass",)):
+            # "X was received by Prime Minister Y": the one received is the guest, the one after "by" the host
+            guests = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person",))]
+            hosts = [n for o in P.pobjs(tok, {"by"}) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
+            guests = guests if hosts else []
         if not guests or P.is_hypothetical(tok):
             return []
         d = _Draft("meeting", tok, place=_place(tok, ix))
