@@ -1516,6 +1516,20 @@ def test_one_received_by_an_official_meets_that_official(model, text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, in_force, signed", [
+    ("Moldova's parliament ratified the agreement on defence cooperation with Romania in March 2022, two years "
+     "after it was signed in Chisinau.", ["Moldova", "Romania"], ["Moldova", "Romania"]),
+    ("The Moldovan parliament ratified the agreement on defence cooperation in 2022.", ["Moldova"], None),
+])
+def test_a_ratification_binds_the_state_of_the_parliament_and_the_other_party(model, text, in_force, signed):
+    mentions = COUNTRIES + [("agreement on defence cooperation", "agreement", "agreement on defence cooperation"),
+                            ("Chisinau", "place", "Chisinau")]
+    found = find(model, text, mentions, [("in March 2022", "2022-03"), ("in 2022", "2022")])
+    assert [e.participants for e in found if e.type == "agreement_in_force"] == [in_force]
+    assert [e.participants for e in found if e.type == "agreement_signed"] == ([signed] if signed else [])
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

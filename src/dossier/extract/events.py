@@ -118,11 +118,18 @@ def _find_events(ctx: Context) -> list[Event]:
 
 def _parties_in_force(events: list[Event], states: set[str]) -> list[Event]:
     """"signed an Association Agreement with the EU in 2014, which came into force in 2016": an agreement
-    in force without its parties told binds the states and bodies that signed it in the same document."""
+    in force without its parties told binds the states and bodies that signed it in the same document (and
+    one signed without its signers told was signed by the parties it is in force for)."""
     for e in events:
         if e.type == "agreement_in_force" and not e.participants and e.name:
             e.participants = next(([p for p in o.participants if p in states] for o in events
                                    if o.type == "agreement_signed" and o.name
+                                   and _same_name(o.name, e.name, o.date, e.date)), [])
+    # "A ratified the agreement with B in 2022, two years after it was signed": the parties signed it
+    for e in events:
+        if e.type == "agreement_signed" and not e.participants and e.name:
+            e.participants = next((list(o.participants) for o in events if o.type == "agreement_in_force"
+                                   and len(o.participants) >= 2 and o.name
                                    and _same_name(o.name, e.name, o.date, e.date)), [])
     return events
 
@@ -525,7 +532,7 @@ def _countries_named_in(name: str) -> list[str]:
 def _agreement_parties(noun: Token, ix: Index) -> list[str]:
     """"an agreement with X", "a memorandum of understanding with X" (the parser may hang "with X" on the
     complement)."""
-    heads = [noun, *P.pobjs(noun, {"of"})]
+    heads = [noun, *P.pobjs(noun, {"of", "on"})]   # (and "an agreement on defence cooperation with X")
     return [n for h in heads for n in _agents(h, ix, deps=(), preps=("with", "between"))]
 
 
@@ -573,8 +580,15 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         if not name:
             return []
         d = _Draft("agreement_in_force", tok, name=name)
+        ratifiers = P.children(tok, ("nsubj",)) if not P.children(tok, ("nsubjpass",)) else P.pobjs(tok, {"by"})
         d.add(*_subject_states(tok, ix) if not P.children(tok, ("nsubjpass",)) else
-              [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country",))])
+              [n for o in ratifiers for n in ix.refers(o, ("country",))])
+        # "Moldova's parliament ratified ...", "the Moldovan parliament": the state of the body that ratified it
+        d.add(*[n for r in ratifiers if r.lemma_.lower() in _LEGISLATURES for c in r.children
+                if c.dep_ in ("poss", "amod", "compound")
+                for n in ix.refers(c, ("country",)) or [state_named(c.text)] if n])
+        # "... ratified the agreement on defence with Romania": the other party
+        d.add(*[n for o in objs for n in _agreement_parties(o, ix)])
         return [d]
     if low == "effective" and any(c.dep_ == "prep" and c.lower_ in ("since", "from", "as", "on")
                                   for c in tok.children):
@@ -585,6 +599,10 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         name = _agreement_name(head, ix)
         return [_Draft("agreement_in_force", tok, name=name)] if name else []
     return []
+
+
+_LEGISLATURES = {"parliament", "legislature", "assembly", "senate", "congress", "government", "cabinet", "duma",
+                 "majlis", "milli", "rada", "sejm", "bundestag"}
 
 
 def _recognition(tok: Token, ix: Index) -> list[_Draft]:
