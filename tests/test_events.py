@@ -1530,6 +1530,22 @@ def test_a_ratification_binds_the_state_of_the_parliament_and_the_other_party(mo
 
 
 @pytest.mark.model
+def test_a_breakaway_region_declares_independence_and_fights_a_war(model):
+    text = "Transnistria, a breakaway region, declared independence in 1990 and fought a war with Moldova in 1992."
+    found = find(model, text, COUNTRIES + [("Transnistria", "place", "Transnistria")],
+                 [("in 1990", "1990"), ("in 1992", "1992")])
+    assert [(e.type, e.participants, e.date) for e in found] == [
+        ("independence", ["Transnistria"], "1990"), ("war", ["Transnistria", "Moldova"], "1992")]
+
+
+@pytest.mark.model
+def test_a_place_that_did_not_declare_independence_gets_none(model):
+    text = "Transnistria, a breakaway region, wants to declare independence."
+    found = find(model, text, COUNTRIES + [("Transnistria", "place", "Transnistria")])
+    assert [e for e in found if e.type == "independence"] == []
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

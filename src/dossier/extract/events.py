@@ -720,6 +720,10 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
                 return [d]
         if tok.dep_ == "dobj" and h.lemma_.lower() in P.INDEPENDENCE_VERBS:
             countries = [n for s in P.subject_of(h) for n in ix.refers(s, ("country",))]
+            if not countries and h.lemma_.lower() in ("declare", "proclaim") and not P.is_hypothetical(h):
+                # "Transnistria, a breakaway region, declared independence in 1990": a region declares it too
+                countries = [ix.name(m) for s in P.subject_of(h) for m in ix.phrase_mentions(s, ("place",))
+                             if m.form != "capital"][:1]
             if countries:
                 d = _Draft("independence", h)
                 d.add(*countries)
@@ -1276,6 +1280,10 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*_subject_states(h, ix))
         for side in (tok, h):
             d.add(*_agents(side, ix, deps=(), preps=("with", "against")))
+        if d.participants and not _subject_states(h, ix):
+            # "Transnistria, a breakaway region, fought a war with Moldova": a region fights one too
+            d.participants[:0] = [ix.name(m) for s in P.subject_of(h)[:1] for m in ix.phrase_mentions(s, ("place",))
+                                  if m.form != "capital"][:1]
         return [d] if d.participants else []
     if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("enter", "join") and h.pos_ == "VERB" \
             and not _only_spoken_of(tok):
