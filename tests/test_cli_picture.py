@@ -27,7 +27,8 @@ def db(tmp_path) -> str:
     a.entities = [Entity("Türkiye", "country", aliases=["Turkey"]), Entity("Ruhsar Pekcan", "person")]
     a.facts = [Quantity("trade_turnover", ["Azerbaijan", "Türkiye"], 2.2e9, "USD", [a.source(10, 28)], time="2020"),
                Event("meeting", [a.source(30, 90)], name=HOSTILE, date="2021-05-10", participants=["Türkiye"]),
-               Relation("position_held", "Ruhsar Pekcan", "Minister", [a.source(91, len(TEXT_A))], time="2021")]
+               Relation("position_held", "Ruhsar Pekcan", "Minister", [a.source(91, len(TEXT_A))],
+                        qualifiers={"of": "Türkiye"}, time="2021")]
     b = Document(path="b.txt", name="b.txt", sha256="b", text=TEXT_B, original=TEXT_B, published="2022-01-01")
     b.facts = [Quantity("trade_turnover", ["Azerbaijan", "Türkiye"], 3.5e9, "USD", [b.source(10, 28)], time="2020")]
     store.put_document(a)

@@ -1,7 +1,7 @@
 import pytest
 
 from dossier.consolidate import consistent, consolidate
-from dossier.records import Event, Quantity, Source
+from dossier.records import Event, Quantity, Relation, Source
 
 
 def src(doc: str, start: int = 0, quote: str = "q") -> Source:
@@ -140,3 +140,31 @@ def test_recognitions_by_different_states_at_different_dates_are_no_contradictio
            Event("recognition", [src("c.txt")], date="1992-03", participants=["Romania", "Moldova"])]
     [c] = consolidate(rec).contradictions
     assert "Moldova recognised by Romania" in c.message
+
+
+def post(person: str, title: str, doc: str, of: str | None = None, time: str | None = None) -> Relation:
+    return Relation("position_held", person, title, [src(doc, quote=f"{title} {person}")],
+                    qualifiers={"of": of} if of else {}, time=time)
+
+
+def test_a_post_without_its_state_takes_the_one_another_document_gives():
+    picture = consolidate([post("Ion Rusu", "President", "a.txt", time="2024"),
+                           post("Ion Rusu", "president", "b.txt", of="Moldova")])
+    placed = [m.fact for m in picture.facts if m.docs == ["a.txt"]]
+    assert [(f.qualifiers, f.time) for f in placed] == [({"of": "Moldova", "of_told_in": "b.txt"}, "2024")]
+    assert [s.doc for f in placed for s in f.sources] == ["a.txt"]   # it cites its own sentence only
+
+
+@pytest.mark.parametrize("others", [
+    [],                                                                            # no document tells
+    [post("Ion Rusu", "President", "b.txt", of="Moldova"), post("Ion Rusu", "President", "c.txt", of="Romania")],
+    [post("Ion Rusu", "Prime Minister", "b.txt", of="Moldova")],                   # another title
+])
+def test_a_post_no_other_document_places_alone_is_left_out(others):
+    picture = consolidate([post("Ion Rusu", "President", "a.txt"), *others])
+    assert not [m for m in picture.facts if "a.txt" in m.docs]
+
+
+def test_a_post_with_its_own_remit_needs_no_state():
+    picture = consolidate([post("Ion Rusu", "Commissioner for Energy", "a.txt")])
+    assert [m.fact.qualifiers for m in picture.facts] == [{}]

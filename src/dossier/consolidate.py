@@ -12,15 +12,20 @@ Rules over figures (``Quantity``), all of them about the same indicator, subject
 - actual figures that differ by more than rounding (``TOLERANCE``), where neither's
   "about"/"more than"/"up to" explains the other, are a ``Contradiction`` citing both sides;
 - figures for different dates ("as of" 2020 and 2021) differ by period and so are a series.
+
+And one rule over posts: "President X" in a document that never says of which state takes the state
+another document gives the same person's same title (``place_posts``); with none, or several, it is left
+out, as a post of nowhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import cast
 
-from dossier.records import Event, Fact, Flag, Quantity, Source
+from dossier.records import Event, Fact, Flag, Quantity, Relation, Source
 
 TOLERANCE = 0.02          # relative difference still taken as rounding
 APPROX_TOLERANCE = 0.10   # "about", "nearly", "some": a figure given loosely
@@ -89,7 +94,7 @@ def consolidate(facts: list[Fact], published: dict[str, str | None] | None = Non
     it is a near-copy of (both as ``store.documents()`` gives them)."""
     published = published or {}
     duplicate_of = duplicate_of or {}
-    merged = merge(facts, published, duplicate_of)
+    merged = merge(place_posts(facts), published, duplicate_of)
     return Picture(merged, contradictions(merged, duplicate_of), evolutions(merged, published))
 
 
@@ -100,6 +105,33 @@ def from_store(store) -> Picture:
     infos = all_documents(store)
     return consolidate(all_facts(store), {d.name: d.published for d in infos},
                        {d.name: d.duplicate_of for d in infos})
+
+
+def unplaced_post(f: Fact) -> bool:
+    """A post read without its state or body: "President X" in a document that never says of which."""
+    return isinstance(f, Relation) and f.predicate == "position_held" and not f.qualifiers.get("of") \
+        and not re.search(r"\b(?:of|for)\b", f.object or "")
+
+
+def place_posts(facts: list[Fact]) -> list[Fact]:
+    """Each unplaced post takes the state (or body) other documents give the same person's same title,
+    when they give exactly one; the document that tells it is named in the qualifier ``of_told_in``
+    (the post still cites its own sentence only). Posts left unplaced are dropped."""
+    told: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)   # (person, title) -> {state: document}
+    for f in facts:
+        if isinstance(f, Relation) and f.predicate == "position_held" and f.qualifiers.get("of") and f.object:
+            told[(f.subject, f.object.casefold())].setdefault(str(f.qualifiers["of"]), f.sources[0].doc
+                                                              if f.sources else "")
+    out: list[Fact] = []
+    for f in facts:
+        if not unplaced_post(f):
+            out.append(f)
+            continue
+        states = told.get((f.subject, (cast(Relation, f).object or "").casefold()), {})
+        if len(states) == 1:
+            (state, doc), = states.items()
+            out.append(replace(f, qualifiers={**f.qualifiers, "of": state, "of_told_in": doc}))
+    return out
 
 
 def _root(doc: str, duplicate_of: dict[str, str | None]) -> str:

@@ -88,8 +88,9 @@ def find_relations(ctx: Context) -> list[Relation]:
         _turkish_connections(ix, out)
         _turkish_locations_and_owners(ix, out)
         return list(out.items.values())
-    positions = _positions(ix)
-    for p in positions:
+    unplaced: list[_Position] = []
+    positions = _positions(ix, unplaced)
+    for p in positions + unplaced:
         out.add("position_held", p.person, p.role, p.span.sent, {"of": p.of} if p.of else {}, p.time)
     _affiliations(ix, positions, out)
     for sent in ix.sentences():
@@ -167,8 +168,9 @@ class _Position:
     time: str | None = None
 
 
-def _positions(ix: Index) -> list[_Position]:
-    """Every titled person mention whose title says of which country or organisation it is."""
+def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Position]:
+    """Every titled person mention whose title says of which country or organisation it is (those whose
+    country the document never tells go to ``unplaced``: consolidation looks for it in other documents)."""
     found: list[_Position] = []
     for m, span in ix.spans(("person",)):
         if m.form == "title":
@@ -231,8 +233,9 @@ def _positions(ix: Index) -> list[_Position]:
             if not p.of and not others and not re.search(r"\b(?:of|for)\b", p.role):
                 p.of = _state_acting_in_sentence(p, ix)
             p.of = p.of or _ministry_of(p, found, ix) or _leader_served(p, found, ix)
-        if not p.of and not re.search(r"\b(?:of|for)\b", p.role):
-            continue   # a bare "President" of nowhere says little; "Commissioner for Energy" says its post
+        # a bare "President" of nowhere says little ("Commissioner for Energy" says its post): it is kept
+        # aside, for another document may tell of which state (``consolidate.place_posts``)
+        bare = not p.of and not re.search(r"\b(?:of|for)\b", p.role)
         # a present-tense sentence ("X is the foreign minister") states the post now, not at the time
         # the previous sentence speaks of
         verbs = [t for t in [sent.root, *sent.root.children] if t.dep_ in ("ROOT", "aux", "auxpass")]
@@ -250,7 +253,10 @@ def _positions(ix: Index) -> list[_Position]:
         when = ix.time_of(p.span.root, mine, fallback_previous=not present) if mine or not times else None
         p.time = when.iso if when else (ix.ctx.doc.published if present and not former
                                         and not _in_quote(p.span) else None)
-        out.append(p)
+        if not bare:
+            out.append(p)
+        elif unplaced is not None:
+            unplaced.append(p)
     return out
 
 
