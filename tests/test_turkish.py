@@ -180,3 +180,10 @@ def test_a_meeting_a_target_by_a_year_and_a_lines_yearly_flow_in_turkish(nlp_mod
            for q in doc.facts if q.kind == "quantity"}
     assert ("trade_turnover", 5e9, "USD", "2030", "target", None) in got
     assert any(g[:3] == ("capacity", 2, "bcm/y") for g in got)
+
+
+def test_a_route_end_that_is_a_capital_is_its_city_under_its_usual_name(nlp_model):
+    text = "Tiflis-Batum Demiryolu Hattı 2019 yılında açıldı. Gürcistan bu hattı kullanıyor."
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    ends = {r.object for r in doc.facts if r.kind == "relation" and r.predicate == "connects"}
+    assert "Tbilisi" in ends and "Tiflis" not in ends
