@@ -78,3 +78,10 @@ def test_karabakh_by_any_of_its_names_is_one_place():
     names = ["Karabakh", "Nagorny-Karabakh", "Nagorno Karabakh", "Dağlık Karabağ", "Karabagh"]
     assert {gaz.lookup(n).canonical for n in names} == {"Nagorno-Karabakh"}
     assert gaz.lookup("North Caucasus").canonical != gaz.lookup("South Caucasus").canonical
+
+
+def test_a_town_is_one_place_under_its_english_turkish_and_azerbaijani_spellings():
+    g = gazetteer.load()
+    assert {g.lookup(n).canonical for n in ("Shusha", "Şuşa", "Shushi")} == {"Shusha"}
+    assert {g.lookup(n).canonical for n in ("Kalbajar", "Kelbajar", "Kəlbəcər")} == {"Kalbajar"}
+    assert g.lookup("Şuşa").type == "place"

@@ -187,3 +187,16 @@ def test_a_route_end_that_is_a_capital_is_its_city_under_its_usual_name(nlp_mode
     doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
     ends = {r.object for r in doc.facts if r.kind == "relation" and r.predicate == "connects"}
     assert "Tbilisi" in ends and "Tiflis" not in ends
+
+
+@pytest.mark.parametrize("text, place", [
+    # a name in the locative is a place; a meeting there happened there
+    ("Moldova Cumhurbaşkanı Ion Rusu, 3 Temmuz 2024 tarihinde Orhei'de Romanya Cumhurbaşkanı Anna Petrova ile "
+     "bir araya geldi.", "Orhei"),
+    # a capital in the locative is its city
+    ("Moldova Cumhurbaşkanı Ion Rusu, 3 Temmuz 2024 tarihinde Tiflis'te Romanya Cumhurbaşkanı Anna Petrova ile "
+     "bir araya geldi.", "Tbilisi"),
+])
+def test_a_turkish_meeting_takes_place_where_its_locative_says(nlp_model, text, place):
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    assert [f.place for f in doc.facts if isinstance(f, Event) and f.type == "meeting"] == [place]

@@ -2169,6 +2169,12 @@ def _merge(events: list[Event]) -> list[Event]:
 _TR_NEEDS_TIME = {"opening", "organization_change", "visit", "meeting", "military_exercise"}
 
 
+def _place_of(m: Mention, ix: Index) -> str:
+    """A place mention's name; for a capital, the city ("Bakü'de": Baku), not the state it stands for."""
+    entry = gazetteer.load().lookup(m.text) if m.form == "capital" else None
+    return entry.place if entry is not None and entry.place else ix.name(m)
+
+
 def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
     """Events of a Turkish document from trigger stems and the names and dates around them
     (``extract/turkish.py``): no parse, so each reads the nearest fitting name."""
@@ -2232,8 +2238,12 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
             if (typ, name, tuple(who)) in seen:
                 continue
             seen.add((typ, name, tuple(who)))
+            # where a meeting or visit was: the place named in the locative ("Şuşa'da bir araya geldi")
+            place = next((m for m in ms if m.type in ("place", "country") and m.form in ("name", "capital")
+                          and re.match(r"['’](?:da|de|ta|te)\b", text[m.end:m.end + 4])), None) \
+                if typ in ("meeting", "visit") else None
             out.append(Event(type=typ, sources=[ctx.doc.source(s, e)], name=name,
                              date=t.value if t else None, end_date=t.end_value if t else None,
-                             participants=who))
+                             participants=who, place=_place_of(place, ix) if place else None))
         prev_times = times_here
     return out

@@ -53,6 +53,11 @@ TITLED_PERSON = re.compile(r"(?<![\wçğıöşü])(?:Cumhurbaşkanı|Başbakanı
                            r"Sözcüsü|Komutanı)\s(?P<name>" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r"){1,3})"
                            r"(?![\wçğıöşü])")
 
+# a place: a name in the locative after its apostrophe ("Şuşa'da", "Laçın'de", "Kars'ta"); the gazetteer's
+# names (countries, capitals) are left to it
+LOCATIVE = re.compile(r"(?<![\wçğıöşü'’])(?P<name>" + _NAME_WORD + r"(?:\s" + _NAME_WORD + r"){0,2})['’](?:da|de|ta|te)"
+                      r"(?![\wçğıöşü])")
+
 MONTHS = {"ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8,
           "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12}
 _MONTH_RE = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(MONTHS)
@@ -106,6 +111,10 @@ def names(text: str) -> list[Name]:
         out.append(Name(m.start(), m.end(), "organization", "acronym"))
     for m in TITLED_PERSON.finditer(text):
         out.append(Name(m.start("name"), m.end("name"), "person"))
+    taken = [(n.start, n.end) for n in out]
+    for m in LOCATIVE.finditer(text):
+        if not any(a < m.end("name") and m.start("name") < b for a, b in taken):
+            out.append(Name(m.start("name"), m.end("name"), "place"))
     return out
 
 
