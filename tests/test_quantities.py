@@ -555,3 +555,24 @@ def test_a_percentage_owned_with_no_line_or_site_in_sight_is_no_stake(nlp_model)
 def test_a_count_is_of_the_actors_of_its_own_clause(nlp_model, text, subjects):
     [q] = [q for q in figures(nlp_model, text) if q.value in (10, 20)]
     assert q.subjects == subjects
+
+
+def test_a_past_figure_in_a_relative_clause_of_a_target_is_actual(nlp_model):
+    text = "Ion Rusu said trade between Moldova and Romania, which stood at $7.6 billion last year, would reach " \
+           "$15 billion by 2030."
+    qs = figures(nlp_model, text, published="2024-12-01")
+    assert [(q.value, q.time, q.modality) for q in qs] == [(7.6e9, "2023", "actual"), (15e9, "2030", "target")]
+
+
+def test_the_time_of_a_since_clause_is_the_start_not_the_figure_time(nlp_model):
+    text = "Romanian companies have invested around $16 billion in Moldova since the country gained independence " \
+           "in 1991."
+    [q] = figures(nlp_model, text, published="2024-12-01")
+    assert (q.indicator, q.time) == ("investment", "2024-12-01")
+
+
+def test_what_an_investment_is_made_through_is_not_its_investor(nlp_model):
+    text = "Azerbaijan has become one of the largest foreign investors in Turkey, with total investments " \
+           "exceeding $20 billion, mainly through SOCAR's Star refinery and Petkim petrochemical complex."
+    [q] = figures(nlp_model, text)
+    assert (q.qualifiers.get("from"), q.qualifiers.get("to")) == ("Azerbaijan", "Türkiye")

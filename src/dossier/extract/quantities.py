@@ -1198,6 +1198,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     if span is None:
         return None
     root = span.root
+    if any(a.dep_ == "prep" and a.lower_ in ("through", "via") for a in root.ancestors):
+        return None   # "investments of $20 billion, mainly through A's refinery and B's plant": the means
     if m.form == "demonym":
         head = root.head
         if buying and _lemma(head) in BUY:
@@ -1405,6 +1407,8 @@ def _modality(fig: Figure, site: _Site, indicator: str) -> str:
                                         # "strikes targeted three air bases": aimed at, not a goal
                                         or lemma == "target" and w.pos_ == "VERB" and fig.dim == "count"):
                 return "target"
+        if tok.dep_ == "relcl" and tok.tag_ == "VBD":
+            break   # "trade, which stood at $7.6 billion last year, would reach ...": the clause tells what was
     if fig.approx == "estimated":
         return "estimate"
     if fig.approx == "up to" and indicator not in ("capacity", "length") and not any(

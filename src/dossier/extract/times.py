@@ -636,6 +636,12 @@ def _relative_clauses(ctx: Context, sent: tuple[int, int], start: int, end: int)
     for t in span:
         if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in t.subtree):
             s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+        elif t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(
+                c.dep_ == "mark" and c.lower_ in ("since", "before", "until") for c in t.children):
+            # "have invested $16 billion there since the country gained independence in 1991": the clause's
+            # own time, a point the figure is counted from
+            s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
         elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass")
                                                                     for c in t.children) \
                 and (t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in t.children)):
