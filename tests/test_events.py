@@ -1546,6 +1546,22 @@ def test_a_place_that_did_not_declare_independence_gets_none(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, signers", [
+    ("Moldova and Romania signed 11 documents, including a memorandum on energy and an agreement on trade.",
+     ["Moldova", "Romania"]),
+    ("Ion Rusu and Anna Petrova met on Monday. The two leaders also witnessed the signing of 11 documents, "
+     "including a memorandum on energy and an agreement on trade.", ["Ion Rusu", "Anna Petrova"]),
+])
+def test_the_documents_a_signing_includes_are_each_signed(model, text, signers):
+    mentions = COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [
+        ("memorandum on energy", "agreement", "memorandum on energy"),
+        ("agreement on trade", "agreement", "agreement on trade")]
+    found = [e for e in find(model, text, mentions) if e.type == "agreement_signed"]
+    assert [(e.name, e.participants) for e in found] == [("memorandum on energy", signers),
+                                                         ("agreement on trade", signers)]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

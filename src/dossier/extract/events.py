@@ -424,6 +424,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
             things.append(tok.head)
         # "signed X in 2018 and Y in 2023": objects coordinated with the verb itself
         things += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        things += _included(things)   # "signed 11 documents, including a memorandum on X and an agreement on Y"
         if not any(_agreement_name(t, ix) is not None for t in things):
             things = _relative_antecedent(tok, ix) or things
         objects = list(dict.fromkeys(c for th in things for c in P.conjuncts(th)
@@ -468,12 +469,15 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         out.append(d)
     elif (low == "signing" and tok.pos_ in ("NOUN", "PROPN")) or lemma in ("signatory", "signatories"):
         # "the signing of X"; "the signatories of X" (X was signed; who signed it is the phrase's subject)
-        for o in P.pobjs(tok, {"of", "to"}):
+        for o in (objs := P.pobjs(tok, {"of", "to"})) + [c for i in _included(objs) for c in P.conjuncts(i)]:
             name = _agreement_name(o, ix)
             if name is not None:
                 d = _Draft("agreement_signed", tok, name=name or None)
                 d.add(*_agents(tok, ix, deps=("poss",), preps=("by", "between")))
                 d.add(*_agents(o, ix, deps=(), preps=("with", "between")))
+                if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("witness", "attend", "oversee", "hail"):
+                    # "the two leaders witnessed the signing of ...": those who were there
+                    d.add(*[n for sb in P.subject_of(tok.head) for c in P.conjuncts(sb) for n in ix.refers(c)])
                 d.place = _place(tok, ix)
                 out.append(d)
     elif low == "dated" and tok.i + 1 < len(tok.doc):
@@ -534,6 +538,11 @@ def _agreement_parties(noun: Token, ix: Index) -> list[str]:
     complement)."""
     heads = [noun, *P.pobjs(noun, {"of", "on"})]   # (and "an agreement on defence cooperation with X")
     return [n for h in heads for n in _agents(h, ix, deps=(), preps=("with", "between"))]
+
+
+def _included(nouns: list[Token]) -> list[Token]:
+    """What a plural is said to include: "11 documents, including a memorandum on X and an agreement on Y"."""
+    return [o for n in nouns if n.tag_ == "NNS" for o in P.pobjs(n, {"including", "like"})]
 
 
 def _relative_antecedent(tok: Token, ix: Index) -> list[Token]:
