@@ -1562,6 +1562,16 @@ def test_the_documents_a_signing_includes_are_each_signed(model, text, signers):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut Shield exercise will involve some 3,000 troops from Moldova and Romania.",
+    "Moldova and Romania are allies. The Prut Shield exercise will involve some 3,000 troops from both countries.",
+])
+def test_an_exercise_involving_troops_from_states_is_theirs(model, text):
+    found = find(model, text, COUNTRIES + [("Prut Shield exercise", "event", "Prut Shield exercise")])
+    assert [e.participants for e in found if e.type == "military_exercise"] == [["Moldova", "Romania"]]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

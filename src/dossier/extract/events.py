@@ -1202,6 +1202,10 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
         # "the Prut Shield 2023 exercise": a yearly exercise's name says its year
         d.time = TimeExpr(year.group(1), 0, 0, year.group(1))
     _noun_event_args(tok, ix, d)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("involve", "include", "bring", "gather", "feature"):
+        # "the exercise will involve 3,000 troops from A and B", "brought together troops from both countries"
+        d.add(*[n for o in P.children(tok.head, ("dobj",)) for f in P.pobjs(o, {"from", "of"})
+                for c in P.conjuncts(f) for n in ix.refers(c, ("country",))])
     # "drills near Ungheni": troops train near a place as well as in it
     d.place = d.place or _place(tok, ix, preps=("in", "at", "near"))
     if d.place is None and given is not None:
