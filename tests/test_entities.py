@@ -479,3 +479,15 @@ def test_the_country_of_a_currency_is_not_mentioned_as_an_actor(nlp_model, text)
 def test_a_line_of_a_transport_kind_is_infrastructure(nlp_model, text, name):
     doc = run(nlp_model, text)
     assert [doc.text[m.start:m.end] for m in doc.mentions if m.type == "infrastructure"] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # a town's terminal or port is a place of its own, not the town
+    ("Vestra Logistics holds a stake in the Batumi container terminal.", "Batumi container terminal",
+     "Batumi container terminal"),
+    # a field keeps the gazetteer's name with its generic words
+    ("Vestra Energy operates the Shah Deniz gas field.", "Shah Deniz gas field", "Shah Deniz"),
+])
+def test_a_known_place_with_generic_words_is_itself_unless_works_at_it(nlp_model, text, surface, name):
+    doc = run(nlp_model, text)
+    assert [(doc.text[m.start:m.end], m.entity) for m in doc.mentions if m.type == "place"] == [(surface, name)]

@@ -46,6 +46,7 @@ from dossier.extract.name_shapes import (
     SIGN_VERBS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    WORKS_AT,
     Acronyms,
     Candidate,
     acronym_candidates,
@@ -584,8 +585,8 @@ def _standard_name(names: Iterable[str], typ: str, gaz: gazetteer.Gazetteer) -> 
             e = gaz.lookup(" ".join(words))
             if e is not None and e.type in ("infrastructure", "place") and e.form in ("name", "acronym"):
                 return e
-            if len(words) < 2 or not words[-1].islower():
-                break
+            if len(words) < 2 or not words[-1].islower() or (typ == "place" and words[-1] in WORKS_AT):
+                break   # (the "Batumi container terminal" is not the town of Batumi)
             words.pop()
     return None
 

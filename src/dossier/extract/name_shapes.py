@@ -71,6 +71,8 @@ LOWER_HEADS = {
     "deal": "agreement", "memorandum": "agreement", "accord": "agreement", "protocol": "agreement",
     "pact": "agreement",
 }
+# a town's port or terminal is a place of its own ("the Poti port")
+WORKS_AT = {"port", "terminal", "harbour", "harbor"}
 # "line" names a line only after the kind of line it is ("the A–B ferry line", not "the A–B front line")
 _LINE_KINDS = {"ferry", "rail", "railway", "shipping", "container", "freight", "power", "transmission", "cable",
                "bus", "metro", "tram", "gas", "oil", "pipeline"}
@@ -506,8 +508,11 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
         # (not a place's own works: "the Prut power plant" is a plant, not the river)
         if tail_type in ("infrastructure", "place") and tail_end > run.j and not _paren_at(sp, run.j) \
                 and not (whole.type == "place" and tail_type == "infrastructure"):
-            return [Candidate(start, sp[tail_end - 1].idx + len(sp[tail_end - 1].text), whole.type, "shape",
-                              entity=whole.canonical)]
+            tail_end_char = sp[tail_end - 1].idx + len(sp[tail_end - 1].text)
+            if whole.type == "place" and sp[tail_end - 1].lower_ in WORKS_AT:
+                # "the Batumi container terminal", "the Poti port": works at a town, not the town itself
+                return [Candidate(start, tail_end_char, "place", "shape", name=clean_name(sp[run.i:tail_end].text))]
+            return [Candidate(start, tail_end_char, whole.type, "shape", entity=whole.canonical)]
     if whole is not None or plural_generic(words):
         return None
     if typ is not None:
