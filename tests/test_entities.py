@@ -491,3 +491,19 @@ def test_a_line_of_a_transport_kind_is_infrastructure(nlp_model, text, name):
 def test_a_known_place_with_generic_words_is_itself_unless_works_at_it(nlp_model, text, surface, name):
     doc = run(nlp_model, text)
     assert [(doc.text[m.start:m.end], m.entity) for m in doc.mentions if m.type == "place"] == [(surface, name)]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Moldova keeps a route to the Indian Ocean open.", ("Indian Ocean", "place"), "Ocean"),
+    ("Chief of Staff Field Marshal Ion Rusu was present.", ("Ion Rusu", "person"), "Field"),
+    ("It was attended by Chief Master Sgt. Ion Rusu, the command chief.", ("Ion Rusu", "person"), "Master Sgt"),
+    ("The army has 80 launchers. (IISS 2007, p. 157)", None, "IISS 2007"),
+    ("Fighters are based at Vulcanesti Air Base.", ("Vulcanesti Air Base", "place"), None),
+    ("Romania keeps its 102nd Military Base in Iasi.", ("102nd Military Base", "place"), "Military Base"),
+    ("The 11th Prut Advisory Council met in Iasi.", None, "11th Prut Advisory Council"),
+])
+def test_names_keep_their_number_and_kind_and_leave_ranks_and_citations_out(nlp_model, text, expected, absent):
+    doc = run(nlp_model, text)
+    found = {(doc.text[m.start:m.end], m.type) for m in doc.mentions if m.form != "title"}
+    assert expected is None or expected in found
+    assert absent is None or absent not in {s for s, _ in found}

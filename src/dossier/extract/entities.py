@@ -39,6 +39,7 @@ from dossier.extract.name_shapes import (
     HEAD_TYPES,
     HONORIFICS,
     LOWER_HEADS,
+    MILITARY_RANKS,
     MODEL_RE,
     MONTHS,
     ORG_NOUNS,
@@ -121,7 +122,8 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         toks = list(span)
         # a demonym glued to a name by the tagger ("Azerbaijani Shah-Deniz") is not part of it
         while len(toks) > 1 and (gaz.lookup(toks[0].text) or gazetteer.Entry("", "")).form == "demonym" \
-                and ent.label_ in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT"}:
+                and ent.label_ in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT"} \
+                and not (len(toks) == 2 and toks[1].lower_ in HEAD_TYPES):   # "the Indian Ocean" is one name
             toks = toks[1:]
         if ent.label_ == "PERSON":
             # (a rare capitalised word the tagger did not take for a name is still one: "Recep Tayyip ...")
@@ -154,6 +156,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue  # a gazetteer name is the gazetteer's to type
         if label == "NORP":
             continue  # demonyms come from the gazetteer; other groups are not entities
+        if len(words) == 1 and low[0] in TITLE_MODIFIERS and span.end < len(sp) \
+                and sp[span.end].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
+            continue   # "Field Marshal X": a rank, not a name
         if any(MODEL_RE.match(w) for w in words) and label in {"ORG", "PERSON", "PRODUCT", "FAC"} and typ is None:
             out.append(Candidate(span.start_char, span.end_char, "product", "ner", name=clean_name(text)))
             continue
@@ -1002,6 +1007,8 @@ def _keep(text: str, c: Candidate, sp: Doc) -> bool:
         return c.type == "event" and " " in name
     if name[:1].islower() and c.type not in {"agreement", "event"}:
         return False   # "post-Erdoğan"
+    if c.type == "person" and name.split()[-1].lower().rstrip(".") in MILITARY_RANKS:
+        return False   # "Chief Master Sgt. X": a rank, the name comes after it
     return not (c.type == "person" and any(w.lower() in GENERIC for w in name.split()))
 
 

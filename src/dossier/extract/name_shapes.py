@@ -54,6 +54,7 @@ PLACE_HEADS = {
     "field", "block", "sea", "ocean", "gulf", "bay", "lake", "river", "mountains", "valley", "region",
     "province", "district", "oblast", "city", "island", "islands", "peninsula", "strait", "basin", "plateau",
     "desert", "port", "terminal", "harbour", "harbor", "territory", "enclave", "village", "town", "square",
+    "base", "airbase",
 }
 HEAD_TYPES = {**{w: "organization" for w in ORG_HEADS}, **{w: "agreement" for w in AGREEMENT_HEADS},
               **{w: "event" for w in EVENT_HEADS}, **{w: "infrastructure" for w in INFRA_HEADS},
@@ -71,6 +72,7 @@ LOWER_HEADS = {
     "deal": "agreement", "memorandum": "agreement", "accord": "agreement", "protocol": "agreement",
     "pact": "agreement",
 }
+_UNITS = {"army", "division", "brigade", "regiment", "corps", "fleet", "battalion", "squadron", "flotilla"}
 # a town's port or terminal is a place of its own ("the Poti port")
 WORKS_AT = {"port", "terminal", "harbour", "harbor"}
 # "line" names a line only after the kind of line it is ("the A–B ferry line", not "the A–B front line")
@@ -525,6 +527,11 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
                 and is_cap(sp[j + 1]):
             end = sp[j + 1].idx + len(sp[j + 1].text)
             text = sp[run.i:j + 2].text
+        if run.i > 0 and re.fullmatch(r"\d+(?:st|nd|rd|th)", sp[run.i - 1].text) and (
+                typ in ("place", "infrastructure") or any(w.lower() in _UNITS for w in words)):
+            # "the 102nd Military Base", "the 19th Army of ...": the number is the name's (not "the 11th
+            # Advisory Council", the eleventh meeting of the council)
+            start, text = sp[run.i - 1].idx, sp[run.i - 1:run.j].text
         return [Candidate(start, end, typ, "shape", name=clean_name(text))]
     # a name followed by a lowercase head: "Shah-Deniz field", "Azerbaijan – Georgia – Turkey business forum"
     tail_end, tail_type = _lower_tail(sp, run.j)
@@ -565,7 +572,9 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     # a name followed by a year: "Three Brothers 2021", "Ephesus-2022"
     if len(words) >= 2 and YEAR_RE.match(words[-1]):
         base = [w for w in words[:-1] if w not in DASHES]
-        if base and not gaz.lookup(" ".join(base)) and base[0].lower() not in MONTHS:
+        cited = len(base) == 1 and base[0].isupper() and run.i > 0 and sp[run.i - 1].text == "("
+        if base and not gaz.lookup(" ".join(base)) and base[0].lower() not in MONTHS and not cited:
+            # (not a source cited in parentheses: "(IISS 2007, p. 157)")
             return [Candidate(start, end, "event", "shape", name=clean_name(text))]
         return None
     # products: a model designation ("Bayraktar TB2", "F-16") where weapons are talked about
