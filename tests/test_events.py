@@ -1572,6 +1572,15 @@ def test_an_exercise_involving_troops_from_states_is_theirs(model, text):
 
 
 @pytest.mark.model
+def test_a_town_closing_the_members_of_a_meeting_is_where_it_was_held(model):
+    text = "Moldova is a member of the OBSS. Last week there was a meeting of foreign ministers of the OBSS in Iasi. " \
+           "Moldova's president addressed the ministers."
+    mentions = COUNTRIES + [("OBSS", "organization", "OBSS"), ("Iasi", "place", "Iasi")]
+    found = [e for e in find(model, text, mentions) if e.type == "meeting"]
+    assert [(e.participants, e.place) for e in found] == [(["OBSS"], "Iasi")]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

@@ -387,6 +387,21 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
     return None
 
 
+def _place_closing_members(noun: Token, ix: Index) -> str | None:
+    """"a meeting of foreign ministers of the CSTO in Minsk": the parser may hang the place on the body
+    whose members meet; a town closing the "of" phrases of the event's noun is where it was held."""
+    last = noun.right_edge
+    if last.dep_ != "pobj" or last.head.lower_ not in ("in", "at"):
+        return None
+    t = last.head.head   # what "in X" hangs on: must lie in the noun's "of" phrases
+    while t.i != noun.i and t.dep_ in ("pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    if t.i != noun.i or last.head.head.i == noun.i:
+        return None
+    m = ix.mention(last, ("place",))
+    return ix.name(m) if m is not None and ix.mention(last.head.head, ("organization",)) is not None else None
+
+
 def _place_after_phrase(noun: Token, ix: Index) -> str | None:
     """"signed a memorandum ... on energy cooperation in Baku on 10 March": a place closing the object's
     phrase, right before its date, is where it was signed (not what it is about)."""
@@ -1081,7 +1096,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         takers = P.children(g, ("poss",)) if g.pos_ == "NOUN" else P.subject_of(g)
         d.add(*[n for s in takers for n in ix.refers(s)])
         d.add(*_agents(g, ix, deps=(), preps=("with", "alongside")))
-    d.place = _place(tok, ix) or d.place
+    d.place = _place(tok, ix) or d.place or _place_closing_members(tok, ix)
     if d.place is None:
         # "Baku organized the festival": the host city
         if tok.dep_ == "dobj" and h.lemma_.lower() in ("organize", "organise", "host", "hold", "stage"):
