@@ -97,6 +97,9 @@ def test_times_dates_a_bare_month_by_its_passage(nlp_model, text, surface, iso):
     ("The Council met on Tuesday.", "2024-11-26"),
     ("The Council will meet behind closed doors on Tuesday.", "2024-12-03"),
     ("'The world will hear our roar,' he said on Tuesday.", "2024-11-26"),
+    # a weekday opening its sentence takes the tense told after it
+    ("On Tuesday, the Commissioner will co-chair the council in Chisinau.", "2024-12-03"),
+    ("On Tuesday, the minister said the talks will continue.", "2024-11-26"),
 ])
 def test_a_weekday_in_a_future_clause_is_the_coming_one(nlp_model, text, iso):
     # published on Sunday 1 December 2024

@@ -457,7 +457,13 @@ def _relative(text: str, pub: dt.date | None) -> list[_Cand]:
         target = WEEKDAYS.index(m.group("d").casefold())
         back = (pub.weekday() - target) % 7
         lead = text[max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 160) + 1:m.start()]
-        if w == "next" or w != "last" and _future(lead):
+        stop = min([i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0] or [len(text)])
+        # "On Thursday, the Commissioner will co-chair ...": a weekday opening its sentence takes the tense after
+        trail = text[m.end():min(stop, m.end() + 120)]
+        hit = _FUTURE.search(trail)
+        opening = not lead.strip() and hit is not None and not re.search(
+            r"\b\w+ed\b|" + _SAID.pattern, trail[:hit.start()], re.I)   # (not "On Thursday, X said Y will")
+        if w == "next" or w != "last" and (_future(lead) or opening):
             # "next Tuesday"; "the Council will meet on Tuesday": the coming one
             day = pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)
         elif w == "last" and back == 0:
