@@ -1581,6 +1581,18 @@ def test_a_town_closing_the_members_of_a_meeting_is_where_it_was_held(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders of the Alpha Union met in Iasi on Monday.", [("meeting", ["Alpha Union"], "2024-11-25")]),
+    ("Moldova's accession to the Alpha Union in 2001 was welcomed.",
+     [("organization_change", ["Moldova"], "2001")]),
+])
+def test_a_body_whose_leaders_meet_and_a_dated_accession(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Alpha Union", "organization", "Alpha Union"), ("Iasi", "place", "Iasi")],
+                 [("on Monday", "2024-11-25"), ("2001", "2001")])
+    assert [(e.type, e.participants, e.date) for e in found] == expected
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

@@ -1864,3 +1864,18 @@ def test_who_operates_a_site_together_with_another_shares_it(model, text, operat
                 ("Codru field", "place", "Codru field")]
     found = find(model, text, mentions, predicate="operator_of")
     assert {r.subject for r in found if r.object == "Codru field"} == operators
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, members, time", [
+    ("Alpha Union members Georgia, Moldova and Romania met in Iasi.", {"Georgia", "Moldova", "Romania"}, None),
+    ("The Alpha Union, which includes Georgia, Moldova and Romania, met in Iasi.",
+     {"Georgia", "Moldova", "Romania"}, None),
+    ("Moldova's accession to the Alpha Union in 2001 was welcomed.", {"Moldova"}, "2001"),
+    ("Moldova's accession to the Alpha Union is a long way off.", set(), None),
+])
+def test_members_listed_after_a_body_included_in_it_or_acceded_to_it(model, text, members, time):
+    found = find(model, text, COUNTRIES + [("Alpha Union", "organization", "Alpha Union")], [("2001", "2001")],
+                 predicate="member_of")
+    assert {r.subject for r in found if r.object == "Alpha Union"} == members
+    assert {r.time for r in found} <= {time}

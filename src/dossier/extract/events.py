@@ -1574,6 +1574,16 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             d = _Draft("organization_change", tok.head, name=ix.name(ms[0]), time=since[0].time, own_time_only=True)
             d.add(*who)
             return [d]
+    if lemma in ("accession", "admission") and tok.pos_ == "NOUN" and not P.is_hypothetical(tok):
+        # "Moldova's accession to the WTO in 2001": it joined then (a dated accession only)
+        dated = [a for a in ix.sentence_times(tok.sent) if a.token.head.head.i == tok.i and a.token.head.lower_ in
+                 ("in", "on")]
+        ms = [m for o in P.pobjs(tok, {"to", "into"}) for m in ix.phrase_mentions(o, orgs)]
+        who = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
+        if dated and ms and who:
+            d = _Draft("organization_change", tok, name=ix.name(ms[0]), time=dated[0].time, own_time_only=True)
+            d.add(*who)
+            return [d]
     if lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
@@ -1644,7 +1654,8 @@ def _body_or_its_people(tok: Token, ix: Index) -> Mention | None:
     m = ix.mention(tok, ("organization",))
     if m is not None or tok.lemma_.lower() not in P.DELEGATES | {"minister", "head"}:
         return m
-    return next((x for c in tok.children if c.dep_ in ("compound", "nmod")
+    # "NATO leaders", "leaders of the Organization of Turkic States"
+    return next((x for c in [*(c for c in tok.children if c.dep_ in ("compound", "nmod")), *P.pobjs(tok, {"of"})]
                  for x in [ix.mention(c, ("organization",))] if x is not None), None)
 
 

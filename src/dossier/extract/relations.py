@@ -1079,6 +1079,10 @@ _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "tra
             "quest", "drive", "hope", "hopes", "ambition", "ambitions"}
 
 
+def _is_year_or_date(tok: Token, ix: Index) -> bool:
+    return any(a.token.i == tok.i or a.token.head.i == tok.i for a in ix.sentence_times(tok.sent))
+
+
 def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     # "as a NATO member" and "Turkey, a NATO member," state a standing fact whatever the clause intends
@@ -1093,6 +1097,26 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if poss and org is not None:
             for person in ix.refers(poss[0], ("person",)):
                 out.add("member_of", person, ix.name(org), sent)
+        return
+    if lemma == "member" and tok.tag_ == "NNS" and tok.i > 0 and ix.mention(tok.nbor(-1), _ORG) is not None:
+        # "GUAM members Georgia, Ukraine, Azerbaijan and Moldova met": the states listed after the word
+        org = ix.mention(tok.nbor(-1), _ORG)
+        for m in _mention_run(ix, tok.idx + len(tok.text), ("country",)):
+            out.add("member_of", ix.name(m), ix.name(org), sent)
+    if lemma in ("include", "comprise", "unite") and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "the Organization of Turkic States, which includes Turkey, Azerbaijan and Kazakhstan": its members
+        bodies = [m for sb in P.subject_of(tok)[:1] for m in ix.phrase_mentions(sb, _ORG)]
+        for o in P.children(tok, ("dobj",)):
+            for c in P.conjuncts(o):
+                for n in ix.refers(c, ("country",)) if bodies else []:
+                    out.add("member_of", n, ix.name(bodies[0]), sent)
+        return
+    if lemma in ("accession", "admission") and tok.pos_ == "NOUN" and not P.is_hypothetical(tok) \
+            and any(_is_year_or_date(o, ix) for o in P.pobjs(tok, {"in", "on"})):
+        # "Moldova's accession to the WTO in 2001": a member since then
+        for st in [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]:
+            for m in [m for o in P.pobjs(tok, {"to", "into"}) for m in ix.phrase_mentions(o, _ORG)]:
+                out.add("member_of", st, ix.name(m), sent, time=_time(tok, ix))
         return
     if lemma not in _MEMBERSHIP_WORDS:
         return
