@@ -1593,6 +1593,17 @@ def test_a_body_whose_leaders_meet_and_a_dated_accession(model, text, expected):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, place", [
+    ("During his visit to Bucharest in May 2023, Ion Rusu met Anna Petrova.", "Bucharest"),
+    ("Ion Rusu visited Romania in May 2023 and met Anna Petrova.", "Romania"),
+])
+def test_a_meeting_told_with_a_visit_was_held_where_the_visit_went(model, text, place):
+    mentions = COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Bucharest", "place", "Bucharest")]
+    found = find(model, text, mentions, [("in May 2023", "2023-05")])
+    assert [e.place for e in found if e.type == "meeting"] == [place]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

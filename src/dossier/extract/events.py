@@ -92,6 +92,7 @@ def _find_events(ctx: Context) -> list[Event]:
         _share_agents(drafts)
         _date(sent, ix, drafts)
         _visit_length(sent, drafts)
+        _met_on_the_visit(drafts)
         # a plural trigger is a habit ("they hold exercises") unless named or dated ("held joint
         # exercises in September 2023")
         drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix) or _dated_once(d)]
@@ -1801,6 +1802,17 @@ def _named_by_mention(d: _Draft, ix: Index) -> bool:
     """A plural trigger counts only as a named series ("the Three Brothers exercises")."""
     return ix.mention(d.anchor, ("event",)) is not None or any(
         ix.mention(c, ("event",)) is not None for c in d.anchor.children if c.dep_ in ("compound", "appos"))
+
+
+def _met_on_the_visit(drafts: list[_Draft]) -> None:
+    """"During his visit to Bucharest in May, X met Y": a meeting told with the visit of one of its
+    participants, without a place of its own, was held where the visit went."""
+    visits = [d for d in drafts if d.type == "visit" and d.place]
+    for d in drafts:
+        if d.type == "meeting" and d.place is None:
+            went = [v for v in visits if set(v.participants) & set(d.participants)]
+            if len({v.place for v in went}) == 1:
+                d.place = went[0].place
 
 
 def _share_agents(drafts: list[_Draft]) -> None:
