@@ -1879,3 +1879,11 @@ def test_members_listed_after_a_body_included_in_it_or_acceded_to_it(model, text
                  predicate="member_of")
     assert {r.subject for r in found if r.object == "Alpha Union"} == members
     assert {r.time for r in found} <= {time}
+
+
+@pytest.mark.model
+def test_a_site_on_a_river_in_a_state_lies_in_the_state_and_the_river_does_not(model):
+    text = "The Giurgiulesti port, located on the Danube in Moldova, handles grain."
+    found = find(model, text, COUNTRIES + [("Giurgiulesti port", "place", "Giurgiulesti port"),
+                                           ("Danube", "place", "Danube")], predicate="located_in")
+    assert triples(found) == {("Giurgiulesti port", "Moldova")}

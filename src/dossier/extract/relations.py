@@ -2104,7 +2104,11 @@ def _located(ix: Index, out: _Collector) -> None:
             if states and thing is not None and ix.name(thing) != ix.name(states[0]):
                 out.add("located_in", ix.name(thing), ix.name(states[0]), tok.sent)
         if tok.lemma_.lower() in P.LOCATED_VERBS and tok.dep_ in ("acl", "relcl", "ROOT") and tok.tag_ == "VBN":
-            where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for x in ix.phrase_mentions(o, ("place", "country"))]
+            # ("located on the Danube in Moldova": the parser hangs "in Moldova" on the river; the site lies in both)
+            where = [x for o in P.pobjs(tok, {"in", "on", "at"}) for w in [o, *P.pobjs(o, {"in"})]
+                     for x in ix.phrase_mentions(w, ("place", "country"))]
+            where = [x for x in where if x.type == "country"] + [x for x in where if x.type != "country"] \
+                if len(where) > 1 else where
             what = [tok.head] if tok.dep_ in ("acl", "relcl") else P.children(tok, ("nsubjpass",))
             things = [x for w in what for x in ix.phrase_mentions(w, ("place", "infrastructure", "organization"))]
             for th in things:
@@ -2144,6 +2148,8 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
             continue
         if _WATERS.search(ix.name(m)) and (gap != " in " or not _WATERS.search(m.text)):
             continue   # "Poti, a Black Sea port in Georgia": the port is in Georgia, not the sea
+        if re.search(r"\b(?:on|along)\s+(?:the\s+)?$", ix.text[max(0, m.start - 10):m.start]):
+            continue   # "a port on the Danube in Moldova": the port is in Moldova (a river runs through many)
         ends = re.match(r"\s*(?:[,.;:)–—]|$|and\b|or\b)", ix.text[c.end:c.end + 5])
         if ends or m.type == "organization" and not re.match(r"['’]s\b|\s+[A-Z]", ix.text[c.end:c.end + 3]):
             out.add("located_in", ix.name(m), ix.name(c), (m.start, c.end))
