@@ -1887,3 +1887,15 @@ def test_a_site_on_a_river_in_a_state_lies_in_the_state_and_the_river_does_not(m
     found = find(model, text, COUNTRIES + [("Giurgiulesti port", "place", "Giurgiulesti port"),
                                            ("Danube", "place", "Danube")], predicate="located_in")
     assert triples(found) == {("Giurgiulesti port", "Moldova")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Romania is the third-largest investor in Moldova.", {("Romania", 3, "investor in Moldova")}),
+    ("Romania, the largest foreign investor in Moldova, signed the deal.", {("Romania", 1, "investor in Moldova")}),
+    ("Romania is one of the largest investors in Moldova.", set()),   # no rank told
+    ("Moldova ranked 35th in the Doing Business index in 2020.", {("Moldova", 35, "the Doing Business index")}),
+])
+def test_a_state_ranked_in_a_role_or_a_list(model, text, expected):
+    found = find(model, text, COUNTRIES, [("in 2020", "2020")], predicate="ranked")
+    assert {(r.subject, r.qualifiers["rank"], r.qualifiers.get("list")) for r in found} == expected

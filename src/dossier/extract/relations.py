@@ -2525,12 +2525,14 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             # "Global Firepower ranked Azerbaijan 59th": the one ranked is the object, not the ranker
             ranked = P.children(tok, ("dobj",)) + [c for _, t in ranks for c in t.children if c.dep_ == "compound"]
             subj = ranked or subj
-    elif lemma in P.RANK_NOUNS - {"top"} and tok.pos_ == "NOUN":
+    elif lemma in P.RANK_NOUNS - {"top"} and tok.pos_ == "NOUN" or (
+            lemma in _RANKED_ROLES and tok.tag_ == "NN" and tok.dep_ in ("attr", "appos")):
+        # "took second place among ..."; "Romania is the third-largest investor in Moldova"
         r = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
         if r is None:
             return
         ranks.append((r, tok))
-        subj = P.subject_of(tok)
+        subj = P.subject_of(tok) if tok.dep_ != "appos" else [tok.head]
     elif lemma == "top" and any(c.like_num for c in tok.children):
         n = next(c.text for c in tok.children if c.like_num)
         ranks.append((f"top {n}", tok))
@@ -2580,12 +2582,18 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for s in who:
                 _trade_rank(s, rank, at, sent, ix, out)
         elif at.lemma_.lower() not in ("partner", "source", "destination", "market"):
-            listed = _list_phrase(at)
+            # (a role ranks among those who play it: "investor in Moldova")
+            listed = _list_phrase(at) if at.lemma_.lower() not in _RANKED_ROLES else \
+                at.doc[at.i:at.right_edge.i + 1].text
+            if at.lemma_.lower() in _RANKED_ROLES and any(t.lower_ == "one" for t in at.lefts):
+                continue   # "one of the largest investors": no rank told
             for s in who:
                 out.add("ranked", s, None, sent, {"rank": rank, "list": listed}, when.iso if when else None)
 
 
 _MAIN_WORDS = {"main", "major", "key", "principal", "top", "largest", "biggest", "leading", "chief"}
+# roles a state or company ranks in ("the largest foreign investor in Georgia")
+_RANKED_ROLES = {"investor", "exporter", "importer", "producer", "donor", "creditor", "buyer", "consumer"}
 
 
 def _trade_rank(partner: str, rank: int | None, at: Token, sent: Span, ix: Index, out: _Collector) -> None:
@@ -2617,7 +2625,9 @@ def _list_phrase(tok: Token) -> str | None:
     span = doc_span(tok)
     text = span.text
     m = re.search(r"\b(?:among|in|of)\b\s+(.*)$", text)
-    return m.group(1).strip(" ,.") if m else None
+    # (not the time the rank was held: "35th in the Doing Business index in 2020")
+    return re.sub(r"\s+(?:in|as\s+of|since|for)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$",
+                  "", m.group(1).strip(" ,.")) if m else None
 
 
 # --- manufacturer_of --------------------------------------------------------------------------
