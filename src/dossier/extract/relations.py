@@ -2593,7 +2593,7 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
 
 _MAIN_WORDS = {"main", "major", "key", "principal", "top", "largest", "biggest", "leading", "chief"}
 # roles a state or company ranks in ("the largest foreign investor in Georgia")
-_RANKED_ROLES = {"investor", "exporter", "importer", "producer", "donor", "creditor", "buyer", "consumer"}
+_RANKED_ROLES = {"investor", "producer", "donor", "creditor"}   # (buyers and sellers of goods: supplies)
 
 
 def _trade_rank(partner: str, rank: int | None, at: Token, sent: Span, ix: Index, out: _Collector) -> None:
