@@ -1539,6 +1539,21 @@ def test_a_breakaway_region_declares_independence_and_fights_a_war(model):
 
 
 @pytest.mark.model
+def test_a_region_coordinated_with_a_state_fights_the_war_too(model):
+    found = find(model, "Moldova and Transnistria fought a war in 1992.",
+                 COUNTRIES + [("Transnistria", "place", "Transnistria")], [("in 1992", "1992")])
+    assert [(e.type, e.participants) for e in found] == [("war", ["Moldova", "Transnistria"])]
+
+
+@pytest.mark.model
+def test_the_independence_recognised_on_the_day_it_was_declared_is_the_recognised_states(model):
+    text = "Romania recognized Moldova's independence on the day it was declared, 27 August 1991."
+    found = find(model, text, COUNTRIES, [("27 August 1991", "1991-08-27")])
+    assert sorted((e.type, tuple(e.participants)) for e in found) == [
+        ("independence", ("Moldova",)), ("recognition", ("Romania", "Moldova"))]
+
+
+@pytest.mark.model
 def test_a_place_that_did_not_declare_independence_gets_none(model):
     text = "Transnistria, a breakaway region, wants to declare independence."
     found = find(model, text, COUNTRIES + [("Transnistria", "place", "Transnistria")])

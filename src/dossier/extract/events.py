@@ -763,7 +763,17 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
                 d.add(*countries)
                 return [d]
     if lemma in P.STATE_PROCLAIM_VERBS and tok.pos_ == "VERB":
-        states = [n for s in P.children(tok, ("nsubjpass",)) for n in ix.refers(s, ("country",))]
+        subj = P.children(tok, ("nsubjpass",))
+        if subj and subj[0].lower_ == "it":
+            # "recognized Moldova's independence on the day it was declared": "it" is the independence
+            told = [t for t in tok.sent if t.i < tok.i and t.lemma_.lower() == "independence"]
+            states = [n for t in told[-1:] for c in P.children(t, ("poss",)) for n in ix.refers(c, ("country",))]
+            if not states:
+                return []
+            d = _Draft("independence", tok)
+            d.add(*states)
+            return [d]
+        states = [n for s in subj for n in ix.refers(s, ("country",))]
         if states:
             d = _Draft("independence", tok)
             d.add(*states)
@@ -1309,10 +1319,13 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*_subject_states(h, ix))
         for side in (tok, h):
             d.add(*_agents(side, ix, deps=(), preps=("with", "against")))
-        if d.participants and not _subject_states(h, ix):
-            # "Transnistria, a breakaway region, fought a war with Moldova": a region fights one too
-            d.participants[:0] = [ix.name(m) for s in P.subject_of(h)[:1] for m in ix.phrase_mentions(s, ("place",))
-                                  if m.form != "capital"][:1]
+        # "Transnistria, a breakaway region, fought a war with Moldova", "Moldova and Transnistria fought a
+        # war": a region fights one too
+        regions = [ix.name(m) for s in P.subject_of(h) for m in ix.phrase_mentions(s, ("place",))
+                   if m.form != "capital" and ix.name(m) not in d.participants]
+        if d.participants:
+            d.participants[:0] = regions[:1] if not _subject_states(h, ix) else []
+            d.add(*(regions if _subject_states(h, ix) else ()))
         return [d] if d.participants else []
     if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("enter", "join") and h.pos_ == "VERB" \
             and not _only_spoken_of(tok):
