@@ -1554,6 +1554,17 @@ def test_the_independence_recognised_on_the_day_it_was_declared_is_the_recognise
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Treaty of Chisinau (1812) gave the land to Romania.", [("agreement_signed", "Treaty of Chisinau", "1812")]),
+    ("The Treaty of Chisinau gave the land to Romania.", []),
+])
+def test_a_named_treaty_with_its_year_in_parentheses_was_signed_then(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Treaty of Chisinau", "agreement", "Treaty of Chisinau")],
+                 [("1812", "1812")])
+    assert [(e.type, e.name, e.date) for e in found] == expected
+
+
+@pytest.mark.model
 def test_a_place_that_did_not_declare_independence_gets_none(model):
     text = "Transnistria, a breakaway region, wants to declare independence."
     found = find(model, text, COUNTRIES + [("Transnistria", "place", "Transnistria")])

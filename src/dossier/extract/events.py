@@ -532,6 +532,9 @@ def _dated_by_own_words(tok: Token, ix: Index) -> bool:
     lo = tok.left_edge.idx
     if any(lo <= t.start and t.end <= tok.idx for t in ix.ctx.times):
         return True
+    m = ix.mention(tok, ("agreement",))
+    if m is not None and m.text[:1].isupper() and re.match(r"\s*\(\s*(?:1[5-9]|20)\d\d\s*\)", ix.text[m.end:m.end + 9]):
+        return True   # "the Treaty of Bucharest (1812)": a named treaty and the year it was signed
     # "a ceasefire in 1994": a truce is dated by a year (or month) right after it (an "agreement in
     # 2013" may be rejected or approved then, not signed)
     if tok.lemma_.lower() not in ("ceasefire", "truce", "armistice"):
