@@ -507,3 +507,8 @@ def test_names_keep_their_number_and_kind_and_leave_ranks_and_citations_out(nlp_
     found = {(doc.text[m.start:m.end], m.type) for m in doc.mentions if m.form != "title"}
     assert expected is None or expected in found
     assert absent is None or absent not in {s for s, _ in found}
+
+
+def test_a_name_ending_in_a_company_word_is_an_organization(nlp_model):
+    doc = run(nlp_model, "The Vestra VX7 drone, produced by Codru Aerospace, was used.")
+    assert ("Codru Aerospace", "organization") in {(doc.text[m.start:m.end], m.type) for m in doc.mentions}

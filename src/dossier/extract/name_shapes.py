@@ -35,6 +35,7 @@ ORG_HEADS = {
     "secretariat", "chamber", "board", "bureau", "inc", "ltd", "llc", "plc", "co", "jsc", "airlines", "airways",
     "railways", "exchange", "alliance", "coalition", "front", "guard", "command",
     "network", "club", "society", "television", "radio", "times", "news", "post", "press", "tribune",
+    "aerospace", "industries", "industry", "technologies", "petroleum", "shipyard",
 }
 AGREEMENT_HEADS = {
     "agreement", "declaration", "memorandum", "treaty", "protocol", "accord", "accords", "deal", "pact",
