@@ -576,3 +576,8 @@ def test_what_an_investment_is_made_through_is_not_its_investor(nlp_model):
            "exceeding $20 billion, mainly through SOCAR's Star refinery and Petkim petrochemical complex."
     [q] = figures(nlp_model, text)
     assert (q.qualifiers.get("from"), q.qualifiers.get("to")) == ("Azerbaijan", "Türkiye")
+
+
+def test_the_demonym_on_the_noun_an_arms_word_qualifies_names_the_seller(nlp_model):
+    [q] = figures(nlp_model, "Romanian arms exports to Moldova totalled $36 million last year.", published="2024-12-01")
+    assert (q.indicator, q.subjects, q.time) == ("arms_sales", ["Romania", "Moldova"], "2023")

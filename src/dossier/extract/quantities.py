@@ -1277,7 +1277,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         dst = [d for d in dst if d not in src]
     if indicator in ("investment", "arms_sales") and not src and trigger is not None:
         # "Romanian investment in Moldova", "Turkish arms sales": the demonym on the flow names its source
-        src = [n for n in _demonym_states(trigger) if n not in dst][:1]
+        # ("Romanian arms exports": the demonym may sit on the noun the trigger qualifies)
+        heads = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
+        src = [n for h in heads for n in _demonym_states(h) if n not in dst][:1]
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
