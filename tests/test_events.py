@@ -1565,6 +1565,19 @@ def test_a_named_treaty_with_its_year_in_parentheses_was_signed_then(model, text
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Giurgiulesti port was inaugurated by Ion Rusu in 2006.", [("opening", "Giurgiulesti port", "2006")]),
+    ("The first gas flowed through the Prut pipeline in 2014.", [("opening", "Prut pipeline", "2014")]),
+    ("Gas flowed through the Prut pipeline in 2014.", []),   # not the first: no opening told
+])
+def test_a_port_opened_and_a_line_through_which_the_first_gas_flowed(model, text, expected):
+    mentions = COUNTRIES + persons("Ion Rusu") + [("Giurgiulesti port", "place", "Giurgiulesti port"),
+                                                  ("Prut pipeline", "infrastructure", "Prut pipeline")]
+    found = find(model, text, mentions, [("in 2006", "2006"), ("in 2014", "2014")])
+    assert [(e.type, e.name, e.date) for e in found] == expected
+
+
+@pytest.mark.model
 def test_a_place_that_did_not_declare_independence_gets_none(model):
     text = "Transnistria, a breakaway region, wants to declare independence."
     found = find(model, text, COUNTRIES + [("Transnistria", "place", "Transnistria")])

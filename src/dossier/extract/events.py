@@ -35,7 +35,7 @@ from dossier.extract import times as T
 from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import state_named
-from dossier.extract.name_shapes import names_a_place
+from dossier.extract.name_shapes import WORKS_AT, names_a_place
 from dossier.extract.patterns import Anchored, Index
 from dossier.records import Event, Mention
 
@@ -1451,6 +1451,12 @@ def _only_spoken_of(tok: Token, indefinite_ok: bool = False) -> bool:
     return False
 
 
+def _works_site(tok: Token, ix: Index) -> Mention | None:
+    """A port or terminal named as a place ("the Giurgiulesti port"): built works put into service too."""
+    m = ix.mention(tok, ("place",))
+    return m if m is not None and m.text.split()[-1].lower() in WORKS_AT else None
+
+
 def _opening(tok: Token, ix: Index) -> list[_Draft]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     thing = None
@@ -1466,7 +1472,15 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
             slots = [tok.head]   # "the line, commissioned in 2014"
         if not slots:
             return []
-        thing = ix.infrastructure_for(slots[0])
+        thing = ix.infrastructure_for(slots[0]) or _works_site(slots[0], ix)
+    elif lemma in ("flow", "pass", "travel", "run", "arrive") and tok.pos_ == "VERB" and any(
+            c.lower_ == "first" for s in P.children(tok, ("nsubj",)) for c in s.children if c.dep_ == "amod"):
+        # "the first gas flowed through the X pipeline in 2014", "the first train ran on the X railway": the
+        # line was put into service then
+        thing = next((m for o in P.pobjs(tok, {"through", "via", "along", "on"})
+                      for m in [ix.infrastructure_for(o)] if m is not None), None)
+        if thing is None:
+            return []
     elif low == "open" and tok.pos_ == "ADJ" and tok.dep_ == "acomp":
         subj = P.children(tok.head, ("nsubj",))
         if not subj:
