@@ -512,3 +512,11 @@ def test_names_keep_their_number_and_kind_and_leave_ranks_and_citations_out(nlp_
 def test_a_name_ending_in_a_company_word_is_an_organization(nlp_model):
     doc = run(nlp_model, "The Vestra VX7 drone, produced by Codru Aerospace, was used.")
     assert ("Codru Aerospace", "organization") in {(doc.text[m.start:m.end], m.type) for m in doc.mentions}
+
+
+def test_a_lone_surname_taken_for_a_place_is_the_person_named_in_full(nlp_model):
+    text = ("Erdogan's aide Fahrettin Altun has said that Turkey stands with Azerbaijan.\n\n"
+            "However, Altun dismissed the claim as 'absolutely untrue'.")
+    doc = run(nlp_model, text)
+    assert {(m.text, m.type, m.entity) for m in doc.mentions if m.text == "Altun"} == {
+        ("Altun", "person", "Fahrettin Altun")}

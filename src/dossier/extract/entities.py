@@ -855,6 +855,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
         chosen = _select(more, len(text), chosen)
         mentions = _link(text, chosen, acr)
     mentions = _drop_lone_surnames(mentions, sp)
+    _surnames_are_persons(mentions, gaz)
     mentions += _title_mentions(sp, titles, mentions)
     _qualify_bodies(text, mentions, gaz)
     mentions = _or_aliases(text, mentions)
@@ -1010,6 +1011,20 @@ def _keep(text: str, c: Candidate, sp: Doc) -> bool:
     if c.type == "person" and name.split()[-1].lower().rstrip(".") in MILITARY_RANKS:
         return False   # "Chief Master Sgt. X": a rank, the name comes after it
     return not (c.type == "person" and any(w.lower() in GENERIC for w in name.split()))
+
+
+def _surnames_are_persons(mentions: list[Mention], gaz: gazetteer.Gazetteer) -> None:
+    """"However, Altun dismissed the claim": a lone word the tagger took for a place or a body, that is the
+    surname of exactly one person the document names in full (and no name the gazetteer knows), is that
+    person."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type == "person" and len(m.entity.split()) >= 2:
+            full[m.entity.split()[-1]].add(m.entity)
+    for m in mentions:
+        if m.type in ("place", "organization") and m.form == "name" and " " not in m.text \
+                and len(full.get(m.text, ())) == 1 and gaz.lookup(m.text) is None:
+            m.type, m.entity = "person", next(iter(full[m.text]))
 
 
 def _drop_lone_surnames(mentions: list[Mention], sp: Doc) -> list[Mention]:
