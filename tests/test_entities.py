@@ -520,3 +520,8 @@ def test_a_lone_surname_taken_for_a_place_is_the_person_named_in_full(nlp_model)
     doc = run(nlp_model, text)
     assert {(m.text, m.type, m.entity) for m in doc.mentions if m.text == "Altun"} == {
         ("Altun", "person", "Fahrettin Altun")}
+
+
+def test_a_turkic_honorific_between_given_name_and_surname_is_inside_the_name(nlp_model):
+    doc = run(nlp_model, "The first minister of defence was Dr. Khosrov bey Sultanov.")
+    assert "Khosrov bey Sultanov" in {m.entity for m in doc.mentions if m.type == "person"}

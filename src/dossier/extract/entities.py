@@ -856,6 +856,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
         mentions = _link(text, chosen, acr)
     mentions = _drop_lone_surnames(mentions, sp)
     _surnames_are_persons(mentions, gaz)
+    mentions = _with_honorific_particle(text, mentions)
     mentions += _title_mentions(sp, titles, mentions)
     _qualify_bodies(text, mentions, gaz)
     mentions = _or_aliases(text, mentions)
@@ -1011,6 +1012,24 @@ def _keep(text: str, c: Candidate, sp: Doc) -> bool:
     if c.type == "person" and name.split()[-1].lower().rstrip(".") in MILITARY_RANKS:
         return False   # "Chief Master Sgt. X": a rank, the name comes after it
     return not (c.type == "person" and any(w.lower() in GENERIC for w in name.split()))
+
+
+_PARTICLE_NAME = re.compile(r" (?:bey|bay|khan|pasha|agha|aga|efendi|effendi) [A-Z][\w'’-]+")
+
+
+def _with_honorific_particle(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Khosrov bey Sultanov", "Fatali Khan Khoyski": a Turkic honorific between a given name and a
+    surname is inside the name (the tagger stops at it)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if out and out[-1].end > m.start:
+            continue   # swallowed by the name before
+        tail = _PARTICLE_NAME.match(text, m.end) if m.type == "person" and m.form == "name" else None
+        if tail and not re.match(r"[\w'’-]", text[tail.end():tail.end() + 1]):
+            name = text[m.start:tail.end()]
+            m = Mention(name, m.start, tail.end(), "person", name, "name")
+        out.append(m)
+    return out
 
 
 def _surnames_are_persons(mentions: list[Mention], gaz: gazetteer.Gazetteer) -> None:
