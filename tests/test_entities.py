@@ -465,6 +465,7 @@ def test_an_exercise_name_and_a_place_it_is_held_near(nlp_model, text, name, typ
 
 @pytest.mark.parametrize("text", [
     "In 2023, trade between Moldova and Romania amounted to 410.6 million US dollars.",
+    "Moldova and Romania agreed to raise trade to US$15 billion by 2030.",
     "Moldova settles its trade with Romania in 20 currencies, including the Russian rouble and the Turkish lira.",
 ])
 def test_the_country_of_a_currency_is_not_mentioned_as_an_actor(nlp_model, text):

@@ -862,8 +862,9 @@ def find_mentions(ctx: Context) -> list[Mention]:
     mentions = _or_aliases(text, mentions)
     # "410 million US dollars", "5 billion Turkish lira": a currency's country is no actor of the sentence
     cur = currency_words()
-    mentions = [m for m in mentions if not (m.type == "country" and (w := re.match(r"\s+(\w+)", text[m.end:m.end + 16]))
-                                            and w.group(1).lower() in cur)]
+    mentions = [m for m in mentions if not (m.type == "country" and (
+        (w := re.match(r"\s+(\w+)", text[m.end:m.end + 16])) and w.group(1).lower() in cur
+        or text[m.end:m.end + 1] == "$"))]   # (and "US$15 billion")
     # one capitalised common noun names no event ("Genocide denial", "our Week in Review")
     mentions = [m for m in mentions if not (m.type == "event" and m.form == "name" and " " not in m.text.strip()
                                             and " " not in (m.entity or m.text).strip()
