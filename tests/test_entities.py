@@ -526,3 +526,8 @@ def test_a_lone_surname_taken_for_a_place_is_the_person_named_in_full(nlp_model)
 def test_a_turkic_honorific_between_given_name_and_surname_is_inside_the_name(nlp_model):
     doc = run(nlp_model, "The first minister of defence was Dr. Khosrov bey Sultanov.")
     assert "Khosrov bey Sultanov" in {m.entity for m in doc.mentions if m.type == "person"}
+
+
+def test_a_towns_terminal_and_the_town_stay_two_things_in_one_document(nlp_model):
+    doc = run(nlp_model, "Grain reaches Batumi by rail. Vestra holds a stake in the Batumi container terminal.")
+    assert {e.name for e in doc.entities if e.type == "place"} >= {"Batumi", "Batumi container terminal"}
