@@ -531,3 +531,13 @@ def test_a_turkic_honorific_between_given_name_and_surname_is_inside_the_name(nl
 def test_a_towns_terminal_and_the_town_stay_two_things_in_one_document(nlp_model):
     doc = run(nlp_model, "Grain reaches Batumi by rail. Vestra holds a stake in the Batumi container terminal.")
     assert {e.name for e in doc.entities if e.type == "place"} >= {"Batumi", "Batumi container terminal"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova has joined the Alliance's Partnership for Peace programme.", ("Partnership for Peace", "organization")),
+    ("The People's Party won the vote.", ("People's Party", "organization")),
+    ("Russian troops guard an ammunition depot at Cobasna.", ("Cobasna", "place")),
+])
+def test_an_owner_word_before_a_name_and_a_site_at_a_place(nlp_model, text, expected):
+    doc = run(nlp_model, text)
+    assert expected in {(m.entity or doc.text[m.start:m.end], m.type) for m in doc.mentions}

@@ -42,6 +42,7 @@ from dossier.extract.name_shapes import (
     MILITARY_RANKS,
     MODEL_RE,
     MONTHS,
+    ORG_HEADS,
     ORG_NOUNS,
     PRODUCT_NOUNS,
     SIGN_VERBS,
@@ -95,6 +96,10 @@ def _gazetteer_candidates(text: str) -> list[Candidate]:
 
 # -- source 2: spaCy's named entities --------------------------------------------------------------
 
+_SITE_NOUNS = {"depot", "base", "airbase", "port", "terminal", "plant", "station", "facility", "camp", "site",
+               "village", "town", "city", "crossing", "checkpoint", "airport", "field", "refinery"}
+
+
 def _trim_span(span: Span) -> Span | None:
     """Drop a leading article, a trailing possessive, and edge punctuation."""
     doc = span.doc
@@ -104,6 +109,10 @@ def _trim_span(span: Span) -> Span | None:
     while e > s and (doc[e - 1].lower_ in {"'s", "’s", "of", "the", "and", "'"} or
                      (doc[e - 1].is_punct and doc[e - 1].text != ".") or doc[e - 1].is_space):
         e -= 1
+    # "the Alliance's Partnership for Peace": the owner a generic word names is not part of the name
+    # (unlike "People's Party")
+    if e - s > 3 and doc[s + 1].lower_ in ("'s", "’s") and doc[s].lower_ in ORG_HEADS | {"alliance", "bloc", "bank"}:
+        s += 2
     return doc[s:e] if e > s else None
 
 
@@ -190,8 +199,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             if typ is None and len(words) == 1 and span.end < len(sp) and sp[span.end].lower_ in LEADER_ERA:
                 typ = "person"   # "the incoming Trump administration": the leader, not a body named Trump
             if typ is None and len(words) == 1 and not text.isupper() and span.start > 0 \
-                    and sp[span.start - 1].lower_ in ("near", "outside"):
-                typ = "place"    # "drills near Termez": one is near a place, not a body
+                    and (sp[span.start - 1].lower_ in ("near", "outside") or span.start > 1
+                         and sp[span.start - 1].lower_ == "at" and sp[span.start - 2].lower_ in _SITE_NOUNS):
+                typ = "place"    # "drills near Termez", "a depot at Cobasna": one is near or at a place, not a body
             typ = typ or "organization"
         elif label == "EVENT":
             typ = typ or "event"
