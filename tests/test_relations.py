@@ -1899,3 +1899,14 @@ def test_a_site_on_a_river_in_a_state_lies_in_the_state_and_the_river_does_not(m
 def test_a_state_ranked_in_a_role_or_a_list(model, text, expected):
     found = find(model, text, COUNTRIES, [("in 2020", "2020")], predicate="ranked")
     assert {(r.subject, r.qualifiers["rank"], r.qualifiers.get("list")) for r in found} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova has participated in the Alpha Union since 1994.", {("Moldova", "Alpha Union", "1994")}),
+    ("Moldova participated in the Alpha Union summit in 2023.", set()),   # an event, not the body
+])
+def test_a_state_participating_in_a_body_is_its_member(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Alpha Union", "organization", "Alpha Union")],
+                 [("1994", "1994"), ("in 2023", "2023")], predicate="member_of")
+    assert {(r.subject, r.object, r.time) for r in found} == expected

@@ -1111,6 +1111,17 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 for n in ix.refers(c, ("country",)) if bodies else []:
                     out.add("member_of", n, ix.name(bodies[0]), sent)
         return
+    if lemma == "participate" and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "Moldova has participated in NATO's Partnership for Peace since 1994": a body, or a programme
+        # named as one (not "participated in the NATO summit": an event)
+        bodies = [m for o in P.pobjs(tok, {"in"}) for m in [ix.mention(o, _ORG) or next(
+            (x for c in o.children if c.dep_ in ("compound", "nmod") for x in [ix.mention(c, _ORG)]
+             if x is not None and o.lemma_.lower() in ("programme", "program", "initiative")), None)] if m is not None]
+        since = [a for a in ix.sentence_times(sent) if a.token.head.lower_ == "since" and a.token.head.head.i == tok.i]
+        for st in _subjects(tok, ix, ("country",)):
+            for m in bodies:
+                out.add("member_of", st, ix.name(m), sent, time=since[0].time.iso if since else None)
+        return
     if lemma in ("accession", "admission") and tok.pos_ == "NOUN" and not P.is_hypothetical(tok) \
             and any(_is_year_or_date(o, ix) for o in P.pobjs(tok, {"in", "on"})):
         # "Moldova's accession to the WTO in 2001": a member since then
