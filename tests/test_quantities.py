@@ -581,3 +581,9 @@ def test_what_an_investment_is_made_through_is_not_its_investor(nlp_model):
 def test_the_demonym_on_the_noun_an_arms_word_qualifies_names_the_seller(nlp_model):
     [q] = figures(nlp_model, "Romanian arms exports to Moldova totalled $36 million last year.", published="2024-12-01")
     assert (q.indicator, q.subjects, q.time) == ("arms_sales", ["Romania", "Moldova"], "2023")
+
+
+def test_the_source_a_count_is_told_by_is_not_its_subject(nlp_model):
+    [q] = figures(nlp_model, "Moldova is neutral. The Moldovan army has some 6,000 active personnel, according to "
+                             "the International Institute for Strategic Studies.")
+    assert q.subjects == ["Moldova"]

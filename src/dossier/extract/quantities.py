@@ -1001,7 +1001,11 @@ def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None 
     ms = ctx.mentions_in(site.sent.start_char, site.sent.end_char, types)
     aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
              if (c.dep_ == "relcl" or _other_clause(c)) and not site.toks & {t.i for t in c.subtree}]
-    return [m for m in ms if m.type not in PERSON_TYPES and not any(s <= m.start and m.end <= e for s, e in aside)]
+    ms = [m for m in ms if m.type not in PERSON_TYPES and not any(s <= m.start and m.end <= e for s, e in aside)]
+    # nor the source a figure is told by ("..., according to the IISS"), unless it names the only actors
+    told_by = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
+               if c.lower_ == "according" and c.dep_ == "prep" and not site.toks & {t.i for t in c.subtree}]
+    return [m for m in ms if not any(s <= m.start and m.end <= e for s, e in told_by)] or ms
 
 
 def _other_clause(c: Token) -> bool:
