@@ -1910,3 +1910,14 @@ def test_a_state_participating_in_a_body_is_its_member(model, text, expected):
     found = find(model, text, COUNTRIES + [("Alpha Union", "organization", "Alpha Union")],
                  [("1994", "1994"), ("in 2023", "2023")], predicate="member_of")
     assert {(r.subject, r.object, r.time) for r in found} == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, times, time", [
+    ("Former Moldovan president Ion Rusu died in 2020.", [("in 2020", "2020")], None),
+    ("Former Moldovan president Ion Rusu (2009-2016) died in 2020.", [("2009-2016", "2009", "2016"),
+                                                                     ("in 2020", "2020")], "2009/2016"),
+])
+def test_a_former_post_is_not_dated_by_what_the_sentence_tells_later(model, text, times, time):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), times, predicate="position_held")
+    assert [(r.object.lower(), r.qualifiers.get("of"), r.time) for r in found] == [("president", "Moldova", time)]

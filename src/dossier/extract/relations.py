@@ -251,6 +251,9 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         words = set(p.role.lower().split())
         mine = [a for a in times if not P.describes_another(a, p.span.root, lambda t, w=words: t.lower_ in w)]
         when = ix.time_of(p.span.root, mine, fallback_previous=not present) if mine or not times else None
+        if former and when is not None and not 0 <= when.start - p.span.end_char <= 3:
+            when = None   # "Former president X died in 2020": the sentence's time is not the post's (a tenure
+            #             right after the name is: "former president X (2009-2016)")
         p.time = when.iso if when else (ix.ctx.doc.published if present and not former
                                         and not _in_quote(p.span) else None)
         if not bare:
