@@ -1326,9 +1326,10 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
         # war": a region fights one too
         regions = [ix.name(m) for s in P.subject_of(h) for m in ix.phrase_mentions(s, ("place",))
                    if m.form != "capital" and ix.name(m) not in d.participants]
-        if d.participants:
-            d.participants[:0] = regions[:1] if not _subject_states(h, ix) else []
-            d.add(*(regions if _subject_states(h, ix) else ()))
+        if d.participants and regions and _subject_states(h, ix):
+            d.add(*regions)                       # told with a state
+        elif d.participants and regions:
+            d.participants.insert(0, regions[0])  # the subject, the other side after "with"
         return [d] if d.participants else []
     if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("enter", "join") and h.pos_ == "VERB" \
             and not _only_spoken_of(tok):
