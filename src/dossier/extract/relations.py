@@ -1344,6 +1344,7 @@ def _time(tok: Token, ix: Index) -> str | None:
 _COMPANY_NOUNS = {"company", "subsidiary", "firm", "corporation", "enterprise"}
 _GROUP_NOUNS = {"consortium", "group", "partnership", "joint venture", "venture"}
 
+
 def _co_holders(verb: Token, ix: Index) -> list[str]:
     """"A operates the field together with B", "... jointly with B", "... along with B": B as much as A."""
     joint = ("together", "jointly", "along")
@@ -1612,7 +1613,8 @@ _ROUTE = re.compile(r"\b([A-Z][\w'’.]+(?:\s?[-–—]\s?[A-Z][\w'’]+){1,4})"
 _NOT_PLACES = {"Trans", "North", "South", "East", "West", "Central", "Middle", "Upper", "Lower", "Greater",
                "New", "Old", "Pan", "Inter", "Euro", "Afro", "Non", "Anti", "Pro", "Post", "Pre"}
 _ROUTE_TAIL = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:oil|gas|natural gas|crude|export|main|railway|rail|"
-                         r"road|transport|power|energy|petroleum|ferry|shipping|freight|container|transmission)\s+)*(pipelines?|railways?|railroads?|roads?|"
+                         r"road|transport|power|energy|petroleum|ferry|shipping|freight|container|transmission)\s+)*"
+                         r"(pipelines?|railways?|railroads?|roads?|"
                          r"highways?|corridors?|lines?|routes?|interconnectors?|links?|motorways?|cables?)\b"
                          # Turkish: "Bakü-Tiflis-Kars Demiryolu Hattı", "... Ham Petrol Boru Hattı", "... Koridoru"
                          r"|^\s*(?:\([A-Z]{2,6}\)\s*)?(?:(?:Ham|Doğal|Petrol|Gaz)\s+)*(?:Boru\s+Hatt|Demiryolu|"
@@ -2597,10 +2599,9 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 _trade_rank(s, rank, at, sent, ix, out)
         elif at.lemma_.lower() not in ("partner", "source", "destination", "market"):
             # (a role ranks among those who play it: "investor in Moldova")
+            # ("one of the largest investors" tells no rank: a plural is not read as a role)
             listed = _list_phrase(at) if at.lemma_.lower() not in _RANKED_ROLES else \
                 at.doc[at.i:at.right_edge.i + 1].text
-            if at.lemma_.lower() in _RANKED_ROLES and any(t.lower_ == "one" for t in at.lefts):
-                continue   # "one of the largest investors": no rank told
             for s in who:
                 out.add("ranked", s, None, sent, {"rank": rank, "list": listed}, when.iso if when else None)
 
