@@ -158,6 +158,8 @@ WHOLE_REGION_NOUNS = {"enclave", "exclave", "province", "region", "autonomous", 
 LOCATION_NOUNS = {"capital", "city", "town", "port", "field", "refinery", "terminal", "village", "region",
                   "province", "enclave", "exclave", "district", "resort", "island", "plant", "harbour",
                   "harbor", "base", "airport"}
+# the head word of a place named for what is built there ("the Shah Deniz field", "the Giurgiulesti oil terminal")
+SITE_HEADS = {"field", "fields", "deposit", "block", "terminal", "port", "refinery", "plant", "mine", "complex"}
 LOCATED_VERBS = {"locate", "situate", "base", "lie", "sit", "headquarter"}
 SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "source", "seller", "vendor"}
 SUPPLY_VERBS = {"supply", "deliver", "export", "sell", "provide", "ship", "send", "transport", "transit",

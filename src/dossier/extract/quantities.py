@@ -37,6 +37,7 @@ from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import OWNING_WORDS, state_named
+from dossier.extract.patterns import SITE_HEADS
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -852,12 +853,9 @@ def _owned_part(ctx: Context, site: _Site) -> Token | None:
     return None
 
 
-# a place named for what is built there is owned like a line ("the Giurgiulesti oil terminal")
-_SITE_WORDS = {"terminal", "port", "refinery", "plant", "field", "mine", "complex", "deposit", "block"}
-
-
 def _site_name(m: Mention) -> bool:
-    return m.type == "place" and m.text.split()[-1].lower() in _SITE_WORDS
+    """A place named for what is built there is owned like a line ("the Giurgiulesti oil terminal")."""
+    return m.type == "place" and m.text.split()[-1].lower() in SITE_HEADS
 
 
 def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:

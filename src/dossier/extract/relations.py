@@ -1493,7 +1493,6 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             out.add("owner_of", ix.name(owner), ix.name(owned), sent)
 
 
-_SITE_HEADS = {"field", "fields", "deposit", "block", "terminal", "port", "refinery", "plant", "mine", "complex"}
 
 
 _SUBSIDIARY_NOUNS = {"subsidiary", "affiliate"}
@@ -1562,7 +1561,7 @@ def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
         return th
     # a site worked or run by a company ("the Shah Deniz gas field is operated by BP")
     site = next((m for m in ix.phrase_mentions(tok, ("place",))
-                 if ix.name(m).split()[-1].lower() in _SITE_HEADS or m.text.split()[-1].lower() in _SITE_HEADS), None)
+                 if ix.name(m).split()[-1].lower() in P.SITE_HEADS or m.text.split()[-1].lower() in P.SITE_HEADS), None)
     if site is not None:
         return site
     if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"} or _percent(tok):
