@@ -1822,3 +1822,14 @@ def test_the_leaders_are_those_who_took_part_in_the_event_before(model):
     mentions = persons("Ion Rusu", "Anna Petrova") + [("Chisinau", "place", "Chisinau")]
     [e] = [e for e in find(model, text, mentions, [("Monday", "2024-11-25")]) if e.type == "agreement_signed"]
     assert e.participants == ["Ion Rusu", "Anna Petrova"]
+
+
+@pytest.mark.model
+def test_a_timeline_in_the_historical_present_tells_events_dated_by_their_labels(nlp_model):
+    from dossier.extract.run import extract
+    text = ("## Timeline\n\n- 1991: Moldova declares independence.\n- 1992: Moldova and Transnistria fight a war.\n"
+            "- 27 June 2014: Moldova signs the Association Agreement with the European Union.\n\n"
+            "Moldova holds talks with Romania every year.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, published="2024-12-01"), nlp_model)
+    got = {(f.type, f.date) for f in doc.facts if f.kind == "event"}
+    assert got == {("independence", "1991"), ("war", "1992"), ("agreement_signed", "2014-06-27")}

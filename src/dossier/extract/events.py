@@ -145,13 +145,31 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
         for detector in _DETECTORS:
             for d in detector(tok, ix):
                 if not d.standing and (P.is_hypothetical(d.anchor) or P.habitual(d.anchor)
-                                       or _under_anniversary(d.anchor)):
+                                       and not _historical_present(sent, ix) or _under_anniversary(d.anchor)
+                                       or _told_as_a_habit(d.anchor)):
                     continue
                 if any(o.type == d.type and o.anchor.i == d.anchor.i and o.name == d.name and o.place == d.place
                        and o.participants == d.participants for o in out):
                     continue
                 out.append(d)
     return out
+
+
+def _told_as_a_habit(anchor: Token) -> bool:
+    """"Moldova holds talks with Romania every year", "they meet regularly": what recurs is no one event."""
+    verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ in ("VBD", "VBN"):
+        return False
+    return any(c.lower_ in ("annually", "regularly", "routinely", "usually", "often") or c.lemma_ in ("year", "month")
+               and any(k.lower_ in ("every", "each") for k in c.children) for c in verb.children)
+
+
+def _historical_present(sent: Span, ix: Index) -> bool:
+    """"In 1991, Moldova declares independence", "- 1992: A and B fight a war": a simple present told of a
+    past year or day (a timeline's) is an event, not a habit."""
+    pub = ix.ctx.doc.published
+    return any(re.fullmatch(r"\d{4}(?:-\d\d){0,2}", a.time.value) and (pub is None or a.time.value[:4] < pub[:4])
+               for a in ix.sentence_times(sent))
 
 
 def _said_at(verb: Token, event: Token) -> bool:

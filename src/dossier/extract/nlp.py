@@ -28,7 +28,8 @@ def model_path() -> Path:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(sp: Doc) -> Doc:
-    """A blank line ends a sentence: a heading or a list item never runs into the next paragraph.
+    """A blank line ends a sentence: a heading or a list item never runs into the next paragraph, nor one list
+    item into the next.
 
     The parser keeps sentence starts set before it runs, so this only adds boundaries.
     """
@@ -38,8 +39,13 @@ def paragraph_breaks(sp: Doc) -> Doc:
             continue
         if last_end is not None and text.count("\n", last_end, tok.idx) >= 2:
             tok.is_sent_start = True
+        elif last_end is not None and "\n" in text[last_end:tok.idx] and tok.text in _ITEM_MARKS:
+            tok.is_sent_start = True   # a list item ("- 1991: ...") never runs into the next one
         last_end = tok.idx + len(tok)
     return sp
+
+
+_ITEM_MARKS = {"-", "*", "•", "–", "—"}
 
 
 @lru_cache(maxsize=2)

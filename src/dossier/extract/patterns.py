@@ -864,7 +864,21 @@ class Index:
                 before = self.sentence_times(prev) if prev is not None else []
                 if before:
                     out.append(Anchored(before[-1].time, tok))
+        if not out:
+            # "- 1992: A and B fight a war": the parser cuts a list item's label off; it dates the item
+            label = self._item_label(sent)
+            if label is not None:
+                out.append(Anchored(label, sent.root))
         return [a for a in out if not vague(a.time)] or out
+
+    def _item_label(self, sent: Span) -> TimeExpr | None:
+        """The time labelling the list item a sentence continues on its line ("- 1992: ...", "2014 – ...")."""
+        line_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        head = self.text[line_start:sent.start_char]
+        if not head.strip() or not re.fullmatch(r"\s*(?:[-*•–—]\s*)?[^\n]{1,30}?\s*[:–—-]\s*", head):
+            return None
+        found = self.ctx.times_in(line_start, sent.start_char)
+        return found[0] if len(found) == 1 else None
 
     def time_of(self, tok: Token, sent_times: list[Anchored] | None = None,
                 fallback_previous: bool = False) -> TimeExpr | None:

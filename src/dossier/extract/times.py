@@ -400,7 +400,7 @@ def _year_ok(ctx: Context, text: str, m: re.Match) -> bool:
     y = int(m.group("y") if "y" in m.groupdict() else m.group("y1"))
     # the words before the year itself ("to Moldova between 2015 and 2020": "between", not "Moldova")
     start = m.start("y") if "y" in m.groupdict() else m.start("y1")
-    base = max(0, start - 30)
+    base = max(0, start - 30, text.rfind("\n", 0, start) + 1)   # (on its own line: a heading above is no name)
     left = text[base:start]
     words = re.findall(r"[\w.#$€£]+", left)
     prev = words[-1] if words else ""
