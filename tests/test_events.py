@@ -1643,6 +1643,15 @@ def test_a_meeting_told_with_a_visit_was_held_where_the_visit_went(model, text, 
 
 
 @pytest.mark.model
+def test_a_trip_in_a_fronted_phrase_is_the_clause_subjects_visit(model):
+    text = "During a trip to Bucharest on 5 May 2023, Ion Rusu met Anna Petrova."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [("Bucharest", "place", "Bucharest")],
+                 [("on 5 May 2023", "2023-05-05")])
+    assert sorted((e.type, tuple(e.participants), e.place) for e in found) == [
+        ("meeting", ("Ion Rusu", "Anna Petrova"), "Bucharest"), ("visit", ("Ion Rusu",), "Bucharest")]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

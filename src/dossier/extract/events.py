@@ -846,6 +846,9 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             who += [n for s in P.subject_of(tok.head) for n in ix.refers(s)]
         if tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
             who += [n for c in tok.head.children if c.dep_ == "poss" for n in ix.refers(c)]
+        if not who and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on") and tok.head.head.pos_ == "VERB":
+            # "During a trip to Bucharest on 5 May, X met Y": the traveller is who acts in the clause
+            who += [n for s in P.subject_of(tok.head.head) for n in ix.refers(s, ("person",))]
         where = [ix.name(m) for o in P.pobjs(tok, {"to", "in"}) for m in ix.phrase_mentions(o, ("place", "country"))]
         if not where:
             # "paid the first visit of his third term to Azerbaijan"
