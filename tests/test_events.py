@@ -1652,6 +1652,18 @@ def test_a_trip_in_a_fronted_phrase_is_the_clause_subjects_visit(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, day, dates", [
+    ("Ion Rusu arrived in Bucharest on 3 May 2023 for a two-day trip.", ("on 3 May 2023", "2023-05-03"),
+     ("2023-05-03", "2023-05-04")),
+    ("Ion Rusu's three-day tour of Romania ended on 7 May 2023.", ("on 7 May 2023", "2023-05-07"),
+     ("2023-05-05", "2023-05-07")),
+])
+def test_a_visit_of_some_days_spans_them_from_its_start_or_back_from_its_end(model, text, day, dates):
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Bucharest", "place", "Bucharest")], [day])
+    assert [(e.date, e.end_date) for e in found if e.type == "visit"] == [dates]
+
+
+@pytest.mark.model
 def test_a_singular_relative_clause_after_members_of_a_body_tells_of_the_body(model):
     text = "Moldova and Romania are members of the Organization of Black Sea States, which held its summit " \
            "in Chisinau in early November."

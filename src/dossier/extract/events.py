@@ -1940,11 +1940,13 @@ def _times_listed_with(chosen: TimeExpr, mine: list[Anchored], ix: Index) -> lis
     return out
 
 
-_DAYS_LONG = re.compile(r"\b(?P<n>\d|two|three|four|five|six|seven)[- ]day\s+(?:[a-z]+\s+){0,2}visit\b", re.I)
+_DAYS_LONG = re.compile(r"\b(?P<n>\d|two|three|four|five|six|seven)[- ]day\s+(?:[a-z]+\s+){0,2}(?:visit|trip|tour)\b"
+                        r"(?P<ended>.{0,40}\b(?:ended|ends|concluded|wrapped\s+up)\b)?", re.I)
 
 
 def _visit_length(sent: Span, drafts: list[_Draft]) -> None:
-    """"arrived on 3 May for a two-day official visit": the visit ends on the last of its days."""
+    """"arrived on 3 May for a two-day official visit": the visit ends on the last of its days ("a three-day
+    tour ... ended on 7 May": it began on the first)."""
     m = _DAYS_LONG.search(sent.text)
     if m is None:
         return
@@ -1952,8 +1954,11 @@ def _visit_length(sent: Span, drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.type == "visit" and d.time is not None and not d.time.end_value \
                 and re.fullmatch(r"\d{4}-\d\d-\d\d", d.time.value) and n > 1:
-            end = dt.date.fromisoformat(d.time.value) + dt.timedelta(days=n - 1)
-            d.time = replace(d.time, end_value=end.isoformat())
+            day = dt.date.fromisoformat(d.time.value)
+            if m.group("ended"):   # "X's three-day tour of Romania ended on 7 May": it began two days before
+                d.time = replace(d.time, value=(day - dt.timedelta(days=n - 1)).isoformat(), end_value=d.time.value)
+            else:
+                d.time = replace(d.time, end_value=(day + dt.timedelta(days=n - 1)).isoformat())
 
 
 # events that happen at a point in time: "since X" never dates them (it does date a state that began:
