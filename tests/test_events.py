@@ -1612,8 +1612,8 @@ def test_an_exercise_involving_troops_from_states_is_theirs(model, text):
 
 @pytest.mark.model
 def test_a_town_closing_the_members_of_a_meeting_is_where_it_was_held(model):
-    text = "Moldova is a member of the OBSS. Last week there was a meeting of foreign ministers of the OBSS in Iasi. " \
-           "Moldova's president addressed the ministers."
+    text = "Moldova is a member of the OBSS. On Monday a session of the defence chiefs of the OBSS in Iasi began. " \
+           "Moldova's president addressed the chiefs."
     mentions = COUNTRIES + [("OBSS", "organization", "OBSS"), ("Iasi", "place", "Iasi")]
     found = [e for e in find(model, text, mentions) if e.type == "meeting"]
     assert [(e.participants, e.place) for e in found] == [(["OBSS"], "Iasi")]
@@ -1849,7 +1849,7 @@ def test_the_leaders_are_those_who_took_part_in_the_event_before(model):
 def test_a_timeline_in_the_historical_present_tells_events_dated_by_their_labels(nlp_model):
     from dossier.extract.run import extract
     text = ("## Timeline\n\n- 1991: Moldova declares independence.\n- 1992: Moldova and Transnistria fight a war.\n"
-            "- 27 June 2014: Moldova signs the Association Agreement with the European Union.\n\n"
+            "- 27 June 2014: Moldova signs the Prut Trade Agreement with Romania.\n\n"
             "Moldova holds talks with Romania every year.")
     doc = extract(Document(path="t.md", name="t.md", text=text, published="2024-12-01"), nlp_model)
     got = {(f.type, f.date) for f in doc.facts if f.kind == "event"}

@@ -1031,7 +1031,7 @@ _PARTICLE_NAME = re.compile(r" (?:bey|bay|khan|pasha|agha|aga|efendi|effendi) [A
 
 
 def _with_honorific_particle(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Khosrov bey Sultanov", "Fatali Khan Khoyski": a Turkic honorific between a given name and a
+    """"Rustam bey Karimli", "Elnur Khan Talibov": a Turkic honorific between a given name and a
     surname is inside the name (the tagger stops at it)."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -1046,7 +1046,7 @@ def _with_honorific_particle(text: str, mentions: list[Mention]) -> list[Mention
 
 
 def _surnames_are_persons(mentions: list[Mention], gaz: gazetteer.Gazetteer) -> None:
-    """"However, Altun dismissed the claim": a lone word the tagger took for a place or a body, that is the
+    """"However, Galben dismissed the report": a lone word the tagger took for a place or a body, that is the
     surname of exactly one person the document names in full (and no name the gazetteer knows), is that
     person."""
     full: dict[str, set[str]] = defaultdict(set)

@@ -407,7 +407,7 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
 
 
 def _place_closing_members(noun: Token, ix: Index) -> str | None:
-    """"a meeting of foreign ministers of the CSTO in Minsk": the parser may hang the place on the body
+    """"a session of the defence chiefs of the OBSS in Iasi": the parser may hang the place on the body
     whose members meet; a town closing the "of" phrases of the event's noun is where it was held."""
     last = noun.right_edge
     if last.dep_ != "pobj" or last.head.lower_ not in ("in", "at"):

@@ -575,7 +575,7 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
         base = [w for w in words[:-1] if w not in DASHES]
         cited = len(base) == 1 and base[0].isupper() and run.i > 0 and sp[run.i - 1].text == "("
         if base and not gaz.lookup(" ".join(base)) and base[0].lower() not in MONTHS and not cited:
-            # (not a source cited in parentheses: "(IISS 2007, p. 157)")
+            # (not a source cited in parentheses: "(SIPRI 2019, p. 88)")
             return [Candidate(start, end, "event", "shape", name=clean_name(text))]
         return None
     # products: a model designation ("Bayraktar TB2", "F-16") where weapons are talked about
