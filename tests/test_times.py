@@ -150,3 +150,16 @@ def test_a_name_that_carries_a_year_is_still_no_time(nlp_model):
 ])
 def test_a_day_range_without_its_year_takes_the_articles(nlp_model, text, surface, published, iso):
     assert values(nlp_model, text, published)[surface] == iso
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    ("They met on 3 and 4 May 2023.", "3 and 4 May 2023", ("2023-05-03", "2023-05-04")),   # two days running
+    ("Trade grew in 2020 and 2021.", "2020", ("2020", None)),                               # two years, no span
+])
+def test_two_days_running_joined_by_and_are_one_span(nlp_model, text, key, expected):
+    from dossier.extract import times
+    from dossier.extract.context import Context
+    from dossier.records import Document
+    ctx = Context(doc=Document(path="t.txt", name="t.txt", text=text, published="2024-12-01"), sp=nlp_model(text))
+    found = {t.text: (t.value, t.end_value) for t in times.find_times(ctx)}
+    assert found[key] == expected

@@ -318,8 +318,9 @@ def _absolute(ctx: Context, text: str) -> list[_Cand]:
 def _build(kind: str, m: re.Match) -> _Cand | None:
     g = m.groupdict()
     s, e = m.start(), m.end()
-    if re.search(r"\band\b", m.group(0)) and not m.group(0).casefold().startswith("between"):
-        return None  # "in 2020 and 2021" names two years, not a span
+    if re.search(r"\band\b", m.group(0)) and not m.group(0).casefold().startswith("between") and not (
+            kind.startswith("day_range") and "d1" in g and g["d1"] and g["d2"] and int(g["d2"]) == int(g["d1"]) + 1):
+        return None  # "in 2020 and 2021" names two years, not a span (but "on 3 and 4 May": two days running)
     if kind == "day_range_dmy" or kind == "day_range_mdy":
         mo, d1, d2, y = _month(g["m"]), int(g["d1"]), int(g["d2"]), int(g["y"])
         if not (_valid_day(d1, mo) and _valid_day(d2, mo) and d1 < d2):
