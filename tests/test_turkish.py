@@ -200,3 +200,13 @@ def test_a_route_end_that_is_a_capital_is_its_city_under_its_usual_name(nlp_mode
 def test_a_turkish_meeting_takes_place_where_its_locative_says(nlp_model, text, place):
     doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
     assert [f.place for f in doc.facts if isinstance(f, Event) and f.type == "meeting"] == [place]
+
+
+def test_a_turkish_post_before_a_name_of_the_state_named_before_it(nlp_model):
+    text = ("Moldova Cumhurbaşkanı Ion Rusu, 3 Temmuz 2024 tarihinde Romanya Dışişleri Bakanı Anna Petrova ile "
+            "bir araya geldi. Cumhurbaşkanı Vasile Tarlev de oradaydı.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    posts = {(f.subject, f.object, f.qualifiers.get("of")) for f in doc.facts
+             if f.kind == "relation" and f.predicate == "position_held"}
+    assert posts == {("Ion Rusu", "President", "Moldova"), ("Anna Petrova", "Foreign Minister", "Romania"),
+                     ("Vasile Tarlev", "President", None)}   # (the last kept aside for other documents to place)

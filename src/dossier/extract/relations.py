@@ -87,6 +87,7 @@ def find_relations(ctx: Context) -> list[Relation]:
         _routes(ix, out)
         _turkish_connections(ix, out)
         _turkish_locations_and_owners(ix, out)
+        _turkish_posts(ix, out)
         return list(out.items.values())
     unplaced: list[_Position] = []
     positions = _positions(ix, unplaced)
@@ -2764,6 +2765,30 @@ _TR_BOUGHT_BY = re.compile(r"^['’]?\s*tarafından\s+satın\s+al", re.I)
 # "bileşeni", "parçası", "ayağı", "halkası": a component, part, leg or link of what precedes it
 _TR_PART_OF = re.compile(r"(?<![\wçğıöşü])(?:bileşen|parça|ayağ|halka)[ıi](?:s[ıi])?(?:d[ıi]r|n[ıi]n|y[ıi]z)?"
                          r"(?![\wçğıöşü])", re.I)
+
+
+# Turkish titles and their English names (words, not facts); the state is the name written before the title
+_TR_TITLES = {"Cumhurbaşkanı": "President", "Başbakan": "Prime Minister", "Başbakanı": "Prime Minister",
+              "Dışişleri Bakanı": "Foreign Minister", "Savunma Bakanı": "Defence Minister",
+              "Milli Savunma Bakanı": "Defence Minister", "Büyükelçisi": "Ambassador"}
+_TR_POST = re.compile(r"(?<![\wçğıöşü])(?P<title>" + "|".join(sorted(map(re.escape, _TR_TITLES), key=len, reverse=True))
+                      + r")\s(?=[A-ZÇĞİÖŞÜ])")
+
+
+def _turkish_posts(ix: Index, out: _Collector) -> None:
+    """"Azerbaycan Cumhurbaşkanı İlham Aliyev": the post named before a person, of the state named right before
+    it ("Türkiye'nin Bakü Büyükelçisi" leaves the state to the ambassador's own words: none here). A post
+    without its state is kept aside for other documents to place (``consolidate.place_posts``)."""
+    text = ix.text
+    for t in _TR_POST.finditer(text):
+        person = next((m for m in ix.mentions if m.type == "person" and m.start == t.end()), None)
+        if person is None:
+            continue
+        state = next((m for m in ix.mentions if m.type == "country" and m.form in ("name", "acronym")
+                      and re.fullmatch(r"(?:['’]n?[ıiuü]n)?\s", text[m.end:t.start()])), None)
+        s, e = next(((a, b) for a, b in turkish.sentences(text) if a <= t.start() < b), (t.start(), person.end))
+        out.add("position_held", ix.name(person), _TR_TITLES[t.group("title")], (s, e),
+                {"of": ix.name(state)} if state is not None else {})
 
 
 def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
