@@ -81,6 +81,11 @@ class Gazetteer:
             found = self.entries.get(surface.title())
         return found
 
+    def city_of_capital(self, surface: str) -> str | None:
+        """The city a capital's name stands for, under its usual name ("Bakü": Baku), else None."""
+        entry = self.lookup(surface)
+        return entry.place if entry is not None and entry.form == "capital" and entry.place else None
+
     def is_country(self, name: str) -> bool:
         """Whether ``name`` is the canonical name of a country or historic state."""
         return name in self.countries

@@ -111,7 +111,7 @@ def _trim_span(span: Span) -> Span | None:
         e -= 1
     # "the Alliance's Partnership for Peace": the owner a generic word names is not part of the name
     # (unlike "People's Party")
-    if e - s > 3 and doc[s + 1].lower_ in ("'s", "’s") and doc[s].lower_ in ORG_HEADS | {"alliance", "bloc", "bank"}:
+    if e - s > 3 and doc[s + 1].lower_ in ("'s", "’s") and (doc[s].lower_ in ORG_HEADS or doc[s].lower_ == "bloc"):
         s += 2
     return doc[s:e] if e > s else None
 

@@ -2279,8 +2279,7 @@ _TR_NEEDS_TIME = {"opening", "organization_change", "visit", "meeting", "militar
 
 def _place_of(m: Mention, ix: Index) -> str:
     """A place mention's name; for a capital, the city ("Bakü'de": Baku), not the state it stands for."""
-    entry = gazetteer.load().lookup(m.text) if m.form == "capital" else None
-    return entry.place if entry is not None and entry.place else ix.name(m)
+    return (gazetteer.load().city_of_capital(m.text) if m.form == "capital" else None) or ix.name(m)
 
 
 def _turkish_events(ctx: Context, ix: Index) -> list[Event]:

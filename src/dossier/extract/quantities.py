@@ -1335,8 +1335,8 @@ def _relative_subject(ctx: Context, ms: list[Mention], site: _Site) -> Mention |
                 if last and c.tag_ == "VBZ":
                     # "run by A and B, which holds 30%": a singular verb tells of the last one (the parser hangs
                     # the clause on the first)
-                    found = [x for x in ms if _mention_tokens(ctx, x) is not None
-                             and _mention_tokens(ctx, x).root.i == last[-1].i]
+                    found = [x for x in ms if (toks := _mention_tokens(ctx, x)) is not None
+                             and toks.root.i == last[-1].i]
                     return found[0] if found else None
                 return m
     return None

@@ -1692,9 +1692,8 @@ def _place_name(text: str, ix: Index) -> str:
     for m in ix.mentions:
         if m.text == text and m.type == "place":
             return ix.name(m)
-    entry = gazetteer.load().lookup(text)
     # a capital's city under its usual name ("Bakü-Tiflis-Kars": Baku, Tbilisi)
-    return entry.place if entry is not None and entry.form == "capital" and entry.place else text
+    return gazetteer.load().city_of_capital(text) or text
 
 
 _ROUTE_NOUNS = {"route", "corridor", "link", "line", "connection", "pipeline", "railway", "road", "artery"}
