@@ -583,10 +583,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
-    if t is not None and _baseline(site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
+    if t is not None and _baseline(ctx.doc.text, fig, site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
                                                       ctx.doc.text[max(0, t.start - 20):t.start]):
         t = None   # "increased from 1.5 bcm to 2.5 bcm by 2025": the deadline is the target's, not the start's
-    modality = _modality(fig, site, indicator)
+    modality = _modality(ctx.doc.text, fig, site, indicator)
     if t is not None and modality == "actual" and fig.segment != (0, 0) and t.start >= fig.segment[1] \
             and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[max(0, t.start - 20):t.start]):
         t = None   # "capacity is 10 bcm and they plan to double it to 20 bcm by 2027": the target's deadline
@@ -1375,19 +1375,28 @@ def _gapped_holder(ctx: Context, fig: Figure, ms: list[Mention], siblings: list[
 # --- modality and quote ----------------------------------------------------------------------
 
 
-def _baseline(site: _Site) -> bool:
+def _baseline(text: str, fig: Figure, site: _Site) -> bool:
     """"plan to raise trade to $5 billion by 2030 from $3 billion in 2023": the level a change starts from,
-    a fact whatever the plan."""
+    a fact whatever the plan. In "from $4 billion to $6 billion" the parser often hangs both figures on
+    "from" as one phrase: the words around the figure decide which one the change starts from."""
+    if not any(_lemma(t) in EXPAND for t in site.root.ancestors):
+        return False
+    before = text[max(0, fig.start - 12):fig.start]
+    if re.search(r"\bto\s+$", before):
+        return False
+    if re.search(r"\bfrom\s+$", before) and re.match(r"\s+(?:in\s+\d{4}\s+|last\s+year\s+)?to\s+\S*\d",
+                                                       text[fig.end:fig.end + 30]):
+        return True
     return site.root.dep_ == "pobj" and site.root.head.lower_ == "from" and _lemma(site.root.head.head) in EXPAND
 
 
 _DEAL_NOUNS = {"deal", "agreement", "contract", "memorandum", "accord", "treaty", "pact", "plan", "commitment"}
 
 
-def _modality(fig: Figure, site: _Site, indicator: str) -> str:
+def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
     """target / estimate / forecast from cue words along the figure's governing words, else actual."""
     chain = [site.root, *site.root.ancestors]
-    if _baseline(site):
+    if _baseline(text, fig, site):
         return "actual"
     for tok in chain:
         if _lemma(tok) in EXPAND and tok.tag_ == "VBN" and any(
