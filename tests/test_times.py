@@ -46,6 +46,15 @@ def test_times_resolves_last_year_against_the_publication_date(nlp_model):
     assert got["last year"] == "2021"
 
 
+@pytest.mark.parametrize("text, surface, iso", [
+    ("Vestra will sell gas to Moldova from April next year.", "April next year", "2025-04"),
+    ("Deliveries began in March of last year.", "March of last year", "2023-03"),
+    ("The two ministers met on 5 May last year.", "5 May last year", "2023-05-05"),
+])
+def test_times_reads_a_month_of_a_year_told_relative_to_the_report(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2024-12-10")[surface] == iso
+
+
 @pytest.mark.parametrize("text, year", [
     ("Peace has held since the signing of the 1555 Westphalian accord.", "1555"),
     ("The 1699 Treaty of Karlowitz ended the war.", "1699"),

@@ -199,9 +199,19 @@ def find_times(ctx: Context) -> list[TimeExpr]:
         taken.append((c.start, c.end))
     chosen.sort(key=lambda c: c.start)
     out: list[TimeExpr] = []
+    skip = -1
     for i, c in enumerate(chosen):
+        if i == skip:
+            continue
         # "from May to 4 September 1992": the range's other end gives the year
         after = chosen[i + 1] if i + 1 < len(chosen) else None
+        if c.value.startswith("XXXX") and after is not None and re.fullmatch(r"\d{4}", after.value) \
+                and re.fullmatch(r"\s*(?:of\s+)?", text[c.end:after.start]) \
+                and re.fullmatch(r"(?i:(?:the\s+)?(?:next|last|this|previous|coming)\s+year)",
+                                 text[after.start:after.end]):
+            # "from April next year": one month of the year told relative to the report
+            c = _Cand(c.start, after.end, after.value + c.value[4:], None, relative=True)
+            skip = i + 1
         if c.value.startswith("XXXX") and after is not None and re.match(r"\d{4}", after.value) \
                 and re.fullmatch(r"\s*(?:to|until|till|through|and|[-–—])\s*", text[c.end:after.start]):
             c = _Cand(c.start, c.end, after.value[:4] + c.value[4:], c.end_value, relative=True)
