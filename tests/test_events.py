@@ -1854,3 +1854,14 @@ def test_a_timeline_in_the_historical_present_tells_events_dated_by_their_labels
     doc = extract(Document(path="t.md", name="t.md", text=text, published="2024-12-01"), nlp_model)
     got = {(f.type, f.date) for f in doc.facts if f.kind == "event"}
     assert got == {("independence", "1991"), ("war", "1992"), ("agreement_signed", "2014-06-27")}
+
+
+@pytest.mark.parametrize("text, date", [
+    # the relative clause tells when the commission was made, not when it sat
+    ("Ion Rusu met Anna Petrova at the third session of the Vestra commission, which was set up in 2019.", None),
+    # a clause telling when the occasion itself was held is its time
+    ("Ion Rusu and Anna Petrova attended the summit of the Vestra Council, which was held in 2022.", "2022"),
+])
+def test_a_relative_clause_on_another_thing_does_not_date_the_meeting(model, text, date):
+    found = find(model, text, persons("Ion Rusu", "Anna Petrova"), [("2019", "2019"), ("2022", "2022")])
+    assert {e.date for e in found if e.type == "meeting"} == {date}

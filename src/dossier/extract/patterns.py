@@ -290,15 +290,34 @@ def describes_another(a: Anchored, anchor: Token, own: Callable[[Token], bool] |
     it is that one's tenure, not the time of ``anchor``'s event or post. (A single year there may well be
     the event's too: "my meeting with X, who was then minister in 2003".) What describes a word ``own`` accepts
     (of a post's title: "X's term as president (2000-08)") is the anchor's own."""
-    if a.time.end_value is None and a.token.lower_ != "since" and a.token.head.lower_ != "since":
-        return False
     above = {anchor.i, *(t.i for t in anchor.ancestors)}
+    if a.time.end_value is None and a.token.lower_ != "since" and a.token.head.lower_ != "since":
+        return _told_in_relative_clause(a.token, above)
     t = a.token
     while t.i not in above and t.head.i != t.i:
         # (not one of a phrase the anchor is in: "during X's first term as president (2000-08)")
         if t.dep_ in ("relcl", "appos", "acl") and t.head.i not in above \
                 and not (own is not None and own(t.head)):
             return True
+        t = t.head
+    return False
+
+
+# what a relative clause tells happened to the thing itself when it is an occasion ("the summit, which was
+# held in Baku in 2022"): its time is the occasion's
+_OCCASION_VERBS = {"hold", "take", "happen", "occur", "convene", "host", "organize", "organise", "attend", "be",
+                   "have", "become", "remain"}
+
+
+def _told_in_relative_clause(tok: Token, above: set[int]) -> bool:
+    """"the second meeting of the commission, which was set up in 2022": a relative clause telling what was
+    done to another thing ("set up", "built", "signed") dates that thing, not the event it is named in.
+    (Not "X, who was then minister in 2003": a state told of someone may be the event's time too.)"""
+    t = tok
+    while t.i not in above and t.head.i != t.i:
+        if t.dep_ == "relcl" and t.head.i not in above:
+            return t.pos_ == "VERB" and t.lemma_.casefold() not in _OCCASION_VERBS and any(
+                c.tag_ in ("WDT", "WP") for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
         t = t.head
     return False
 
