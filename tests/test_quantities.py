@@ -590,3 +590,12 @@ def test_the_source_a_count_is_told_by_is_not_its_subject(nlp_model):
     [q] = figures(nlp_model, "Moldova is neutral. The Moldovan army has some 6,000 active personnel, according to "
                              "the International Institute for Strategic Studies.")
     assert q.subjects == ["Moldova"]
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("The Vestra Commission wants Moldovan supplies to reach at least 3 bcm annually by 2028.", ["Moldova"]),
+    ("Romanian gas deliveries to Moldova reached 1.5 bcm in 2023.", ["Romania", "Moldova"]),
+])
+def test_the_demonym_on_a_gas_flow_names_its_seller(nlp_model, text, subjects):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.subjects) == ("gas_supply", subjects)

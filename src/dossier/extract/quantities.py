@@ -1267,6 +1267,13 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         if len(heads) == len(src) and max(at[s] for s in src) - min(at[s] for s in src) < 60:
             src.sort(key=lambda s: at[s])
     dst = [d for d in _unique(dst) if d not in src[:1]]
+    if indicator in ("gas_supply", "oil_supply") and trigger is not None and trigger.pos_ == "NOUN":
+        # "wants Azerbaijani supplies to reach 20 bcm", "Azerbaijani gas deliveries": the demonym on the flow
+        # names its seller, whoever wants or counts it
+        own = [n for h in (trigger, *(c for c in trigger.children if c.dep_ == "compound"))
+               for n in _demonym_states(h)][:1]
+        if own:
+            src, dst = own, [d for d in dst if d not in own]
     sib = next((q for q in reversed(siblings) if q.indicator == indicator and q.subjects), None)
     if not src and sib is not None and sib.qualifiers.get("from"):
         src = [sib.qualifiers["from"]]
