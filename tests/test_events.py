@@ -1865,3 +1865,14 @@ def test_a_timeline_in_the_historical_present_tells_events_dated_by_their_labels
 def test_a_relative_clause_on_another_thing_does_not_date_the_meeting(model, text, date):
     found = find(model, text, persons("Ion Rusu", "Anna Petrova"), [("2019", "2019"), ("2022", "2022")])
     assert {e.date for e in found if e.type == "meeting"} == {date}
+
+
+@pytest.mark.parametrize("text, signed", [
+    ("The Vestra Treaty, signed in Chisinau in May 2019, has not been ratified by Romania.", True),
+    ("The Vestra Treaty, expected to be signed in Chisinau in May 2019, may not be ratified.", False),
+])
+def test_a_signing_told_in_a_participle_is_a_fact_whatever_the_main_clause_denies(model, text, signed):
+    found = find(model, text, [("Vestra Treaty", "agreement", "Vestra Treaty"), ("Chisinau", "place", "Chisinau"),
+                               ("Romania", "country", "Romania")], [("May 2019", "2019-05")])
+    hits = [(e.name, e.date, e.place) for e in found if e.type == "agreement_signed"]
+    assert hits == ([("Vestra Treaty", "2019-05", "Chisinau")] if signed else [])

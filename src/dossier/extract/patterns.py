@@ -396,6 +396,9 @@ def is_hypothetical(tok: Token) -> bool:
                 return True
         if t.head.i == t.i or t.dep_ in ("ROOT",):
             break
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in kids):
+            break   # "the treaty, signed in Aktau in 2018, has not been ratified": the participle tells a fact
         # nouns inherit the modality of their verb ("the signing may happen"), but not the
         # subject of a copula ("the transformation was not the establishment, but ...")
         if t.dep_ == "nsubj" and t.head.lemma_.lower() == "be":
