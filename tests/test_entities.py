@@ -544,3 +544,12 @@ def test_a_towns_terminal_and_the_town_stay_two_things_in_one_document(nlp_model
 def test_an_owner_word_before_a_name_and_a_site_at_a_place(nlp_model, text, expected):
     doc = run(nlp_model, text)
     assert expected in {(m.entity or doc.text[m.start:m.end], m.type) for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The memorandum was signed by Ursula von der Leyen and Ion Rusu in Chisinau.", "Ursula von der Leyen"),
+    ("Greta van der Meer met Ion Rusu in Chisinau on Monday.", "Greta van der Meer"),
+])
+def test_a_name_runs_on_through_its_surname_particles(nlp_model, text, name):
+    doc = run(nlp_model, text)
+    assert name in {e.name for e in doc.entities if e.type == "person"}

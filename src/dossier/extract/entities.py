@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from itertools import takewhile
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dossier import gazetteer
 from dossier.extract import turkish
@@ -68,6 +68,20 @@ from dossier.extract.name_shapes import (
 from dossier.records import Entity, Mention
 
 NAME_PARTICLES = {"al", "bin", "de", "van", "von", "oglu", "oğlu"}  # lower-case parts of a personal name
+# particles a surname may start with ("Ursula von der Leyen", "Charles de Gaulle")
+_SURNAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "ter", "bin", "ibn"}
+
+
+def _through_particles(sp, toks: list[Token]) -> list[Token]:
+    """A person's name the tagger stopped at a lower-case particle ("Ursula von | der Leyen"): it runs on
+    through the particles to the capitalised surname after them."""
+    j = k = toks[-1].i + 1
+    while k < len(sp) and sp[k].text in _SURNAME_PARTICLES:
+        k += 1
+    if (k > j or toks[-1].text in _SURNAME_PARTICLES) and k < len(sp) and sp[k].text[:1].isupper() \
+            and sp[k].is_alpha and k - j <= 2:
+        return list(sp[toks[0].i:k + 1])
+    return toks
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your",
                "such", "any", "every", "each"}
@@ -147,6 +161,8 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 toks = toks[1:]
         if len(toks) < len(ent) and len(toks) == 1 and common_word(toks[0]) and ent.label_ == "PERSON":
             continue   # "Georgian Dream" is not a person called Dream
+        if ent.label_ == "PERSON":
+            toks = _through_particles(sp, list(toks))
         span = sp[toks[0].i:toks[-1].i + 1]
         words = [t.text for t in span]
         low = [w.lower() for w in words]
@@ -177,7 +193,7 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 if typ is None:
                     continue
             elif text.isupper() or not all(w[0].isupper() or w in DASHES or w in {"'", "’", "-"}
-                                           or w.lower() in NAME_PARTICLES for w in words):
+                                           or w.lower() in NAME_PARTICLES | _SURNAME_PARTICLES for w in words):
                 continue
             else:
                 typ = "person"
