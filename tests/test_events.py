@@ -1876,3 +1876,12 @@ def test_a_signing_told_in_a_participle_is_a_fact_whatever_the_main_clause_denie
                                ("Romania", "country", "Romania")], [("May 2019", "2019-05")])
     hits = [(e.name, e.date, e.place) for e in found if e.type == "agreement_signed"]
     assert hits == ([("Vestra Treaty", "2019-05", "Chisinau")] if signed else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Trade will grow, Ion Rusu said in Chisinau on Tuesday after talks with his counterpart Anna Petrova.",
+    "After talks with Anna Petrova, Ion Rusu told reporters that trade would grow.",
+])
+def test_who_tells_of_talks_after_them_held_them(model, text):
+    found = find(model, text, persons("Ion Rusu", "Anna Petrova"))
+    assert set(one(found, "meeting").participants) == {"Ion Rusu", "Anna Petrova"}

@@ -1121,9 +1121,10 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
             and P.pobjs(tok, {"with"}):
         # "Ankara is in talks with Armenia": the subject talks with them
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
-    if tok.dep_ == "pobj" and h.lower_ in ("in", "during", "at", "on") and h.head.pos_ == "VERB" \
-            and P.pobjs(tok, {"with"}) and h.head.lemma_.lower() not in _TAKING_PART:
-        # "X discussed the crisis in a phone call with Y": who speaks with Y takes part
+    if tok.dep_ == "pobj" and h.lower_ in ("in", "during", "at", "on", "after", "following") \
+            and h.head.pos_ == "VERB" and P.pobjs(tok, {"with"}) and h.head.lemma_.lower() not in _TAKING_PART:
+        # "X discussed the crisis in a phone call with Y": who speaks with Y takes part ("X said after talks
+        # with his counterpart Y": who tells of the talks held them)
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.head.lemma_.lower() in _TAKING_PART:
         # "X participated in the summit alongside Y", "his participation in a summit with Y"
