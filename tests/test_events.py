@@ -1885,3 +1885,11 @@ def test_a_signing_told_in_a_participle_is_a_fact_whatever_the_main_clause_denie
 def test_who_tells_of_talks_after_them_held_them(model, text):
     found = find(model, text, persons("Ion Rusu", "Anna Petrova"))
     assert set(one(found, "meeting").participants) == {"Ion Rusu", "Anna Petrova"}
+
+
+def test_a_where_clause_the_parser_hangs_on_the_date_leaves_the_date_to_the_visit_too(model):
+    text = "Ion Rusu made his first foreign visit as prime minister to Bucharest on 16 May 2018, where he met " \
+           "President Anna Petrova."
+    found = find(model, text, [*persons("Ion Rusu", "Anna Petrova"), ("Bucharest", "place", "Bucharest")],
+                 [("16 May 2018", "2018-05-16")])
+    assert (one(found, "visit").date, one(found, "meeting").date) == ("2018-05-16", "2018-05-16")

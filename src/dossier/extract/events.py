@@ -1908,6 +1908,15 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
             if d.type in _REPEATED and not d.plural:
                 drafts += [replace(d, time=t, participants=list(d.participants))
                            for t in _times_listed_with(d.time, mine, ix)]
+    # "made a visit to X on 16 May 2018, where he met Y": the parser hangs the "where" clause on the date,
+    # which then goes to the meeting alone; it is the visit's too
+    for e in open_:
+        for a in owned.get(id(e), []):
+            if e.time is a.time and e.anchor.dep_ == "relcl" and e.anchor.head.i == a.token.i:
+                for d in open_:
+                    if d.time is None and not d.own_time_only and d.anchor.i not in {
+                            t.i for t in e.anchor.subtree} and P.dep_distance(d.anchor, a.token) <= 4:
+                        d.time = a.time
     # an event inside another's phrase ("renamed ... at the Istanbul summit", "the session within
     # Baku Energy Week (June 2022)") or coordinated with it shares its time
     for d in open_:
