@@ -1921,3 +1921,13 @@ def test_a_state_participating_in_a_body_is_its_member(model, text, expected):
 def test_a_former_post_is_not_dated_by_what_the_sentence_tells_later(model, text, times, time):
     found = find(model, text, COUNTRIES + persons("Ion Rusu"), times, predicate="position_held")
     assert [(r.object.lower(), r.qualifiers.get("of"), r.time) for r in found] == [("president", "Moldova", time)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "TransPrut, the pipeline operated by Petrom, carries gas to Moldova.",
+    "The gas will flow through TransPrut, the pipeline operated by Petrom since 2020.",
+])
+def test_a_line_in_apposition_operated_in_a_participle_is_operated(model, text):
+    mentions = [("Petrom", "organization", "Petrom"), ("TransPrut", "infrastructure", "TransPrut")]
+    assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petrom", "TransPrut")}

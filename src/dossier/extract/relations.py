@@ -1396,6 +1396,12 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             passive = [acl.head]
             if acl.head.dep_ == "attr":   # "X was a phased-array installation, operated by Y": X is
                 passive = P.children(acl.head.head, ("nsubj",)) + passive
+            elif acl.head.dep_ == "appos":   # "TurkStream, the pipeline operated by Gazprom,": TurkStream is
+                passive = [acl.head.head, *passive]
+            elif acl.head.dep_ == "npadvmod" and acl.head.left_edge.i >= 2 \
+                    and acl.head.doc[acl.head.left_edge.i - 1].text == ",":
+                # "flows through TurkStream, the pipeline operated by Gazprom": the parser misses the apposition
+                passive = [acl.head.doc[acl.head.left_edge.i - 2], *passive]
         if not passive and tok.dep_ == "acomp" and tok.tag_ == "VBN" and P.pobjs(tok, {"by"}):
             passive = P.children(tok.head, ("nsubj",))   # "TANAP is majority-owned by SOCAR"
         if passive:
