@@ -1893,3 +1893,20 @@ def test_a_where_clause_the_parser_hangs_on_the_date_leaves_the_date_to_the_visi
     found = find(model, text, [*persons("Ion Rusu", "Anna Petrova"), ("Bucharest", "place", "Bucharest")],
                  [("16 May 2018", "2018-05-16")])
     assert (one(found, "visit").date, one(found, "meeting").date) == ("2018-05-16", "2018-05-16")
+
+
+def test_a_place_hung_on_the_name_of_a_counterpart_met_is_where_they_met(model):
+    # (the parser hangs "in Batken" on the name)
+    text = "The head of Moldova's security service, Ion Rusu, met his Romanian counterpart Vasile Ceban in " \
+           "Batken on 25 September."
+    found = find(model, text, [*persons("Ion Rusu", "Vasile Ceban"), ("Batken", "place", "Batken")],
+                 [("25 September", "XXXX-09-25")])
+    assert one(found, "meeting").place == "Batken"
+
+
+def test_a_signing_a_meeting_was_for_is_both_sides_where_they_met(model):
+    text = "Ion Rusu met Vasile Ceban in Cahul on 25 September to sign the Cahul Protocol."
+    found = find(model, text, [*persons("Ion Rusu", "Vasile Ceban"), ("Cahul", "place", "Cahul"),
+                               ("Cahul Protocol", "agreement", "Cahul Protocol")], [("25 September", "XXXX-09-25")])
+    signed = one(found, "agreement_signed")
+    assert (set(signed.participants), signed.place) == ({"Ion Rusu", "Vasile Ceban"}, "Cahul")

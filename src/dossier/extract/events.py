@@ -385,6 +385,8 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
     heads += [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if tok.pos_ == "VERB":   # "met X in Baku": the parser may hang the place on the object
         heads += [c for c in tok.children if c.dep_ == "dobj"]
+        # ("met his counterpart X in Baku": or on the name in apposition to it)
+        heads += [a for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos"]
     if heads_too and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
         gov = tok.head if tok.dep_ != "pobj" else tok.head.head
         heads.append(gov)
@@ -1869,12 +1871,17 @@ def _met_on_the_visit(drafts: list[_Draft]) -> None:
 
 
 def _share_agents(drafts: list[_Draft]) -> None:
-    """"A's visit to X and meeting with B": the meeting is A's too."""
+    """"A's visit to X and meeting with B": the meeting is A's too. "A met B in X to sign a protocol": the
+    signing the meeting was for is both A's and B's, where they met."""
     for d in drafts:
         for e in drafts:
             if e is not d and _coordinated(e, d) and e.participants:
                 if d.type == "meeting":
                     d.participants[:0] = [p for p in e.participants if p not in d.participants]
+            if e.type == "meeting" and d.type == "agreement_signed" and e.anchor.pos_ == "VERB" \
+                    and _purpose(d.anchor) and d.anchor.head.i == e.anchor.i:
+                d.add(*e.participants)
+                d.place = d.place or e.place
 
 
 # --- dates ------------------------------------------------------------------------------------
