@@ -1910,3 +1910,14 @@ def test_a_signing_a_meeting_was_for_is_both_sides_where_they_met(model):
                                ("Cahul Protocol", "agreement", "Cahul Protocol")], [("25 September", "XXXX-09-25")])
     signed = one(found, "agreement_signed")
     assert (set(signed.participants), signed.place) == ({"Ion Rusu", "Vasile Ceban"}, "Cahul")
+
+
+@pytest.mark.parametrize("title, participants", [
+    ("Moldova–Romania relations", ["Moldova", "Romania"]),
+    ("Moldova's foreign policy", []),
+])
+def test_relations_established_on_a_page_about_a_pair_are_the_pair_s(model, title, participants):
+    ctx = make_context(model, "Diplomatic relations were established on 17 July 1992.", (),
+                       [("17 July 1992", "1992-07-17")])
+    ctx.doc.title = title
+    assert one(events.find_events(ctx), "diplomatic_relations").participants == participants

@@ -743,9 +743,24 @@ def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*[n for s in P.subject_of(anchor) for n in ix.refers(s, ("country",))])
     if any(ix.is_pair_phrase(t) for t in anchor.sent):
         d.add(*ix.pair)
+    if not d.participants and not ix.mentions_in(anchor.sent.start_char, anchor.sent.end_char, ("country",)):
+        # "Diplomatic relations were established on 17 July 1992." on a page titled "Armenia–Georgia
+        # relations": the two states the title pairs
+        d.add(*_title_pair(ix.ctx.doc.title))
     d.place = _place(anchor, ix) or next(
         (ix.name(m) for m in ix.mentions_in(anchor.left_edge.idx, anchor.right_edge.idx + 1, ("place",))), None)
     return [d]
+
+
+def _title_pair(title: str | None) -> list[str]:
+    """The two states a title names as a pair of relations ("Armenia–Georgia relations", "Azerbaijan and
+    Turkey: ties"), else none."""
+    if not title or not re.search(r"\b(?:relations|ties)\b", title, re.I):
+        return []
+    gaz = gazetteer.load()
+    states = list(dict.fromkeys(e.canonical for _, _, e in gaz.find(title)
+                                if e.type == "country" and e.form in ("name", "acronym")))
+    return states if len(states) == 2 else []
 
 
 def _independence(tok: Token, ix: Index) -> list[_Draft]:
