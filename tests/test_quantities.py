@@ -599,3 +599,10 @@ def test_the_source_a_count_is_told_by_is_not_its_subject(nlp_model):
 def test_the_demonym_on_a_gas_flow_names_its_seller(nlp_model, text, subjects):
     [q] = figures(nlp_model, text)
     assert (q.indicator, q.subjects) == ("gas_supply", subjects)
+
+
+def test_a_figure_told_after_a_target_does_not_take_its_deadline(nlp_model):
+    qs = figures(nlp_model, "Ion Rusu said Moldova and Romania aimed to raise trade to $6 billion by 2027. "
+                            "Romanian investments in Moldova have reached $2.4 billion, he added.", "2024-12-01")
+    [q] = [q for q in qs if q.indicator == "investment"]
+    assert (q.time, q.modality) == ("2024-12-01", "actual")

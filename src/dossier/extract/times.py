@@ -553,7 +553,11 @@ def time_for(ctx: Context, start: int, end: int, *, carry: bool = False) -> Time
         return None
     ps, pe = prev
     root = _sentence_root_span(ctx, ps, pe)
-    return _best_time(ctx, prev, *root) if root else None
+    found = _best_time(ctx, prev, *root) if root else None
+    if found is not None and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
+                                       ctx.doc.text[max(0, found.start - 20):found.start]):
+        return None   # "... to $6 billion by 2026. Investment has reached $2.4 billion, he added": a deadline
+    return found
 
 
 # "a 57% increase from the 2021 level", "compared with 2019", "than in 2020": the point a change is
