@@ -1931,3 +1931,16 @@ def test_a_former_post_is_not_dated_by_what_the_sentence_tells_later(model, text
 def test_a_line_in_apposition_operated_in_a_participle_is_operated(model, text):
     mentions = [("Petrom", "organization", "Petrom"), ("TransPrut", "infrastructure", "TransPrut")]
     assert triples(find(model, text, mentions, predicate="operator_of")) == {("Petrom", "TransPrut")}
+
+
+@pytest.mark.model
+def test_the_one_accused_of_doing_something_is_its_doer(model):
+    text = "Moldova accused Romania of sending weapons to Transnistria."
+    mentions = [*COUNTRIES, ("Transnistria", "place", "Transnistria")]
+    assert triples(find(model, text, mentions, predicate="supplies")) == {("Romania", "Transnistria")}
+
+
+@pytest.mark.model
+def test_goods_acquired_from_a_state_are_supplied_by_it(model):
+    found = find(model, "Moldova acquired armoured vehicles from Romania in 2021.", COUNTRIES, predicate="supplies")
+    assert triples(found) == {("Romania", "Moldova")}

@@ -165,7 +165,7 @@ SUPPLIER_NOUNS = {"supplier", "exporter", "provider", "source", "seller", "vendo
 SUPPLY_VERBS = {"supply", "deliver", "export", "sell", "provide", "ship", "send", "transport", "transit",
                 "carry", "pump", "bring", "move"}
 CARRY_VERBS = {"transport", "transit", "carry", "ship", "pump", "bring", "move"}
-IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure", "get", "obtain", "source"}
+IMPORT_VERBS = {"import", "buy", "purchase", "receive", "procure", "get", "obtain", "source", "acquire"}
 COMMODITIES = {"gas", "oil", "crude", "petroleum", "lng", "electricity", "power", "fuel", "coal", "condensate",
                "hydrocarbon", "weapon", "arm", "drone", "uav", "equipment", "ammunition", "munition",
                "missile", "aircraft", "grain", "wheat", "water", "petrochemical", "gasoline", "diesel",
@@ -353,6 +353,11 @@ def subject_of(tok: Token) -> list[Token]:
         if subj:
             # the parser sometimes gives "The company Aselsan" two nsubj: keep both, callers filter by type
             return [c for s in subj for c in conjuncts(s)]
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in ("of", "for") and t.head.head.pos_ == "VERB":
+            # "A accused B of using drones", "A thanked B for sending aid": the one accused or thanked does it
+            obj = children(t.head.head, ("dobj",))
+            if obj:
+                return conjuncts(obj[0])
         # "for SOCAR to supply": the subject hangs from the verb as nsubj; "X, chairing Y": climb
         if t.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp", "dep", "relcl") and t.head.i != t.i:
             if t.dep_ in ("acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
