@@ -1921,3 +1921,11 @@ def test_relations_established_on_a_page_about_a_pair_are_the_pair_s(model, titl
                        [("17 July 1992", "1992-07-17")])
     ctx.doc.title = title
     assert one(events.find_events(ctx), "diplomatic_relations").participants == participants
+
+
+def test_a_capital_hosting_a_summit_is_its_place_and_its_state_the_host(model):
+    text = "Chisinau hosted a summit of the Vestra Council in May 2024."
+    found = find(model, text, [("Chisinau", "place", "Chisinau"), ("Vestra Council", "organization", "Vestra Council")],
+                 [("May 2024", "2024-05")])
+    d = one(found, "meeting")
+    assert (d.participants, d.place) == (["Moldova"], "Chisinau")

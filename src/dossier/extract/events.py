@@ -1124,7 +1124,15 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     if tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
         # (a subject named is itself: subject_of already gave its conjuncts, "A and B held talks", and left
         # out those a singular relative clause does not tell of, "of A and B, which held its summit")
-        d.add(*[n for s in P.subject_of(h) for n in _named_or_referred(s, ix)])
+        for s in P.subject_of(h):
+            m = ix.mention(s, ("place",))
+            capital = gazetteer.load().lookup(m.text) if m is not None and h.lemma_.lower() == "host" else None
+            if capital is not None and capital.form == "capital":
+                # "Budapest hosted a summit": held in the city, by its state
+                d.add(capital.canonical)
+                d.place = d.place or ix.name(m)
+            else:
+                d.add(*_named_or_referred(s, ix))
     if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in _ROUNDS and h.head.dep_ == "dobj" \
             and h.head.head.lemma_.lower() in P.HOLD_VERBS:
         # "A and B held the sixth round of talks in Brussels": who holds the round holds the talks
