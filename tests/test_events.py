@@ -1929,3 +1929,9 @@ def test_a_capital_hosting_a_summit_is_its_place_and_its_state_the_host(model):
                  [("May 2024", "2024-05")])
     d = one(found, "meeting")
     assert (d.participants, d.place) == (["Moldova"], "Chisinau")
+
+
+def test_a_meeting_s_name_runs_on_through_a_hyphen_inside_the_body_s_name(model):
+    text = "Ion Rusu and Anna Petrova chaired the sixth meeting of the High-Level Vestra Council on Monday."
+    found = find(model, text, persons("Ion Rusu", "Anna Petrova"), [("Monday", "2024-11-25")])
+    assert one(found, "meeting").name == "meeting of the High-Level Vestra Council"

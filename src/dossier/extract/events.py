@@ -1217,8 +1217,12 @@ def _event_name(tok: Token, ix: Index | None = None) -> str | None:
             break   # "the summit of Kazakhstan, Russia and Iran": its members, not its name
         run = j
         while run < len(tok.doc) and (
-                (tok.doc[run].text[:1].isupper() and tok.doc[run].pos_ in ("PROPN", "ADJ", "NOUN"))
+                (tok.doc[run].text[:1].isupper() and tok.doc[run].pos_ in ("PROPN", "ADJ", "NOUN")
+                 and not _is_time_word(tok.doc[run]))   # (not "... on Monday")
                 or (run > j and tok.doc[run].lower_ in ("and", "of"))
+                # "the High-Level Strategic Cooperation Council": a hyphen inside a capitalised name
+                or (run > j and tok.doc[run].text in ("-", "–") and run + 1 < len(tok.doc)
+                    and tok.doc[run + 1].text[:1].isupper() and not tok.doc[run].whitespace_)
                 or re.fullmatch(r"\d+(st|nd|rd|th)", tok.doc[run].lower_)):
             run += 1
         while run > j and tok.doc[run - 1].lower_ in ("and", "of"):
