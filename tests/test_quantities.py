@@ -606,3 +606,12 @@ def test_a_figure_told_after_a_target_does_not_take_its_deadline(nlp_model):
                             "Romanian investments in Moldova have reached $2.4 billion, he added.", "2024-12-01")
     [q] = [q for q in qs if q.indicator == "investment"]
     assert (q.time, q.modality) == ("2024-12-01", "actual")
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova and Romania have agreed to raise trade to $1 billion, Ion Rusu said in Chisinau on Tuesday.",
+    "Ion Rusu said on Tuesday that trade between Moldova and Romania would reach $1 billion.",
+])
+def test_the_day_a_target_is_told_is_not_its_deadline(nlp_model, text):
+    [q] = figures(nlp_model, text, "2024-12-01")
+    assert (q.modality, q.time) == ("target", None)

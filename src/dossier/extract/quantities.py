@@ -590,6 +590,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if t is not None and modality == "actual" and fig.segment != (0, 0) and t.start >= fig.segment[1] \
             and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[max(0, t.start - 20):t.start]):
         t = None   # "capacity is 10 bcm and they plan to double it to 20 bcm by 2027": the target's deadline
+    if t is not None and modality == "target" and _said_when(ctx, t, site):
+        t = None   # "trade is to reach $1 billion, the minister said on Tuesday": the day of saying is no deadline
     if indicator == "count" and unit == "t" and _a_year(t):
         unit = "t/y"   # the cargo of a year is a yearly volume
     when = t.iso if t else None
@@ -619,6 +621,16 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if fig.per_year and fig.dim == "money":
         q.qualifiers["per"] = "year"
     return q
+
+
+def _said_when(ctx: Context, t: TimeExpr, site: _Site) -> bool:
+    """Whether the time dates a reporting verb ("said on Tuesday") other than the figure's own verb."""
+    span = ctx.sp.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own = next((a for a in [site.root, *site.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and own is not None and verb.i != own.i and verb.lemma_.casefold() in times.REPORTING
 
 
 # what a state fields or holds, counted: its forces, arms and firms

@@ -532,7 +532,7 @@ _ADJ_AFTER = re.compile(r"^[\s,(–—-]*(?:(?:in|for|as\s+of|by|during|since|at
                         r"(?:the\s+(?:end|beginning|start)\s+of\s+)?)?$", re.I)
 _ADJ_BEFORE = re.compile(r"^[\s,:(–—-]*(?:(?:was|were|is|it\s+was|stood\s+at)\s*)?[\s,:(–—-]*$", re.I)
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "pcomp", "acl", "parataxis"}
-_REPORTING = {"say", "state", "note", "add", "tell", "emphasize", "emphasise", "stress", "announce", "declare",
+REPORTING = {"say", "state", "note", "add", "tell", "emphasize", "emphasise", "stress", "announce", "declare",
               "report", "underline", "point", "explain", "remark", "mention", "claim", "write"}
 
 
@@ -715,7 +715,7 @@ def _continues(ctx: Context, sent: tuple[int, int]) -> bool:
     for tok in span:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if tok.lower_ in ("he", "she", "they") and tok.head.lemma_ in _REPORTING:
+        if tok.lower_ in ("he", "she", "they") and tok.head.lemma_ in REPORTING:
             return True
         if tok.lower_ in ("he", "she", "they") and tok.head.dep_ == "ROOT":
             return True
