@@ -1935,3 +1935,12 @@ def test_a_meeting_s_name_runs_on_through_a_hyphen_inside_the_body_s_name(model)
     text = "Ion Rusu and Anna Petrova chaired the sixth meeting of the High-Level Vestra Council on Monday."
     found = find(model, text, persons("Ion Rusu", "Anna Petrova"), [("Monday", "2024-11-25")])
     assert one(found, "meeting").name == "meeting of the High-Level Vestra Council"
+
+
+def test_the_president_of_a_state_speaking_is_the_person_named_with_that_post(model):
+    text = "Romanian President Ion Rusu met Moldovan President Anna Petrova in Iasi. " \
+           "The Moldovan President said that trade would grow."
+    mentions = [*persons("Ion Rusu", "Anna Petrova"), ("Romanian", "country", "Romania", "demonym"),
+                ("Moldovan", "country", "Moldova", "demonym"), ("Iasi", "place", "Iasi")]
+    said = [e for e in find(model, text, mentions) if e.type == "statement"]
+    assert [e.participants for e in said] == [["Anna Petrova"]]

@@ -210,8 +210,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
         if P.is_hypothetical(tok) or P.habitual(tok):
             continue
         # ("President of the State Gas Company of Y X stated": the name the parser hung inside the title)
-        who = [n for s in P.children(tok, ("nsubj",)) for n in _titled_within(s, ix) or ix.refers(s)] \
-            or _state_voice(tok, ix)
+        who = [n for s in P.children(tok, ("nsubj",))
+               for n in _titled_within(s, ix) or _the_titled(s, ix) or ix.refers(s)] or _state_voice(tok, ix)
         # "... in the worst eruption since 1994": a time counted from is not the saying's
         # nor is the deadline of what was pledged ("pledged to raise imports to 2 bcm by 2027")
         when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)
@@ -223,8 +223,8 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             continue   # "In 2014, X spoke of ..., but last year he slammed Y": a saying per dated clause
         # an undated saying by someone the text names ("Peskov said the situation ..."): a statement of no
         # known date (its sources say when it was reported)
-        named = [ix.name(m) for s in P.children(tok, ("nsubj",))
-                 for m in ix.phrase_mentions(s, ("person", "country", "organization"))]
+        named = [n for s in P.children(tok, ("nsubj",)) for n in _the_titled(s, ix) or [
+            ix.name(m) for m in ix.phrase_mentions(s, ("person", "country", "organization"))]]
         named = named or _state_voice(tok, ix)
         if named and not when and (tok.lemma_.lower() in _SAYING_VERBS or clause_verb):
             # in a news report (its lead dates what it reports to the last days before publication), a
@@ -236,6 +236,20 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             d.add(*named)
             return [*out, d]
     return out
+
+
+def _the_titled(tok: Token, ix: Index) -> list[str]:
+    """"The Azerbaijani President said": the person named before with that post (and state), not the state."""
+    if tok.lower_ not in P.TITLE_CORE or tok.tag_ not in ("NN", "NNP") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or P.children(tok, ("prep",)):
+        return []   # (not "the minister of the defence industry": a post of its own)
+    named = ix.titled_before(tok)
+    last = next((m for m in reversed(ix.mentions) if m.end <= tok.idx and ix.name(m) == named), None)
+    # named with that post in the passage: a page further back may name another holder
+    return [named] if last is not None and tok.idx - last.end < _TITLED_REACH else []
+
+
+_TITLED_REACH = 1500
 
 
 def _state_voice(verb: Token, ix: Index) -> list[str]:
