@@ -1944,3 +1944,31 @@ def test_the_president_of_a_state_speaking_is_the_person_named_with_that_post(mo
                 ("Moldovan", "country", "Moldova", "demonym"), ("Iasi", "place", "Iasi")]
     said = [e for e in find(model, text, mentions) if e.type == "statement"]
     assert [e.participants for e in said] == [["Anna Petrova"]]
+
+
+def test_a_visit_told_after_visiting_others_leaves_their_date_to_them(model):
+    text = "Ion Rusu arrived in Iasi on Monday after visiting Romania and Hungary."
+    found = find(model, text, [*persons("Ion Rusu"), *COUNTRIES_RO_HU, ("Iasi", "place", "Iasi")],
+                 [("Monday", "2024-11-25")])
+    assert sorted((e.place, e.date) for e in found if e.type == "visit") == [
+        ("Hungary", None), ("Iasi", "2024-11-25"), ("Romania", None)]
+
+
+def test_a_meeting_on_the_day_of_an_arrival_told_before_is_held_where_the_visitor_arrived(model):
+    text = "Ion Rusu arrived in Iasi on Monday. The visit is his first. On Monday, Ion Rusu held a meeting " \
+           "with Anna Petrova."
+    found = find(model, text, [*persons("Ion Rusu", "Anna Petrova"), ("Iasi", "place", "Iasi")],
+                 [("Monday", "2024-11-25")])
+    assert one(found, "meeting").place == "Iasi"
+
+
+COUNTRIES_RO_HU = [("Romania", "country", "Romania"), ("Hungary", "country", "Hungary")]
+
+
+def test_a_later_stop_of_a_tour_is_not_dated_by_the_visit_told_before(model):
+    text = "Ion Rusu arrived in Iasi on Monday. He will later depart for Hungary, where he will attend the " \
+           "Vestra Forum in Budapest."
+    found = find(model, text, [*persons("Ion Rusu"), *COUNTRIES_RO_HU, ("Iasi", "place", "Iasi"),
+                               ("Vestra Forum", "event", "Vestra Forum"), ("Budapest", "place", "Budapest")],
+                 [("Monday", "2024-11-25")])
+    assert [e.date for e in found if e.type == "meeting"] in ([], [None])

@@ -100,6 +100,7 @@ def _find_events(ctx: Context) -> list[Event]:
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
     _date_from_previous_sentence(ix, drafts_by_sent)
+    _placed_by_visit_that_day(drafts_by_sent)
     _also_there(ix, drafts_by_sent)
     _the_leaders(ix, drafts_by_sent)
     events = []
@@ -858,9 +859,11 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
         who = [n for s in P.subject_of(tok) for n in ix.refers(s)]
         where = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, ("place", "country"))]
         out = []
-        # "after visiting Turkiye and Iran": a visit to each
+        # "after visiting Turkiye and Iran": a visit to each (before the one the clause dates: only a time
+        # in its own phrase dates it)
+        earlier = tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "before", "following")
         for place in list(dict.fromkeys(where))[:4]:
-            d = _Draft("visit", tok, place=place)
+            d = _Draft("visit", tok, place=place, own_time_only=earlier)
             d.add(*[w for w in who if w not in where])
             out.append(d)
         return out if who else []
@@ -2121,6 +2124,8 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
         for nxt, nxt_drafts in drafts_by_sent[i + 1:i + 7]:
             if ix.sentence_times(nxt):
                 break   # a time of its own: another occasion
+            if any(t.lower_ == "later" or t.lemma_.lower() in _MOVING_ON for t in nxt):
+                break   # "He will later depart for Dushanbe, where he will attend ...": a later stop
             # the visitor goes on as the subject ("He will attend", "Commissioner X will speak"), or the
             # event names the visitor ("X's visit to Azerbaijan"); other sentences are passed over
             by_visitor = any(t.dep_ in ("nsubj", "nsubjpass") and (
@@ -2133,7 +2138,23 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
                     d.add(*visit.participants)
 
 
+def _placed_by_visit_that_day(drafts_by_sent: list[tuple[Span, list[_Draft]]], reach: int = 8) -> None:
+    """"X arrived in Lachin yesterday. ... A day ago, X held a meeting with Y": a meeting told without a
+    place, on the very day one of its participants arrived somewhere told just before, was held there."""
+    for i, (_sent, drafts) in enumerate(drafts_by_sent):
+        for d in drafts:
+            if d.type != "meeting" or d.place is not None or d.time is None \
+                    or not re.fullmatch(r"\d{4}-\d\d-\d\d", d.time.value):
+                continue
+            places = {v.place for _s, earlier in drafts_by_sent[max(0, i - reach):i + 1] for v in earlier
+                      if v.type == "visit" and v.place and v.time is not None and v.time.value == d.time.value
+                      and not v.time.end_value and set(v.participants) & set(d.participants)}
+            if len(places) == 1:
+                d.place = places.pop()
+
+
 _AFTERWARDS = {"will", "later", "next", "soon", "would", "since", "afterwards", "subsequently"}
+_MOVING_ON = {"depart", "leave", "head", "proceed", "continue", "move"}
 
 
 _SHIFTED = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)"
