@@ -210,3 +210,25 @@ def test_a_turkish_post_before_a_name_of_the_state_named_before_it(nlp_model):
              if f.kind == "relation" and f.predicate == "position_held"}
     assert posts == {("Ion Rusu", "President", "Moldova"), ("Anna Petrova", "Foreign Minister", "Romania"),
                      ("Vasile Tarlev", "President", None)}   # (the last kept aside for other documents to place)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, subjects", [
+    ("Moldovalı şirketler Romanya'ya bugüne kadar yaklaşık 2 milyar dolar yatırım yaptı.", ["Moldova", "Romania"]),
+    ("Moldova'nın Romanya'daki yatırımları 1 milyar doları aştı.", ["Moldova", "Romania"]),
+    ("Moldova, 2023 yılında Romanya'ya 1,5 milyar metreküp doğal gaz ihraç etti.", ["Moldova", "Romania"]),
+    ("Romanya, 2023 yılında Moldova'dan 1,5 milyar metreküp doğal gaz ithal etti.", ["Moldova", "Romania"]),
+])
+def test_turkish_case_endings_say_who_invests_or_sells_and_who_receives(nlp_model, text, subjects):
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    [q] = [q for q in doc.facts if q.kind == "quantity"]
+    assert (q.subjects, q.qualifiers) == (subjects, {"from": subjects[0], "to": subjects[1]})
+
+
+@pytest.mark.model
+def test_turkish_shares_belonging_to_each_holder_of_a_line(nlp_model):
+    text = "Vestra Boru Hattı'nın yüzde 60'ı SOCAR'a, yüzde 40'ı ise BOTAŞ'a aittir."
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = [(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in doc.facts if q.kind == "quantity"]
+    socar = "State Oil Company of the Azerbaijan Republic"
+    assert got == [(60, socar, "Vestra Boru Hattı"), (40, "BOTAŞ", "Vestra Boru Hattı")]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pycountry
 from spacy.tokens import Span, Token
@@ -1524,6 +1525,14 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
                 topic = _line_before(ctx, s)
                 infra = [topic] if topic else []
             subjects = _unique(infra + others if indicator in ("length", "capacity") else others + infra)
+            quals: dict = {}
+            if indicator == "equity_share":
+                roles = _turkish_stake(ctx, s, sentence, fig, ms)
+                if roles is None:
+                    continue
+                subjects, quals = roles
+            elif indicator in ("investment", "gas_supply", "oil_supply"):
+                subjects, quals = _turkish_flow(ctx, s, sentence, ms, subjects)
             if indicator == "trade_turnover" and len(subjects) < 2:
                 subjects = _unique(subjects + pair)   # the two countries the document is about
             if not subjects:
@@ -1534,6 +1543,78 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             q = Quantity(indicator=indicator, subjects=subjects, value=fig.value, unit=unit,
                          sources=[ctx.doc.source(s, e)], value_max=fig.value_max, time=t.iso if t else None,
                          modality=turkish.modality(sentence, fig), approx=fig.approx,
-                         label="cargo" if cargo else None)
+                         label="cargo" if cargo else None, qualifiers=quals)
             out.setdefault(q.key(), q)
     return list(out.values())
+
+
+_TR_BUYING = re.compile(r"(?<![\wçğıöşü])(?:ithal|satın\sal|al[ıd])", re.I)
+
+
+def _turkish_flow(ctx: Context, s: int, sentence: str, ms: list[Mention], subjects: list[str]
+                  ) -> tuple[list[str], dict]:
+    """Who invests or sells and who receives, from Turkish case endings: "Türk şirketleri Azerbaycan'a
+    yatırım yaptı" (the firms' nationality to the dative), "Azerbaycan'ın Türkiye'deki yatırımları" (the
+    genitive's in the "-deki" one), "Azerbaycan, Türkiye'ye gaz ihraç etti" (the subject to the dative);
+    an importer is the subject and its seller the ablative ("Türkiye, Rusya'dan gaz ithal etti")."""
+    text = ctx.doc.text
+    buying = bool(_TR_BUYING.search(sentence))
+    src: list[str] = []
+    dst: list[str] = []
+    firms = turkish.NATIONAL_FIRMS.search(sentence)
+    if firms is not None:
+        state = _turkish_state(firms.group("adj"))
+        if state:
+            src.append(state)
+    for m in ms:
+        if m.type not in ("country", "organization"):
+            continue
+        c = turkish.case(text, m.end)
+        if c in ("dative", "in"):
+            dst.append(_name(m))
+        elif c == "ablative" or c == "genitive" or (c is None and not buying):
+            src.append(_name(m))
+        elif c is None and buying:
+            dst.append(_name(m))
+    src, dst = _unique(src), [d for d in _unique(dst) if d not in src]
+    if not src and not dst:
+        return subjects, {}
+    quals = {k: v[0] for k, v in (("from", src), ("to", dst)) if v}
+    return _unique(src + dst + subjects), quals
+
+
+def _turkish_stake(ctx: Context, s: int, sentence: str, fig: turkish.Figure, ms: list[Mention]
+                   ) -> tuple[list[str], dict] | None:
+    """"TANAP'ın yüzde 58'i SOCAR'a, yüzde 30'u BOTAŞ'a aittir": the dative after each share holds it;
+    "SOCAR, TANAP'ın yüzde 58'ine sahip": the subject holds it; the genitive (else the line named) is
+    what the share is of."""
+    text = ctx.doc.text
+    later = [f.start for f in turkish.figures(sentence) if f.start > fig.start]
+    stop = s + (later[0] if later else len(sentence))
+    parties = [m for m in ms if m.type in ("organization", "country", "infrastructure")]
+    asset = next((m for m in parties if turkish.case(text, m.end) == "genitive"), None) or next(
+        (m for m in parties if m.type == "infrastructure"), None)
+    holder = next((m for m in parties if s + fig.end <= m.start < stop and m is not asset
+                   and turkish.case(text, m.end) == "dative"), None)
+    if holder is None and re.search(r"sahip", sentence, re.I):
+        holder = next((m for m in parties if m.end <= s + fig.start and m is not asset
+                       and turkish.case(text, m.end) is None), None)
+    if holder is None or asset is None or _name(holder) == _name(asset):
+        return None
+    return [_name(holder), _name(asset)], {"holder": _name(holder), "asset": _name(asset)}
+
+
+@lru_cache(maxsize=256)
+def _turkish_state(word: str) -> str | None:
+    """The state a Turkish nationality word names ("Türk", "Azerbaycanlı", "Rus"): the country name it is
+    (without "-lı"), or the one it begins with a short ending away ("Türk" of "Türkiye", "Rus" of "Rusya")."""
+    gaz = gazetteer.load()
+    base = re.sub(r"(?:lı|li|lu|lü)$", "", word)
+    for cand in (word, base):
+        e = gaz.lookup(cand)
+        if e is not None and e.type == "country":
+            return e.canonical
+    hits = {e.canonical for name, e in gaz.entries.items() if e.type == "country" and " " not in name
+            and name.startswith(base) and 0 < len(name) - len(base) <= 3}
+    return hits.pop() if len(hits) == 1 else None
+

@@ -258,6 +258,24 @@ def figures(text: str) -> list[Figure]:
     return out
 
 
+# the case ending after a name's apostrophe says its part in the clause: "Azerbaycan'a" (to), "Türkiye'deki"
+# (in: the one a stake or investment is in), "Azerbaycan'ın" (of), "Rusya'dan" (from)
+_CASES = (("dative", r"y?[ae]"), ("in", r"[dt][ae]ki"), ("genitive", r"n?[ıiuü]n"), ("ablative", r"n?[dt][ae]n"),
+          ("locative", r"[dt][ae]"))
+_CASE_RES = tuple((c, re.compile(r"['’](?:" + pat + r")(?![\wçğıöşü])")) for c, pat in _CASES)
+
+
+def case(text: str, end: int) -> str | None:
+    """The case of the name ending at ``end``: "dative", "in", "genitive", "ablative", "locative", or None
+    (no ending: the subject, or a name inside a phrase)."""
+    return next((c for c, pat in _CASE_RES if pat.match(text, end)), None)
+
+
+# a company's nationality before its kind: "Türk şirketleri", "Azerbaycanlı yatırımcılar"
+NATIONAL_FIRMS = re.compile(r"(?<![\wçğıöşü])(?P<adj>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s(?:şirket|firma|yatırımcı|kuruluş)"
+                            r"[\wçğıöşü]*")
+
+
 def indicator(sentence: str, fig: Figure) -> str | None:
     """The indicator a Turkish sentence gives its figure, from keyword stems (None: a figure we
     cannot say what it measures)."""
@@ -266,7 +284,9 @@ def indicator(sentence: str, fig: Figure) -> str | None:
     if fig.dim == "power":
         return "capacity"
     if fig.dim == "percent":
-        return "equity_share" if re.search(r"hisse|pay(?:ı|ına|ını)\b|ortaklık", sentence, re.I) else None
+        # ("TANAP'ın yüzde 58'i SOCAR'a aittir": a share of the line belongs to SOCAR)
+        return "equity_share" if re.search(r"hisse|pay(?:ı|ına|ını)\b|ortaklık|(?<![\wçğıöşü])ait(?:tir)?\b|sahip",
+                                           sentence, re.I) else None
     for ind, pat in INDICATORS:
         if re.search(pat, sentence, re.I):
             if ind in ("gas_supply", "oil_supply", "capacity") and fig.dim not in ("volume", "mass", "flow"):
