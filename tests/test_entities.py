@@ -553,3 +553,9 @@ def test_an_owner_word_before_a_name_and_a_site_at_a_place(nlp_model, text, expe
 def test_a_name_runs_on_through_its_surname_particles(nlp_model, text, name):
     doc = run(nlp_model, text)
     assert name in {e.name for e in doc.entities if e.type == "person"}
+
+
+def test_a_name_written_with_accents_the_gazetteer_lacks_is_still_found(nlp_model):
+    doc = run(nlp_model, "Cumhurbaşkanı Ion Rusu, 11 Haziran 2024 tarihinde Bakü'de bir araya geldi.", language="tr")
+    baku = [e for e in doc.entities if e.name == "Baku"]
+    assert baku and "Bakü" in baku[0].aliases

@@ -100,6 +100,14 @@ def _gazetteer_candidates(text: str) -> list[Candidate]:
     out = []
     for start, end, e in gaz.find(text):
         out.append(Candidate(start, end, e.type, "gazetteer", form=e.form, entity=e.canonical, place=e.place))
+    # a name written with accents the gazetteer lists it without ("Bakü'de" for Baku): read the text with
+    # its accents stripped, character by character so that the positions hold
+    folded = "".join(f if len(f := gazetteer.fold(c)) == 1 else c for c in text)
+    if folded != text:
+        for start, end, e in gaz.find(folded):
+            if text[start:end] != folded[start:end]:
+                out.append(Candidate(start, end, e.type, "gazetteer", form=e.form, entity=e.canonical,
+                                     place=e.place))
     # a heading in capitals that is a name ("ARMENIA" over a fact box's lines)
     for m in re.finditer(r"(?m)^[ \t]*([A-Z][A-Z'’ -]{3,40}?)[ \t:]*$", text):
         e = gaz.lookup(m.group(1))
