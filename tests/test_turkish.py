@@ -232,3 +232,13 @@ def test_turkish_shares_belonging_to_each_holder_of_a_line(nlp_model):
     got = [(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in doc.facts if q.kind == "quantity"]
     socar = "State Oil Company of the Azerbaijan Republic"
     assert got == [(60, socar, "Vestra Boru Hattı"), (40, "BOTAŞ", "Vestra Boru Hattı")]
+
+
+@pytest.mark.model
+def test_turkish_diplomatic_relations_of_the_two_states_and_a_signing_where_its_locative_says(nlp_model):
+    text = ("Moldova ile Romanya arasındaki ticaret arttı. İki ülke arasında diplomatik ilişkiler 27 Ağustos 1991'de "
+            "kuruldu. Prut Anlaşması 5 Mayıs 2010'da Kahul'da imzalandı.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(e.type, e.date, tuple(sorted(e.participants)), e.place) for e in doc.facts if isinstance(e, Event)}
+    assert ("diplomatic_relations", "1991-08-27", ("Moldova", "Romania"), None) in got
+    assert ("agreement_signed", "2010-05-05", (), "Kahul") in got

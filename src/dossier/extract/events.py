@@ -2399,6 +2399,13 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
                 order = after + before[::-1] if qualifies_next else before[::-1]
                 c = next((m for m in order if m.type in kinds and m.form in ("name", "acronym")), None)
                 name = ix.name(c) if c else None
+            elif typ == "diplomatic_relations":
+                # "Türkiye ile Azerbaycan arasında", "İki ülke arasında": the pair
+                who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "country" and m.form == "name"))[:2]
+                if len(who) < 2 and re.search(r"(?<![\wçğıöşü])(?:iki|her\siki)\sülke", text[s:e], re.I):
+                    who = list(ix.pair)
+                if len(who) < 2:
+                    continue
             elif typ == "recognition":
                 who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "country" and m.form == "name"))[:3]
                 if len(who) < 2:
@@ -2427,7 +2434,7 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
             # where a meeting or visit was: the place named in the locative ("Şuşa'da bir araya geldi")
             place = next((m for m in ms if m.type in ("place", "country") and m.form in ("name", "capital")
                           and re.match(r"['’](?:da|de|ta|te)\b", text[m.end:m.end + 4])), None) \
-                if typ in ("meeting", "visit") else None
+                if typ in ("meeting", "visit", "agreement_signed") else None
             out.append(Event(type=typ, sources=[ctx.doc.source(s, e)], name=name,
                              date=t.value if t else None, end_date=t.end_value if t else None,
                              participants=who, place=_place_of(place, ix) if place else None))

@@ -71,6 +71,8 @@ YEAR = re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)(?:\s(?:yılında|yılı|yılından
 # trigger stems -> event type (lowercase, matched at a word start)
 TRIGGERS = (
     ("independence", r"bağımsızlığını\s(?:\w+\s)?(?:ilan|kazan)|bağımsızlık\silan"),
+    # "diplomatik ilişkiler 14 Ocak 1992'de kuruldu" (before "kurul": the relations, not a body, are set up)
+    ("diplomatic_relations", r"diplomatik\silişki[\wçğıöşü]*\s(?:[\wçğıöşü'’]+\s){0,4}?kur"),
     ("recognition", r"tanı(?:yan|dı|mış|ması|mıştır|yarak|nan|ndı)"),
     ("opening", r"faaliyete\sgeç|hizmete\s(?:gir|açıl)|işletmeye\s(?:alın|açıl)|açılış|açıldı"),
     ("organization_change", r"kurul(?:an|du|muş|muştur|ması)|kuruldu"),
