@@ -559,3 +559,10 @@ def test_a_name_written_with_accents_the_gazetteer_lacks_is_still_found(nlp_mode
     doc = run(nlp_model, "Cumhurbaşkanı Ion Rusu, 11 Haziran 2024 tarihinde Bakü'de bir araya geldi.", language="tr")
     baku = [e for e in doc.entities if e.name == "Baku"]
     assert baku and "Bakü" in baku[0].aliases
+
+
+def test_an_acronym_defined_after_a_person_s_name_does_not_take_the_person_in(nlp_model):
+    doc = run(nlp_model, "She will hold talks with Foreign Minister Ion Rusu on the EU Mission in Moldova (EUMM), "
+                         "which was deployed in 2005.")
+    names = {e.name for e in doc.entities}
+    assert "EU Mission in Moldova" in names and "Ion Rusu" in names

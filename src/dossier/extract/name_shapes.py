@@ -811,7 +811,12 @@ def acronym_candidates(text: str, sp: Doc, cands: list[Candidate], runs: list[_R
                 # "Treaty on Conventional Armed Forces in Europe (CFE)": the name runs on across "in"
                 before = run_by_end.get(sp[i - 2].idx + len(sp[i - 2].text))
                 if before is not None and _sh_match(acr, sp[before.i:r.j].text):
-                    i = before.i
+                    # ("... talks with X on the EU Mission in Armenia (EUMA)": not the person's name the run
+                    # began with, nor the words joining it to the name)
+                    k = before.i
+                    while k < i - 2 and (sp[k].ent_type_ == "PERSON" or sp[k].lower_ in CONNECTORS):
+                        k += 1
+                    i = k if _sh_match(acr, sp[k:r.j].text) else before.i
             long_text = sp[i:r.j].text
             if _sh_match(acr, long_text) and not gaz.lookup(long_text):
                 chosen = Candidate(sp[i].idx, lend, tail_type or head_type(long_text.split()) or "organization",
