@@ -1972,3 +1972,12 @@ def test_a_later_stop_of_a_tour_is_not_dated_by_the_visit_told_before(model):
                                ("Vestra Forum", "event", "Vestra Forum"), ("Budapest", "place", "Budapest")],
                  [("Monday", "2024-11-25")])
     assert [e.date for e in found if e.type == "meeting"] in ([], [None])
+
+
+def test_a_pronoun_after_a_sentence_naming_someone_met_stands_for_who_met_them(model):
+    text = "Ion Rusu met Prime Minister Anna Petrova in Iasi on Monday. The project is large. On Tuesday, he " \
+           "held talks with Vasile Ceban in Cahul."
+    found = find(model, text, [*persons("Ion Rusu", "Anna Petrova", "Vasile Ceban"), ("Iasi", "place", "Iasi"),
+                               ("Cahul", "place", "Cahul")], [("Monday", "2024-11-25"), ("Tuesday", "2024-11-26")])
+    talks = [e for e in found if e.type == "meeting" and "Vasile Ceban" in e.participants]
+    assert [set(e.participants) for e in talks] == [{"Ion Rusu", "Vasile Ceban"}]

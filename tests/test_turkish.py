@@ -216,6 +216,7 @@ def test_a_turkish_post_before_a_name_of_the_state_named_before_it(nlp_model):
 @pytest.mark.parametrize("text, subjects", [
     ("Moldovalı şirketler Romanya'ya bugüne kadar yaklaşık 2 milyar dolar yatırım yaptı.", ["Moldova", "Romania"]),
     ("Moldova'nın Romanya'daki yatırımları 1 milyar doları aştı.", ["Moldova", "Romania"]),
+    ("Moldova, Romanya'da 2 milyar dolardan fazla yatırım yaptı.", ["Moldova", "Romania"]),
     ("Moldova, 2023 yılında Romanya'ya 1,5 milyar metreküp doğal gaz ihraç etti.", ["Moldova", "Romania"]),
     ("Romanya, 2023 yılında Moldova'dan 1,5 milyar metreküp doğal gaz ithal etti.", ["Moldova", "Romania"]),
 ])

@@ -572,6 +572,31 @@ class Index:
                 return m
         return None
 
+    def _subject_over(self, m: Mention, pronoun: Token) -> str | None:
+        """"The Commissioner will meet Prime Minister X. ... She will hold talks": a pronoun in a later
+        sentence stands for the person the clause was about, not the one it named as its object."""
+        span = self._spans.get(id(m))
+        if span is None or span.sent.start == pronoun.sent.start:
+            return None
+        root = span.root
+        if root.dep_ == "dobj":
+            verb = root.head            # "will meet X"
+        elif root.dep_ == "pobj" and root.head.head.pos_ == "VERB":
+            verb = root.head.head       # "met with X"
+        elif root.dep_ == "pobj" and root.head.head.dep_ == "dobj":
+            verb = root.head.head.head  # "held talks with X"
+        else:
+            return None
+        if verb.pos_ != "VERB":
+            return None
+        for subj in children(verb, ("nsubj",)):
+            found = self.mention(subj, ("person",))
+            if found is not None and found.form in ("name", "acronym"):
+                return self.name(found)
+            if subj.lower_ in TITLE_CORE and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+                return self.titled_before(subj)
+        return None
+
     def paragraph_start(self, pos: int) -> int:
         """Start of the paragraph holding ``pos``."""
         return max(s for s in self.paragraph_starts if s <= pos)
@@ -701,7 +726,9 @@ class Index:
             if ahead is not None:
                 return [ahead]   # "During his visit to Baku, Foreign Minister X met ...": X
             m = self.last_before(tok.idx, ("person",), same_paragraph=False)
-            return [self.name(m)] if m else []
+            if m is None:
+                return []
+            return [self._subject_over(m, tok) or self.name(m)]
         if "person" in types and tok.lower_ in TITLE_CORE and tok.tag_ in ("NN", "NNP") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             titled = self.titled_before(tok)

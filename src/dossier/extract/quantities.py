@@ -1532,7 +1532,7 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
                     continue
                 subjects, quals = roles
             elif indicator in ("investment", "gas_supply", "oil_supply"):
-                subjects, quals = _turkish_flow(ctx, s, sentence, ms, subjects)
+                subjects, quals = _turkish_flow(ctx, indicator, sentence, ms, subjects)
             if indicator == "trade_turnover" and len(subjects) < 2:
                 subjects = _unique(subjects + pair)   # the two countries the document is about
             if not subjects:
@@ -1551,7 +1551,7 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
 _TR_BUYING = re.compile(r"(?<![\wçğıöşü])(?:ithal|satın\sal|al[ıd])", re.I)
 
 
-def _turkish_flow(ctx: Context, s: int, sentence: str, ms: list[Mention], subjects: list[str]
+def _turkish_flow(ctx: Context, indicator: str, sentence: str, ms: list[Mention], subjects: list[str]
                   ) -> tuple[list[str], dict]:
     """Who invests or sells and who receives, from Turkish case endings: "Türk şirketleri Azerbaycan'a
     yatırım yaptı" (the firms' nationality to the dative), "Azerbaycan'ın Türkiye'deki yatırımları" (the
@@ -1570,8 +1570,8 @@ def _turkish_flow(ctx: Context, s: int, sentence: str, ms: list[Mention], subjec
         if m.type not in ("country", "organization"):
             continue
         c = turkish.case(text, m.end)
-        if c in ("dative", "in"):
-            dst.append(_name(m))
+        if c in ("dative", "in") or c == "locative" and indicator == "investment":
+            dst.append(_name(m))   # ("SOCAR, Türkiye'de ... yatırım yaptı": invested in Türkiye)
         elif c == "ablative" or c == "genitive" or (c is None and not buying):
             src.append(_name(m))
         elif c is None and buying:
