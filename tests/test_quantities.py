@@ -615,3 +615,12 @@ def test_a_figure_told_after_a_target_does_not_take_its_deadline(nlp_model):
 def test_the_day_a_target_is_told_is_not_its_deadline(nlp_model, text):
     [q] = figures(nlp_model, text, "2024-12-01")
     assert (q.modality, q.time) == ("target", None)
+
+
+@pytest.mark.parametrize("text", [
+    "In Chisinau, she will hold talks on the Vestra mission, which was deployed in 2023 and now counts 209 monitors.",
+    "Romania will expand the port of Giurgiulesti, which handles 2 million tonnes of cargo a year.",
+])
+def test_a_figure_told_in_its_own_tense_is_no_target_of_the_will_around_it(nlp_model, text):
+    qs = figures(nlp_model, text, "2024-12-01")
+    assert qs and all(q.modality == "actual" for q in qs)

@@ -1440,8 +1440,14 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
                                         # "strikes targeted three air bases": aimed at, not a goal
                                         or lemma == "target" and w.pos_ == "VERB" and fig.dim == "count"):
                 return "target"
-        if tok.dep_ == "relcl" and tok.tag_ == "VBD":
-            break   # "trade, which stood at $7.6 billion last year, would reach ...": the clause tells what was
+        if tok.dep_ == "relcl" and (tok.tag_ in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in tok.children)):
+            # "trade, which stood at $7.6 billion last year, would reach ...", "she will hold talks on the
+            # mission, which was deployed in 2023 and now counts 209 monitors": the clause tells what is or was
+            break
+        if tok.dep_ in ("conj", "ccomp") and tok.tag_ in ("VBD", "VBZ", "VBP") and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in tok.head.children):
+            break   # a verb with its own tense shares no "will" with the one it is hung on ("will hold ... counts")
     if fig.approx == "estimated":
         return "estimate"
     if fig.approx == "up to" and indicator not in ("capacity", "length") and not any(
