@@ -624,3 +624,7 @@ def test_the_day_a_target_is_told_is_not_its_deadline(nlp_model, text):
 def test_a_figure_told_in_its_own_tense_is_no_target_of_the_will_around_it(nlp_model, text):
     qs = figures(nlp_model, text, "2024-12-01")
     assert qs and all(q.modality == "actual" for q in qs)
+
+
+def test_the_number_a_rank_is_counted_among_is_no_figure(nlp_model):
+    assert figures(nlp_model, "Moldova is ranked 41st out of 190 economies in the Vestra Index.") == []

@@ -542,6 +542,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         return None
     label = None
     if fig.dim == "count":
+        if re.search(r"\bout\s+of\s+(?:the\s+)?$", ctx.doc.text[max(0, fig.start - 12):fig.start]):
+            return None   # "ranked 41st out of 190 economies": what a rank is counted among
         noun = _counted_noun(ctx, fig, site)
         if noun is None:
             return None
