@@ -1944,3 +1944,10 @@ def test_the_one_accused_of_doing_something_is_its_doer(model):
 def test_goods_acquired_from_a_state_are_supplied_by_it(model):
     found = find(model, "Moldova acquired armoured vehicles from Romania in 2021.", COUNTRIES, predicate="supplies")
     assert triples(found) == {("Romania", "Moldova")}
+
+
+@pytest.mark.model
+def test_a_verb_with_its_own_tense_joined_to_a_would_is_told_as_it_is(model):
+    text = "Ion Rusu said Romania would send aid and had already delivered 2,000 tonnes of fuel to Moldova."
+    found = find(model, text, [*COUNTRIES, *persons("Ion Rusu")], predicate="supplies")
+    assert triples(found) == {("Romania", "Moldova")}
