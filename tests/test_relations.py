@@ -1951,3 +1951,10 @@ def test_a_verb_with_its_own_tense_joined_to_a_would_is_told_as_it_is(model):
     text = "Ion Rusu said Romania would send aid and had already delivered 2,000 tonnes of fuel to Moldova."
     found = find(model, text, [*COUNTRIES, *persons("Ion Rusu")], predicate="supplies")
     assert triples(found) == {("Romania", "Moldova")}
+
+
+@pytest.mark.model
+def test_states_belonging_to_a_body_are_its_members(model):
+    text = "Moldova and Romania belong to the Vestra Council."
+    found = find(model, text, [*COUNTRIES, ("Vestra Council", "organization", "Vestra Council")], predicate="member_of")
+    assert triples(found) == {("Moldova", "Vestra Council"), ("Romania", "Vestra Council")}

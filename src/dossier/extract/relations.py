@@ -1126,6 +1126,14 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for m in bodies:
                 out.add("member_of", st, ix.name(m), sent, time=since[0].time.iso if since else None)
         return
+    if lemma == "belong" and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
+        # "Both countries belong to the Organization of Turkic States": states belonging to a body are members
+        bodies = [m for o in P.pobjs(tok, {"to"}) for c in P.conjuncts(o) for m in [ix.mention(c, _ORG)]
+                  if m is not None and m.type == "organization"]
+        for st in _subjects(tok, ix, ("country",)):
+            for m in bodies:
+                out.add("member_of", st, ix.name(m), sent)
+        return
     if lemma in ("accession", "admission") and tok.pos_ == "NOUN" and not P.is_hypothetical(tok) \
             and any(_is_year_or_date(o, ix) for o in P.pobjs(tok, {"in", "on"})):
         # "Moldova's accession to the WTO in 2001": a member since then
