@@ -1981,3 +1981,10 @@ def test_a_pronoun_after_a_sentence_naming_someone_met_stands_for_who_met_them(m
                                ("Cahul", "place", "Cahul")], [("Monday", "2024-11-25"), ("Tuesday", "2024-11-26")])
     talks = [e for e in found if e.type == "meeting" and "Vasile Ceban" in e.participants]
     assert [set(e.participants) for e in talks] == [{"Ion Rusu", "Vasile Ceban"}]
+
+
+def test_an_opening_takes_place_where_its_ceremony_was_held(model):
+    text = "The Vestra pipeline was inaugurated in Cahul in June 2018."
+    found = find(model, text, [("Vestra pipeline", "infrastructure", "Vestra pipeline"), ("Cahul", "place", "Cahul")],
+                 [("June 2018", "2018-06")])
+    assert one(found, "opening").place == "Cahul"

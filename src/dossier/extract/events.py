@@ -1597,6 +1597,9 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
     if thing is None:
         return []
     d = _Draft("opening", anchor, name=ix.name(thing))
+    # "inaugurated in Eskişehir in June 2018": where the ceremony was (not a place the line itself names)
+    place = _place(anchor, ix, heads_too=False)
+    d.place = place if place is not None and place not in ix.name(thing) else None
     if lemma in P.OPEN_VERBS and tok.pos_ == "VERB":
         # "Presidents X and Y inaugurated the bridge", "the bridge was inaugurated by X and Y": who opened it
         openers = P.pobjs(tok, {"by"}) if P.children(tok, ("nsubjpass",)) or tok.dep_ == "acl" else \
