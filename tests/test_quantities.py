@@ -628,3 +628,9 @@ def test_a_figure_told_in_its_own_tense_is_no_target_of_the_will_around_it(nlp_m
 
 def test_the_number_a_rank_is_counted_among_is_no_figure(nlp_model):
     assert figures(nlp_model, "Moldova is ranked 41st out of 190 economies in the Vestra Index.") == []
+
+
+def test_a_goal_told_after_an_actual_figure_does_not_take_its_year(nlp_model):
+    qs = figures(nlp_model, "Trade between Moldova and Romania was only $6.3 billion in 2023, far short of the "
+                            "$15 billion goal set by the two presidents in 2021.")
+    assert [(q.value, q.time, q.modality) for q in qs] == [(6.3e9, "2023", "actual"), (15e9, None, "target")]

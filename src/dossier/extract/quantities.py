@@ -593,6 +593,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if t is not None and modality == "actual" and fig.segment != (0, 0) and t.start >= fig.segment[1] \
             and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[max(0, t.start - 20):t.start]):
         t = None   # "capacity is 10 bcm and they plan to double it to 20 bcm by 2027": the target's deadline
+    if t is not None and modality == "target" and t.end <= fig.start and any(
+            q.modality == "actual" and q.time == t.iso for q in siblings):
+        t = None   # "turnover was $6.3 billion in 2023, far short of the $15 billion goal": the year is the actual's
     if t is not None and modality == "target" and _said_when(ctx, t, site):
         t = None   # "trade is to reach $1 billion, the minister said on Tuesday": the day of saying is no deadline
     if indicator == "count" and unit == "t" and _a_year(t):
