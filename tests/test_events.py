@@ -1988,3 +1988,9 @@ def test_an_opening_takes_place_where_its_ceremony_was_held(model):
     found = find(model, text, [("Vestra pipeline", "infrastructure", "Vestra pipeline"), ("Cahul", "place", "Cahul")],
                  [("June 2018", "2018-06")])
     assert one(found, "opening").place == "Cahul"
+
+
+def test_a_truce_a_war_ended_with_is_dated_by_the_time_right_after_it(model):
+    text = "The war ended with a Romanian-brokered armistice in January 1919."
+    found = find(model, text, [], [("January 1919", "1919-01")])
+    assert one(found, "agreement_signed").date == "1919-01"

@@ -512,7 +512,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
     elif (dated := _dated_agreement(tok, ix)) is not None:
         # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
         # agreement": an agreement dated by its own words was signed then
-        d = _Draft("agreement_signed", tok, name=dated, own_time_only=True, standing=True)
+        d = _Draft("agreement_signed", tok, name=dated, own_time_only=True, standing=True, time=_truce_time(tok, ix))
         d.add(*_agreement_parties(tok, ix))
         # "the 2020 Armenia–Azerbaijan ceasefire agreement": the parties its name gives
         d.add(*[e.canonical for _, _, e in gazetteer.load().find(d.name or "") if e.type == "country"
@@ -570,13 +570,17 @@ def _dated_by_own_words(tok: Token, ix: Index) -> bool:
     m = ix.mention(tok, ("agreement",))
     if m is not None and m.text[:1].isupper() and re.match(r"\s*\(\s*(?:1[5-9]|20)\d\d\s*\)", ix.text[m.end:m.end + 9]):
         return True   # "the Treaty of Bucharest (1812)": a named treaty and the year it was signed
-    # "a ceasefire in 1994": a truce is dated by a year (or month) right after it (an "agreement in
-    # 2013" may be rejected or approved then, not signed)
+    return _truce_time(tok, ix) is not None
+
+
+def _truce_time(tok: Token, ix: Index) -> TimeExpr | None:
+    """"a ceasefire in 1994", "ended with an armistice in January 1919": a truce is dated by a year (or
+    month) right after it (an "agreement in 2013" may be rejected or approved then, not signed)."""
     if tok.lemma_.lower() not in ("ceasefire", "truce", "armistice"):
-        return False
+        return None
     end = tok.idx + len(tok.text)
-    return any(re.fullmatch(r"\s+in\s+(?:the\s+)?", ix.text[end:t.start] or "x")
-               and re.fullmatch(r"\d{4}(-\d\d)?", t.value) for t in ix.ctx.times if 0 < t.start - end <= 9)
+    return next((t for t in ix.ctx.times if 0 < t.start - end <= 9 and re.fullmatch(
+        r"\s+in\s+(?:the\s+)?", ix.text[end:t.start] or "x") and re.fullmatch(r"\d{4}(-\d\d)?", t.value)), None)
 
 
 def _countries_named_in(name: str) -> list[str]:
