@@ -634,3 +634,15 @@ def test_a_goal_told_after_an_actual_figure_does_not_take_its_year(nlp_model):
     qs = figures(nlp_model, "Trade between Moldova and Romania was only $6.3 billion in 2023, far short of the "
                             "$15 billion goal set by the two presidents in 2021.")
     assert [(q.value, q.time, q.modality) for q in qs] == [(6.3e9, "2023", "actual"), (15e9, None, "target")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The port of Giurgiulesti can handle 15 million tonnes of cargo a year.", ("capacity", "t/y", "actual")),
+    ("The Vestra railway carried 1.1 million tonnes in 2023.", ("count", "t/y", "actual")),
+    ("The Vestra railway is being upgraded to handle 5 million tonnes a year.", ("capacity", "t/y", "target")),
+    ("The Vestra association expects volumes on the route to reach 10 million tonnes a year by 2030.",
+     ("count", "t/y", "target")),
+])
+def test_tonnes_a_line_or_port_moves_or_can_move(nlp_model, text, expected):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.unit, q.modality) == expected

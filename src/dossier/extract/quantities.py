@@ -760,14 +760,25 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         cap = first(CAPACITY)
         sup = first(SUPPLY)
         cargo = first(CARGO)
+        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        moves = verb is not None and _lemma(verb) in CARRY_VERBS | {"handle", "process"}
+        able = moves and (any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children) or (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and _lemma(verb.head) in EXPAND))
+        if fig.unit in ("t", "t/y") and not lemmas & (GAS | OIL) and cap[1] is None and moves:
+            # "the port can handle 15 million tonnes of cargo a year", "upgraded to handle 5 million tonnes":
+            # what it is able to move; "the railway carried 1.1 million tonnes in 2023": goods it moved
+            return ("capacity", verb) if able else ("count", cargo[1] or verb)
         if fig.unit in ("t", "t/y") and cargo[1] is not None and cargo[0] < cap[0] and not _measures(cap[1], site):
             return "count", cargo[1]   # "carried 4.5 million tonnes of cargo": a volume of goods moved
+        if fig.unit in ("t", "t/y") and not lemmas & (GAS | OIL) and cap[1] is None:
+            vol = first({"volume", "traffic"}, 4)
+            if vol[1] is not None:
+                return "count", vol[1]   # "expects volumes to reach 10 million tonnes a year by 2030"
         oil = bool(lemmas & OIL) or fig.unit in ("bbl", "bbl/d", "t", "t/y") and not lemmas & GAS
         supply = "oil_supply" if oil else "gas_supply"
         if cap[1] is not None and cap[0] <= sup[0] + 1:
             return "capacity", cap[1]
         # "the pipeline can carry 10 bcm a year": what it is able to move is its capacity
-        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
         if verb is not None and _lemma(verb) in CARRY_VERBS and any(
                 c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
             return "capacity", verb
@@ -1425,8 +1436,10 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
         return "actual"
     for tok in chain:
         if _lemma(tok) in EXPAND and tok.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children):
-            return "target"   # "to be raised to 17 million tons", "could be doubled to 32 bcm" (not "was")
+                c.dep_ == "auxpass" and c.tag_ in ("VB", "VBG") for c in tok.children):
+            # "to be raised to 17 million tons", "could be doubled to 32 bcm", "is being upgraded to handle
+            # 5 million tonnes" (not "was")
+            return "target"
         if tok.pos_ == "VERB" and tok.dep_ in ("acl", "advcl", "xcomp") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
                 _lemma(d) in _DEAL_NOUNS for d in [tok.head, *(c for c in tok.head.children if c.dep_ == "dobj")]):
