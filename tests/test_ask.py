@@ -153,6 +153,7 @@ def test_formatting_of_dates_values_and_answers():
     assert say_date("2021-01/2021-11") == "January 2021 – November 2021"
     assert say_value(Quantity("length", [], 1768.0, "km", [])) == "1,768 km"
     assert say_value(Quantity("equity_share", [], 6.53, "%", [])) == "6.53%"
+    assert say_value(Quantity("count", [], 45000.0, "TEU", [])) == "45,000 TEU"   # containers, not a currency
     assert normalise("USD 2.2 billion") == normalise("usd 2.2 bn")
 
 

@@ -646,3 +646,13 @@ def test_a_goal_told_after_an_actual_figure_does_not_take_its_year(nlp_model):
 def test_tonnes_a_line_or_port_moves_or_can_move(nlp_model, text, expected):
     [q] = figures(nlp_model, text)
     assert (q.indicator, q.unit, q.modality) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Container traffic through the port of Giurgiulesti doubled to 45,000 TEU last year.",
+     ("count", 45000, "TEU", "containers")),
+    ("The port of Giurgiulesti can handle 100,000 TEU a year.", ("capacity", 100000, "TEU/y", None)),
+])
+def test_containers_in_twenty_foot_units(nlp_model, text, expected):
+    [q] = figures(nlp_model, text, "2024-12-01")
+    assert (q.indicator, q.value, q.unit, q.label) == expected

@@ -223,7 +223,7 @@ def say_value(q: Quantity) -> str:
             return f"{_num(v)}%"
         if q.unit == "count":
             return _num(v)
-        if len(q.unit) == 3 and q.unit.isupper():  # an ISO 4217 currency
+        if len(q.unit) == 3 and q.unit.isupper() and q.unit != "TEU":  # an ISO 4217 currency (not containers)
             for scale, word in ((1e9, "bn"), (1e6, "mln"), (1e3, "thousand")):
                 if abs(v) >= scale:
                     return f"{q.unit} {_num(v / scale)} {word}"

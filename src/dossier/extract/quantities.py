@@ -157,6 +157,9 @@ _UNITS: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"\s?tcm\b", re.I), "bcm", 1e3, "volume"),
     (re.compile(r"\s?(?:barrels?|bbl\.?)(?![\w])", re.I), "bbl", 1, "volume"),
     (re.compile(r"\s?(?:tonnes|tons|tonne|ton)\b", re.I), "t", 1, "mass"),
+    # containers, in twenty-foot equivalent units
+    (re.compile(r"\s?TEUs?\s*(?:(?:per|a|/)\s*(?:year|annum|yr|y)\b|annually|yearly)"), "TEU/y", 1, "containers"),
+    (re.compile(r"\s?(?:TEUs?|twenty-foot\s+equivalent\s+units?)(?![\w])"), "TEU", 1, "containers"),
     (re.compile(r"(?:\s|-)?(?:km|kilomet(?:re|er)s?)(?![\w])", re.I), "km", 1, "length"),
     (re.compile(r"(?:\s|-)?(?:miles?)(?![\w])", re.I), "km", 1.609344, "length"),
     (re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I), "%", 1, "percent"),
@@ -583,7 +586,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     elif unit in ("t", "bcm") and indicator == "capacity" and trigger is not None and any(
             c.lower_ in ("annual", "yearly") for c in trigger.children):
         unit += "/y"   # "its annual capacity stands at 6.5 million tonnes"
-    if indicator == "count" and fig.dim != "count":   # tonnes of cargo
+    if indicator == "count" and fig.dim == "containers":
+        label = "containers"
+    elif indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
     if t is not None and _baseline(ctx.doc.text, fig, site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
@@ -787,6 +792,12 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if fig.dim == "flow" and ctx.mentions_in(site.sent.start_char, site.sent.end_char, ("infrastructure",)):
             return "capacity", None
         return None, None
+    if fig.dim == "containers":
+        # "can handle 100,000 TEU a year": a capacity; "traffic doubled to 45,000 TEU": containers moved
+        cap = first(CAPACITY)
+        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        able = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
+        return ("capacity", cap[1] or verb) if cap[1] is not None or able else ("count", None)
     if fig.dim == "power":
         return "capacity", first(CAPACITY | {"plant", "station", "farm", "park", "reactor", "unit"})[1]
     if fig.dim != "money":
