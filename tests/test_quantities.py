@@ -656,3 +656,8 @@ def test_tonnes_a_line_or_port_moves_or_can_move(nlp_model, text, expected):
 def test_containers_in_twenty_foot_units(nlp_model, text, expected):
     [q] = figures(nlp_model, text, "2024-12-01")
     assert (q.indicator, q.value, q.unit, q.label) == expected
+
+
+def test_the_state_whose_supplier_a_seller_becomes_receives_the_gas(nlp_model):
+    [q] = figures(nlp_model, "Moldova overtook Hungary as Romania's largest gas supplier in 2023, with 1.5 bcm.")
+    assert (q.indicator, q.qualifiers) == ("gas_supply", {"from": "Moldova", "to": "Romania"})

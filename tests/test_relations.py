@@ -1958,3 +1958,15 @@ def test_states_belonging_to_a_body_are_its_members(model):
     text = "Moldova and Romania belong to the Vestra Council."
     found = find(model, text, [*COUNTRIES, ("Vestra Council", "organization", "Vestra Council")], predicate="member_of")
     assert triples(found) == {("Moldova", "Vestra Council"), ("Romania", "Vestra Council")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova emerged as Romania's largest gas supplier in 2023.", {("Moldova", "Romania", 1)}),
+    ("Moldova overtook Hungary as Romania's largest gas supplier in 2023.", {("Moldova", "Romania", 1)}),
+    ("Moldova supplied 1.5 bcm of gas to Romania in 2023, making it the second-largest supplier after Hungary.",
+     {("Moldova", "Romania", 2), ("Hungary", "Romania", 1), ("Moldova", "Romania", None)}),
+])
+def test_a_supplier_s_rank_told_with_as_or_making_it(model, text, expected):
+    found = find(model, text, [*COUNTRIES, ("Hungary", "country", "Hungary")], predicate="supplies")
+    assert {(r.subject, r.object, r.qualifiers.get("rank")) for r in found} == expected

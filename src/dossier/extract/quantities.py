@@ -38,7 +38,7 @@ from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import OWNING_WORDS, state_named
-from dossier.extract.patterns import SITE_HEADS
+from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -1236,6 +1236,9 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     elif p in ("into", "in", "to", "towards", "for"):
         return "dst"
     if re.match(r"\s*['’]s\b", text[m.end:m.end + 3]):
+        owned = span.root.head if span is not None else None
+        if owned is not None and _lemma(owned) in SUPPLIER_NOUNS:
+            return "dst"   # "overtook Z as Romania's largest gas supplier": Romania is supplied
         return "dst" if buying else "src"
     if span is None:
         return None

@@ -2333,9 +2333,29 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     lemma = tok.lemma_.lower()
     if lemma not in _SUPPLY_WORDS or P.is_hypothetical(tok):
         return
-    if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
-        # "X is Y's largest gas supplier"; "India ..., becoming a primary supplier to Armenia"
-        suppliers = [n for s in ((P.children(tok.head, ("nsubj",)) or P.subject_of(tok.head))
+    as_role = tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB"
+    if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "oprd", "xcomp") \
+            and tok.head.lemma_.lower() == "make" and tok.head.dep_ in ("advcl", "conj") \
+            and any(c.lower_ in ("it", "them") for c in tok.head.subtree if c.i < tok.i):
+        # "A supplied 9.5 bcm of gas to B, making it the second-largest supplier after C": the rank of the
+        # supply the main clause tells
+        main = tok.head.head
+        rank = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
+        goods = next((g for o in P.children(main, ("dobj",)) for x in [o, *P.pobjs(o, {"of"})]
+                      for g in [_commodity(x)] if g), None)
+        suppliers = [n for sb in P.subject_of(main) for n in ix.refers(sb, ("country", "organization"))]
+        buyers = [n for o in P.pobjs(main, {"to"}) for n in ix.refers(o, ("country", "organization", "place"))]
+        if goods and rank:
+            _supply(out, suppliers, buyers, sent, {"commodity": goods, "rank": rank})
+            before = [n for o in P.pobjs(tok, {"after"}) for n in ix.refers(o, ("country", "organization"))]
+            if rank > 1:
+                _supply(out, before, buyers, sent, {"commodity": goods, "rank": rank - 1})
+        return
+    if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and (tok.dep_ in ("attr", "appos", "oprd") or as_role):
+        # "X is Y's largest gas supplier"; "India ..., becoming a primary supplier to Armenia"; "X emerged as
+        # (overtook Z as) Y's largest gas supplier"
+        verb = tok.head.head if as_role else tok.head
+        suppliers = [n for s in ((P.children(verb, ("nsubj",)) or P.subject_of(verb))
                                  if tok.dep_ != "appos" else [tok.head])
                      for n in ix.refers(s, ("country", "organization"))]
         goods = next((g for g in (_commodity(o) for o in P.pobjs(tok, {"of"})) if g), None)
