@@ -566,3 +566,9 @@ def test_an_acronym_defined_after_a_person_s_name_does_not_take_the_person_in(nl
                          "which was deployed in 2005.")
     names = {e.name for e in doc.entities}
     assert "EU Mission in Moldova" in names and "Ion Rusu" in names
+
+
+def test_a_name_the_tagger_took_for_a_body_is_a_person_s_with_a_title_in_apposition(nlp_model):
+    doc = run(nlp_model, "The deal was negotiated by Ion Chicu, Moldova's prime minister from 2019 to 2020, and "
+                         "Romanian Prime Minister Ludovic Orban.")
+    assert {"Ion Chicu", "Ludovic Orban"} <= {e.name for e in doc.entities if e.type == "person"}

@@ -1970,3 +1970,13 @@ def test_states_belonging_to_a_body_are_its_members(model):
 def test_a_supplier_s_rank_told_with_as_or_making_it(model, text, expected):
     found = find(model, text, [*COUNTRIES, ("Hungary", "country", "Hungary")], predicate="supplies")
     assert {(r.subject, r.object, r.qualifiers.get("rank")) for r in found} == expected
+
+
+@pytest.mark.model
+def test_a_tenure_in_apposition_to_one_of_two_names_is_only_that_one_s(model):
+    text = "The deal was negotiated by Ion Rusu, Moldova's prime minister from 2019 to 2020, and Romanian Prime " \
+           "Minister Vasile Ceban."
+    found = find(model, text, [*COUNTRIES, *persons("Ion Rusu", "Vasile Ceban")],
+                 [("from 2019 to 2020", "2019", "2020")], predicate="position_held")
+    assert {(r.subject, r.object.lower(), r.time) for r in found} == {
+        ("Ion Rusu", "prime minister", "2019/2020"), ("Vasile Ceban", "prime minister", None)}

@@ -222,6 +222,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 continue   # "Commissioner for Energy" is a title; "AdobeStock/..." a credit
             if typ is None and len(words) == 1 and span.end < len(sp) and sp[span.end].lower_ in LEADER_ERA:
                 typ = "person"   # "the incoming Trump administration": the leader, not a body named Trump
+            if typ is None and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) and any(
+                    c.dep_ == "appos" and c.lower_ in TITLE_WORDS and c.tag_ == "NN" for c in span.root.children):
+                typ = "person"   # "Ion Chicu, Moldova's prime minister from 2019 to 2020,": a person's name
             if typ is None and len(words) == 1 and not text.isupper() and span.start > 0 \
                     and (sp[span.start - 1].lower_ in ("near", "outside") or span.start > 1
                          and sp[span.start - 1].lower_ == "at" and sp[span.start - 2].lower_ in _SITE_NOUNS):

@@ -290,7 +290,12 @@ def describes_another(a: Anchored, anchor: Token, own: Callable[[Token], bool] |
     it is that one's tenure, not the time of ``anchor``'s event or post. (A single year there may well be
     the event's too: "my meeting with X, who was then minister in 2003".) What describes a word ``own`` accepts
     (of a post's title: "X's term as president (2000-08)") is the anchor's own."""
-    above = {anchor.i, *(t.i for t in anchor.ancestors)}
+    above = {anchor.i}
+    t = anchor
+    # (a name's conjunct head is someone else: "by X, minister from 2019 to 2020, and Y")
+    while t.head.i != t.i and not (t.dep_ == "conj" and t.pos_ == "PROPN"):
+        t = t.head
+        above.add(t.i)
     if a.time.end_value is None and a.token.lower_ != "since" and a.token.head.lower_ != "since":
         return _told_in_relative_clause(a.token, above)
     t = a.token

@@ -148,7 +148,8 @@ def _time_phrase_end(doc, k: int, ix: Index, limit: int) -> int:
     if k >= limit or doc[k].lower_ not in ("since", "in", "from", "until", "till", "between", "during"):
         return k
     start = doc[k].idx + len(doc[k].text)
-    t = next((t for t in ix.ctx.times if 0 <= t.start - start <= 5), None)
+    # (the time may start at the preposition itself: "from 2019 to 2020")
+    t = next((t for t in ix.ctx.times if 0 <= t.start - start <= 5 or t.start == doc[k].idx), None)
     if t is None:
         return k
     end = t.end
@@ -251,6 +252,10 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         times = ix.sentence_times(sent)
         words = set(p.role.lower().split())
         mine = [a for a in times if not P.describes_another(a, p.span.root, lambda t, w=words: t.lower_ in w)]
+        # (nor a tenure in the apposition after another name, wherever the parser hangs it: "by X, Moldova's
+        # prime minister from 2019 to 2020, and Romanian Prime Minister Y")
+        ends = [q.span.end_char for q in found if q.person != p.person and q.span.sent == sent]
+        mine = [a for a in mine if not any(re.fullmatch(r",[^,;()]{0,60}", ix.text[e:a.time.start]) for e in ends)]
         when = ix.time_of(p.span.root, mine, fallback_previous=not present) if mine or not times else None
         if former and when is not None and not 0 <= when.start - p.span.end_char <= 3:
             when = None   # "Former president X died in 2020": the sentence's time is not the post's (a tenure
