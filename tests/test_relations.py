@@ -1980,3 +1980,11 @@ def test_a_tenure_in_apposition_to_one_of_two_names_is_only_that_one_s(model):
                  [("from 2019 to 2020", "2019", "2020")], predicate="position_held")
     assert {(r.subject, r.object.lower(), r.time) for r in found} == {
         ("Ion Rusu", "prime minister", "2019/2020"), ("Vasile Ceban", "prime minister", None)}
+
+
+@pytest.mark.model
+def test_who_appoints_someone_as_a_post_does_not_hold_it(model):
+    text = "Anna Petrova, who was elected president in November 2020, appointed Ion Rusu as prime minister in 2023."
+    found = find(model, text, persons("Anna Petrova", "Ion Rusu"), [("November 2020", "2020-11"), ("2023", "2023")],
+                 predicate="position_held", unplaced=True)
+    assert {(r.subject, r.object) for r in found} == {("Anna Petrova", "president"), ("Ion Rusu", "prime minister")}

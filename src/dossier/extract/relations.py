@@ -790,11 +790,12 @@ def _title_copula(span: Span, ix: Index):
                           if t.lower_ not in ("incumbent", "current", "new", "former", "then")]
                 return _read_title(phrase, ix, span)
         return None
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in ("appoint", "name", "elect", "nominate", "make"):
+    if root.dep_ in ("dobj", "oprd") and root.head.lemma_.lower() in ("appoint", "name", "elect", "nominate", "make"):
         # "Moldova appointed X as its envoy to NATO", "the parliament elected X president": the post, of the
         # one who appointed when the title does not say
         verb = root.head
-        target = next(_complements(verb, ("oprd", "xcomp")), None)
+        # (the parser may make the person the "oprd": "appointed [Y] as prime minister")
+        target = next((t for t in _complements(verb, ("oprd", "xcomp")) if t.i != root.i), None)
         if target is not None and _title_word(target):
             read = _copula_target(target, span, ix)
             if read is not None and read[1] is None:
@@ -818,6 +819,8 @@ def _title_copula(span: Span, ix: Index):
         if verb.lemma_.lower() not in ("be", "become", "serve", "appoint", "elect", "name", "remain", "replace",
                                        "succeed"):
             continue
+        if verb.lemma_.lower() in ("appoint", "elect", "name") and not P.children(verb, ("auxpass", "nsubjpass")):
+            continue   # "X appointed Y as prime minister": the post is Y's
         for target in _complements(verb, ("attr", "oprd")):
             if _title_word(target):
                 return _copula_target(target, span, ix)
