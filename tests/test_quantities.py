@@ -661,3 +661,13 @@ def test_containers_in_twenty_foot_units(nlp_model, text, expected):
 def test_the_state_whose_supplier_a_seller_becomes_receives_the_gas(nlp_model):
     [q] = figures(nlp_model, "Moldova overtook Hungary as Romania's largest gas supplier in 2023, with 1.5 bcm.")
     assert (q.indicator, q.qualifiers) == ("gas_supply", {"from": "Moldova", "to": "Romania"})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Vestra pipeline has a daily capacity of 1.2m barrels.", ("capacity", 1.2e6, "bbl/d", ["Vestra pipeline"])),
+    ("Since 2007 the Vestra pipeline has shipped more than 3.5bn barrels of crude.",
+     ("oil_supply", 3.5e9, "bbl", ["Vestra pipeline"])),
+])
+def test_barrels_a_line_can_carry_a_day_or_has_shipped(nlp_model, text, expected):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.value, q.unit, q.subjects) == expected

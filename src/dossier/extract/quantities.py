@@ -444,8 +444,9 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
                   per_year=per_year, scaled=scaled, word=word)
 
 
+# "1m people", "1.2m barrels", "2.5m tonnes": a short scale before people or goods measured
 _SHORT_PEOPLE = re.compile(r"(?:mn|m|k)\s+(?:people|persons|civilians|refugees|displaced|killed|dead|wounded|"
-                           r"injured|homeless|migrants)\b", re.I)
+                           r"injured|homeless|migrants|barrels?|tonnes?|tons|cubic\s+met(?:re|er)s)\b", re.I)
 _RANGE = re.compile(r"\s?(?:-|–|—|to|and)\s?(?:US\s?\$|\\?\$|€|£|USD\s|AZN\s|TL\s)?(?P<n2>" + _NUM
                     + r")(?![\d])(?:\s?(?P<sc2>" + _SCALE + r"|bn|mn))?", re.I)
 
@@ -563,6 +564,12 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    if indicator in ("gas_supply", "oil_supply") and not subjects:
+        # "Since 2007 the pipeline has shipped more than 3.5bn barrels": what the line carried
+        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        lines = [_name(m) for s in (verb.children if verb is not None else ()) if s.dep_ == "nsubj"
+                 for m in ctx.mentions_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge), ("infrastructure",))]
+        subjects = lines[:1]
     if fig.dim == "count":
         heading = _heading_subject(ctx, fig.start)
         if heading:   # a fact box: "ARMENIA / 3,000 tanks including 339 German-made Leopards"
@@ -586,6 +593,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     elif unit in ("t", "bcm") and indicator == "capacity" and trigger is not None and any(
             c.lower_ in ("annual", "yearly") for c in trigger.children):
         unit += "/y"   # "its annual capacity stands at 6.5 million tonnes"
+    elif unit == "bbl" and indicator in ("capacity", "oil_supply") and trigger is not None and any(
+            c.lower_ == "daily" for c in trigger.children):
+        unit = "bbl/d"   # "its daily capacity of 1.2m barrels"
     if indicator == "count" and fig.dim == "containers":
         label = "containers"
     elif indicator == "count" and fig.dim != "count":   # tonnes of cargo
