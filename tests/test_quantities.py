@@ -671,3 +671,10 @@ def test_the_state_whose_supplier_a_seller_becomes_receives_the_gas(nlp_model):
 def test_barrels_a_line_can_carry_a_day_or_has_shipped(nlp_model, text, expected):
     [q] = figures(nlp_model, text)
     assert (q.indicator, q.value, q.unit, q.subjects) == expected
+
+
+def test_there_is_the_state_named_just_before(nlp_model):
+    qs = figures(nlp_model, "Romanian firms employ some 2,000 people in Moldova. More than 400 Romanian companies "
+                            "operate there.", "2024-12-01")
+    [q] = [q for q in qs if q.indicator == "companies_count"]
+    assert q.subjects == ["Romania", "Moldova"]

@@ -564,6 +564,12 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    there = _there(ctx, site, subjects) if indicator in ("companies_count", "investment", "count") else None
+    if there is not None:
+        # "Turkish firms employ 20,000 people in Azerbaijan. More than 4,000 Turkish companies operate there"
+        subjects = [*subjects, there]
+        if indicator == "investment" and "to" not in quals:
+            quals["to"] = there
     if indicator in ("gas_supply", "oil_supply") and not subjects:
         # "Since 2007 the pipeline has shipped more than 3.5bn barrels": what the line carried
         verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
@@ -652,6 +658,21 @@ def _said_when(ctx: Context, t: TimeExpr, site: _Site) -> bool:
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     own = next((a for a in [site.root, *site.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
     return verb is not None and own is not None and verb.i != own.i and verb.lemma_.casefold() in times.REPORTING
+
+
+def _there(ctx: Context, site: _Site, subjects: list[str]) -> str | None:
+    """The state "there" stands for in the figure's clause: the last one named after "in", "to" or "into"
+    before it, in its sentence or the one before."""
+    verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(c.lower_ == "there" and c.dep_ == "advmod" for c in verb.children):
+        return None
+    text = ctx.doc.text
+    prev = times.previous_sentence_bounds(ctx, site.sent.start_char)
+    lo = prev[0] if prev else site.sent.start_char
+    named = [m for m in ctx.mentions_in(lo, site.root.idx, ("country",)) if m.form in ("name", "acronym")
+             and re.search(r"\b(?:in|to|into)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start])]
+    name = _name(named[-1]) if named else None
+    return name if name not in subjects else None
 
 
 # what a state fields or holds, counted: its forces, arms and firms

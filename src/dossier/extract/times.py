@@ -601,6 +601,11 @@ def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     return left + 1, right + 1
 
 
+def previous_sentence_bounds(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The character span of the sentence before the one at ``pos`` in its paragraph, if any."""
+    return _previous_sentence(ctx, _sentence_bounds(ctx, pos))
+
+
 def previous_sentence_time(ctx: Context, pos: int) -> TimeExpr | None:
     """The one time the sentence before (same paragraph) gives, when it gives exactly one."""
     prev = _previous_sentence(ctx, _sentence_bounds(ctx, pos))
