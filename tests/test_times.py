@@ -93,6 +93,8 @@ def test_times_reads_parts_of_the_day_against_the_publication_date(nlp_model, te
     ("On 2 May 2019, the ban widened. It followed a first ban imposed in April.", "April", "2019-04"),
     # a bare year is often a label: it does not anchor
     ("It topped the 2019 export list. The deal was signed on May 14.", "May 14", "2021-05-14"),
+    # a year of the sentence itself, even in a name, keeps the sentence before from dating it
+    ("The fair was held in Iasi in March 2019. The Vestra 2021 fair opened on 24 May.", "24 May", "2021-05-24"),
     # another paragraph does not anchor
     ("On 2 May 2019, the ban widened.\n\nA first ban was imposed in April.", "April", "2021-04"),
     # the other end of the range gives the year

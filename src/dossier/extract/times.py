@@ -280,6 +280,10 @@ def _narrative_year(text: str, c: _Cand, before: list[TimeExpr]) -> str | None:
             and re.search(r"\b(?:[Ii]n|[Dd]uring)\s+$", text[max(0, t.start - 8):t.start])
         if t.relative or not (re.match(r"\d{4}-\d\d", t.value) or dated_sentence):
             continue
+        own = re.split(r"[.!?]\s", between)[-1]
+        if own != between and re.search(r"(?<![\d-])(?:1[89]|20)\d\d(?![\d-])", own):
+            return None   # "The ADEX 2024 exhibition opened on 24 September": a year of its own sentence (even
+            #               one in a name) keeps the sentence before from dating it
         # a range anchors at its end ("From 2018 to 2020 ... in May")
         v = t.end_value if t.end_value and re.match(r"\d{4}", t.end_value) else t.value
         return v[:4]
