@@ -1994,3 +1994,11 @@ def test_a_truce_a_war_ended_with_is_dated_by_the_time_right_after_it(model):
     text = "The war ended with a Romanian-brokered armistice in January 1919."
     found = find(model, text, [], [("January 1919", "1919-01")])
     assert one(found, "agreement_signed").date == "1919-01"
+
+
+def test_a_festival_in_apposition_to_its_name_takes_the_name_and_where_it_was_held(model):
+    text = "Vestrafest, Moldova's largest technology festival, was held in Cahul in May 2022."
+    found = find(model, text, [("Moldova", "country", "Moldova"), ("Cahul", "place", "Cahul")],
+                 [("May 2022", "2022-05")])
+    d = one(found, "exhibition")
+    assert (d.name, d.place, d.date) == ("Vestrafest", "Cahul", "2022-05")

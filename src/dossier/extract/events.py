@@ -1179,6 +1179,8 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         d.add(*[n for s in takers for n in ix.refers(s)])
         d.add(*_agents(g, ix, deps=(), preps=("with", "alongside")))
     d.place = _place(tok, ix) or d.place or _place_closing_members(tok, ix)
+    if d.place is None and tok.dep_ == "appos":
+        d.place = _place(tok.head, ix)   # "Teknofest, Türkiye's largest technology festival, was held in Baku"
     if d.place is None:
         # "Baku organized the festival": the host city
         if tok.dep_ == "dobj" and h.lemma_.lower() in ("organize", "organise", "host", "hold", "stage"):
@@ -1808,6 +1810,9 @@ def _exhibition(tok: Token, ix: Index) -> list[_Draft]:
             name = ix.name(m) if m else nxt[1].text
         else:
             name = _event_name(tok, ix)
+    if name is None and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i:
+        # "Teknofest, Türkiye's largest technology festival,": the name it is in apposition to
+        name = tok.doc[tok.head.left_edge.i:tok.head.i + 1].text
     d = _Draft("exhibition", tok, name=name, plural=tok.tag_ == "NNS")
     _noun_event_args(tok, ix, d)
     return [d]
