@@ -2002,3 +2002,12 @@ def test_a_festival_in_apposition_to_its_name_takes_the_name_and_where_it_was_he
                  [("May 2022", "2022-05")])
     d = one(found, "exhibition")
     assert (d.name, d.place, d.date) == ("Vestrafest", "Cahul", "2022-05")
+
+
+def test_a_body_renamed_under_a_pronoun_is_named_by_its_new_name(model):
+    text = "The Prut Council met in 2019. At the Iasi summit in November 2021, it was renamed the Prut Union."
+    found = find(model, text, [("Prut Council", "organization", "Prut Council"),
+                               ("Prut Union", "organization", "Prut Union")],
+                 [("2019", "2019"), ("November 2021", "2021-11")])
+    d = one(found, "organization_change")
+    assert (d.name, d.date) == ("Prut Union", "2021-11")

@@ -1636,6 +1636,9 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             lemma == "name" and tok.i >= 2 and tok.doc[tok.i - 2:tok.i].text.lower().replace(" ", "") == "re-"):
         verb = tok.head if tok.dep_ != "ROOT" and tok.head.lower_ == "re" else tok
         new = [m for o in P.pobjs(tok, {"as", "to", "into"}) for m in ix.phrase_mentions(o, orgs)]
+        # "it was renamed the Organization of Turkic States": the new name as the verb's complement
+        new += [m for o in P.children(tok, ("oprd", "xcomp", "attr", "dobj")) for m in ix.phrase_mentions(o, orgs)
+                if P.children(tok, ("nsubjpass",))]
         old = [m for s in P.children(verb, ("nsubjpass", "dobj")) + P.children(tok, ("nsubjpass", "dobj"))
                for m in ix.phrase_mentions(s, orgs)]
         target = (new or old)
