@@ -2011,3 +2011,11 @@ def test_a_body_renamed_under_a_pronoun_is_named_by_its_new_name(model):
                  [("2019", "2019"), ("November 2021", "2021-11")])
     d = one(found, "organization_change")
     assert (d.name, d.date) == ("Prut Union", "2021-11")
+
+
+def test_a_state_joining_the_body_named_before(model):
+    text = "The Prut Organization was founded in 2009. Moldova joined the organisation in 2019."
+    found = find(model, text, [("Prut Organization", "organization", "Prut Organization"),
+                               ("Moldova", "country", "Moldova")], [("2009", "2009"), ("2019", "2019")])
+    joined = [e for e in found if e.type == "organization_change" and e.participants]
+    assert [(e.name, e.participants, e.date) for e in joined] == [("Prut Organization", ["Moldova"], "2019")]

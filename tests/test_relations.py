@@ -1988,3 +1988,15 @@ def test_who_appoints_someone_as_a_post_does_not_hold_it(model):
     found = find(model, text, persons("Anna Petrova", "Ion Rusu"), [("November 2020", "2020-11"), ("2023", "2023")],
                  predicate="position_held", unplaced=True)
     assert {(r.subject, r.object) for r in found} == {("Anna Petrova", "president"), ("Ion Rusu", "prime minister")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Prut Organization was founded in 2009. Moldova joined the organisation in 2019.",
+     {("Moldova", "Prut Organization")}),
+    ("Moldova joined the Prut Organization as an observer in 2018.", set()),
+])
+def test_joining_the_body_named_before_and_not_as_an_observer(model, text, expected):
+    found = find(model, text, [*COUNTRIES, ("Prut Organization", "organization", "Prut Organization")],
+                 predicate="member_of")
+    assert triples(found) == expected

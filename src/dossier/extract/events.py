@@ -1698,7 +1698,8 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
             return [d]
     if lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
-        ms = [m for o in objs for m in ix.phrase_mentions(o, orgs)]
+        # ("joined the organisation in 2018": the body named before)
+        ms = [m for o in objs for m in ix.phrase_mentions(o, orgs) or _body_named_before(o, ix)]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
         # "Romania joined NATO in 2004 along with Bulgaria and Slovakia": they joined too
         who += [n for o in P.along_with(tok) for n in ix.refers(o, ("country",))] if who else []

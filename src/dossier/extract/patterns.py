@@ -846,9 +846,13 @@ class Index:
     def named_by_noun(self, tok: Token, types: tuple[str, ...], reach: int) -> Mention | None:
         """"the group", "the armed forces": the mention of ``types`` named last in the ``reach`` characters
         before ``tok`` whose name ends with that noun ("... the OSCE Minsk Group")."""
-        noun = tok.lemma_.lower().rstrip("s")
-        before = [m for m in self.mentions_in(max(0, tok.idx - reach), tok.idx, types)
-                  if self.name(m).split()[-1].casefold().rstrip("s") == noun]
+        noun = tok.lemma_.lower().rstrip("s").replace("organis", "organiz")
+
+        def fits(name: str) -> bool:
+            words = [w.casefold().rstrip("s").replace("organis", "organiz") for w in name.split()]
+            # ("the organisation": "Organization of Turkic States" is one, whatever word ends its name)
+            return words[-1] == noun or noun == "organization" and noun in words
+        before = [m for m in self.mentions_in(max(0, tok.idx - reach), tok.idx, types) if fits(self.name(m))]
         return before[-1] if before else None
 
     def subject_before(self, tok: Token, types: tuple[str, ...]) -> str | None:
