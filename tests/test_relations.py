@@ -2000,3 +2000,11 @@ def test_joining_the_body_named_before_and_not_as_an_observer(model, text, expec
     found = find(model, text, [*COUNTRIES, ("Prut Organization", "organization", "Prut Organization")],
                  predicate="member_of")
     assert triples(found) == expected
+
+
+@pytest.mark.model
+def test_a_state_becoming_a_member_of_the_body_just_named(model):
+    text = "The Prut Organization was founded in 2009. Moldova became a full member in 2019."
+    found = find(model, text, [*COUNTRIES, ("Prut Organization", "organization", "Prut Organization")],
+                 [("2009", "2009"), ("2019", "2019")], predicate="member_of")
+    assert {(r.subject, r.object, r.time) for r in found} == {("Moldova", "Prut Organization", "2019")}

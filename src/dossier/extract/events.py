@@ -1670,6 +1670,10 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         ms = [m for a in members for o in P.pobjs(a, {"of", "in"}) for m in ix.phrase_mentions(o, orgs)]
         ms += [m for a in members for c in a.children if c.dep_ in ("compound", "nmod")
                for m in ix.phrase_mentions(c, orgs)]
+        if members and not ms and not P.pobjs(members[0], {"of", "in"}):
+            # "Uzbekistan became a full member in 2019": of the body the passage is about
+            last = ix.last_before(tok.idx, orgs)
+            ms = [last] if last is not None and tok.idx - last.end < 600 else []
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
         dated = [a for a in ix.sentence_times(tok.sent) if P.dep_distance(tok, a.token) <= 2]
         if ms and who and dated:

@@ -1285,6 +1285,10 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         orgs += [ix.name(m) for n in [tok, *alike]
                  for c in P.children(n, ("compound", "nmod", "amod")) for m in ix.phrase_mentions(c, _ORG)]
         orgs = list(dict.fromkeys(orgs))
+        if not orgs and tok.dep_ == "attr" and tok.head.lemma_.lower() == "become" and not P.children(tok, ("prep",)):
+            # "Uzbekistan became a full member in 2019": of the body the passage has just named
+            last = ix.last_before(tok.idx, _ORG)
+            orgs = [ix.name(last)] if last is not None and tok.idx - last.end < 600 else []
         if not orgs:
             return
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
