@@ -2019,3 +2019,10 @@ def test_a_state_joining_the_body_named_before(model):
                                ("Moldova", "country", "Moldova")], [("2009", "2009"), ("2019", "2019")])
     joined = [e for e in found if e.type == "organization_change" and e.participants]
     assert [(e.name, e.participants, e.date) for e in joined] == [("Prut Organization", ["Moldova"], "2019")]
+
+
+def test_a_body_founded_somewhere_takes_that_place(model):
+    text = "The Prut Council was founded in Cahul in October 2009."
+    found = find(model, text, [("Prut Council", "organization", "Prut Council"), ("Cahul", "place", "Cahul")],
+                 [("October 2009", "2009-10")])
+    assert one(found, "organization_change").place == "Cahul"

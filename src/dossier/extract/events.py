@@ -1662,6 +1662,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
                 # "founded in 1997 by Georgia, Ukraine, Azerbaijan and Moldova", "founded by billionaire X":
                 # its founders
                 d.add(*[n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("country", "person", "organization"))])
+                d.place = _place(tok, ix, heads_too=False)   # "founded in Nakhchivan in October 2009"
                 return [d]
     if lemma == "become" and tok.pos_ in ("VERB", "AUX"):
         # "Azerbaijan became a full member of the Non-Aligned Movement in 2011": it joined then (a dated
