@@ -2026,3 +2026,13 @@ def test_a_body_founded_somewhere_takes_that_place(model):
     found = find(model, text, [("Prut Council", "organization", "Prut Council"), ("Cahul", "place", "Cahul")],
                  [("October 2009", "2009-10")])
     assert one(found, "organization_change").place == "Cahul"
+
+
+def test_a_news_lead_dates_the_meeting_the_next_paragraph_tells_by_its_own_occasion(model):
+    text = "The defence ministers of Moldova and Romania met in Iasi on Thursday and agreed to hold exercises " \
+           "in 2023.\n\nIon Rusu hosted his Romanian counterpart Vasile Ceban at the ministry."
+    found = find(model, text, [*persons("Ion Rusu", "Vasile Ceban"), ("Moldova", "country", "Moldova"),
+                               ("Romania", "country", "Romania"), ("Iasi", "place", "Iasi")],
+                 [("Thursday", "2022-07-14"), ("2023", "2023")])
+    hosted = [e for e in found if e.type == "meeting" and "Ion Rusu" in e.participants]
+    assert [e.date for e in hosted] == ["2022-07-14"]

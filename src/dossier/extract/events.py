@@ -2203,6 +2203,15 @@ def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, lis
                     ix.paragraph_start(prev.start_char) != prev.start_char or not told.get(prev.start):
                 continue
         times = ix.sentence_times(prev) if prev is not None else []
+        # ("... met in Tbilisi on Thursday and agreed to hold exercises in 2023": the time of the one occasion
+        # the sentence before dates, when it tells others)
+        met = {id(e.time): e.time for e in (told.get(prev.start, []) if prev is not None else []) if e.time is not None
+               and e.type in ("meeting", "visit") and not e.time.end_value}
+        if len(times) > 1 and len(met) == 1:
+            for d in undated:
+                if d.type in ("meeting", "visit"):   # (the same occasion told again, not a saying after it)
+                    d.time = next(iter(met.values()))
+            continue
         if len(times) != 1 or T.vague(times[0].time) or _since(times[0]) or times[0].time.end_value:
             continue
         for d in undated:
