@@ -144,3 +144,10 @@ def test_resolve_joins_the_spellings_and_plural_of_one_model_in_a_document_and_a
 def test_resolve_keeps_two_models_of_one_family_apart():
     doc = resolve(doc_with(Entity("S-300PMU-2", "product", [], ["d.txt"])), [Entity("S-300", "product", [], ["a.txt"])])
     assert [e.name for e in doc.entities] == ["S-300PMU-2"]
+
+
+
+def test_resolve_keeps_a_port_named_after_its_town_apart_from_the_town():
+    known = [Entity("Vestra", "place", [], ["a.txt"])]
+    doc = resolve(doc_with(Entity("Vestra International Sea Port", "place", [], ["d.txt"])), known)
+    assert [e.name for e in doc.entities] == ["Vestra International Sea Port"]

@@ -173,6 +173,8 @@ def _same_thing(a: str, b: str, typ: str) -> bool:
         return True
     if _digits(a) != _digits(b):
         return False
+    if typ == "place" and _works(a) != _works(b):
+        return False   # "Baku International Sea Port" is not the town of Baku
     if typ in {"infrastructure", "place"}:
         ca, cb = _core(a), _core(b)
         if ca and ca == cb:
@@ -181,6 +183,11 @@ def _same_thing(a: str, b: str, typ: str) -> bool:
         if len(ra) >= 3 and ra == rb and re.search(r"[-–—]", a + b):
             return True   # a route named in either direction
     return min(len(ka), len(kb)) >= 8 and fuzz.ratio(translit_key(a), translit_key(b)) >= NAME_MIN
+
+
+def _works(name: str) -> bool:
+    """A place named for the works at it: a port or a terminal."""
+    return key(name).split()[-1:] in (["port"], ["seaport"], ["terminal"], ["harbour"], ["harbor"])
 
 
 @dataclass

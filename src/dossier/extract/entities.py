@@ -664,8 +664,9 @@ def _group_key(name: str, typ: str) -> str:
             state = state_named(w)
             parts.append(key(state) if state is not None else COMBINING_FORMS.get(w, w))
         return f"{typ}:{' '.join(parts)}"
-    if typ == "place" and len(words) > 1 and words[-1] in WORKS_AT:
-        return f"{typ}:{key(name)}"   # "the Batumi container terminal" is not the town of Batumi
+    if typ == "place" and len(words) > 1 and words[-1].lower() in WORKS_AT | {"seaport"}:
+        # "the Batumi container terminal", "Baku International Sea Port" are not the town
+        return f"{typ}:{key(name)}"
     if typ in {"infrastructure", "place"}:
         if len(words) > 1 and words[-1].lower() in HEAD_TYPES or words[-1] in LOWER_HEADS:
             words.pop()
