@@ -572,3 +572,8 @@ def test_a_name_the_tagger_took_for_a_body_is_a_person_s_with_a_title_in_apposit
     doc = run(nlp_model, "The deal was negotiated by Ion Chicu, Moldova's prime minister from 2019 to 2020, and "
                          "Romanian Prime Minister Ludovic Orban.")
     assert {"Ion Chicu", "Ludovic Orban"} <= {e.name for e in doc.entities if e.type == "person"}
+
+
+def test_a_sentence_s_opening_adverb_is_no_name(nlp_model):
+    doc = run(nlp_model, "Historically, Romania supported the Prut Cooperation Platform format.")
+    assert "Historically" not in {e.name for e in doc.entities}

@@ -177,6 +177,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         text = span.text
         if any(w in cur for w in low) or not any(c.isalpha() for c in text):
             continue
+        if len(words) == 1 and span[0].is_sent_start and span.end < len(sp) and sp[span.end].text == "," \
+                and low[0].endswith("ly") and common_word(span[0]) and not gaz.lookup(text):
+            continue   # "Institutionally, Russia supports ...": a sentence's opening adverb, not a name
         if len(words) == 1 and (low[0] in GENERIC or low[0] in MONTHS or len(text) < 2 or (
                 common_word(span[0]) and span[0].pos_ != "PROPN" and not text.isupper()) or (
                 not text.isupper() and low[0] in lower_words and ent.label_ not in {"PERSON", "GPE"})):
