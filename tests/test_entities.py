@@ -577,3 +577,8 @@ def test_a_name_the_tagger_took_for_a_body_is_a_person_s_with_a_title_in_apposit
 def test_a_sentence_s_opening_adverb_is_no_name(nlp_model):
     doc = run(nlp_model, "Historically, Romania supported the Prut Cooperation Platform format.")
     assert "Historically" not in {e.name for e in doc.entities}
+
+
+def test_a_village_named_with_its_generic_word_is_a_place(nlp_model):
+    doc = run(nlp_model, "Mortars struck the Vardan village on Monday.")
+    assert ("Vardan village", "place") in {(e.name, e.type) for e in doc.entities}

@@ -396,7 +396,7 @@ def _name_ending_at(tok, typ: str) -> Candidate:
     return Candidate(first.idx, tok.idx + len(tok.text), typ, "context", name=clean_name(sp[first.i:tok.i + 1].text))
 
 
-_REGION_WORDS = {"province", "region", "district", "oblast", "governorate", "county", "raion", "rayon"}
+_REGION_WORDS = {"province", "region", "district", "oblast", "governorate", "county", "raion", "rayon", "village"}
 _SETTLEMENT_NOUNS = {"town", "city", "village", "port", "region", "province", "district", "settlement",
                      "municipality", "capital", "enclave", "exclave", "republic"}
 
