@@ -678,3 +678,9 @@ def test_there_is_the_state_named_just_before(nlp_model):
                             "operate there.", "2024-12-01")
     [q] = [q for q in qs if q.indicator == "companies_count"]
     assert q.subjects == ["Romania", "Moldova"]
+
+
+def test_exports_that_are_part_of_the_trade_told_before_are_no_turnover(nlp_model):
+    qs = figures(nlp_model, "Trade between Moldova and Romania totalled $4.1 billion in 2023, of which Moldovan "
+                            "exports accounted for $1.5 billion.")
+    assert [(q.indicator, q.value) for q in qs] == [("trade_turnover", 4.1e9)]

@@ -557,6 +557,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         indicator, trigger = _indicator(ctx, fig, site)
         if indicator is None:
             same = [q for q in siblings if q.unit == fig.unit]
+            if same and same[-1].indicator == "trade_turnover" and _one_direction(ctx, fig, site):
+                return None   # "... $4.1 billion, of which exports accounted for $1.5 billion": a part of it
             if not same or fig.dim != "money" and fig.dim not in ("volume", "flow") and not (
                     same[-1].indicator == "equity_share" and (_gapped_holder(ctx, fig, _sentence_mentions(
                         ctx, site, ("organization", "country")), siblings) is not None or _held(site))):
@@ -847,6 +849,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
             continue
         if ind == "investment_need" and _lemma(tok) != "capex" and not lemmas & NEED_OBJECT:
             continue
+        if ind == "trade_turnover" and _one_direction(ctx, fig, site) and not _in_segment(fig, tok):
+            continue   # "trade totalled $4.1 billion, of which exports accounted for $1.5 billion": one direction
         hits.append((c, prio, ind, tok))
     if hits:
         c, _, ind, tok = min(hits)
@@ -858,6 +862,18 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if tok is not None and lemmas & (GAS | OIL):
         return ("oil_supply" if lemmas & OIL and not lemmas & GAS else "gas_supply"), tok
     return None, None
+
+
+def _one_direction(ctx: Context, fig: Figure, site: _Site) -> bool:
+    """Whether the figure's own part of the sentence (after "of which", "while", ...) names exports or
+    imports alone: a flow one way, not trade."""
+    lo, hi = fig.segment if fig.segment != (0, 0) else (site.sent.start_char, site.sent.end_char)
+    said = {_lemma(t) for t in site.sent if lo <= t.idx < hi}
+    return len(said & {"export", "import"}) == 1
+
+
+def _in_segment(fig: Figure, tok: Token) -> bool:
+    return fig.segment == (0, 0) or fig.segment[0] <= tok.idx < fig.segment[1]
 
 
 def _held(site: _Site) -> bool:
