@@ -2036,3 +2036,11 @@ def test_a_news_lead_dates_the_meeting_the_next_paragraph_tells_by_its_own_occas
                  [("Thursday", "2022-07-14"), ("2023", "2023")])
     hosted = [e for e in found if e.type == "meeting" and "Ion Rusu" in e.participants]
     assert [e.date for e in hosted] == ["2022-07-14"]
+
+
+def test_someone_on_a_visit_in_a_dated_report_is_visiting_that_day(model):
+    text = "Chisinau, 10 May - Ion Rusu is on a two-day official visit to Romania."
+    found = find(model, text, [*persons("Ion Rusu"), ("Romania", "country", "Romania")],
+                 [("10 May", "2024-05-10")], published="2024-05-10")
+    d = one(found, "visit")
+    assert (d.participants, d.place, d.date) == (["Ion Rusu"], "Romania", "2024-05-10")

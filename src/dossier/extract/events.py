@@ -884,6 +884,10 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             who += [n for s in P.subject_of(tok.head) for n in ix.refers(s)]
         if tok.dep_ == "conj" and tok.head.pos_ == "NOUN":
             who += [n for c in tok.head.children if c.dep_ == "poss" for n in ix.refers(c)]
+        if not who and tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in (
+                "be", "embark", "go", "arrive", "set"):
+            # "X is on a two-day official visit to Romania", "X embarked on a tour of the region": the traveller
+            who += [n for s in P.subject_of(tok.head.head) for n in ix.refers(s, ("person",))]
         if not who and tok.dep_ == "pobj" and tok.head.lower_ in ("during", "on") and tok.head.head.pos_ == "VERB":
             # "During a trip to Bucharest on 5 May, X met Y": the traveller is who acts in the clause
             who += [n for s in P.subject_of(tok.head.head) for n in ix.refers(s, ("person",))]
@@ -909,6 +913,9 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
         if who and (where or lemma == "visit"):
             d = _Draft("visit", tok, place=where[0] if where else None, plural=tok.tag_ == "NNS")
             d.add(*[w for w in who if w not in where])
+            if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ == "be" \
+                    and tok.head.head.tag_ in ("VBZ", "VBP") and not ix.sentence_times(tok.sent):
+                d.time = ix.report_day   # "X is on a visit to Y" in a dated report: under way that day
             return [d]
     elif (lemma in P.TRAVEL_VERBS and tok.pos_ == "VERB") or (lemma in P.STAY_VERBS and _scheduled_stay(tok, ix)):
         preps = {"to"} if lemma in P.TRAVEL_VERBS else {"in"}
