@@ -2008,3 +2008,11 @@ def test_a_state_becoming_a_member_of_the_body_just_named(model):
     found = find(model, text, [*COUNTRIES, ("Prut Organization", "organization", "Prut Organization")],
                  [("2009", "2009"), ("2019", "2019")], predicate="member_of")
     assert {(r.subject, r.object, r.time) for r in found} == {("Moldova", "Prut Organization", "2019")}
+
+
+@pytest.mark.model
+def test_a_site_named_with_its_kind_word_lies_in_the_place_after_it(model):
+    text = "Petrom owns the Vestra refinery in Cahul."
+    found = find(model, text, [("Petrom", "organization", "Petrom"), ("Cahul", "place", "Cahul"),
+                               ("Vestra refinery", "infrastructure", "Vestra refinery")], predicate="located_in")
+    assert triples(found) == {("Vestra refinery", "Cahul")}

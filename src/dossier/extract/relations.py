@@ -2102,6 +2102,7 @@ def _located(ix: Index, out: _Collector) -> None:
         out.add(_region_predicate(kind.lower_), ix.name(m), ix.name(c), (min(c.start, m.start), max(c.end, m.end)))
     _place_comma_country(ix, out)
     _place_in_country(ix, out)
+    _site_in_place(ix, out)
     for tok in ix.sp:
         kind = tok.lemma_.lower()
         if kind in P.LOCATION_NOUNS and tok.pos_ == "NOUN" and (
@@ -2166,6 +2167,20 @@ def _located(ix: Index, out: _Collector) -> None:
             for th in things:
                 for w in where[:1]:
                     out.add("located_in", ix.name(th), ix.name(w), tok.sent)
+
+
+def _site_in_place(ix: Index, out: _Collector) -> None:
+    """"the STAR refinery in Izmir", "the Shah Deniz field in the Caspian Sea": a site named with its kind word
+    and followed by "in" a place lies there."""
+    for m, span in ix.spans(("place", "infrastructure")):
+        if span[-1].lower_ not in P.SITE_HEADS:
+            continue
+        for o in P.pobjs(span.root, {"in"}):
+            where = [x for x in ix.phrase_mentions(o, ("place", "country")) if x.form in ("name", "acronym", "capital")]
+            if where and ix.name(where[0]) != ix.name(m):
+                # (a capital is the city: "in Baku" is Baku, not the state)
+                out.add("located_in", ix.name(m), _place_name(where[0].text, ix) if where[0].form == "capital"
+                        else ix.name(where[0]), span.sent)
 
 
 def _region_predicate(kind: str) -> str:
