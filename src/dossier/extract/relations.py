@@ -2173,8 +2173,9 @@ def _site_in_place(ix: Index, out: _Collector) -> None:
     """"the STAR refinery in Izmir", "the Shah Deniz field in the Caspian Sea": a site named with its kind word
     and followed by "in" a place lies there."""
     for m, span in ix.spans(("place", "infrastructure")):
-        if span[-1].lower_ not in P.SITE_HEADS:
-            continue
+        if span[-1].lower_ not in P.SITE_HEADS or ix.name(m).split()[-1].lower() not in P.SITE_HEADS or any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+            continue   # (not "a Black Sea port in Georgia": no site of its own)
         for o in P.pobjs(span.root, {"in"}):
             where = [x for x in ix.phrase_mentions(o, ("place", "country")) if x.form in ("name", "acronym", "capital")]
             if where and ix.name(where[0]) != ix.name(m):
