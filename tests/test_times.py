@@ -47,6 +47,15 @@ def test_times_resolves_last_year_against_the_publication_date(nlp_model):
 
 
 @pytest.mark.parametrize("text, surface, iso", [
+    ("Moldova and Romania conducted joint naval exercises in the Black Sea in June.", "June", "2023-06"),
+    ("The exercises will be held in June.", "June", "2024-06"),
+    ("The ministers met on 20 December.", "20 December", "2023-12-20"),
+])
+def test_a_bare_month_told_in_the_past_is_the_last_one_before_the_report(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2024-05-10")[surface] == iso
+
+
+@pytest.mark.parametrize("text, surface, iso", [
     ("Vestra will sell gas to Moldova from April next year.", "April next year", "2025-04"),
     ("Deliveries began in March of last year.", "March of last year", "2023-03"),
     ("The two ministers met on 5 May last year.", "5 May last year", "2023-05-05"),

@@ -228,7 +228,7 @@ def find_times(ctx: Context) -> list[TimeExpr]:
                     end = year + end[4:]
                 c = _Cand(c.start, c.end, year + c.value[4:], end, relative=True)
             elif pub is not None:
-                c = _year_from_publication(c, pub)
+                c = _year_from_publication(c, pub, past=_told_as_past(ctx, c.start, c.end))
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
                             end_value=c.end_value, relative=c.relative))
     return out
@@ -239,15 +239,32 @@ def find_times(ctx: Context) -> list[TimeExpr]:
 _AHEAD_DAYS = 62
 
 
-def _year_from_publication(c: _Cand, pub: dt.date) -> _Cand:
-    """A day or month without a year in a dated article: the occurrence nearest before (or just after) it."""
+def _told_as_past(ctx: Context, start: int, end: int) -> bool:
+    """Whether the clause of clean[start:end] is told in the past ("conducted exercises in June")."""
+    if not ctx.sp.has_annotation("DEP"):
+        return False
+    span = ctx.sp.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("will", "shall", "'ll") or c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux):
+        return False
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+
+
+def _year_from_publication(c: _Cand, pub: dt.date, past: bool = False) -> _Cand:
+    """A day or month without a year in a dated article: the occurrence nearest before (or just after) it;
+    told in the past tense, the last one before it."""
     def year_of(value: str) -> int | None:
         parts = value.split("-")   # XXXX-MM or XXXX-MM-DD
         mo, d = int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
         if not _valid_day(d, mo):
             return None
         ahead = (dt.date(pub.year, mo, min(d, 28) if mo == 2 else d) - pub).days
-        return pub.year if ahead <= _AHEAD_DAYS else pub.year - 1
+        return pub.year if ahead <= (1 if past else _AHEAD_DAYS) else pub.year - 1   # (a day for time zones)
 
     y = year_of(c.value)
     if y is None:
