@@ -32,13 +32,15 @@ def test_times_keeps_an_unknown_year_unknown(nlp_model):
     assert values(nlp_model, "The ministers met on June 10 in Ankara.")["June 10"] == "XXXX-06-10"
 
 
-@pytest.mark.parametrize("published, iso", [
-    ("2020-09-28", "2020-09-27"),   # the day before the report
-    ("2021-01-05", "2020-09-27"),   # months before the report: last year's
-    ("2020-08-01", "2020-09-27"),   # a few weeks ahead: a scheduled date of the same year
+@pytest.mark.parametrize("text, published, iso", [
+    ("Fighting broke out on September 27 along the line.", "2020-09-28", "2020-09-27"),   # the day before
+    ("Fighting broke out on September 27 along the line.", "2021-01-05", "2020-09-27"),   # months before
+    # a few weeks ahead: a scheduled date of the same year (told in the past, the year before)
+    ("The talks will open on September 27 in Geneva.", "2020-08-01", "2020-09-27"),
+    ("Fighting broke out on September 27 along the line.", "2020-08-01", "2019-09-27"),
 ])
-def test_times_takes_the_year_of_a_dated_article(nlp_model, published, iso):
-    assert values(nlp_model, "Fighting broke out on September 27 along the line.", published)["September 27"] == iso
+def test_times_takes_the_year_of_a_dated_article(nlp_model, text, published, iso):
+    assert values(nlp_model, text, published)["September 27"] == iso
 
 
 def test_times_resolves_last_year_against_the_publication_date(nlp_model):
