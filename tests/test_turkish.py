@@ -243,3 +243,23 @@ def test_turkish_diplomatic_relations_of_the_two_states_and_a_signing_where_its_
     got = {(e.type, e.date, tuple(sorted(e.participants)), e.place) for e in doc.facts if isinstance(e, Event)}
     assert ("diplomatic_relations", "1991-08-27", ("Moldova", "Romania"), None) in got
     assert ("agreement_signed", "2010-05-05", (), "Kahul") in got
+
+
+@pytest.mark.model
+def test_turkish_line_named_before_a_coming_capacity_in_million_cubic_metres_and_its_length(nlp_model):
+    text = ("Cahul-Iaşi Doğal Gaz Boru Hattı'nın temeli atıldı. Boru hattının yıllık kapasitesi 500 milyon metreküp "
+            "olacak. Hattın uzunluğu yaklaşık 85 kilometredir.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(q.indicator, q.value, q.unit, q.modality, tuple(q.subjects)) for q in doc.facts if q.kind == "quantity"}
+    line = ("Cahul-Iaşi Doğal Gaz Boru Hattı",)
+    assert got == {("capacity", 0.5, "bcm/y", "target", line), ("length", 85, "km", "actual", line)}
+
+
+@pytest.mark.model
+def test_turkish_entry_into_force_and_a_visit_to_the_dative(nlp_model):
+    text = ("Moldova ile Romanya arasındaki Prut Anlaşması 1 Mart 2021'de yürürlüğe girdi. Cumhurbaşkanı Ion Rusu, "
+            "25 Eylül 2023 tarihinde Bakü'ye bir günlük ziyaret gerçekleştirdi.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(e.type, e.name, e.date, e.place) for e in doc.facts if isinstance(e, Event)}
+    assert ("agreement_in_force", "Prut Anlaşması", "2021-03-01", None) in got
+    assert ("visit", None, "2023-09-25", "Baku") in got

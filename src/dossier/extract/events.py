@@ -2450,7 +2450,7 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
             elif typ == "opening":
                 c = next((m for m in before[::-1] if m.type == "infrastructure"), None)
                 name = ix.name(c) if c else None
-            elif typ == "agreement_signed":
+            elif typ in ("agreement_signed", "agreement_in_force"):
                 c = next((m for m in ms if m.type == "agreement"), None)
                 name = ix.name(c) if c else None
                 who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "country" and m.form == "name"))
@@ -2469,8 +2469,10 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
                 continue
             seen.add((typ, name, tuple(who)))
             # where a meeting or visit was: the place named in the locative ("Şuşa'da bir araya geldi")
+            # (a visit goes where its dative says: "Nahçıvan'a ziyaret")
             place = next((m for m in ms if m.type in ("place", "country") and m.form in ("name", "capital")
-                          and re.match(r"['’](?:da|de|ta|te)\b", text[m.end:m.end + 4])), None) \
+                          and (re.match(r"['’](?:da|de|ta|te)\b", text[m.end:m.end + 4])
+                               or typ == "visit" and re.match(r"['’](?:y?[ae])\b", text[m.end:m.end + 4]))), None) \
                 if typ in ("meeting", "visit", "agreement_signed") else None
             out.append(Event(type=typ, sources=[ctx.doc.source(s, e)], name=name,
                              date=t.value if t else None, end_date=t.end_value if t else None,

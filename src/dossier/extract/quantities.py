@@ -1604,7 +1604,7 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
                     and re.search(r"(?<![\wçğıöşü])taşı", sentence, re.I):
                 indicator = "capacity"   # "TANAP boru hattı, yılda 16 milyar metreküp doğal gazı ... taşıyor"
             if not infra and (indicator == "count" or indicator in ("length", "capacity")
-                              and turkish.THIS_LINE.search(sentence)):
+                              and (turkish.THIS_LINE.search(sentence) or turkish.THE_LINE.match(sentence))):
                 # "Yaklaşık 7000 kilometrelik ... bu güzergâh": the line the paragraph is about, else the
                 # one named last before the sentence
                 topic = _line_before(ctx, s)

@@ -71,6 +71,7 @@ YEAR = re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)(?:\s(?:yılında|yılı|yılından
 # trigger stems -> event type (lowercase, matched at a word start)
 TRIGGERS = (
     ("independence", r"bağımsızlığını\s(?:\w+\s)?(?:ilan|kazan)|bağımsızlık\silan"),
+    ("agreement_in_force", r"yürürlüğe\s(?:gir|kon)"),
     # "diplomatik ilişkiler 14 Ocak 1992'de kuruldu" (before "kurul": the relations, not a body, are set up)
     ("diplomatic_relations", r"diplomatik\silişki[\wçğıöşü]*\s(?:[\wçğıöşü'’]+\s){0,4}?kur"),
     ("recognition", r"tanı(?:yan|dı|mış|ması|mıştır|yarak|nan|ndı)"),
@@ -197,6 +198,7 @@ APPROX = {"yaklaşık": "about", "yakın": "approaching", "üzerinde": "more tha
 TARGET_WORDS = re.compile(r"hedef|planlan|öngörül|amaçlan|çıkarılması|çıkarmak|ulaştırılması|ulaşması\sbekleniyor",
                           re.I)
 TARGET_VERBS = re.compile(r"hedeflen|hedefli|planlan|planlı|öngörül|amaçlan|amaçlı|çıkarılması|çıkarma(?:k|yı)|"
+                          r"(?<![\wçğıöşü])olacak(?:tır)?(?![\wçğıöşü])|"   # "... kapasitesi 5 bcm olacak": will be
                           r"artırma(?:k|yı)|ulaştırılması|ulaştırma(?:k|yı)|ulaşması\sbekleniyor",
                           re.I)
 ESTIMATE_WORDS = re.compile(r"tahmin", re.I)
@@ -244,6 +246,8 @@ def figures(text: str) -> list[Figure]:
                 continue
             if unit == "bcm" or (unit == "m3" and m.group("scale") == "milyar"):
                 unit, scale = "bcm", 1.0   # "16 milyar metreküp" is 16 bcm
+            elif unit == "m3" and m.group("scale") == "milyon":
+                unit, scale = "bcm", 1e-3   # "500 milyon metreküp" is 0.5 bcm
         if unit in ("bcm", "t") and re.search(r"(?:yılda|yıllık|senelik)\s+(?:[\wçğıöşü]+\s+){0,2}$",
                                               text[max(0, m.start() - 30):m.start()], re.I):
             unit, dim = unit + "/y", "flow"   # "yılda 16 milyar metreküp": a yearly flow
@@ -322,3 +326,6 @@ ROUTE_VERBS = re.compile(r"(?<![\wçğıöşü])(?:uzan|geç|bağla|birleştir|u
 # "bu hat", "bu güzergâh": the line named just before
 THIS_LINE = re.compile(r"(?<![\wçğıöşü])(?:bu|söz konusu)\s+(?:hat|güzergâh|güzergah|koridor|boru hattı|demiryolu)",
                        re.I)
+# a sentence opening with the line's kind word alone ("Boru hattının kapasitesi ...", "Hattın uzunluğu ..."):
+# Turkish has no article, the line named before is meant
+THE_LINE = re.compile(r"^\s*(?:boru\s+hatt|hatt?|demiryol|koridor|güzergâh|güzergah)[\wçğıöşü]*\s", re.I)
