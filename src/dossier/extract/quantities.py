@@ -574,7 +574,7 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
             quals["to"] = there
     if indicator in ("gas_supply", "oil_supply") and not subjects:
         # "Since 2007 the pipeline has shipped more than 3.5bn barrels": what the line carried
-        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        verb = _verb(site)
         lines = [_name(m) for s in (verb.children if verb is not None else ()) if s.dep_ == "nsubj"
                  for m in ctx.mentions_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge), ("infrastructure",))]
         subjects = lines[:1]
@@ -798,7 +798,7 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         cap = first(CAPACITY)
         sup = first(SUPPLY)
         cargo = first(CARGO)
-        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        verb = _verb(site)
         moves = verb is not None and _lemma(verb) in CARRY_VERBS | {"handle", "process"}
         able = moves and (any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children) or (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and _lemma(verb.head) in EXPAND))
@@ -828,7 +828,7 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if fig.dim == "containers":
         # "can handle 100,000 TEU a year": a capacity; "traffic doubled to 45,000 TEU": containers moved
         cap = first(CAPACITY)
-        verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+        verb = _verb(site)
         able = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children)
         return ("capacity", cap[1] or verb) if cap[1] is not None or able else ("count", None)
     if fig.dim == "power":
@@ -876,9 +876,14 @@ def _in_segment(fig: Figure, tok: Token) -> bool:
     return fig.segment == (0, 0) or fig.segment[0] <= tok.idx < fig.segment[1]
 
 
+def _verb(site: _Site) -> Token | None:
+    """The verb of the figure's clause: the nearest verb at or above it."""
+    return next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+
+
 def _held(site: _Site) -> bool:
     """"..., while the government holds 35.3%": a percentage that is what its clause's subject holds."""
-    verb = next((t for t in [site.root, *site.root.ancestors] if t.pos_ == "VERB"), None)
+    verb = _verb(site)
     return verb is not None and _lemma(verb) in ("hold", "own", "control", "retain") and site.root.dep_ == "dobj" \
         and site.root.head.i == verb.i and any(c.dep_ == "nsubj" for c in verb.children)
 
