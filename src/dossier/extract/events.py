@@ -243,7 +243,7 @@ def _the_titled(tok: Token, ix: Index) -> list[str]:
     """"The Azerbaijani President said": the person named before with that post (and state), not the state."""
     if tok.lower_ not in P.TITLE_CORE or tok.tag_ not in ("NN", "NNP") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or P.children(tok, ("prep",)):
-        return []   # (not "the minister of the defence industry": a post of its own)
+        return []   # (not "the minister of the oil industry": a post of its own)
     named = ix.titled_before(tok)
     last = next((m for m in reversed(ix.mentions) if m.end <= tok.idx and ix.name(m) == named), None)
     # named with that post in the passage: a page further back may name another holder
@@ -1176,7 +1176,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.lower_ in ("in", "during", "at", "on", "after", "following") \
             and h.head.pos_ == "VERB" and P.pobjs(tok, {"with"}) and h.head.lemma_.lower() not in _TAKING_PART:
-        # "X discussed the crisis in a phone call with Y": who speaks with Y takes part ("X said after talks
+        # "X discussed the border in a phone call with Y": who speaks with Y takes part ("X said after talks
         # with his counterpart Y": who tells of the talks held them)
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.head.lemma_.lower() in _TAKING_PART:

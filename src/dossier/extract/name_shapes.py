@@ -811,7 +811,7 @@ def acronym_candidates(text: str, sp: Doc, cands: list[Candidate], runs: list[_R
                 # "Treaty on Conventional Armed Forces in Europe (CFE)": the name runs on across "in"
                 before = run_by_end.get(sp[i - 2].idx + len(sp[i - 2].text))
                 if before is not None and _sh_match(acr, sp[before.i:r.j].text):
-                    # ("... talks with X on the EU Mission in Armenia (EUMA)": not the person's name the run
+                    # ("... talks with X on the EU Mission in Moldova (EUMM)": not the person's name the run
                     # began with, nor the words joining it to the name)
                     k = before.i
                     while k < i - 2 and (sp[k].ent_type_ == "PERSON" or sp[k].lower_ in CONNECTORS):

@@ -2391,7 +2391,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 _supply(out, before, buyers, sent, {"commodity": goods, "rank": rank - 1})
         return
     if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and (tok.dep_ in ("attr", "appos", "oprd") or as_role):
-        # "X is Y's largest gas supplier"; "India ..., becoming a primary supplier to Armenia"; "X emerged as
+        # "X is Y's largest gas supplier"; "X ..., becoming a primary supplier to Y"; "X emerged as
         # (overtook Z as) Y's largest gas supplier"
         verb = tok.head.head if as_role else tok.head
         suppliers = [n for s in ((P.children(verb, ("nsubj",)) or P.subject_of(verb))
