@@ -350,7 +350,7 @@ def _demonyms() -> frozenset[str]:
 
 def _post(f: Relation) -> str:
     of = f.qualifiers.get("of")
-    if not f.object:   # "Thomas de Waal of Carnegie Europe": a post whose title the text does not give
+    if not f.object:   # "Ana Popa of the Vestra Institute": a post whose title the text does not give
         return f"a post at {of}" if of else ""
     return f"{f.object} of {of}" if of and fold(of) not in fold(f.object) else f.object
 

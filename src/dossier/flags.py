@@ -159,7 +159,7 @@ def missing_date_flags(ctx: Context) -> list[Flag]:
                           message=f"{verb.text!r} is dated only {tok.text!r} and the document has no "
                                   "publication date to anchor it",
                           sources=[ctx.doc.source(start, end)]))
-    # "this month, Turkey has a deadline", "last year": a time told only against a publication date the
+    # "this month, Romania faces a deadline", "last year": a time told only against a publication date the
     # document does not give ("recent", "in recent years" stay vague on purpose and are left alone)
     for tok in ctx.sp:
         if tok.lower_ not in _RELATIVE_UNITS or tok.i == 0 \

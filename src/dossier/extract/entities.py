@@ -567,7 +567,7 @@ def _link(text: str, chosen: list[Candidate], acr: Acronyms) -> list[Mention]:
         if not options:
             continue
         if len(options) > 1:
-            # "then-President Heydar Aliyev, the current president's father": a later "Aliyev" is the other one
+            # "then-President Ion Rusu, the current president's father": a later "Rusu" is the other one
             present = [f for f in options if f not in historic]
             options = present or options
         before = [f for f in fulls if f.start < m.start and f.entity in options]

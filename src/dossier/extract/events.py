@@ -188,7 +188,7 @@ def _said_at(verb: Token, event: Token) -> bool:
 
 
 def _statement(sent: Span, ix: Index) -> list[_Draft]:
-    """An announcement by a named actor ("On 2 May 2024, Turkey announced ...", "In April 2021, the
+    """An announcement by a named actor ("On 3 June 2023, Romania announced ...", "In March 2020, the
     minister reported ...", "Peskov said ..."), read only from a sentence that states no other event: its
     date must hang from the verb itself, so that a statement merely reporting another event does not take
     that event's date; without one it has none."""
@@ -452,7 +452,7 @@ def _place_after_phrase(noun: Token, ix: Index) -> str | None:
 
 
 def _place_before_date(verb: Token, ix: Index) -> str | None:
-    """"signed a memorandum ... on a partnership in the field of energy in Chisinau on 18 July 2022": a
+    """"signed a memorandum ... on cooperation in the area of transport in Iasi on 12 June 2021": a
     place written right before the date the verb itself is dated by is where it happened (the parser hangs
     it on the last noun before)."""
     text = ix.text
@@ -494,7 +494,7 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
                      for s in P.children(v, ("nsubj",)) for n in ix.refers(s) if n not in partners]
         signers += [n for n in _agents(tok, ix, deps=(), preps=("by",)) if n not in partners]
         for c in objects:
-            # "signed military agreements with Uzbekistan and Kazakhstan": agreements (plural) with each
+            # "signed defence agreements with Moldova and Hungary": agreements (plural) with each
             # partner; "an agreement with A and B" is one, with both
             parties = _agreement_parties(c, ix)
             withs = list(dict.fromkeys(partners + [n for n in parties if n not in signers]))
@@ -510,11 +510,11 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
                     or _place_before_date(tok, ix)
                 out.append(d)
     elif (dated := _dated_agreement(tok, ix)) is not None:
-        # "the November 2017 Comprehensive and Enhanced Partnership Agreement", "the 2020 ceasefire
+        # "the March 2019 Vestra Partnership Agreement", "the 2021 ceasefire
         # agreement": an agreement dated by its own words was signed then
         d = _Draft("agreement_signed", tok, name=dated, own_time_only=True, standing=True, time=_truce_time(tok, ix))
         d.add(*_agreement_parties(tok, ix))
-        # "the 2020 Armenia–Azerbaijan ceasefire agreement": the parties its name gives
+        # "the 2021 Moldova–Romania ceasefire agreement": the parties its name gives
         d.add(*[e.canonical for _, _, e in gazetteer.load().find(d.name or "") if e.type == "country"
                 and e.form in ("name", "acronym")])
         out.append(d)
@@ -641,7 +641,7 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         name = next((n for n in (_agreement_name(s, ix) for s in P.children(verb, ("nsubj",))) if n), None)
         return [_Draft("agreement_in_force", verb, name=name)] if name else []
     if tok.lemma_.lower() == "ratify" and tok.pos_ == "VERB":
-        # "In July 1992, Azerbaijan ratified the CFE Treaty": in force for the state that ratified it
+        # "In May 1995, Moldova ratified the Prut Treaty": in force for the state that ratified it
         objs = P.children(tok, ("dobj", "nsubjpass"))
         name = next((n for n in (_agreement_name(o, ix) for o in objs) if n), None)
         if not name:
@@ -839,7 +839,7 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
     if lemma == "independent" and tok.dep_ == "amod" and tok.head.lemma_.lower() in ("state", "republic", "country") \
             and tok.head.tag_ == "NNS" and tok.head.dep_ == "pobj" and emerging.lemma_.lower() in (
                 "emergence", "birth", "creation", "rise", "appearance"):
-        # "after the empire fell in 1918 came the emergence of the independent states of A, B and C":
+        # "once the union broke up in 1991 came the rise of the new states of A, B and C":
         # each became independent then (dated by the sentence)
         states = [n for o in P.pobjs(tok.head, {"of"}) for n in ix.refers(o, ("country",))]
         out = []
@@ -893,7 +893,7 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             who += [n for s in P.subject_of(tok.head.head) for n in ix.refers(s, ("person",))]
         where = [ix.name(m) for o in P.pobjs(tok, {"to", "in"}) for m in ix.phrase_mentions(o, ("place", "country"))]
         if not where:
-            # "paid the first visit of his third term to Azerbaijan"
+            # "paid the opening visit of her second term to Moldova"
             heads = [tok] + ([tok.head] if tok.dep_ == "dobj" else [])
             where = [ix.name(m) for h in heads for t in h.subtree if t.dep_ == "prep" and t.lower_ == "to"
                      and t.head.dep_ not in ("relcl", "acl") for o in t.children if o.dep_ == "pobj"
@@ -902,7 +902,7 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
             where = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, ("place", "country"))]
         listed = _dated_list(tok, ix)
         if listed and where:
-            # "tours of Central Asia, such as German President X (June 2023), French President Y (November
+            # "trips to the Balkans, like Polish President X (May 2022), Dutch Premier Y (October
             # 2023)": a visit by each, dated by its parenthesis
             out = []
             for person, when in listed:
@@ -968,7 +968,7 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         dobjs = P.children(tok, ("dobj",))
         if dobjs and all(o.lemma_.lower() in P.NOT_MET for o in dobjs):
             return []   # "met the demands"
-        # "(most recently, the September 2024 UN General Assembly)": an occasion, not someone met
+        # "(lately, the October 2023 Vestra Forum)": an occasion, not someone met
         objs = [o for o in dobjs if o.lemma_.lower() not in P.NOT_MET
                 and not _parenthetical(tok, o) and not any(_is_time_word(c) for c in o.children)]
         others = [n for o in objs for c in P.conjuncts(o) for n in ix.refers(c) or _delegation_head(c, ix)]
@@ -1011,7 +1011,7 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         others = [n for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o) for n in ix.refers(c, ("person",))]
         return [_call(tok, ix, others)] if others else []
     if low in ("hosting", "receiving", "welcoming") and tok.i == tok.sent.start:
-        # "Hosting A and B at the White House, he offered ...": the tagger often takes the sentence-initial
+        # "Hosting A and B at the palace, she proposed ...": the tagger often takes the sentence-initial
         # participle for a name; read the phrase up to its comma (where the parser may end the sentence)
         doc = tok.doc
         comma = next((t for t in doc[tok.i + 1:tok.i + 40] if t.text == ","), None)
@@ -1072,7 +1072,7 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
             ix.mention(c, ("country",)) is not None for c in tok.children if c.dep_ in ("compound", "amod", "poss")):
         return []   # "the US Congress": a legislature
     if tok.tag_ == "NNS" and named is None and lemma != "talk":
-        # "Summits ... have been organised by the US (September 2023) and Germany (October 2023)": one each
+        # "Forums ... have been hosted by Romania (May 2022) and Hungary (June 2022)": one each
         listed = _dated_list(tok, ix, ("country", "organization"))
         if listed:
             out = []
@@ -1094,7 +1094,7 @@ _MEETING_WORDS = P.MEETING_NOUNS | P.CALL_NOUNS | P.NAMED_ONLY_MEETING_NOUNS
 
 
 def _titled_within(tok: Token, ix: Index) -> list[str]:
-    """"the then commander of US Air Forces in Europe General Tom Hobbins": the person a title phrase ends
+    """"the then head of the Moldovan Border Police Colonel Ion Rusu": the person a title phrase ends
     with, when the parser hung the name deep inside it."""
     if tok.lemma_.lower() not in P.TITLE_CORE:
         return []
@@ -1141,12 +1141,12 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
     d.add(*_agents(tok, ix, deps=(), preps=("of", "between", "with", "among", "by")))
     for c in tok.children:
         if c.dep_ == "acl" and c.lemma_.lower() in ("hold", "conduct", "organise", "organize", "host", "stage"):
-            # "technical talks held in Azerbaijan between the two sides"
+            # "expert talks held in Moldova between the two parties"
             d.add(*_agents(c, ix, deps=(), preps=("between", "with", "among")))
             d.place = d.place or _place(c, ix, heads_too=False)
     for o in P.pobjs(tok, {"of"}):
         if o.lemma_.lower() in _SENT_BY_BODY or o.lower_.rstrip("s") in _SENT_BY_BODY:
-            # "a meeting of foreign ministers of the CSTO": the body whose ministers meet
+            # "a session of defence ministers of the GUAM": the body whose ministers meet
             d.add(*[n for x in P.pobjs(o, {"of"}) for n in ix.refers(x, ("country", "organization"))])
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
@@ -1172,7 +1172,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.lower_ == "in" and h.head.lemma_ == "be" and tok.lemma_.lower() == "talk" \
             and P.pobjs(tok, {"with"}):
-        # "Ankara is in talks with Armenia": the subject talks with them
+        # "Bucharest is in talks with Kyiv": the subject talks with them
         d.add(*[n for s in P.subject_of(h.head) for n in ix.refers(s)])
     if tok.dep_ == "pobj" and h.lower_ in ("in", "during", "at", "on", "after", "following") \
             and h.head.pos_ == "VERB" and P.pobjs(tok, {"with"}) and h.head.lemma_.lower() not in _TAKING_PART:
@@ -1197,7 +1197,7 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
                     d.place = ix.name(m)
 
 
-_SENT_BY_BODY = P.DELEGATES | P.TITLE_CORE   # "a meeting of foreign ministers of the CSTO"
+_SENT_BY_BODY = P.DELEGATES | P.TITLE_CORE   # "a session of defence ministers of the GUAM"
 _ROUNDS = {"round", "series", "session"}   # "a round of talks"
 # a body's own units: founding one is no change of the body
 _UNIT_NOUNS = {"mission", "office", "branch", "representation", "delegation", "unit", "division", "department",
@@ -1355,12 +1355,12 @@ def _war(tok: Token, ix: Index) -> list[_Draft]:
 def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
     if lemma in _INVADE_VERBS and tok.pos_ == "VERB":
-        # "In 2023, Azerbaijan recaptured the disputed region", "Russia invaded Georgia in August 2008"
+        # "In 2021, Moldova retook the contested district", "Romania invaded Vestra in May 1999"
         sides = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
         if not sides or P.children(tok, ("nsubjpass",)):
             return []
         objs = [c for o in P.children(tok, ("dobj",)) for c in P.conjuncts(o)]
-        # "Russia's invasions of Georgia (2008) and Ukraine (2014)": one war per invaded state its year follows
+        # "Vestra's invasions of Moldova (1999) and Romania (2003)": one war per invaded state its year follows
         own = {o.i: a.time for o in objs for a in ix.sentence_times(tok.sent)
                if re.fullmatch(r"\s*\(\s*", ix.text[o.idx + len(o.text):a.time.start])}
         if len(objs) > 1 and len(own) == len(objs):
@@ -1383,7 +1383,7 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
     h = tok.head
     started = (tok.dep_ == "nsubj" and h.lemma_.lower() in P.WAR_START_VERBS) or (
         tok.dep_ == "dobj" and h.lemma_.lower() in ("launch", "start", "begin", "wage"))
-    # "the war, which began on September 27th": the relative clause says when it started
+    # "the war, which started on 14 March": the relative clause says when it started
     began = next((c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in P.WAR_START_VERBS
                   and any(s.lower_ in ("which", "that") for s in c.children if s.dep_ == "nsubj")), None)
     if began is not None:
@@ -1414,7 +1414,7 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
         return [d] if d.participants else []
     if lemma == "war" and tok.dep_ == "dobj" and h.lemma_.lower() in ("enter", "join") and h.pos_ == "VERB" \
             and not _only_spoken_of(tok):
-        # "The Ottoman Empire entered the war on the side of Germany in 1914": a state goes to war, the
+        # "The Vestra kingdom joined the war alongside Hungary in 1916": a state goes to war, the
         # war named just before ("... during World War I") when this one is not
         d = _Draft("war", h, name=ix.name(named) if named else _war_named_before(tok, ix))
         d.add(*[n for sub in P.subject_of(h) for n in ix.refers(sub, ("country",))])
@@ -1422,7 +1422,7 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
     outbreak = h.head if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lemma_.lower() in _OUTBREAK_NOUNS \
         else None
     if (lemma == "war" or named is not None) and outbreak is not None and not _only_spoken_of(outbreak):
-        # "the outbreak of full-scale war in Ukraine in February 2022": when it began, where it is fought
+        # "the outbreak of open war in Moldova in March 1992": when it began, where it is fought
         sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound") for n in ix.refers(c, ("country",))]
         sides += [n for o in P.pobjs(tok, ("between", "with", "against")) for n in ix.refers(o, ("country",))]
         theatre = [ix.name(m) for o in P.pobjs(tok, {"in"}) + P.pobjs(outbreak, {"in"})
@@ -1440,7 +1440,7 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*_states_in_name(d.name))   # "the Russo-Ukrainian war" is worth telling undated: it names its sides
         return [d]
     if lemma in ("war", "invasion", "offensive") and any(_is_time_word(t) for c in tok.lefts for t in c.subtree):
-        # "the 2020 war", "the August 2008 Russia–Georgia war", "Russia's February 2022 invasion of
+        # "the 2020 war", "the May 1999 Vestra–Moldova war", "Vestra's March 2003 invasion of
         # Ukraine": dated by its own words
         d = _Draft("war", tok, name=_event_name(tok, ix) if lemma == "war" else None, own_time_only=True,
                    standing=True)
@@ -1454,14 +1454,14 @@ def _war_drafts(tok: Token, ix: Index) -> list[_Draft]:
                 and a.token.head.lower_ in ("in", "during") and a.token.head.head.i == tok.i]
     if lemma in ("war", "escalation", "offensive", "clash", "fighting", "hostility", "hostilities") and dated_by \
             and not _only_spoken_of(tok, indefinite_ok=True):
-        # "A four-day escalation in April 2016 became the deadliest", "the clashes in July": dated by its own
+        # "A three-day flare-up in March 2015 became the worst", "the clashes in July": dated by its own
         # phrase (a war of nobody named: the sides may be told elsewhere)
         d = _Draft("war", tok, own_time_only=True, standing=True)
         d.add(*[n for c in tok.children if c.dep_ in ("poss", "amod", "compound") for n in ix.refers(c, ("country",))])
         d.add(*_agents(tok, ix, deps=(), preps=("between", "with", "against")))
         return [d]
     if lemma in ("war", "invasion", "conflict") and tok.tag_ != "NNS" and not _only_spoken_of(tok):
-        # "Russia's invasion of Ukraine", "the war between Russia and Ukraine", "Azerbaijan's conflict with
+        # "Vestra's invasion of Moldova", "the war between Vestra and Moldova", "Romania's conflict with
         # Armenia": an undated war is worth telling when the text names both its sides
         sides = [n for c in tok.children if c.dep_ in ("poss", "amod", "compound")
                  for n in ix.refers(c, ("country",))]
@@ -1514,7 +1514,7 @@ _HYPOTHESIS_NOUNS = {"possibility", "risk", "threat", "prospect", "fear", "dange
 
 
 def _only_spoken_of(tok: Token, indefinite_ok: bool = False) -> bool:
-    """A war only spoken of ("could lead to a proxy war", "the possibility of a renewed war", "a war
+    """A war only spoken of ("might turn into a proxy war", "the risk of a fresh war", "a war
     between X and Y"), not one that happened or is going on (a dated one may be "a four-day escalation
     in April 2016": ``indefinite_ok``)."""
     dets = ("any", "no") if indefinite_ok else ("a", "an", "any", "no")
@@ -1672,7 +1672,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
                 d.place = _place(tok, ix, heads_too=False)   # "founded in Nakhchivan in October 2009"
                 return [d]
     if lemma == "become" and tok.pos_ in ("VERB", "AUX"):
-        # "Azerbaijan became a full member of the Non-Aligned Movement in 2011": it joined then (a dated
+        # "Moldova became a full member of the Vestra Council in 2012": it joined then (a dated
         # becoming only; "has become a key member" says nothing of when)
         members = [a for a in P.children(tok, ("attr",)) if a.lemma_.lower() in P.MEMBER_NOUNS]
         ms = [m for a in members for o in P.pobjs(a, {"of", "in"}) for m in ix.phrase_mentions(o, orgs)]
@@ -1755,7 +1755,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
     ms = []
     if (lemma in P.DISSOLVE_NOUNS or lemma in P.DISSOLVE_VERBS) and any(
             a.lemma_.lower() in _ASK_WORDS for a in list(tok.ancestors)[:3]):
-        return []   # "demanding the dissolution of the Minsk Group", "a request for the dissolution"
+        return []   # "calling for the dissolution of the Prut Group", "a request for the dissolution"
     if lemma in P.DISSOLVE_NOUNS and tok.pos_ == "NOUN":
         ms = [m for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, bodies)]
         who = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "organization"))]
@@ -1785,8 +1785,8 @@ def _body_or_its_people(tok: Token, ix: Index) -> Mention | None:
 
 
 def _body_named_before(tok: Token, ix: Index) -> list[Mention]:
-    """"The group was set up in 1992": the body named last before, within two paragraphs, whose name
-    ends with the noun ("... under the auspices of the OSCE Minsk Group")."""
+    """"The group was created in 1995": the body named last before, within two paragraphs, whose name
+    ends with the noun ("... under the aegis of the Vestra Prut Group")."""
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
         return []
     m = ix.named_by_noun(tok, ("organization",), reach=1200)
@@ -2190,7 +2190,7 @@ _SHIFTED = re.compile(r"\b(?:a|an|one|two|three|four|five|six|several|a\s+few|\d
 
 
 def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
-    """"Then, in August 2025, Trump broke the deadlock. Hosting A and B at the White House, he offered
+    """"Then, in May 2021, X ended the stalemate. Hosting A and B at the palace, she proposed
     ...": a one-off event told without a time, right after a sentence of the same paragraph that gives
     exactly one, happened then."""
     told = {s.start: drafts for s, drafts in drafts_by_sent}

@@ -722,7 +722,7 @@ def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
                              for o in c.children if o.dep_ == "pobj")]   # "on the sidelines of": when, not what
         if preps:
             sub = [t for t in preps[0].subtree]
-            # "a memorandum of understanding with the EU": the parties are not part of the name
+            # "a memorandum of understanding with Romania": the parties are not part of the name
             # ... nor where or when it was signed ("... on energy cooperation in Baku")
             stop = next((t.i for t in sub if t.text in {",", "(", ";"} or t.lower_ in {"which", "that", "signed"}
                          or t.pos_ == "VERB" or t.lower_ in {"with", "between", "among"} and t.dep_ == "prep"

@@ -402,7 +402,7 @@ def is_hypothetical(tok: Token) -> bool:
                 return True
             if lemma in INTENT_OBJECT_HEADS and via == "dobj":   # "is pursuing membership in X"
                 return True
-            if via in ("towards", "toward"):     # "worked towards re-opening the route"
+            if via in ("towards", "toward"):     # "worked towards re-launching the ferry"
                 return True
         if t.head.i == t.i or t.dep_ in ("ROOT",):
             break
@@ -560,7 +560,7 @@ class Index:
                 continue
             if found is not None and found not in out:
                 out.append(found)
-                # "presidents Recep Tayyip Erdogan and Ilham Aliyev": the names in apposition, all of them
+                # "presidents Ion Rusu and Anna Petrova": the names in apposition, all of them
                 for k in c.children:
                     if k.dep_ == "appos" and self.mention(k, types) is found:
                         for kc in conjuncts(k)[1:]:
@@ -725,10 +725,10 @@ class Index:
         if low in _PRONOUNS_IT and "country" in types:
             ahead = self._main_subject_after(tok, ("country",))
             if ahead is not None:
-                return [ahead]   # "Since its independence in 1991, Azerbaijan has ...": Azerbaijan
+                return [ahead]   # "Since its founding in 1991, Moldova has ...": Moldova
             back = self._country_subject_before(tok)
             if back is not None:
-                return [back]    # "Though Turkey is not a Western state, it is a member of NATO": Turkey
+                return [back]    # "Though Romania is not a large state, it is a member of the EU": Romania
         if low in ("he", "she", "his", "her") and "person" in types:
             ahead = self._main_subject_after(tok)
             if ahead is not None:

@@ -417,7 +417,7 @@ def _read_rest(ctx: Context, n_start: int, n_end: int, value: float, word: bool)
     if unit is None:
         unit, dim = "count", "count"
     py = _PER_YEAR.match(text, pos)
-    # "50 million tons of crude oil annually": the rate follows what is measured (the figure ends before it)
+    # "20 million tonnes of diesel annually": the rate follows what is measured (the figure ends before it)
     py_after = None if py else _PER_YEAR_AFTER.match(text, pos)
     if py and dim in ("money", "volume", "mass") or py_after and dim in ("volume", "mass"):
         per_year = True
@@ -580,14 +580,14 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         subjects = lines[:1]
     if fig.dim == "count":
         heading = _heading_subject(ctx, fig.start)
-        if heading:   # a fact box: "ARMENIA / 3,000 tanks including 339 German-made Leopards"
+        if heading:   # a fact box: "MOLDOVA / 1,200 tanks including 140 Italian-made Arietes"
             subjects = [heading, *(n for n in subjects if n != heading)]
     toll = fig.dim == "count" and _casualties(trigger, site)
     if toll and not subjects:
-        # "Some 30,000 people were killed": the toll of the conflict the document is about
+        # "About 12,000 people were killed": the toll of the conflict the document is about
         subjects = list(pair)
     if fig.dim == "count" and not subjects and _HELD.intersection({_lemma(trigger), trigger.lower_}):
-        # "The total armed forces number 56,840 men ..., 7,900 men in the air force": forces, arms or firms
+        # "The armed forces count 21,300 men ..., 3,100 men in the navy": forces, arms or firms
         # of the state its paragraph is about
         topic = _paragraph_topic(ctx, fig.start, ("country",))
         subjects = [topic] if topic else []
@@ -627,16 +627,16 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     verb = next((a for a in [site.root, *site.root.ancestors] if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and ctx.doc.published and any(
             c.dep_ == "advmod" and c.lower_ in ("currently", "now", "presently", "today") for c in verb.children):
-        when = ctx.doc.published   # "Azerbaijan currently supplies gas to 10 states, and in July 2022 signed ..."
+        when = ctx.doc.published   # "Romania currently sells power to 6 states, and in May 2021 signed ..."
 
     past_toll = toll and _past_era(ctx, site.sent)
     if when is None and past_toll:
-        # "A four-day escalation in April 2016 ... both sides have admitted to at least 60 dead": the toll
+        # "A three-day flare-up in March 2015 ... both sides have reported at least 40 dead": the toll
         # of the past war the sentence before dates
         prev = times.previous_sentence_time(ctx, fig.start)
         when = prev.iso if prev is not None else None
     elif when is None and modality == "actual" and _present_tense(site.root):
-        when = ctx.doc.published   # "Azerbaijan currently supplies gas to 10 states": as of the report
+        when = ctx.doc.published   # "Romania currently sells power to 6 states": as of the report
     elif when is None and modality == "actual":
         # "In 2013 the ties deepened. Turnover reached USD 3 bn.": a past figure told right after the
         # one time of its paragraph's previous sentence
@@ -970,7 +970,7 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         i += 1   # "15 more fighters"
     if i + 1 < len(sp) and sp[i].lower_ == "of" and (sp[i + 1].lower_ in ("their", "its", "the", "his", "her")
                                                       or sp[i + 1].tag_ == "PRP$"):
-        i += 2   # "15 (more) of their fighters had been killed": a part of a group is counted too
+        i += 2   # "12 (more) of their troops had been wounded": a part of a group is counted too
     steps = 0
     while i < len(sp) and steps < 5:
         t = sp[i]
@@ -999,7 +999,7 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     if re.match(r"\s*-", ctx.doc.text[fig.end:noun.idx]):
         return None  # "44-day war", "20-year-old" (not "62 non-combat deaths")
     if small and not (noun.dep_ in ("nsubjpass", "dobj", "nsubj") and _lemma(noun.head) in LOSS_VERBS | CASUALTY):
-        return None   # "two Azerbaijani helicopters were shot down", "killed two soldiers": a loss is counted
+        return None   # "three Moldovan drones were brought down", "killed two soldiers": a loss is counted
     return noun
 
 
@@ -1007,7 +1007,7 @@ _PAST_ERA = re.compile(r"\b(?:1[0-9]|20)\d\ds?\b|\bcentury\b|\bWorld War\b|\bgen
 
 
 def _past_era(ctx: Context, sent: Span) -> bool:
-    """A toll of a war of the past ("a 1990s war that claimed 30,000 lives. Around 30,000 people were
+    """A toll of a war of the past ("a 1990s war that cost 12,000 lives. About 12,000 people were
     killed."): the sentence, or the one before it, names a year, a century or a past war."""
     prev = ctx.doc.text[max(0, sent.start_char - 300):sent.start_char]
     prev = re.split(r"(?<=[.!?])\s+", prev.strip())[-1] if prev.strip() else ""
@@ -1087,7 +1087,7 @@ def _unique(names: list[str]) -> list[str]:
 
 def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None = None) -> list[Mention]:
     """The sentence's mentions, except persons and those inside a relative clause the figure is not in
-    ("the allocation of EUR 10 billion for the project, which would circumvent Russian infrastructure")."""
+    ("the grant of EUR 4 billion for the line, which would bypass Vestra's network")."""
     ms = ctx.mentions_in(site.sent.start_char, site.sent.end_char, types)
     aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
              if (c.dep_ == "relcl" or _other_clause(c)) and not site.toks & {t.i for t in c.subtree}]
@@ -1325,7 +1325,7 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         "country", "organization", "place")
     ms = [m for m in _sentence_mentions(ctx, site, types)]
     if indicator == "equity_share":
-        # "Russian Lukoil has a 10% stake", "the Moldovan state company Vestra holds": the company holds it,
+        # "Hungarian MOL has a 12% stake", "the Moldovan state company Vestra holds": the company holds it,
         # not the state its demonym names
         ms = [m for m in ms if not (m.form == "demonym" and any(
             o.type == "organization" and o.start >= m.end
@@ -1356,7 +1356,7 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
             dst.append(_actor(m, indicator))   # a stake is in a company, a line or a site, not in a land
     src = _unique(src)
     if len(src) > 1:
-        # coordinated actors ("Azerbaijan and its company SOCAR supplied") keep the order the text gives
+        # coordinated actors ("Romania and its company Petrom supplied") keep the order the text gives
         at = {_actor(m, indicator): m.start for m in reversed(ms)}
         heads = [s for s in src if s in at]
         if len(heads) == len(src) and max(at[s] for s in src) - min(at[s] for s in src) < 60:
@@ -1399,7 +1399,7 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
             topic = last[-1] if last else None
         dst = [topic] if topic else []
     if indicator == "investment" and not dst:
-        # "the allocation of €10 billion for the development of this massive connectivity project": the line
+        # "the grant of €4 billion for the building of this large transport project": the line
         # the demonstrative points back to
         this = [t for t in site.sent if t.i > site.root.i - 40 and t.lemma_.lower() in _LINE_NOUNS | {"project"}
                 and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in t.children)]

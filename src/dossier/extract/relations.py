@@ -124,7 +124,7 @@ def _title_word(tok: Token) -> bool:
 
 def _core_word(phrase: list[Token], i: int, ix: Index) -> bool:
     """Whether ``phrase[i]`` alone makes a post: a title ("minister"), or an occupation followed by
-    the organisation it is held at ("an analyst at the International Crisis Group")."""
+    the organisation it is held at ("an analyst at the Vestra Policy Centre")."""
     low = phrase[i].lower_
     if low in P.TITLE_CORE or low in _ABBREVIATIONS:
         return True
@@ -206,7 +206,7 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
                 known.setdefault((p.person, ""), p.of)
     for p in found:
         p.of = p.of or known.get((p.person, p.role.casefold())) or known.get((p.person, ""))
-    # "Turkish President Abdullah Gul and Prime Minister Recep Tayyip Erdogan": the country of the
+    # "Romanian President Ion Rusu and Prime Minister Vasile Ceban": the country of the
     # first title is the second's too
     for prev, p in zip(found, found[1:], strict=False):
         if p.of or not prev.of or prev.of not in prev.claimed or prev.span.sent != p.span.sent:
@@ -227,7 +227,7 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
             if others and len(free) == 1 and free <= after:
                 p.of = free.pop()
             elif len(free) == 1 and (_met_in_host_country(p.span.root) or _inviting_host(p.span.root)):
-                # "stop in Ankara, Türkiye, to meet with the Minister for Energy, X", "a visit to Serbia at the
+                # "stop in Iasi, Romania, to see the Minister for Transport, X", "a visit to Serbia at the
                 # invitation of President X": the host's official
                 p.of = free.pop()
             else:
@@ -355,7 +355,7 @@ def _ministry_of(p: _Position, found: list[_Position], ix: Index) -> str | None:
 
 
 def _state_acting_in_sentence(p: _Position, ix: Index) -> str | None:
-    """"President Donald Trump said that the United States would seek ...", "Turkey's turmoil between
+    """"President Ion Rusu said that Moldova would aim ...", "Romania's debate between
     Prime Minister X and the army": a title without its country, in a sentence with no other person
     and one named state, which acts there (a subject or an owner, not a place one is in, nor the state
     of another title), is that state's title. Sentences that set two sides apart ("A has yet to announce
@@ -511,7 +511,7 @@ def _counterparts(ix: Index, found: list[_Position]) -> list[_Position]:
 
 
 def _affiliations(ix: Index, positions: list[_Position], out: _Collector) -> None:
-    """"says Thomas de Waal of Carnegie Europe": a person written with the organisation they work at
+    """"says Ana Popa of the Vestra Institute": a person written with the organisation they work at
     holds a post there: the title written before the name, else one the text does not give (the role is
     left empty)."""
     ms = ix.mentions
@@ -647,14 +647,14 @@ def _title_before(span: Span, ix: Index):
         if k < j and doc[k].text == ",":
             j = k
     if not tokens and j > span.sent.start and doc[j].text == ",":
-        j -= 1     # "the Minister for Energy and Natural Resources, Alparslan Bayraktar"
+        j -= 1     # "the Minister for Transport and Roads, Vasile Ceban"
     if not tokens and (j < span.sent.start or not _ends_title(doc[j], ix)):
         return None
     left = []
     while j >= span.sent.start:
         t = doc[j]
         if t.text == ")" and j - 2 >= span.sent.start and doc[j - 2].text == "(" and doc[j - 1].text.isupper():
-            j -= 3   # "Chief of the Army Staff (COAS) Field Marshal X": the title's acronym
+            j -= 3   # "Chief of the Naval Staff (CNS) Admiral X": the title's acronym
             continue
         m = ix.name_mention(t)
         if m is not None and m.type == "person":
@@ -783,7 +783,7 @@ def _title_copula(span: Span, ix: Index):
     "X, who was Turkey's foreign minister in 2003, ..."."""
     root = span.root
     if root.dep_ == "attr" and root.head.lemma_.lower() == "be":
-        # "The incumbent Minister of Defence of Azerbaijan is X": the title is the subject
+        # "The current Minister of Energy of Moldova is X": the title is the subject
         for subj in P.children(root.head, ("nsubj",)):
             if _title_word(subj):
                 phrase = [t for t in _title_phrase(subj, ix)
@@ -879,7 +879,7 @@ def _copula_target(target: Token, span: Span, ix: Index):
                   and t.i > nxt.i for m in ix.phrase_mentions(t, ("organization",))]
             read = (read[0], ix.name(at[0]), read[2]) if at else read
     if read is None or read[1] is None:
-        # "X is a Senior Research Fellow for Y within the Security department at Z", "a
+        # "X is a Senior Fellow for Y in the Energy programme at Z", "a
         # researcher with a focus on ... at Z": the organisation the post is held at
         # not in a post coordinated after it ("a fellow with Y and a lecturer at Z")
         other = {x.i for c in target.subtree if c.dep_ == "conj" and c.i > target.i and _title_word(c)
@@ -912,7 +912,7 @@ _TENURE_NOUNS = {"term", "tenure", "period", "time", "years", "stint", "return",
 
 
 def _title_as(span: Span, ix: Index):
-    """"Putin's initial period as Russia's president (2000–08)", "the return of Putin as president in
+    """"Rusu's first spell as Moldova's president (2001–09)", "the comeback of Rusu as president in
     2012", "his election as prime minister": a post named with "as" after a word for a tenure."""
     root = span.root
     if root.dep_ == "poss":
@@ -934,7 +934,7 @@ def _modifier_only(m: Mention, ix: Index) -> bool:
 
 
 def _unknown_org(phrase: list[Token], k: int, ix: Index) -> tuple[str, int] | None:
-    """"of the Russian International Affairs Council": a capitalised name the mentions do not cover,
+    """"of the Romanian Foreign Policy Council": a capitalised name the mentions do not cover,
     starting with a country word; returns the name and the index after it."""
     start = k
     if k >= len(phrase) or ix.name_mention(phrase[k], ("country",)) is None:
@@ -1110,7 +1110,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         _member_states(tok, sent, ix, out)
         return
     if lemma == "party" and tok.pos_ in ("NOUN", "PROPN"):
-        # "Pashinyan has a supermajority through his ruling Civil Contract party": his party
+        # "Rusu has a majority through his ruling Vestra Unity party": his party
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
         org = ix.mention(tok, _ORG) or next((m for c in tok.children if c.dep_ in ("compound", "nmod")
                                              for m in ix.phrase_mentions(c, _ORG)), None)
@@ -1171,7 +1171,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if orgs and states:
             return
     if lemma == "participation" and tok.pos_ == "NOUN" and P.children(tok, ("poss",)):
-        # "Armenia ... freezing its participation within the CSTO": frozen or not, a member (read before
+        # "Moldova ... pausing its participation within the GUAM": frozen or not, a member (read before
         # the modality test: freezing or ending a participation says it exists)
         orgs = [ix.name(m) for o in P.pobjs(tok, {"in", "within", "of"}) for m in ix.phrase_mentions(o, _ORG)]
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country",))]
@@ -1187,9 +1187,9 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if lemma == "membership" and (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to", "toward", "towards")
                                   and tok.head.head.lower_ not in ("thanks", "due", "owing")   # "thanks to its"
                                   or tok.head.lemma_.lower() in _ASPIRED):
-        return   # "a fast track for Azerbaijan's NATO membership", "its membership bid": sought, not held
+        return   # "a quick path to Moldova's EU membership", "its membership bid": sought, not held
     if lemma in ("chair", "co-chair") and tok.pos_ == "VERB":
-        # a body, or a meeting ("co-chaired an EU-Azerbaijan business roundtable")
+        # a body, or a meeting ("co-chaired an EU-Moldova investment roundtable")
         passive = P.children(tok, ("nsubjpass",))
         if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
             passive = [tok.head]   # "the OSCE Minsk Group, co-chaired by A, B and C,"
@@ -1204,7 +1204,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 if s in _countries(ix):
                     out.add("member_of", s, org, sent)
     elif lemma in _CHAIR_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
-        # "Edi Rama, chairman of the OSCE, ..."; "X is the chair of Y"
+        # "Ion Rusu, chairman of the GUAM, ..."; "X is the chair of Y"
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
         holders = ix.refers(tok.head, ("person", "country")) if tok.dep_ == "appos" else []
         if tok.dep_ in ("attr", "oprd"):
@@ -1277,9 +1277,9 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         of_which = [o for p in [*tok.children, *tok.head.children] if p.lower_ in ("of", "in")
                     for o in p.children if o.dep_ == "pobj" and o.lower_ in ("which", "whom")]
         if of_which and tok.head.dep_ == "relcl":
-            # "the Collective Security Treaty Organization, of which Armenia and Russia are members"
+            # "the Vestra Council, of which Moldova and Romania are members"
             orgs += [ix.name(m) for m in ix.phrase_mentions(tok.head.head, _ORG)]
-        # "a NATO member", "an EU member state"; "as a NATO member, G20 economy, and EU candidate" (an economy,
+        # "a NATO member", "an EU member state"; "as an EU member, OECD economy, and NATO partner" (an economy,
         # country or state of a group belongs to it; a candidate does not)
         alike = [c for c in [*tok.conjuncts, *P.children(tok, ("appos",))] if c.lemma_.lower() in _MEMBER_LIKE]
         orgs += [ix.name(m) for n in [tok, *alike]
@@ -1329,11 +1329,11 @@ def _listed(tok: Token, ix: Index, types: tuple[str, ...]) -> list[Mention]:
 
 
 def _member_states(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
-    """"the gripes against the CSTO by member countries such as Armenia and Tajikistan", "NATO member
+    """"the complaints against the GUAM by member states such as Moldova and Ukraine", "NATO member
     states like Turkey": the states listed belong to the organisation that qualifies them or was named
     just before in the sentence."""
     if tok.lemma_.lower() in ("country", "state", "nation", "member") and tok.tag_ == "NNS":
-        # "the other countries of GUAM: Georgia, Ukraine, Azerbaijan, and Moldova": the list after the colon
+        # "the other members of the Vestra Council: Moldova, Romania, Hungary, and Poland": the list after the colon
         of = [o for o in P.pobjs(tok, {"of"}) if ix.phrase_mentions(o, _ORG)]
         org = ix.phrase_mentions(of[0], _ORG)[0] if of else None
         end = of[0].right_edge.idx + len(of[0].right_edge.text) if of else 0
@@ -1786,10 +1786,10 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                      if not any(a <= m.start < b for a, b in aside)]
         for e in ends:
             out.add("connects", ix.name(infra), ix.name(e), sent)
-    # "the Middle Corridor, the shortest trade route between China and Europe"
+    # "the Prut Corridor, the quickest freight route between Moldova and Romania"
     if lemma in _ROUTE_NOUNS | {"way", "lifeline", "passage"} and tok.pos_ == "NOUN" and tok.dep_ == "appos":
         infra = ix.infrastructure_for(tok.head)
-        # "the only way to send supplies between A and B": the ends may hang deeper in the phrase
+        # "the one road to move goods between A and B": the ends may hang deeper in the phrase
         ends = [o for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "between"
                 for o in t.children if o.dep_ == "pobj"]
         if infra is not None:
@@ -1875,7 +1875,7 @@ _FORM_VERBS = {"comprise", "form", "constitute", "make", "represent"}
 
 
 def _legs(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
-    """"Georgia and Turkey, which comprise the European leg of the Middle Corridor", "Kazakhstan forms
+    """"Moldova and Romania, which make up the western leg of the Prut Corridor", "Hungary forms
     the eastern section of the route": the places that make up a stretch of a line lie on it."""
     if tok.lemma_.lower() not in _FORM_VERBS or tok.pos_ != "VERB" or P.is_hypothetical(tok):
         return
@@ -1887,7 +1887,7 @@ def _legs(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if tok.dep_ == "relcl" and any(s.lower_ in ("which", "that", "who") for s in holders):
         holders = [tok.head]
     places = [m for h in holders for m in ix.phrase_mentions(h, ("country", "place"))]
-    if not places:   # "countries such as Georgia and Turkey"
+    if not places:   # "states such as Moldova and Romania"
         places = [m for h in holders for m in _listed(h, ix, ("country", "place"))]
     for m in places:
         out.add("connects", ix.name(infra[0]), ix.name(m), sent)
@@ -1907,7 +1907,7 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     """"X is part of Y", "Nakhchivan is an exclave of Azerbaijan" (a region of a state)."""
     lemma = tok.lemma_.lower()
     if lemma == "belong" and tok.pos_ == "VERB" and not P.is_hypothetical(tok):
-        # "the Nagorno-Karabakh region, which belongs to Azerbaijan"
+        # "the Gagauzia region, which belongs to Moldova"
         subj = P.children(tok, ("nsubj",))
         if subj and subj[0].lower_ in ("which", "that") and tok.dep_ == "relcl":
             subj = [tok.head]
@@ -1919,7 +1919,7 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return
     if lemma == "part" and tok.dep_ == "pobj" and tok.head.lower_ == "as" \
             and tok.head.head.lemma_.lower() in _DEEM_VERBS and not P.is_hypothetical(tok.head.head):
-        # "X, a region internationally recognised as part of Y"; "the route is seen by the EU as part of Y"
+        # "X, a region widely recognised as part of Y"; "the route is seen by the EU as part of Y"
         verb = tok.head.head
         held = P.children(verb, ("nsubjpass", "dobj"))
         if verb.dep_ == "acl":
@@ -1950,7 +1950,7 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return
     whole_types = ("infrastructure", "organization", "place", "country")
     if tok.dep_ == "appos":
-        # "Nagorno-Karabakh, a part of Azerbaijan historically populated by Armenians"
+        # "Gagauzia, a part of Moldova long populated by Gagauz"
         m = ix.mention(tok.head, ("place", "infrastructure"))
         parts = [ix.name(m)] if m is not None else []
     else:
@@ -1960,7 +1960,7 @@ def _part_of(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         part = ix.infrastructure_for(subj[0]) or next(iter(ix.phrase_mentions(subj[0], whole_types)), None)
         parts = [ix.name(part)] if part is not None else []
         if part is None or part.type == "country":
-            # "Both countries were part of the Russian Empire", "Armenia and Georgia were part of the USSR"
+            # "Both states were part of the Ottoman Empire", "Moldova and Romania were part of one kingdom"
             parts = ix.refers(subj[0], ("country",)) or parts
     for o in P.pobjs(tok, {"of"}):
         whole = _head_mention(o, ix, whole_types)
@@ -2090,7 +2090,7 @@ def _located(ix: Index, out: _Collector) -> None:
             out.add(_region_predicate(kind.lower_), ix.name(m), demonym, (span.doc[k + 1].idx, m.end))
             continue
         if c is None and k >= sent.start and span.doc[k].lower_ == "its":
-            # "between Azerbaijan and its exclave Nakhchivan", "linking Azerbaijan to its exclave": the
+            # "between Moldova and its exclave Vestra", "linking Moldova to its exclave": the
             # country joined to it, else the only one named before ("Azerbaijan demanded that Armenia
             # give ... to its exclave": grammar cannot tell whose)
             before = [x for x in ix.mentions_in(sent.start_char, span.doc[k].idx, ("country",))
@@ -2202,7 +2202,7 @@ def _place_in_country(ix: Index, out: _Collector) -> None:
     Regional Government in Iraq"): "SOCAR in Turkey" is where it works, not where it is."""
     ms = ix.mentions
     kinds = "|".join(sorted(P.LOCATION_NOUNS - {"capital", "region", "enclave", "exclave", "district", "province"}))
-    # "the Anaklia deepwater port in Georgia": a kind of site (and a word for it) may come between
+    # "the Giurgiulesti river port in Moldova": a kind of site (and a word for it) may come between
     between = re.compile(r" (?:(?:[a-z]+-)?[a-z]+ ){0,2}(?:" + kinds + r") in ")
     for m, c in zip(ms, ms[1:], strict=False):
         gap = ix.text[m.end:c.start]
@@ -2291,7 +2291,7 @@ def _commodity(tok: Token | None) -> str | None:
             if k.dep_ == "compound" and k.lemma_.lower() in P.COMMODITIES:
                 return k.lower_
         if any(k.like_num or k.dep_ == "nummod" for k in c.children) or c.lemma_.lower() in _SHARE_WORDS:
-            # a measure of something: "25 billion cubic meters of natural gas", "a million barrels of oil";
+            # a measure of something: "12 billion cubic metres of gas", "two million barrels of crude";
             # a share of it: "a third of Europe's gas", "most of its gas"
             return next((g for g in (_commodity(o) for o in P.pobjs(c, {"of"})) if g), None)
     return None
@@ -2406,7 +2406,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                    for n in ix.refers(c, ("country", "organization", "place"))]
         if not goods and tok.head.lemma_.lower() == "become" and to:
             # what it has become a supplier of is told in the clause around ("increasing its arms sales, notably
-            # becoming a primary supplier to Armenia"); else a supplier of unnamed goods
+            # in time becoming a main supplier to Moldova"); else a supplier of unnamed goods
             clause = tok.head.head if tok.head.dep_ in ("advcl", "xcomp", "conj") else tok.head
             goods = next((g for c in clause.subtree if c.i < tok.i and c.pos_ == "NOUN" for g in [_commodity(c)]
                           if g), None)
@@ -2470,7 +2470,7 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if goods is None:
             return
         suppliers = _subjects(tok, ix, ("country", "organization"))
-        # "Turkey already supplies its ally with drones", "supplying the ex-Soviet country with weapons": the
+        # "Romania already supplies its partner with drones", "supplying the small country with arms": the
         # state named before (not "Soviet" of its description)
         described = {o.i: ix.described_country(o, set(suppliers)) for o in buyers_tok}
         buyers = [n for o in buyers_tok for n in (
@@ -2485,11 +2485,11 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             if origin:
                 suppliers = origin
             elif sources and not suppliers:
-                suppliers = sources   # "pipelines that bring oil and gas from Azerbaijan to Turkey"
+                suppliers = sources   # "lines that carry oil and gas from Romania to Moldova"
             elif not P.pobjs(tok, {"from"}) and (not suppliers or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
                 # "Russia ships gas to China": a state or company carrying its goods supplies them (not "is
-                # building a pipeline to bring gas to X": a purpose)
+                # laying a pipeline to carry gas to X": a purpose)
                 return
         _supply(out, suppliers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
     elif (lemma in P.IMPORT_VERBS | {"take"} or lemma in _DEPEND_VERBS) and (tok.pos_ == "VERB" or _misread_verb(tok)):

@@ -203,7 +203,7 @@ def find_times(ctx: Context) -> list[TimeExpr]:
     for i, c in enumerate(chosen):
         if i == skip:
             continue
-        # "from May to 4 September 1992": the range's other end gives the year
+        # "from March to 9 October 1995": the range's other end gives the year
         after = chosen[i + 1] if i + 1 < len(chosen) else None
         if c.value.startswith("XXXX") and after is not None and re.fullmatch(r"\d{4}", after.value) \
                 and re.fullmatch(r"\s*(?:of\s+)?", text[c.end:after.start]) \
@@ -581,7 +581,7 @@ def time_for(ctx: Context, start: int, end: int, *, carry: bool = False) -> Time
     return found
 
 
-# "a 57% increase from the 2021 level", "compared with 2019", "than in 2020": the point a change is
+# "a 41% rise from the 2020 level", "compared with 2019", "than in 2020": the point a change is
 # measured from, not the time of the figure
 _BASELINE_BEFORE = re.compile(r"(?:\b(?:compared\s+(?:with|to)|relative\s+to|than(?:\s+in)?|versus|vs\.?)"
                               r"|\b(?:increase|decrease|rise|growth|drop|fall|up|down)\s+(?:\w+\s+){0,2}from)"
