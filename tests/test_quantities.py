@@ -32,7 +32,7 @@ def test_quantities_mark_a_target(nlp_model):
 
 
 def test_quantities_quote_does_not_break_a_number_at_its_thousands_comma(nlp_model):
-    qs = figures(nlp_model, "In 1920, Azerbaijan lost as many as 20,000 of the total 30,000 soldiers in the fighting.")
+    qs = figures(nlp_model, "In 1917, Moldova lost some 14,000 of its 25,000 troops in the battles.")
     quotes = [s.quote for q in qs for s in q.sources]
     assert quotes and all(not q.startswith("000") for q in quotes)
 
@@ -56,9 +56,9 @@ def test_a_year_dating_an_earlier_event_after_since_is_not_the_time_of_the_figur
 
 
 def test_a_country_named_in_a_relative_clause_aside_is_not_the_figure_subject(nlp_model):
-    qs = figures(nlp_model, "The EU announced the allocation of €10 billion for the development of the railway "
-                            "project, which would circumvent Russian infrastructure.")
-    subjects = [q.subjects for q in qs if q.value == 10e9]
+    qs = figures(nlp_model, "The EU announced an allocation of €7 billion for the building of the railway "
+                            "line, which would bypass Russian networks.")
+    subjects = [q.subjects for q in qs if q.value == 7e9]
     assert subjects and all("Russia" not in s for s in subjects)
 
 
@@ -70,14 +70,14 @@ def test_things_a_strike_targeted_are_counted_as_actual(nlp_model):
 
 
 def test_a_yearly_rate_after_the_commodity_makes_a_flow(nlp_model):
-    qs = figures(nlp_model, "The pipeline is designed to carry up to 50 million tons of crude oil annually.")
-    assert [(q.indicator, q.unit, q.value) for q in qs] == [("capacity", "t/y", 50e6)]
+    qs = figures(nlp_model, "The new pipeline was designed for up to 20 million tonnes of crude oil annually.")
+    assert [(q.indicator, q.unit, q.value) for q in qs] == [("capacity", "t/y", 20e6)]
 
 
 @pytest.mark.parametrize("text", [
     "The plant will produce 40mm grenade launchers for the army.",
     "Electricity production reached 22.5 billion kWh in 2008.",
-    "The region is about 1,700 square miles in size.",
+    "The district covers about 900 square miles.",
 ])
 def test_measures_outside_the_vocabulary_are_not_counts(nlp_model, text):
     assert figures(nlp_model, text) == []
@@ -98,7 +98,7 @@ def test_a_count_about_no_named_thing_is_not_a_figure(nlp_model):
 
 
 def test_a_figure_in_the_present_is_dated_by_the_report(nlp_model):
-    qs = figures(nlp_model, "Azerbaijan currently supplies gas to 10 European states. Turkish companies have "
+    qs = figures(nlp_model, "Moldova currently supplies gas to 10 Balkan states. Turkish companies have "
                             "invested 192 mln US dollars in Azerbaijan. Azerbaijan and Turkey will raise trade to "
                             "USD 5 bn. Trade turnover reached USD 2.2 bn.", published="2024-12-17")
     times = {q.value: q.time for q in qs}
@@ -149,7 +149,7 @@ def test_what_a_line_can_carry_is_its_capacity_and_a_capital_abbreviation_names_
 
 def test_a_toll_told_of_nobody_in_particular_counts_for_the_conflict_of_the_document(nlp_model):
     text = ("Fighting between Georgia and Moldova resumed. Georgia blames Moldova. "
-            "Some 20,000 people were killed and about 1m displaced before a truce in 1995. The wall is 2m high.")
+            "Around 20,000 people died and about 1m displaced ahead of a truce in 1995. The wall is 2m high.")
     found = {(q.value, q.label, tuple(sorted(q.subjects))) for q in figures(nlp_model, text)}
     assert found == {(20000.0, "people", ("Georgia", "Moldova")), (1e6, "people displaced", ("Georgia", "Moldova"))}
 
@@ -179,14 +179,14 @@ def test_two_of_something_counts_only_as_a_loss(nlp_model):
 
 def test_a_stake_is_the_company_s_in_the_line_named_before(nlp_model):
     qs = figures(nlp_model, "The main export route is the Trans-Danube Pipeline. "
-                            "This pipeline is owned by a consortium (Russian Lukoil has a 10% stake).")
+                            "This line belongs to a group of firms (Russian Lukoil holds a 10% stake).")
     [q] = [q for q in qs if q.indicator == "equity_share"]
     assert q.subjects == ["Lukoil", "Trans-Danube Pipeline"]
 
 
 def test_an_allocation_for_this_project_is_an_investment_in_the_line_named_before(nlp_model):
-    qs = figures(nlp_model, "The Danube Corridor is gaining importance. The EU recently announced the allocation of "
-                            "€5 billion for the development of this massive connectivity project.", "2024-04-08")
+    qs = figures(nlp_model, "The Danube Corridor is growing. The EU lately set aside an allocation of "
+                            "€5 billion for the upgrade of this large transit project.", "2024-04-08")
     [q] = qs
     assert (q.indicator, q.subjects, q.value, q.unit) == ("investment", ["European Union", "Danube Corridor"],
                                                           5e9, "EUR")
@@ -265,12 +265,12 @@ def test_what_an_argument_counts_about_itself_is_no_figure(nlp_model, text):
 
 
 def test_counts_of_things_named_with_participles_hyphens_and_compounds(nlp_model):
-    text = ("The army of Moldova consists of 220 main battle tanks, 595 armored combat vehicles and 270 artillery "
-            "systems. The armed forces of Moldova number 56,840 men. In 2010 there were 62 non-combat deaths "
+    text = ("The army of Moldova has 180 main battle tanks, 415 armored combat vehicles and 230 artillery "
+            "systems. The armed forces of Moldova number 36,240 men. In 2012 there were 41 non-combat deaths "
             "in the army of Moldova.")
     got = {(q.value, q.label.split()[-1]) for q in figures(nlp_model, text) if q.indicator == "count"}
-    assert {(220, "tanks"), (595, "vehicles"), (270, "systems"), (56840, "men")} <= got
-    assert any(q.label.startswith("non-combat deaths") for q in figures(nlp_model, text) if q.value == 62)
+    assert {(180, "tanks"), (415, "vehicles"), (230, "systems"), (36240, "men")} <= got
+    assert any(q.label.startswith("non-combat deaths") for q in figures(nlp_model, text) if q.value == 41)
 
 
 def test_a_number_after_the_word_number_is_no_count(nlp_model):
@@ -278,7 +278,7 @@ def test_a_number_after_the_word_number_is_no_count(nlp_model):
 
 
 def test_forces_counted_without_their_state_are_the_paragraphs_state(nlp_model):
-    text = ("Moldova rebuilt its military. The total armed forces number 6,840 men in the land forces and "
+    text = ("Moldova rebuilt its military. Its armed forces count 6,840 troops in the army and "
             "900 men in the navy.\n\nThe report has three chapters and 12 tables.")
     got = {(q.value, tuple(q.subjects)) for q in figures(nlp_model, text) if q.indicator == "count"}
     assert got == {(6840, ("Moldova",)), (900, ("Moldova",))}
@@ -287,21 +287,21 @@ def test_forces_counted_without_their_state_are_the_paragraphs_state(nlp_model):
 def test_a_count_retold_without_its_time_joins_the_nearest_dated_telling(nlp_model):
     text = ("Clashes in July 2020 killed 16 people from both Georgia and Moldova. Sixteen people have been "
             "killed after fighting erupted between Georgia and Moldova on 27 September 2020."
-            "\n\nA Moldovan official said that 16 people were killed.")
+            "\n\nA Moldovan official said 16 people had died.")
     qs = [q for q in figures(nlp_model, text) if q.value == 16]
     assert sorted(q.time for q in qs) == ["2020-07", "2020-09-27"]
     assert len(next(q for q in qs if q.time == "2020-09-27").sources) == 2
 
 
 def test_a_toll_of_a_past_war_takes_the_time_of_the_sentence_before(nlp_model):
-    text = ("A four-day escalation in April 2016 became the deadliest violation to date. The exact number of "
-            "casualties is unknown, but both Georgia and Moldova have admitted to at least 60 dead soldiers.")
+    text = ("A three-day flare-up in April 2016 was the worst breach so far. The full toll of "
+            "the fighting is not known, but both Georgia and Moldova have reported at least 60 dead soldiers.")
     [q] = figures(nlp_model, text, "2020-09-28")
     assert (q.value, q.time) == (60, "2016-04")
 
 
 def test_a_figure_said_to_hold_currently_holds_as_of_the_report(nlp_model):
-    qs = figures(nlp_model, "Georgia currently supplies gas to 10 European states, and, in July 2022, signed a "
+    qs = figures(nlp_model, "Georgia currently sells gas to 10 Balkan states, and, in June 2021, inked a "
                             "memorandum of understanding with Moldova.", "2024-12-17")
     [q] = qs
     assert (q.value, q.time) == (10, "2024-12-17")
@@ -309,7 +309,7 @@ def test_a_figure_said_to_hold_currently_holds_as_of_the_report(nlp_model):
 
 def test_a_fact_box_line_counts_for_the_state_heading_it(nlp_model):
     text = ("The forces compare as follows.\n\nGEORGIA\n\n49,000 armed forces personnel\n\n"
-            "3,000 tanks including 339 German-made Leopard tanks\n\n13 combat aircraft\n\nMOLDOVA\n\n"
+            "3,000 tanks including 215 Italian-made Ariete tanks\n\n13 combat aircraft\n\nMOLDOVA\n\n"
             "7,000 armed forces personnel\n")
     got = {(q.value, q.subjects[0]) for q in figures(nlp_model, text) if q.indicator == "count"}
     assert {(49000, "Georgia"), (3000, "Georgia"), (13, "Georgia"), (7000, "Moldova")} <= got
@@ -322,7 +322,7 @@ def test_tonnes_of_cargo_moved_in_a_year_are_a_yearly_count_of_cargo(nlp_model):
 
 
 def test_a_part_of_a_group_that_was_lost_is_counted(nlp_model):
-    qs = figures(nlp_model, "Moldova said on Monday that 15 more of their fighters had been killed.")
+    qs = figures(nlp_model, "Moldova reported on Monday that 15 more of its fighters had been killed.")
     assert [(q.indicator, q.value, q.label) for q in qs] == [("count", 15, "fighters")]
 
 
@@ -339,8 +339,8 @@ def test_a_capacity_to_be_raised_is_a_target_in_the_unit_of_the_sentence(nlp_mod
 
 
 def test_a_record_year_followed_by_when_dates_what_the_clause_tells(nlp_model):
-    qs = figures(nlp_model, "The fighting is the worst since 1994, when Moldovan forces seized Transnistria after a "
-                            "conflict that saw a million people displaced.")
+    qs = figures(nlp_model, "The fighting is the heaviest since 1994, when Moldovan troops took Transnistria after a "
+                            "war that left a million people displaced.")
     assert [(q.value, q.time) for q in qs] == [(1_000_000, "1994")]
 
 
@@ -588,7 +588,7 @@ def test_the_demonym_on_the_noun_an_arms_word_qualifies_names_the_seller(nlp_mod
 
 def test_the_source_a_count_is_told_by_is_not_its_subject(nlp_model):
     [q] = figures(nlp_model, "Moldova is neutral. The Moldovan army has some 6,000 active personnel, according to "
-                             "the International Institute for Strategic Studies.")
+                             "the Vestra Institute for Defence Studies.")
     assert q.subjects == ["Moldova"]
 
 
