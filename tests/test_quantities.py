@@ -322,8 +322,8 @@ def test_tonnes_of_cargo_moved_in_a_year_are_a_yearly_count_of_cargo(nlp_model):
 
 
 def test_a_part_of_a_group_that_was_lost_is_counted(nlp_model):
-    qs = figures(nlp_model, "Moldova reported on Monday that 15 more of its fighters had been killed.")
-    assert [(q.indicator, q.value, q.label) for q in qs] == [("count", 15, "fighters")]
+    qs = figures(nlp_model, "Moldova reported on Friday that 12 more of its fighters had been killed.")
+    assert [(q.indicator, q.value, q.label) for q in qs] == [("count", 12, "fighters")]
 
 
 def test_a_record_counted_from_a_year_gives_no_time_to_a_figure(nlp_model):
