@@ -157,7 +157,7 @@ def test_title_without_country_borrows_it_from_the_same_persons_other_title(mode
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, state", [
-    ("President Ion Rusu said on Sunday that Moldova would seek to end the violence.", "Moldova"),
+    ("President Ion Rusu said on Sunday that Moldova would try to end the clashes.", "Moldova"),
     ("Will Moldova's turmoil between Prime Minister Ion Rusu and the army delay its reforms?", "Moldova"),
     ("Moldova has yet to announce losses, but ministry spokeswoman Ion Rusu claimed gains.", None),
     ("Though officials, including Prime Minister Ion Rusu, keep touting Moldova's EU hopes, they criticise the West.",
@@ -228,7 +228,7 @@ def test_lists_of_unequal_length_or_without_states_share_no_titles(model, text):
 
 @pytest.mark.model
 def test_a_title_after_a_fronted_clause_is_the_next_subject_not_the_object(model):
-    text = "Addressing Ion Rusu, the Moldovan premier thanked him for the hospitality."
+    text = "Addressing Ion Rusu, the Moldovan premier thanked him for the welcome."
     assert find(model, text, COUNTRIES + persons("Ion Rusu"), predicate="position_held") == []
 
 
@@ -263,7 +263,7 @@ def test_owning_a_percentage_of_a_company_or_line_is_owning_part_of_it(model):
 @pytest.mark.model
 @pytest.mark.parametrize("text, role", [
     ("During Ana Rusu's period as Moldova's president (2000–08), trade grew.", "president"),
-    ("The return of Ana Rusu as president of Moldova in 2012 marked a new phase.", "president"),
+    ("The return of Ana Rusu as president of Moldova in 2012 opened a new era.", "president"),
     ("Ana Rusu's election as Moldova's prime minister in 2018 changed things.", "prime minister"),
 ])
 def test_a_tenure_as_a_title_is_a_post(model, text, role):
@@ -273,10 +273,10 @@ def test_a_tenure_as_a_title_is_a_post(model, text, role):
 
 @pytest.mark.model
 def test_terms_served_as_a_title_are_a_post_held_over_their_span(model):
-    text = "Moldova's drift owes much to Ana Rusu, who served two consecutive terms as president from 2004 to 2013."
-    [r] = find(model, text, COUNTRIES + persons("Ana Rusu"), [("from 2004 to 2013", "2004", "2013")],
+    text = "Moldova's drift owes much to Ana Rusu, who served two full terms as president from 2005 to 2014."
+    [r] = find(model, text, COUNTRIES + persons("Ana Rusu"), [("from 2005 to 2014", "2005", "2014")],
                predicate="position_held")
-    assert (r.subject, r.object, r.qualifiers, r.time) == ("Ana Rusu", "president", {"of": "Moldova"}, "2004/2013")
+    assert (r.subject, r.object, r.qualifiers, r.time) == ("Ana Rusu", "president", {"of": "Moldova"}, "2005/2014")
 
 
 @pytest.mark.model
@@ -298,7 +298,7 @@ def test_a_dream_of_a_post_is_no_post(model):
 
 @pytest.mark.model
 def test_a_title_as_the_subject_of_is_names_its_holder(model):
-    text = "The incumbent Minister of Defence of Moldova is Colonel General Ion Rusu, who succeeded Ana Lupu."
+    text = "The sitting Minister of Defence of Moldova is Colonel General Ion Rusu, who succeeded Ana Lupu."
     [r] = find(model, text, COUNTRIES + persons("Ion Rusu", "Ana Lupu"), predicate="position_held")
     assert (r.subject, r.object, r.qualifiers) == ("Ion Rusu", "Minister of Defence", {"of": "Moldova"})
 
@@ -459,7 +459,7 @@ def test_state_owned_company_of_a_country(model):
 
 @pytest.mark.model
 def test_membership_from_an_apposition(model):
-    text = "Turkey, a NATO member, is thus a party to this conflict."
+    text = "Turkey, a NATO member, is therefore a party to the dispute."
     mentions = [("Turkey", "country", "Türkiye"), ("NATO", "organization", "NATO")]
     assert triples(find(model, text, mentions, predicate="member_of")) == {("Türkiye", "NATO")}
 
@@ -500,7 +500,7 @@ def test_a_line_the_parser_left_without_a_subject_still_connects(model):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, seller, buyer", [
-    ("The exclave currently depends on gas piped from Moldova, and Romania depends on gas piped from Georgia.",
+    ("The exclave now depends on gas piped from Moldova, and Romania relies on gas piped from Georgia.",
      "Georgia", "Romania"),
     ("Romania relies on Moldovan gas.", "Moldova", "Romania"),
     ("Romania depends on gas from Georgia.", "Georgia", "Romania"),
@@ -541,8 +541,8 @@ def test_a_buyer_of_a_states_goods_is_supplied_by_it(model, text, seller, buyer,
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Though Moldova is not a large state, it is a member of the Beta Council.",
-    "Moldova remains a Western partner thanks to its membership in the Beta Council.",
+    "Though Moldova is not a large state, it is a full member of the Beta Council.",
+    "Moldova stays a Western partner owing to its membership in the Beta Council.",
     "Moldova held elections in May. It is a member of the Beta Council.",
 ])
 def test_it_and_its_point_back_to_the_state_that_is_the_subject_before(model, text):
@@ -589,8 +589,8 @@ def test_a_site_of_a_kind_in_a_country_lies_there(model):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, goods", [
-    ("Georgia has been increasing its arms sales, notably becoming a primary supplier to Moldova.", "arms"),
-    ("Georgia has become a significant energy supplier to Israel.", "energy"),   # "to" hung on the verb
+    ("Georgia has been expanding its arms trade, chiefly becoming a main supplier to Moldova.", "arms"),
+    ("Georgia has become a major energy supplier to Israel.", "energy"),   # "to" hung on the verb
 ])
 def test_becoming_a_supplier_to_a_state_supplies_it_with_the_goods_of_the_clause(model, text, goods):
     [r] = find(model, text, COUNTRIES + [("Israel", "country", "Israel")], predicate="supplies")
@@ -681,8 +681,8 @@ def test_a_place_on_a_states_coast_lies_in_that_state(model, text, expected):
 
 @pytest.mark.model
 def test_a_measure_of_a_commodity_names_what_is_supplied_and_an_included_share_its_buyer(model):
-    text = ("Azerbaijan and its company SOCAR supplied more than 25 billion cubic meters of natural gas, "
-            "including about 13 bcm to EU Member States.")
+    text = ("Azerbaijan and its company SOCAR delivered more than 24 billion cubic metres of natural gas, "
+            "including about 12 bcm to EU Member States.")
     mentions = COUNTRIES + [("SOCAR", "organization", "SOCAR"), ("EU", "organization", "European Union")]
     found = find(model, text, mentions, predicate="supplies")
     assert {(r.subject, r.object, r.qualifiers["commodity"]) for r in found} == {
@@ -715,7 +715,7 @@ def test_taking_over_a_chairmanship_is_chairing_from_then(model, text, chaired):
 
 @pytest.mark.model
 def test_a_chairman_in_apposition_chairs_the_organization(model):
-    text = "Albanian prime minister Arben Kola, chairman of the OSCE, called on both sides to stop fighting."
+    text = "Albanian prime minister Arben Kola, chairman of the OSCE, urged both sides to stop fighting."
     found = find(model, text, [("Arben Kola", "person", "Arben Kola"), ("Albanian", "country", "Albania", "demonym"),
                                ("OSCE", "organization", "OSCE", "acronym")], predicate="chairs")
     assert triples(found) == {("Arben Kola", "OSCE")}
@@ -813,7 +813,7 @@ def test_a_route_a_corridor_promises_or_is_connects_its_ends(model):
     found = find(model, "The project is the Zangezur corridor, which promises a transit route linking Azerbaijan "
                         "directly to Georgia.", names, predicate="connects")
     assert triples(found) == {("Zangezur corridor", "Azerbaijan"), ("Zangezur corridor", "Georgia")}
-    found = find(model, "The Middle Corridor, the shortest trade route between China and Europe, has grown.", names,
+    found = find(model, "The Middle Corridor, the fastest route between China and Europe, keeps growing.", names,
                  predicate="connects")
     assert triples(found) == {("Middle Corridor", "China"), ("Middle Corridor", "Europe")}
 
@@ -868,7 +868,7 @@ def test_an_occupation_is_a_post_only_at_a_named_organisation(model):
 
 @pytest.mark.model
 def test_infrastructure_that_brings_a_commodity_from_a_country_to_another(model):
-    text = "The valley lies close to pipelines that bring oil and gas from Kazakhstan to Romania through Georgia."
+    text = "The valley lies close to pipelines that carry oil and gas from Kazakhstan to Romania through Georgia."
     [r] = find(model, text, COUNTRIES, predicate="supplies")
     assert (r.subject, r.object, r.qualifiers.get("via")) == ("Kazakhstan", "Romania", "Georgia")
 
@@ -884,7 +884,7 @@ def test_members_named_in_a_relative_clause_of_which(model):
 @pytest.mark.model
 def test_both_countries_are_the_two_coordinated_just_before_even_across_a_parenthesis(model):
     text = ("Kazakhstan is large. Analysts fear a rift between Georgia (Kazakhstan backed) and Armenia "
-            "(Romania backed). Both countries were part of the Old Empire.")
+            "(Romania backed). Both states were part of the Old Empire.")
     found = find(model, text, COUNTRIES + [("Old Empire", "country", "Old Empire")], predicate="part_of")
     assert triples(found) == {("Georgia", "Old Empire"), ("Armenia", "Old Empire")}
 
@@ -907,7 +907,7 @@ def test_goods_named_by_their_nationality_were_supplied_by_that_country(model):
 @pytest.mark.model
 def test_a_place_qualified_by_in_a_country_lies_there_and_a_pipeline_from_a_sea_through_countries(model):
     text = ("Kazakhstan thought of a pipeline between Aktau and Constanta in Romania. "
-            "The Black Line pipeline runs from the Caspian Sea through Georgia and Moldova.")
+            "The Black Line pipeline runs from the Caspian Sea through Moldova and Georgia.")
     mentions = COUNTRIES + [("Aktau", "place", "Aktau"), ("Constanta", "place", "Constanta"),
                             ("Caspian Sea", "place", "Caspian Sea"),
                             ("Black Line pipeline", "infrastructure", "Black Line")]
@@ -918,7 +918,7 @@ def test_a_place_qualified_by_in_a_country_lies_there_and_a_pipeline_from_a_sea_
 
 @pytest.mark.model
 def test_a_region_recognised_as_part_belonging_to_or_the_exclave_of_a_country(model):
-    text = ("Romania lost Transnistria, a region internationally recognised as part of Moldova. "
+    text = ("Romania lost Transnistria, a region widely recognised as part of Moldova. "
             "The Gagauzia region, which belongs to Moldova, is calm. "
             "Georgia wants a road between Armenia and its exclave Syunik.")
     mentions = COUNTRIES + [("Transnistria", "place", "Transnistria"), ("Gagauzia", "place", "Gagauzia"),
@@ -944,9 +944,9 @@ def test_a_name_between_two_titles_holds_both_posts(model):
 
 
 @pytest.mark.parametrize("text, role", [
-    ("Lena Ross is a Senior Research Fellow for Balkan Security within the Security Studies department at "
-     "the Danube Policy Group.", "Senior Research Fellow"),
-    ("Lena Ross is a researcher with a focus on migration and trade at the Danube Policy Group.", "researcher"),
+    ("Lena Ross is a Senior Fellow for Balkan Security within the Security Studies department at "
+     "the Danube Policy Group.", "Senior Fellow"),
+    ("Lena Ross is a researcher who focuses on migration and trade at the Danube Policy Group.", "researcher"),
 ])
 @pytest.mark.model
 def test_an_author_bio_names_the_organisation_the_post_is_held_at(model, text, role):
@@ -963,7 +963,7 @@ def test_an_organisation_lies_in_the_city_written_after_it_but_not_a_meeting_hel
                 ("Gagauz Regional Government", "organization", "GRG"), ("Lena Ross", "person", "Lena Ross"),
                 ("DSO", "organization", "DSO"), ("Tbilisi", "place", "Tbilisi")]
     text = ("Lena Ross of the Danube Policy Group in Chisinau disagreed. The map marks the Gagauz Regional "
-            "Government in Moldova as a partner. Last week there was a meeting of foreign ministers of the DSO "
+            "Government in Moldova as a partner. Last week there was a session of foreign ministers of the DSO "
             "in Tbilisi. Georgian firms in Moldova grew.")
     found = find(model, text, COUNTRIES + mentions, predicate="located_in")
     assert triples(found) == {("DPG", "Chisinau"), ("GRG", "Moldova")}
@@ -973,15 +973,15 @@ def test_an_organisation_lies_in_the_city_written_after_it_but_not_a_meeting_hel
 def test_an_exclave_is_part_of_the_country_its_refers_to_only_when_grammar_tells(model):
     mentions = [("Ajara", "place", "Ajara"), ("Gagauzia", "place", "Gagauzia")]
     text = ("The road links Georgia to its exclave of Ajara. "
-            "Moldova demanded that Romania open a corridor to its exclave of Gagauzia.")
+            "Moldova asked that Romania open a passage to its exclave of Gagauzia.")
     found = find(model, text, COUNTRIES + mentions, predicate="part_of")
     assert triples(found) == {("Ajara", "Georgia")}
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Georgia has urged Moldova to hold on. Georgia already supplies its ally with armed drones.",
-    "Georgia has a base in Moldova, supplying the ex-Soviet country with weapons.",
+    "Georgia has urged Moldova to hold on. Georgia already provides its ally with armed drones.",
+    "Georgia has a base in Moldova, supplying the small country with weapons.",
     "Romania is a mediator, but Kazakhstan claimed that Georgia was intensively arming Moldova.",
 ])
 def test_a_state_supplied_may_be_described_or_armed(model, text):
@@ -1030,7 +1030,7 @@ def test_a_membership_sought_is_no_membership(model):
 @pytest.mark.model
 @pytest.mark.parametrize("text, role, of", [
     ("Ana Lupu, a spokeswoman for Moldova's foreign ministry, said people were hurt.", "spokeswoman", "Moldova"),
-    ("The fighters were paid, said Ion Sima, the head of the Britain-based Danube Observatory.", "head",
+    ("The fighters were paid, said Ion Sima, the director of the Britain-based Danube Observatory.", "director",
      "Danube Observatory"),
     ("Tom Reed, director of the DANUBE Intelligence monitoring group, said so.", "director", "DANUBE Intelligence"),
     ("Sandu's aide Ion Sima has said that Moldova stands firm.", "aide", "Maia Sandu"),
@@ -1057,7 +1057,7 @@ def test_places_making_up_a_stretch_of_a_line_lie_on_it(model, text):
 
 @pytest.mark.model
 def test_a_line_described_as_the_way_between_two_places_connects_them(model):
-    text = "The Danube corridor, the only way to send supplies between Georgia and Moldova, was sealed."
+    text = "The Danube corridor, the sole route to move goods between Georgia and Moldova, was sealed."
     found = find(model, text, COUNTRIES + [("Danube corridor", "infrastructure", "Danube corridor")],
                  predicate="connects")
     assert triples(found) == {("Danube corridor", "Georgia"), ("Danube corridor", "Moldova")}
@@ -1073,18 +1073,18 @@ def test_his_party_is_the_person_s(model):
 
 @pytest.mark.model
 def test_parties_to_plural_documents_with_a_subject_but_not_to_a_kind_of_deal(model):
-    text = ("That process hinges on protocols for establishing diplomatic relations that have been signed by "
+    text = ("That process rests on protocols for opening diplomatic relations, which have been signed by "
             "Georgia and Moldova. Georgia signed military agreements with Romania in 2020.")
     found = find(model, text, COUNTRIES, [("2020", "2020")], predicate="party_to")
-    assert triples(found) == {("Georgia", "protocols for establishing diplomatic relations"),
-                              ("Moldova", "protocols for establishing diplomatic relations")}
+    assert triples(found) == {("Georgia", "protocols for opening diplomatic relations"),
+                              ("Moldova", "protocols for opening diplomatic relations")}
 
 
 @pytest.mark.model
 def test_a_title_keeps_its_complement_past_its_acronym_and_rank(model):
-    text = "Chief of the Army Staff (COAS) Field Marshal Ion Sima was also present."
+    text = "Chief of the Naval Staff (CNS) Field Marshal Ion Sima was also present."
     [r] = find(model, text, persons("Ion Sima"), predicate="position_held")
-    assert (r.subject, r.object) == ("Ion Sima", "Chief of the Army Staff")
+    assert (r.subject, r.object) == ("Ion Sima", "Chief of the Naval Staff")
 
 
 @pytest.mark.model
@@ -1218,7 +1218,7 @@ def supplied(found):
     ("Moldovan gas is transported to the Balkans by the Prut pipeline.", {("Moldova", "Balkans", "gas")}),
     ("Gas from Georgia is carried to Romania by the Prut pipeline.", {("Georgia", "Romania", "gas")}),
     ("Romania pumps gas to Moldova every winter.", {("Romania", "Moldova", "gas")}),
-    ("Romania is building a pipeline to bring gas to Moldova.", set()),
+    ("Romania is laying a pipeline to carry gas to Moldova.", set()),
 ])
 def test_goods_carried_shipped_or_supplied_in_the_passive_name_their_supplier(model, text, expected):
     mentions = COUNTRIES + [("Balkans", "place", "Balkans"), ("Prut pipeline", "infrastructure", "Prut pipeline")]
@@ -1271,11 +1271,11 @@ def test_a_post_keeps_its_grade_and_field_and_is_held_where_it_is(model, text, e
 
 @pytest.mark.model
 def test_posts_coordinated_after_a_copula_are_each_held(model):
-    text = ("Ion Rusu is a distinguished research fellow at the Prut Institute and a senior associate "
+    text = ("Ion Rusu is a distinguished visiting fellow at the Prut Institute and a senior associate "
             "with the Europe Program at the Atlantic Council in Washington.")
     found = find(model, text, ATLANTIC + persons("Ion Rusu"), predicate="position_held")
     assert {(role, of) for _, role, of in posts(found)} == {
-        ("distinguished research fellow", "Prut Institute"), ("senior associate", "Atlantic Council")}
+        ("distinguished visiting fellow", "Prut Institute"), ("senior associate", "Atlantic Council")}
 
 
 @pytest.mark.model
@@ -1448,7 +1448,7 @@ def test_a_trade_partner_rank_told_in_a_relative_clause_is_the_antecedent_s(mode
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "In 2017 the Prut Index ranked Moldova 59th among 127 countries for its military strength.",
+    "In 2017 the Prut Index ranked Moldova 59th among 131 states for its armed strength.",
     "Moldova was ranked 59th among 127 countries.",
 ])
 def test_a_numbered_rank_is_the_ranked_state_s_not_the_ranker_s(model, text):
@@ -1459,7 +1459,7 @@ def test_a_numbered_rank_is_the_ranked_state_s_not_the_ranker_s(model, text):
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     ("Gas reaches Moldova's Gagauz exclave by truck.", {("part_of", "Gagauzia", "Moldova")}),
-    ("Russia backed separatists in the Georgian regions of Abkhazia and South Ossetia.",
+    ("Moscow armed rebels in the Georgian regions of South Ossetia and Abkhazia.",
      {("part_of", "Abkhazia", "Georgia"), ("part_of", "South Ossetia", "Georgia")}),
     ("Fighting raged in the ethnic Armenian Karabakh region.", set()),
 ])
