@@ -204,7 +204,7 @@ def test_war_dated_by_its_start(model):
 
 @pytest.mark.model
 def test_the_outbreak_of_a_war_dates_it_and_its_theatre_is_a_side(model):
-    text = "Even before the outbreak of full-scale war in Moldova in March 1992, trade had slowed."
+    text = "Even before the start of full-scale war in Moldova in March 1992, trade had slowed."
     e = one(find(model, text, COUNTRIES, [("March 1992", "1992-03")]), "war")
     assert (e.date, e.participants) == ("1992-03", ["Moldova"])
 
@@ -410,9 +410,10 @@ JORGENSEN = [("Dan Jørgensen", "person", "Dan Jørgensen"), ("Alparslan Bayrakt
 
 @pytest.mark.model
 def test_events_read_a_scheduled_stay_as_a_visit(model):
-    found = find(model, "Dan Jørgensen will be in Baku tomorrow.", JORGENSEN, [("tomorrow", "2025-04-04")])
+    found = find(model, "Dan Jørgensen will be in Chisinau tomorrow.", [*JORGENSEN, ("Chisinau", "place", "Chisinau")],
+                 [("tomorrow", "2025-04-04")])
     visit = one(found, "visit")
-    assert (visit.participants, visit.place, visit.date) == (["Dan Jørgensen"], "Baku", "2025-04-04")
+    assert (visit.participants, visit.place, visit.date) == (["Dan Jørgensen"], "Chisinau", "2025-04-04")
 
 
 @pytest.mark.model
@@ -492,7 +493,7 @@ def test_each_dated_clause_of_a_sentence_tells_its_own_saying(model):
 
 @pytest.mark.model
 def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_an_event(model):
-    text = "Moldova claimed last month that Romania was arming Georgia after the earlier clashes in July."
+    text = "Moldova claimed last month that Romania was arming Georgia after the first clashes in July."
     found = find(model, text, COUNTRIES, [("last month", "2020-08"), ("July", "2020-07")], published="2020-09-28")
     assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Moldova"], "2020-08")]
     text = "Exports grew, the Minister of Trade Ion Rusu reported at the Chisinau business forum in December 2021."
@@ -502,7 +503,7 @@ def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_
 
 @pytest.mark.model
 def test_a_partnership_signed_is_an_agreement_and_the_sidelines_are_no_part_of_its_name(model):
-    text = "Moldova and Romania signed a strategic partnership on the sidelines of the July 2024 summit."
+    text = "Moldova and Romania signed a strategic partnership on the margins of the July 2024 summit."
     e = one(find(model, text, COUNTRIES, [("July 2024", "2024-07")]), "agreement_signed")
     assert (e.name, set(e.participants), e.date) == ("strategic partnership", {"Moldova", "Romania"}, "2024-07")
     found = find(model, "Moldova and Romania deepened their strategic partnership in July 2024.", COUNTRIES,
@@ -529,7 +530,7 @@ def test_states_that_gained_independence_together_each_gained_their_own(model):
 def test_a_saying_in_a_clause_about_a_place_is_a_statement(model):
     # the parser reads the "where" clause as an adverbial clause of the main verb
     text = ("This wasn't received well by Georgia where the foreign ministry spokeswoman, Nino Beridze, stated "
-            "that the US is trying to force itself into the process.")
+            "that the US is seeking to force itself into the process.")
     e = one(find(model, text, COUNTRIES + persons("Nino Beridze")), "statement")
     assert e.participants == ["Nino Beridze"]
 
@@ -537,11 +538,11 @@ def test_a_saying_in_a_clause_about_a_place_is_a_statement(model):
 @pytest.mark.model
 def test_a_visitors_next_sentences_are_dated_and_placed_by_the_visit(model):
     text = ("Commissioner Maia Sandu will be in Tbilisi tomorrow.\n\n"
-            "She will attend the 11th Ministerial Meeting of the Black Sea Energy Council.")
+            "She will attend the 12th Ministerial Meeting of the Black Sea Energy Council.")
     found = find(model, text, [("Maia Sandu", "person", "Maia Sandu"), ("Tbilisi", "place", "Tbilisi")],
                  [("tomorrow", "2025-04-04")])
     meeting = one(found, "meeting")
-    assert meeting.name == "11th Ministerial Meeting of the Black Sea Energy Council"
+    assert meeting.name == "12th Ministerial Meeting of the Black Sea Energy Council"
     assert (meeting.date, meeting.place, meeting.participants) == ("2025-04-04", "Tbilisi", ["Maia Sandu"])
 
 
@@ -557,7 +558,7 @@ def test_the_signatories_of_an_agreement_say_it_was_signed(model):
 @pytest.mark.model
 def test_a_summit_held_somewhere_is_placed_there_and_those_also_there_took_part(model):
     text = ("On 4 July 2025 President Ana Pop attended the regional summit held in Varna. "
-            "Prime Minister Ion Rus was also there, and photographed with Pop and Mayor Dan Vlad.")
+            "Prime Minister Ion Rus was also present, and photographed with Pop and Mayor Dan Vlad.")
     people = [("Ana Pop", "person", "Ana Pop"), ("Pop", "person", "Ana Pop"), ("Ion Rus", "person", "Ion Rus"),
               ("Dan Vlad", "person", "Dan Vlad"), ("Varna", "place", "Varna")]
     meeting = one(find(model, text, people, [("4 July 2025", "2025-07-04")]), "meeting")
@@ -621,7 +622,7 @@ def test_the_officials_of_states_named_after_of_stand_for_them(model, text):
 @pytest.mark.model
 def test_ministers_of_several_countries_stand_for_them_in_a_meeting(model):
     text = ("On the sidelines, Minister Olaf Weber joined in a meeting with Georgian, Romanian and Moldovan "
-            "Ministers to take stock of the corridor.")
+            "Ministers to review the corridor.")
     found = find(model, text, [("Olaf Weber", "person", "Olaf Weber"),
                                ("Georgian", "country", "Georgia", "demonym"),
                                ("Romanian", "country", "Romania", "demonym"),
@@ -633,7 +634,7 @@ def test_ministers_of_several_countries_stand_for_them_in_a_meeting(model):
 def test_accession_talks_are_a_process_and_peace_talks_a_meeting(model):
     countries = [("Armenia", "country", "Armenia"), ("Georgia", "country", "Georgia"),
                  ("EU", "organization", "European Union", "acronym"), ("Geneva", "place", "Geneva")]
-    assert not [e for e in find(model, "In 2004, with the beginning of EU accession talks, Georgia had to "
+    assert not [e for e in find(model, "In 2004, with the opening of EU accession talks, Georgia had to "
                                        "explain itself.", countries, [("2004", "2004")]) if e.type == "meeting"]
     e = one(find(model, "Peace talks between Armenia and Georgia were held in Geneva in May 2024.", countries,
                  [("May 2024", "2024-05")]), "meeting")
@@ -644,7 +645,7 @@ def test_accession_talks_are_a_process_and_peace_talks_a_meeting(model):
 def test_a_meeting_of_two_subjects_dated_by_the_occasion_in_brackets(model):
     people = [*persons("Olaf Weber", "Ana Brnabic"),
               ("UN General Assembly", "organization", "UN General Assembly")]
-    text = ("Olaf Weber and Ana Brnabic have met on the margins of major events (most recently, the "
+    text = ("Olaf Weber and Ana Brnabic have met on the sidelines of major events (most recently, the "
             "September 2024 UN General Assembly).")
     e = one(find(model, text, people, [("recently", "2024-12"), ("September 2024", "2024-09")]), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2024-09"
@@ -661,7 +662,7 @@ def test_a_meeting_word_inside_a_body_s_name_is_no_meeting(model):
 
 @pytest.mark.model
 def test_who_speaks_in_a_call_with_someone_takes_part(model):
-    text = "Olaf Weber discussed the crisis in a phone call with Ana Brnabic on Monday."
+    text = "Olaf Weber discussed the border in a phone call with Ana Brnabic on Monday."
     e = one(find(model, text, [*persons("Olaf Weber", "Ana Brnabic")],
                  [("Monday", "2020-09-28")]), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2020-09-28"
@@ -716,11 +717,11 @@ def test_an_opening_ceremony_opens_what_it_is_of(model):
 
 @pytest.mark.model
 def test_a_dated_independence_is_an_event_and_its_refers_ahead(model):
-    names = [("Azerbaijan", "country", "Azerbaijan")]
-    e = one(find(model, "Since its independence in 1991, Azerbaijan has directed its resources to the conflict.",
+    names = [("Moldova", "country", "Moldova")]
+    e = one(find(model, "Since its independence in 1991, Moldova has turned its budget to the war.",
                  names, [("1991", "1991")]), "independence")
-    assert (e.participants, e.date) == (["Azerbaijan"], "1991")
-    assert not [e for e in find(model, "Azerbaijan must defend its independence.", names)
+    assert (e.participants, e.date) == (["Moldova"], "1991")
+    assert not [e for e in find(model, "Moldova must defend its independence.", names)
                 if e.type == "independence"]
 
 
@@ -728,7 +729,7 @@ def test_a_dated_independence_is_an_event_and_its_refers_ahead(model):
 def test_the_place_of_a_meeting_held_somewhere_hangs_on_the_participation(model):
     names = [("Ilham Aliyev", "person", "Ilham Aliyev"), ("Dushanbe", "place", "Dushanbe"),
              ("5th Consultative Meeting", "event", "5th Consultative Meeting")]
-    text = ("This explains Ilham Aliyev’s participation as a guest at the 5th Consultative Meeting, held in Dushanbe "
+    text = ("This explains Ilham Aliyev’s participation as a guest at the 6th Consultative Meeting, held in Dushanbe "
             "in September 2023.")
     e = one(find(model, text, names, [("September 2023", "2023-09")]), "meeting")
     assert (e.place, e.date) == ("Dushanbe", "2023-09")
@@ -737,13 +738,13 @@ def test_the_place_of_a_meeting_held_somewhere_hangs_on_the_participation(model)
 @pytest.mark.model
 def test_a_war_that_began_or_fighting_that_broke_out_is_dated(model):
     names = [("Armenia", "country", "Armenia"), ("Azerbaijan", "country", "Azerbaijan")]
-    e = one(find(model, "The real war, which began on September 27th, has been less telegenic.", names,
+    e = one(find(model, "The true war, which began on September 27th, has been less filmed.", names,
                  [("September 27th", "2020-09-27")]), "war")
     assert e.date == "2020-09-27"
-    e = one(find(model, "Fighting between Armenia and Azerbaijan broke out on 27 September 2020.", names,
+    e = one(find(model, "Fighting between Azerbaijan and Armenia broke out on 27 September 2020.", names,
                  [("27 September 2020", "2020-09-27")]), "war")
     assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020-09-27")
-    text = "Sixteen people died after fighting erupted anew between Armenian and Azerbaijani forces on Sunday."
+    text = "Sixteen people died after fighting erupted again between Armenian and Azerbaijani troops on Sunday."
     e = one(find(model, text, [*names, ("Armenian", "country", "Armenia", "demonym"),
                                ("Azerbaijani", "country", "Azerbaijan", "demonym")], [("Sunday", "2020-09-27")]), "war")
     assert set(e.participants) == {"Armenia", "Azerbaijan"}
@@ -754,7 +755,7 @@ def test_a_sentence_opening_with_hosting_is_a_meeting_of_host_and_guests(model):
     names = [*persons("Olaf Weber", "Ana Brnabic"),
              ("Ilir Meta", "person", "Ilir Meta"), ("White House", "place", "White House")]
     text = ("Then Olaf Weber broke the deadlock. Hosting President Ana Brnabic and Prime Minister Ilir Meta at the "
-            "White House, he offered a solution designed to satisfy both sides.")
+            "White House, he offered a deal meant to satisfy both sides.")
     e = one(find(model, text, names), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic", "Ilir Meta"} and e.place == "White House"
 
@@ -773,10 +774,10 @@ def test_an_undated_event_takes_the_one_time_of_the_sentence_before_unless_later
 def test_a_dated_invasion_is_a_war_and_a_dated_agreement_was_signed_then(model):
     names = [("Russia", "country", "Russia"), ("Ukraine", "country", "Ukraine"), ("Armenia", "country", "Armenia"),
              ("Partnership Agreement", "agreement", "Partnership Agreement")]
-    e = one(find(model, "Russia’s February 2022 invasion of Ukraine created a new reality.", names,
+    e = one(find(model, "In the end, Russia’s February 2022 invasion of Ukraine changed the region.", names,
                  [("February 2022", "2022-02")]), "war")
     assert (set(e.participants), e.date) == ({"Russia", "Ukraine"}, "2022-02")
-    e = one(find(model, "Armenia seeks to deepen ties in the framework of the November 2017 Partnership Agreement.",
+    e = one(find(model, "Armenia seeks to deepen ties under the November 2017 Partnership Agreement.",
                  names, [("November 2017", "2017-11")]), "agreement_signed")
     assert (e.name, e.date) == ("Partnership Agreement", "2017-11")
 
@@ -785,7 +786,7 @@ def test_a_dated_invasion_is_a_war_and_a_dated_agreement_was_signed_then(model):
 def test_the_states_an_agreement_s_name_pairs_are_its_parties(model):
     names = [("Russia", "country", "Russia"),
              ("Armenia–Azerbaijan ceasefire agreement", "agreement", "Armenia–Azerbaijan ceasefire agreement")]
-    e = one(find(model, "Russia cited the 2020 Armenia–Azerbaijan ceasefire agreement.", names, [("2020", "2020")]),
+    e = one(find(model, "Russia invoked the 2020 Azerbaijan–Armenia ceasefire agreement.", names, [("2020", "2020")]),
             "agreement_signed")
     assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020")
 
@@ -805,7 +806,7 @@ def test_a_body_established_in_a_year_and_quoted_exercises_over_days(model):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, sides", [
-    ("Against the backdrop of the Russian invasion of Moldova, Georgia looked east.", {"Russia", "Moldova"}),
+    ("Amid the Russian invasion of Moldova, Georgia looked east.", {"Russia", "Moldova"}),
     ("Kazakhstan's war in Moldova hurt its economy.", {"Kazakhstan", "Moldova"}),
     ("Trade suffered from the war between Uzbekistan and Moldova.", {"Uzbekistan", "Moldova"}),
 ])
@@ -816,8 +817,8 @@ def test_an_undated_war_that_names_both_sides_is_an_event(model, text, sides):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "The crisis could lead to a proxy war between Georgia and Moldova.",
-    "Georgia fears the possibility of a renewed war with Moldova.",
+    "The crisis could turn into a proxy war between Georgia and Moldova.",
+    "Georgia fears the risk of a renewed war with Moldova.",
     "Analysts warn of a war between Georgia and Moldova.",
     "Georgia helped end the wars in Moldova and Kazakhstan.",
     "Uzbekistan's invasions of Moldova and Kazakhstan shocked the region.",
@@ -836,7 +837,7 @@ def test_visiting_two_countries_is_a_visit_to_each(model):
 @pytest.mark.model
 def test_the_premier_is_the_prime_minister_named_before(model):
     text = ("PM Ana Lupu arrived in Tbilisi on 3 May 2021. "
-            "On 4 May 2021, the premier held a bilateral meeting with President Ion Sima.")
+            "On 4 May 2021, the premier held a one-on-one meeting with President Ion Sima.")
     found = find(model, text, COUNTRIES + persons("Ana Lupu", "Ion Sima") + [("Tbilisi", "place", "Tbilisi")],
                  [("3 May 2021", "2021-05-03"), ("4 May 2021", "2021-05-04")])
     assert set(one(found, "meeting").participants) == {"Ana Lupu", "Ion Sima"}
@@ -871,7 +872,7 @@ def test_recognition_offered_is_the_recognition_of_the_offering_subject(model):
 def test_a_dated_visit_dates_what_the_visitor_goes_on_to_do(model):
     text = ("Commissioner for Trade, Ana Lupu, will be in Tbilisi tomorrow. "
             "The visit matters for the region. "
-            "Commissioner Lupu will also join a meeting with Georgian and Armenian Ministers. "
+            "Commissioner Lupu will also attend a meeting with Georgian and Armenian Ministers. "
             "Last year, Ana Lupu held talks with Ion Sima in Chisinau.")
     mentions = COUNTRIES + persons("Ana Lupu", "Ion Sima") + [
         ("Lupu", "person", "Ana Lupu"), ("Tbilisi", "place", "Tbilisi"), ("Chisinau", "place", "Chisinau"),
@@ -934,7 +935,7 @@ def test_a_body_dissolved_is_an_organization_change_but_not_one_only_demanded(mo
 
 @pytest.mark.model
 def test_a_meeting_of_the_ministers_of_a_body_is_a_meeting_of_that_body(model):
-    text = "In June 2023 there was a meeting of foreign ministers of the Danube Council in Chisinau."
+    text = "In June 2023 there was a session of foreign ministers of the Danube Council in Chisinau."
     mentions = [("Danube Council", "organization", "Danube Council"), ("Chisinau", "place", "Chisinau")]
     e = one(find(model, text, mentions, [("June 2023", "2023-06")]), "meeting")
     assert (e.participants, e.date) == (["Danube Council"], "2023-06")
@@ -958,14 +959,14 @@ def test_talks_held_somewhere_between_two_sides_are_a_meeting_there(model):
 
 @pytest.mark.model
 def test_an_agreement_name_drops_its_quantifiers(model):
-    found = find(model, "Other arms deals were signed with Georgia in May 2011.", COUNTRIES,
+    found = find(model, "Further arms deals were signed with Georgia in May 2011.", COUNTRIES,
                  [("May 2011", "2011-05")])
     assert one(found, "agreement_signed").name == "arms deals"
 
 
 @pytest.mark.model
 def test_fighting_dated_by_its_own_phrase_is_a_war_even_with_an_indefinite_article(model):
-    text = ("A four-day escalation in April 2016 became the deadliest violation to date. "
+    text = ("A three-day escalation in April 2016 was the worst breach so far. "
             "A war in 2030 would be a disaster.")
     found = find(model, text, COUNTRIES, [("April 2016", "2016-04"), ("2030", "2030")])
     assert [(e.type, e.date) for e in found] == [("war", "2016-04")]
@@ -973,7 +974,7 @@ def test_fighting_dated_by_its_own_phrase_is_a_war_even_with_an_indefinite_artic
 
 @pytest.mark.model
 def test_a_state_leaving_or_freezing_its_part_in_a_body_changes_the_body(model):
-    text = ("Moldova tried to reduce its reliance by freezing its participation within the Danube Security "
+    text = ("Moldova tried to cut its reliance by suspending its participation within the Danube Security "
             "Organization. Georgia left the DSO in 2009. Romania froze the assets of the DSO. Armenia "
             "may leave the DSO.")
     names = COUNTRIES + [("Danube Security Organization", "organization", "DSO"), ("DSO", "organization", "DSO"),
@@ -986,7 +987,7 @@ def test_a_state_leaving_or_freezing_its_part_in_a_body_changes_the_body(model):
 @pytest.mark.model
 def test_a_list_of_actors_each_dated_in_brackets_is_one_event_each(model):
     text = ("Summits in this format have been organised by Georgia (September 2023) and Moldova (October 2023). "
-            "Politicians have embarked on tours of the Balkans, such as Ana Lupu (June 2023) and Ion Sima "
+            "Politicians have set out on tours of the Balkans, such as Ana Lupu (June 2023) and Ion Sima "
             "(November 2023).")
     found = find(model, text, COUNTRIES + persons("Ana Lupu", "Ion Sima") + [("Balkans", "place", "Balkans")],
                  [("September 2023", "2023-09"), ("October 2023", "2023-10"), ("June 2023", "2023-06"),
@@ -998,7 +999,7 @@ def test_a_list_of_actors_each_dated_in_brackets_is_one_event_each(model):
 
 @pytest.mark.model
 def test_both_countries_presidents_meeting_is_a_meeting_of_the_two(model):
-    text = "Normalization between Georgia and Moldova began when both countries’ presidents met at a football game."
+    text = "Normalization between Georgia and Moldova began when both countries’ presidents met at a chess match."
     found = find(model, text, COUNTRIES)
     assert set(one(found, "meeting").participants) == {"Georgia", "Moldova"}
 
@@ -1014,8 +1015,8 @@ def test_a_line_named_by_an_unknown_proper_modifier_is_not_the_last_line_named(m
 
 @pytest.mark.model
 def test_a_state_entering_the_war_named_before_is_at_war_from_then(model):
-    text = ("Matters came to a head during the Great Northern War. "
-            "Moldavia entered the war on the side of Sweden in 1709, and trade collapsed.")
+    text = ("Things came to a head during the Great Northern War. "
+            "Moldavia joined the war on the side of Sweden in 1709, and trade collapsed.")
     found = find(model, text, [("Great Northern War", "event", "Great Northern War"),
                                ("Moldavia", "country", "Moldavia"), ("Sweden", "country", "Sweden")],
                  [("1709", "1709")])
@@ -1057,11 +1058,11 @@ def test_a_named_exercise_the_tagger_calls_a_verb_is_still_an_exercise(model):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Moldovan prime minister Ion Rusu called on both sides to stop fighting.",
+    "Moldovan prime minister Ion Rusu urged both sides to stop fighting.",
     "Ion Rusu slammed Romania for its stance.",
     "Ion Rusu spoke of shared pain over the killings.",
     "Ion Rusu highlighted the growing trade between the two countries.",
-    "Ion Rusu indicated that Moldova should use the platform to negotiate.",
+    "Ion Rusu indicated that Moldova should use the forum to negotiate.",
 ])
 def test_calling_on_slamming_or_speaking_of_is_a_statement(model, text):
     found = find(model, text, [*persons("Ion Rusu"), ("Romania", "country", "Romania"),
@@ -1092,7 +1093,7 @@ def test_the_president_of_a_named_state_is_not_another_state_s_president_named_l
 @pytest.mark.model
 def test_the_commissioner_is_the_person_titled_so_even_beside_a_title_mention(model):
     text = ("Commissioner for Trade, Ana Popa, will be in Chisinau tomorrow. On her way to Chisinau, the "
-            "Commissioner will stop in Iasi, Romania, today to meet with the Minister of Energy, Ion Rusu.")
+            "Commissioner will stop in Iasi, Romania, today to see the Minister of Energy, Ion Rusu.")
     found = find(model, text, [*persons("Ana Popa", "Ion Rusu"), ("Commissioner for Trade", "person", "Ana Popa",
                                                                    "title"),
                                ("Chisinau", "place", "Chisinau"), ("Iasi", "place", "Iasi"),
@@ -1177,7 +1178,7 @@ def test_a_body_that_changed_its_name_is_a_change_under_the_new_name(model):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, said", [
-    ("Ion Rusu's statement that a peace deal will help Moldova is notable.", [("Ion Rusu", None)]),
+    ("Ion Rusu's statement that a peace deal would help Moldova is notable.", [("Ion Rusu", None)]),
     ("Ion Rusu's speech in February 2024 was widely covered.", [("Ion Rusu", "2024-02")]),
     ("The Moldovan Foreign Ministry later explained that demarcation was not done.",
      [("Moldovan Foreign Ministry", None)]),
@@ -1243,7 +1244,7 @@ def test_an_exercise_s_own_dated_name_is_not_where_it_was_held(model):
 @pytest.mark.model
 def test_a_saying_by_a_person_named_inside_a_long_title_is_theirs(model):
     text = ("In May 2011, President of the State Oil Company of Moldova Republic Rovan Abdulov stated that Moldova "
-            "would start production of national warships after 2013.")
+            "would begin building national warships after 2013.")
     mentions = COUNTRIES + persons("Rovan Abdulov") + [
         ("State Oil Company of Moldova Republic", "organization", "SOCM")]
     found = find(model, text, mentions, times=[("May 2011", "2011-05")])
