@@ -194,15 +194,15 @@ def test_a_picture_or_an_html_tag_in_a_markdown_file_is_residue(tmp_path):
 
 
 def test_tokenised_text_is_rejoined(tmp_path):
-    lines = ["Turkey &apos;s army is vital , but the talks didn &apos;t start .",
-             "The &quot; sick man of Europe , &quot; they said , is back .",
-             "Both countries &quot; presidents met at a football game .",
+    lines = ["Moldova &apos;s navy is small , but the talks didn &apos;t start .",
+             "The &quot; old man of Europe , &quot; they said , is back .",
+             "Both states &quot; presidents met at a chess match .",
              "Is this the end of the matter ?", "Mixed marriages abound ;", "Oil , unsurprisingly , matters ."]
     doc = cleaned(tmp_path, "ps.txt", "A Reset in the Caucasus\n" + "\n".join(lines) + "\n")
     assert doc.title == "A Reset in the Caucasus"
     assert doc.text.split("\n\n")[:4] == [
-        "Turkey's army is vital, but the talks didn't start.", 'The "sick man of Europe," they said, is back.',
-        "Both countries’ presidents met at a football game.", "Is this the end of the matter?"]
+        "Moldova's navy is small, but the talks didn't start.", 'The "old man of Europe," they said, is back.',
+        "Both states’ presidents met at a chess match.", "Is this the end of the matter?"]
     assert "scrape_artifact" in kinds(doc)
 
 
@@ -233,8 +233,8 @@ def test_sentence_split_across_a_blank_line_is_joined_but_headings_are_not(tmp_p
 
 
 def test_hard_wrapped_lines_stay_one_paragraph(tmp_path):
-    wrapped = ("I was recently made aware of a possible future proxy war between the two\n"
-               "countries. Both were part of the Russian Empire and broke away towards the\n"
+    wrapped = ("I was lately told of a possible future proxy war between the two\n"
+               "countries. Both were part of the Ottoman Empire and broke away towards the\n"
                "end of the Empire, when the old order collapsed.")
     doc = cleaned(tmp_path, "blog.md", f"{wrapped}\n\n{BODY}")
     assert doc.text.split("\n\n")[0] == wrapped

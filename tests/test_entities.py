@@ -28,7 +28,7 @@ def test_a_list_of_known_bodies_is_not_one_name(nlp_model):
 
 
 def test_an_acronym_defines_a_name_that_starts_with_a_demonym(nlp_model):
-    doc = run(nlp_model, "Moscow courts Ivan Rusu and his ruling Georgian Dream (GD) party. The GD government fell.")
+    doc = run(nlp_model, "Moscow courts Ivan Rusu and his governing Georgian Dream (GD) party. The GD government fell.")
     [e] = [e for e in doc.entities if e.type == "organization"]
     assert e.name == "Georgian Dream" and "GD" in e.aliases
 
@@ -45,7 +45,7 @@ def test_an_acronym_defines_a_name_that_runs_on_across_in(nlp_model):
 
 
 def test_a_list_of_names_after_commas_and_articles_is_not_one_name(nlp_model):
-    doc = run(nlp_model, "The armed forces have three branches: the Moldovan Land Forces, the Moldovan Air Force, "
+    doc = run(nlp_model, "The military has three branches: the Moldovan Land Forces, the Moldovan Air Force, "
                          "and the Moldovan Navy.")
     names = {e.name for e in doc.entities if e.type == "organization"}
     assert not any(", and" in n for n in names) and "Moldovan Navy" in names
@@ -79,7 +79,7 @@ def test_a_title_in_another_clause_is_not_the_persons(nlp_model, text):
 
 
 @pytest.mark.parametrize("text, city", [
-    ("Azerbaijan grows rich. Baku's hotels are crammed with oil men.", True),
+    ("Azerbaijan grows rich. Baku's hotels are full of oil men.", True),
     ("Azerbaijan and Russia plan a pipeline between Baku and Novorossiysk in Russia.", True),
     ("Azerbaijan and Russia agree. Baku's decision pleased Moscow.", False),
     ("Azerbaijan, Russia and Iran agree. It keeps relations with Moscow, Baku and Brussels.", False),
@@ -102,8 +102,8 @@ def test_rivers_are_places(nlp_model):
 
 @pytest.mark.parametrize("text, name", [
     ("They ended the decades-long Karabakh conflict at last.", "Karabakh conflict"),
-    ("He gave testimony on the 44-day war to a committee.", "44-day war"),
-    ("But the war in Chechnya revealed how bad it was.", "war in Chechnya"),
+    ("He spoke about the 44-day war to a committee.", "44-day war"),
+    ("But the war in Chechnya showed how bad it was.", "war in Chechnya"),
     ("Georgia helped end the war in Syria and Libya.", None),
 ])
 def test_a_war_known_by_its_region_length_or_theatre_is_an_event(nlp_model, text, name):
@@ -244,12 +244,12 @@ def test_a_known_long_name_is_not_cut_at_its_hyphen(nlp_model):
 
 
 def test_a_leader_s_administration_is_no_organization_named_after_him(nlp_model):
-    doc = run(nlp_model, "Baku is waiting to see how the incoming Trump administration defines its priorities.")
+    doc = run(nlp_model, "Baku waits to learn how the incoming Trump administration sets its priorities.")
     assert not [e for e in doc.entities if e.type == "organization" and e.name == "Trump"]
 
 
 def test_a_dash_glued_after_a_quoted_name_ends_it(nlp_model):
-    doc = run(nlp_model, "Baku supports the “Zangezur Corridor”—a dedicated road and rail link to Nakhchivan.")
+    doc = run(nlp_model, "Baku backs the “Zangezur Corridor”—a separate road and rail link to Nakhchivan.")
     assert "Zangezur Corridor" in {e.name for e in doc.entities}
     assert not [e for e in doc.entities if "dedicated" in e.name]
 
@@ -263,8 +263,8 @@ def test_the_parties_to_a_memorandum_are_not_part_of_its_name(nlp_model):
 
 
 def test_a_military_rank_is_not_part_of_a_name(nlp_model):
-    doc = run(nlp_model, "Lieutenant-General Valeh Barshadli became the first Minister of Defense. After Lt Gen "
-                         "Barshadli became Chief of General Staff, Col. Ahmad Hasanov took over.")
+    doc = run(nlp_model, "Lieutenant-General Valeh Barshadli was named the first Minister of Defense. After Lt Gen "
+                         "Barshadli moved on to be Chief of General Staff, Col. Ahmad Hasanov took over.")
     persons = {e.name for e in doc.entities if e.type == "person"}
     assert persons == {"Valeh Barshadli", "Ahmad Hasanov"}
 
@@ -315,10 +315,10 @@ def test_entities_know_the_region_s_companies_and_historic_states(nlp_model):
 
 
 def test_entities_prefer_an_organisation_named_around_a_known_name(nlp_model):
-    doc = run(nlp_model, "The fighting goes on, says Thomas de Waal of Carnegie Europe, a think-tank. "
-                         "Ulrike Franke of the European Council on Foreign Relations agreed.")
+    doc = run(nlp_model, "The fighting goes on, says Ana Popa of Carnegie Moldova, a think-tank. "
+                         "Ion Lupu of the Romanian Council on Foreign Relations agreed.")
     names = {(e.name, e.type) for e in doc.entities}
-    assert {("Carnegie Europe", "organization"), ("European Council on Foreign Relations", "organization")} <= names
+    assert {("Carnegie Moldova", "organization"), ("Romanian Council on Foreign Relations", "organization")} <= names
     assert ("European Council", "organization") not in names and ("Europe", "place") not in names
 
 
@@ -338,7 +338,7 @@ def test_entities_read_a_short_name_after_comma_or_as_an_alias(nlp_model):
 
 
 def test_entities_take_no_single_common_noun_for_an_event(nlp_model):
-    doc = run(nlp_model, "Turkey's obsession with Genocide denial goes on. We hope you found our Week in Review "
+    doc = run(nlp_model, "Turkey's fixation on denial goes on. We trust you found our Week in Review "
                          "helpful. The Armenian Genocide is remembered.")
     events = {e.name for e in doc.entities if e.type == "event"}
     assert "Genocide" not in events and "Week" not in events
@@ -465,7 +465,7 @@ def test_an_exercise_name_and_a_place_it_is_held_near(nlp_model, text, name, typ
 
 @pytest.mark.parametrize("text", [
     "In 2023, trade between Moldova and Romania amounted to 410.6 million US dollars.",
-    "Moldova and Romania agreed to raise trade to US$15 billion by 2030.",
+    "Moldova and Romania agreed to lift trade to US$15 billion by 2030.",
     "Moldova settles its trade with Romania in 20 currencies, including the Russian rouble and the Turkish lira.",
 ])
 def test_the_country_of_a_currency_is_not_mentioned_as_an_actor(nlp_model, text):

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.model
 
 
 def test_a_heading_is_a_sentence_of_its_own(nlp_model):
-    sp = nlp_model("### Relations Between Ankara and Jerusalem\n\nDespite a state visit to Ankara in March 2022, "
+    sp = nlp_model("### Relations Between Ankara and Jerusalem\n\nDespite a state trip to Ankara in March 2022, "
                    "relations nosedived.\n\n- Trade fell\n\n- Flights stopped")
     sents = [s.text.strip() for s in sp.sents]
     assert sents[0] == "### Relations Between Ankara and Jerusalem"

@@ -7,7 +7,7 @@ import pytest
 from dossier import read
 from dossier.errors import BinaryFile, EmptyFile, InputError, TooLarge, UnreadableFile
 
-ARTICLE = "The pipeline carries oil from the Caspian Sea to the Mediterranean coast.\n"
+ARTICLE = "The pipeline takes oil from the Caspian Sea to the Mediterranean coast.\n"
 
 
 def write(path: Path, data: bytes | str) -> Path:

@@ -91,7 +91,7 @@ def test_times_does_not_read_an_old_count_as_a_year(nlp_model):
 
 
 @pytest.mark.parametrize("text, surface, iso", [
-    ("Erdogan last night discussed the crisis with Johnson.", "last night", "2020-09-30"),
+    ("Erdogan last night discussed the border with Johnson.", "last night", "2020-09-30"),
     ("The ministers will speak again tonight.", "tonight", "2020-10-01"),
     ("Shelling resumed this morning near the town.", "this morning", "2020-10-01"),
 ])
@@ -109,7 +109,7 @@ def test_times_reads_parts_of_the_day_against_the_publication_date(nlp_model, te
     # another paragraph does not anchor
     ("On 2 May 2019, the ban widened.\n\nA first ban was imposed in April.", "April", "2021-04"),
     # the other end of the range gives the year
-    ("He served from May to 4 September 1992 as chief of staff.", "May", "1992-05"),
+    ("He served from March to 9 October 1995 as chief of staff.", "March", "1995-03"),
 ])
 def test_times_dates_a_bare_month_by_its_passage(nlp_model, text, surface, iso):
     assert values(nlp_model, text, "2021-06-30")[surface] == iso
