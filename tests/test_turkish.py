@@ -113,7 +113,7 @@ def test_a_length_of_this_line_is_the_paragraph_s_line_and_a_far_goal_is_no_targ
 @pytest.mark.model
 def test_turkish_suffixes_that_place_a_field_and_name_a_buyer(nlp_model):
     text = ("Karadeniz'deki en büyük gaz sahalarından biri olan Tuna Projesi önemlidir. "
-            "Petkim gibi tesislerin Azerbaycan devlet şirketi SOCAR tarafından satın alınması ilişkileri "
+            "Petkim gibi şirketlerin Azerbaycan devlet şirketi SOCAR tarafından satın alınması bağları "
             "derinleştirdi.")
     doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
     got = {(r.predicate, r.subject, r.object) for r in doc.facts if r.kind == "relation"}

@@ -2881,7 +2881,7 @@ def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
                     out.add("owner_of", ix.name(m), ix.name(bought[-1]), (s, e))
             provided = _TR_PROVIDED_BY.match(tail)
             if m.type == "country" and provided:
-                # "Azerbaycan Silahlı Kuvvetleri, Türkiye'nin sağladığı askeri teknoloji ...": the supplier is
+                # "Moldova Ordusu, Romanya'nın sağladığı askeri araçlar ...": the supplier is
                 # the genitive, the receiver the sentence's other state
                 takers = [ix.name(x) for x in ms if x.type == "country" and ix.name(x) != ix.name(m)]
                 # "Azerbaycan Silahlı Kuvvetleri": a state's own body stands for the state
@@ -2891,7 +2891,7 @@ def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
                 goods = " ".join(text[m.end + provided.end():m.end + provided.end() + 40].split()[:2])
                 if takers:
                     out.add("supplies", ix.name(m), takers[0], (s, e), {"commodity": goods.strip(" ,.(")})
-        # "BTK Demiryolu hattı, ... "Orta Koridor" stratejisinin kilit bir bileşenidir": the line opening the
+        # "Prut Demiryolu hattı, ... "Tuna Koridoru" planının önemli bir parçasıdır": the line opening the
         # sentence is a component (part, leg, link) of the line named just before that word
         lines = [x for x in ms if x.type == "infrastructure"]
         part = _TR_PART_OF.search(text, s, e)
@@ -2941,7 +2941,7 @@ def _turkish_connections(ix: Index, out: _Collector) -> None:
 
 
 def _turkish_participle_lines(ix: Index, ms: list[Mention], s: int, e: int, out: _Collector) -> set[int]:
-    """"Asya ile Avrupa'yı birleştiren Yavuz Sultan Selim Köprüsü": a participle of linking qualifies the
+    """"Moldova ile Romanya'yı birleştiren Prut Köprüsü": a participle of linking qualifies the
     line named right after it, which connects the places named between the last line before and the
     participle.  Returns where those places start (they are that line's, not the sentence's first)."""
     text, given = ix.text, set()
