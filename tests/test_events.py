@@ -234,8 +234,8 @@ def test_the_launch_of_a_named_war_dates_it(model):
 
 @pytest.mark.model
 def test_the_body_set_up_is_the_one_its_noun_names_just_before(model):
-    text = ("Talks resumed under the auspices of the Vienna Contact Group.\n\n"
-            "The group was set up in 1992 to mediate a resolution.")
+    text = ("Talks resumed under the aegis of the Vienna Contact Group.\n\n"
+            "The group was created in 1992 to broker a settlement.")
     e = one(find(model, text, COUNTRIES + [("Vienna Contact Group", "organization", "Vienna Contact Group")],
                  [("1992", "1992")]), "organization_change")
     assert (e.name, e.date) == ("Vienna Contact Group", "1992")
@@ -503,7 +503,7 @@ def test_a_dated_saying_beside_the_event_it_reports_is_told_but_not_one_made_at_
 
 @pytest.mark.model
 def test_a_partnership_signed_is_an_agreement_and_the_sidelines_are_no_part_of_its_name(model):
-    text = "Moldova and Romania signed a strategic partnership on the margins of the July 2024 summit."
+    text = "Moldova and Romania signed a strategic partnership at the margins of the July 2024 summit."
     e = one(find(model, text, COUNTRIES, [("July 2024", "2024-07")]), "agreement_signed")
     assert (e.name, set(e.participants), e.date) == ("strategic partnership", {"Moldova", "Romania"}, "2024-07")
     found = find(model, "Moldova and Romania deepened their strategic partnership in July 2024.", COUNTRIES,
@@ -621,7 +621,7 @@ def test_the_officials_of_states_named_after_of_stand_for_them(model, text):
 
 @pytest.mark.model
 def test_ministers_of_several_countries_stand_for_them_in_a_meeting(model):
-    text = ("On the sidelines, Minister Olaf Weber joined in a meeting with Georgian, Romanian and Moldovan "
+    text = ("On the sidelines, Minister Olaf Weber took part in a meeting with Georgian, Romanian and Moldovan "
             "Ministers to review the corridor.")
     found = find(model, text, [("Olaf Weber", "person", "Olaf Weber"),
                                ("Georgian", "country", "Georgia", "demonym"),
@@ -645,7 +645,7 @@ def test_accession_talks_are_a_process_and_peace_talks_a_meeting(model):
 def test_a_meeting_of_two_subjects_dated_by_the_occasion_in_brackets(model):
     people = [*persons("Olaf Weber", "Ana Brnabic"),
               ("UN General Assembly", "organization", "UN General Assembly")]
-    text = ("Olaf Weber and Ana Brnabic have met on the sidelines of major events (most recently, the "
+    text = ("Olaf Weber and Ana Brnabic have met on the sidelines of large events (lately, the "
             "September 2024 UN General Assembly).")
     e = one(find(model, text, people, [("recently", "2024-12"), ("September 2024", "2024-09")]), "meeting")
     assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"} and e.date == "2024-09"
@@ -738,9 +738,9 @@ def test_the_place_of_a_meeting_held_somewhere_hangs_on_the_participation(model)
 @pytest.mark.model
 def test_a_war_that_began_or_fighting_that_broke_out_is_dated(model):
     names = [("Armenia", "country", "Armenia"), ("Azerbaijan", "country", "Azerbaijan")]
-    e = one(find(model, "The true war, which began on September 27th, has been less filmed.", names,
-                 [("September 27th", "2020-09-27")]), "war")
-    assert e.date == "2020-09-27"
+    e = one(find(model, "The true war, which started on October 4th, has been less filmed.", names,
+                 [("October 4th", "2020-10-04")]), "war")
+    assert e.date == "2020-10-04"
     e = one(find(model, "Fighting between Azerbaijan and Armenia broke out on 27 September 2020.", names,
                  [("27 September 2020", "2020-09-27")]), "war")
     assert (set(e.participants), e.date) == ({"Armenia", "Azerbaijan"}, "2020-09-27")
@@ -1243,12 +1243,12 @@ def test_an_exercise_s_own_dated_name_is_not_where_it_was_held(model):
 
 @pytest.mark.model
 def test_a_saying_by_a_person_named_inside_a_long_title_is_theirs(model):
-    text = ("In May 2011, President of the State Oil Company of Moldova Republic Rovan Abdulov stated that Moldova "
+    text = ("In June 2012, President of the State Oil Company of Moldova Republic Rovan Abdulov stated that Moldova "
             "would begin building national warships after 2013.")
     mentions = COUNTRIES + persons("Rovan Abdulov") + [
         ("State Oil Company of Moldova Republic", "organization", "SOCM")]
-    found = find(model, text, mentions, times=[("May 2011", "2011-05")])
-    assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Rovan Abdulov"], "2011-05")]
+    found = find(model, text, mentions, times=[("June 2012", "2012-06")])
+    assert [(e.participants, e.date) for e in found if e.type == "statement"] == [(["Rovan Abdulov"], "2012-06")]
 
 
 @pytest.mark.model
