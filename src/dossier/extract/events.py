@@ -1662,7 +1662,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
         for s in slots:
             if s.pos_ == "NOUN" and s.lemma_.lower() in _UNIT_NOUNS and ix.mention(s, orgs) is None:
                 continue   # "the OSCE mission in Moldova was established": a unit of the body, not the body
-            ms = ix.phrase_mentions(s, orgs) or _body_named_before(s, ix)
+            ms = ix.phrase_mentions(s, orgs) or ix.body_named_before(s)
             if ms:
                 d = _Draft("organization_change", tok, name=ix.name(ms[0]))
                 d.add(*[n for x in P.children(tok, ("nsubj",)) for n in ix.refers(x, ("country", "person"))])
@@ -1711,7 +1711,7 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
     if lemma in P.JOIN_VERBS and tok.pos_ == "VERB":
         objs = P.children(tok, ("dobj",)) + P.pobjs(tok, {"to"})
         # ("joined the organisation in 2018": the body named before)
-        ms = [m for o in objs for m in ix.phrase_mentions(o, orgs) or _body_named_before(o, ix)]
+        ms = [m for o in objs for m in ix.phrase_mentions(o, orgs) or ix.body_named_before(o)]
         who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("country",))]
         # "Romania joined NATO in 2004 along with Bulgaria and Slovakia": they joined too
         who += [n for o in P.along_with(tok) for n in ix.refers(o, ("country",))] if who else []
@@ -1782,15 +1782,6 @@ def _body_or_its_people(tok: Token, ix: Index) -> Mention | None:
     # "NATO leaders", "leaders of the Organization of Turkic States"
     return next((x for c in [*(c for c in tok.children if c.dep_ in ("compound", "nmod")), *P.pobjs(tok, {"of"})]
                  for x in [ix.mention(c, ("organization",))] if x is not None), None)
-
-
-def _body_named_before(tok: Token, ix: Index) -> list[Mention]:
-    """"The group was created in 1995": the body named last before, within two paragraphs, whose name
-    ends with the noun ("... under the aegis of the Vestra Prut Group")."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-        return []
-    m = ix.named_by_noun(tok, ("organization",), reach=1200)
-    return [m] if m is not None else []
 
 
 # a state leaving a body or putting its part in it on hold
@@ -1992,9 +1983,10 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     for e in open_:
         for a in owned.get(id(e), []):
             if e.time is a.time and e.anchor.dep_ == "relcl" and e.anchor.head.i == a.token.i:
+                clause = {t.i for t in e.anchor.subtree}
                 for d in open_:
-                    if d.time is None and not d.own_time_only and d.anchor.i not in {
-                            t.i for t in e.anchor.subtree} and P.dep_distance(d.anchor, a.token) <= 4:
+                    if d.time is None and not d.own_time_only and d.anchor.i not in clause \
+                            and P.dep_distance(d.anchor, a.token) <= 4:
                         d.time = a.time
     # an event inside another's phrase ("renamed ... at the Istanbul summit", "the session within
     # Baku Energy Week (June 2022)") or coordinated with it shares its time
@@ -2424,7 +2416,7 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
             elif typ == "independence":
                 # "Azerbaycan'ın bağımsızlığını ilan etmesi" (the state in the genitive before), or
                 # "bağımsızlığını kazanan Azerbaycan" (the noun the participle qualifies)
-                gen = [m for m in before if re.match(r"['’]n?[ıiuü]n\b", text[m.end:m.end + 4])]
+                gen = [m for m in before if turkish.case(text, m.end) == "genitive"]
                 end = s + off_end
                 nxt = [m for m in ms if m.start >= end]
                 order = nxt + gen[::-1] if qualifies_next else gen[::-1] + nxt
@@ -2470,9 +2462,9 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
             seen.add((typ, name, tuple(who)))
             # where a meeting or visit was: the place named in the locative ("Şuşa'da bir araya geldi")
             # (a visit goes where its dative says: "Nahçıvan'a ziyaret")
+            cases = ("locative", "dative") if typ == "visit" else ("locative",)
             place = next((m for m in ms if m.type in ("place", "country") and m.form in ("name", "capital")
-                          and (re.match(r"['’](?:da|de|ta|te)\b", text[m.end:m.end + 4])
-                               or typ == "visit" and re.match(r"['’](?:y?[ae])\b", text[m.end:m.end + 4]))), None) \
+                          and turkish.case(text, m.end) in cases), None) \
                 if typ in ("meeting", "visit", "agreement_signed") else None
             out.append(Event(type=typ, sources=[ctx.doc.source(s, e)], name=name,
                              date=t.value if t else None, end_date=t.end_value if t else None,

@@ -843,6 +843,14 @@ class Index:
         found = self.phrase_mentions(subj[-1])
         return self.name(found[0]) if len(found) == 1 and found[0].type == "country" else None
 
+    def body_named_before(self, tok: Token) -> list[Mention]:
+        """"The group was created in 1995", "joined the organisation": the body named last before, within two
+        paragraphs, that the noun names ("... under the aegis of the Vestra Prut Group")."""
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+            return []
+        m = self.named_by_noun(tok, ("organization",), reach=1200)
+        return [m] if m is not None else []
+
     def named_by_noun(self, tok: Token, types: tuple[str, ...], reach: int) -> Mention | None:
         """"the group", "the armed forces": the mention of ``types`` named last in the ``reach`` characters
         before ``tok`` whose name ends with that noun ("... the OSCE Minsk Group")."""

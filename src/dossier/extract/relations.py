@@ -1091,14 +1091,6 @@ _ASPIRED = {"bid", "application", "path", "road", "aspiration", "prospect", "tra
             "quest", "drive", "hope", "hopes", "ambition", "ambitions"}
 
 
-def _named_body(tok: Token, ix: Index) -> list[Mention]:
-    """"the organisation", "the bloc": the body named last before (within two paragraphs)."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
-        return []
-    m = ix.named_by_noun(tok, _ORG, reach=1200)
-    return [m] if m is not None else []
-
-
 def _is_year_or_date(tok: Token, ix: Index) -> bool:
     return any(a.token.i == tok.i or a.token.head.i == tok.i for a in ix.sentence_times(tok.sent))
 
@@ -1240,7 +1232,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if any(o.lemma_.lower() in ("observer", "partner", "guest") for o in P.pobjs(tok, {"as"})):
             return   # "joined the organisation as an observer": not a member
         # ("joined the organisation in 2018": the body named before)
-        orgs = [ix.name(m) for o in objs for m in ix.phrase_mentions(o, _ORG) or _named_body(o, ix)]
+        orgs = [ix.name(m) for o in objs for m in ix.phrase_mentions(o, _ORG) or ix.body_named_before(o)]
         joiners = _subjects(tok, ix, ("country",))
         # "joined NATO in 2004 along with Bulgaria and Slovakia"
         joiners += [n for o in P.along_with(tok) for n in ix.refers(o, ("country",))] \
