@@ -58,6 +58,16 @@ def test_a_bare_month_told_in_the_past_is_the_last_one_before_the_report(nlp_mod
 
 
 @pytest.mark.parametrize("text, surface, iso", [
+    ("The two premiers will meet again in Chisinau in February.", "February", "2025-02"),
+    ("The summit will take place in Iasi on 2 May.", "2 May", "2025-05-02"),
+    ("The exhibition will open in May.", "May", "2024-05"),   # the month of the report is not over
+    ("The summit will take place in Iasi on 20 November.", "20 November", "2024-11-20"),
+])
+def test_a_bare_month_told_in_the_future_is_the_next_one_from_the_report(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2024-05-10")[surface] == iso
+
+
+@pytest.mark.parametrize("text, surface, iso", [
     ("Vestra will sell gas to Moldova from April next year.", "April next year", "2025-04"),
     ("Deliveries began in March of last year.", "March of last year", "2023-03"),
     ("The two ministers met on 5 May last year.", "5 May last year", "2023-05-05"),

@@ -228,7 +228,7 @@ def find_times(ctx: Context) -> list[TimeExpr]:
                     end = year + end[4:]
                 c = _Cand(c.start, c.end, year + c.value[4:], end, relative=True)
             elif pub is not None:
-                c = _year_from_publication(c, pub, past=_told_as_past(ctx, c.start, c.end))
+                c = _year_from_publication(c, pub, tense=_tense(ctx, c.start, c.end))
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
                             end_value=c.end_value, relative=c.relative))
     return out
@@ -239,32 +239,38 @@ def find_times(ctx: Context) -> list[TimeExpr]:
 _AHEAD_DAYS = 62
 
 
-def _told_as_past(ctx: Context, start: int, end: int) -> bool:
-    """Whether the clause of clean[start:end] is told in the past ("conducted exercises in June")."""
+def _tense(ctx: Context, start: int, end: int) -> str | None:
+    """How the clause of clean[start:end] is told: "past" ("conducted exercises in June"), "future"
+    ("will meet again in September") or None (present, or no parse)."""
     if not ctx.sp.has_annotation("DEP"):
-        return False
+        return None
     span = ctx.sp.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
-        return False
+        return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in ("will", "shall", "'ll") or c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux):
-        return False
-    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux)
+    if any(c.lower_ in ("will", "shall", "'ll") for c in aux):
+        return "future"
+    if any(c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in aux):
+        return None
+    return "past" if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.tag_ == "VBD" for c in aux) else None
 
 
-def _year_from_publication(c: _Cand, pub: dt.date, past: bool = False) -> _Cand:
+def _year_from_publication(c: _Cand, pub: dt.date, tense: str | None = None) -> _Cand:
     """A day or month without a year in a dated article: the occurrence nearest before (or just after) it;
-    told in the past tense, the last one before it."""
+    told in the past tense, the last one before it; in the future tense, the next one from it on."""
     def year_of(value: str) -> int | None:
         parts = value.split("-")   # XXXX-MM or XXXX-MM-DD
-        mo, d = int(parts[1]), int(parts[2]) if len(parts) > 2 else 1
-        if not _valid_day(d, mo):
+        mo, d = int(parts[1]), int(parts[2]) if len(parts) > 2 else None
+        if not _valid_day(d or 1, mo):
             return None
+        if tense == "future":   # this year's unless it is already over (a bare month: its whole month)
+            return pub.year if (mo, d or 31) >= (pub.month, pub.day - 1) else pub.year + 1
+        d = d or 1
         ahead = (dt.date(pub.year, mo, min(d, 28) if mo == 2 else d) - pub).days
-        return pub.year if ahead <= (1 if past else _AHEAD_DAYS) else pub.year - 1   # (a day for time zones)
+        return pub.year if ahead <= (1 if tense == "past" else _AHEAD_DAYS) else pub.year - 1   # (a day for time zones)
 
     y = year_of(c.value)
     if y is None:
