@@ -1593,6 +1593,7 @@ def test_states_founding_a_body_together_are_its_members(model, text, members):
     ("Romania is Moldova's largest export market, followed by Italy and Georgia.",
      {("Romania", 1), ("Italy", 2), ("Georgia", 3)}),
     ("Moldova's second-largest trading partner is Romania.", {("Romania", 2)}),
+    ("Romania was Moldova's 12th largest trading partner.", {("Romania", 12)}),   # a numbered ordinal
     ("Moldova's main trading partners are Romania, Italy and Georgia.",
      {("Romania", None), ("Italy", None), ("Georgia", None)}),
 ])
@@ -1894,6 +1895,7 @@ def test_a_site_on_a_river_in_a_state_lies_in_the_state_and_the_river_does_not(m
     ("Romania is the third-largest investor in Moldova.", {("Romania", 3, "investor in Moldova")}),
     ("Romania, the largest foreign investor in Moldova, signed the deal.", {("Romania", 1, "investor in Moldova")}),
     ("Romania is one of the largest investors in Moldova.", set()),   # no rank told
+    ("Romania is the 4th-largest investor in Moldova.", {("Romania", 4, "investor in Moldova")}),
     ("Moldova ranked 35th in the Doing Business index in 2020.", {("Moldova", 35, "the Doing Business index")}),
 ])
 def test_a_state_ranked_in_a_role_or_a_list(model, text, expected):

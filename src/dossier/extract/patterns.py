@@ -440,6 +440,8 @@ def ordinal_of(tokens) -> int | None:
     for w in words:
         if w in ORDINALS:
             return ORDINALS[w]
+        if re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", w):   # "21st largest"
+            return int(w[:-2])
     text = " ".join(words)
     m = re.search(r"\bno\.?\s*(\d+)\b|\bnumber\s+(\d+)\b|#(\d+)\b", text)
     if m:
