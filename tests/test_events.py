@@ -1924,6 +1924,19 @@ def test_relations_established_on_a_page_about_a_pair_are_the_pair_s(model, titl
     assert one(events.find_events(ctx), "diplomatic_relations").participants == participants
 
 
+@pytest.mark.parametrize("text, participants", [
+    ("Romania recognised Moldova on 27 August 1991, and diplomatic relations were established on 17 July 1992.",
+     ["Moldova", "Romania"]),
+    # another state named in the sentence: not the title's pair
+    ("Ukraine recognised Moldova on 27 August 1991, and diplomatic relations were established on 17 July 1992.",
+     []),
+])
+def test_relations_established_in_a_sentence_naming_only_the_pair_are_the_pair_s(model, text, participants):
+    ctx = make_context(model, text, COUNTRIES, [("27 August 1991", "1991-08-27"), ("17 July 1992", "1992-07-17")])
+    ctx.doc.title = "Moldova–Romania relations"
+    assert sorted(one(events.find_events(ctx), "diplomatic_relations").participants) == participants
+
+
 def test_a_capital_hosting_a_summit_is_its_place_and_its_state_the_host(model):
     text = "Chisinau hosted a summit of the Vestra Council in May 2024."
     found = find(model, text, [("Chisinau", "place", "Chisinau"), ("Vestra Council", "organization", "Vestra Council")],

@@ -762,10 +762,14 @@ def _diplomatic(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*[n for s in P.subject_of(anchor) for n in ix.refers(s, ("country",))])
     if any(ix.is_pair_phrase(t) for t in anchor.sent):
         d.add(*ix.pair)
-    if not d.participants and not ix.mentions_in(anchor.sent.start_char, anchor.sent.end_char, ("country",)):
+    if not d.participants:
         # "Diplomatic relations were established on 17 July 1992." on a page titled "Armenia–Georgia
-        # relations": the two states the title pairs
-        d.add(*_title_pair(ix.ctx.doc.title))
+        # relations": the two states the title pairs, when the sentence names no other state ("Georgia
+        # recognised Armenia on ..., and diplomatic relations were established on ...")
+        pair = _title_pair(ix.ctx.doc.title)
+        named = {ix.name(m) for m in ix.mentions_in(anchor.sent.start_char, anchor.sent.end_char, ("country",))}
+        if named <= set(pair):
+            d.add(*pair)
     d.place = _place(anchor, ix) or next(
         (ix.name(m) for m in ix.mentions_in(anchor.left_edge.idx, anchor.right_edge.idx + 1, ("place",))), None)
     return [d]
