@@ -215,6 +215,13 @@ def test_a_percentage_owned_of_a_line_is_a_stake_without_the_word_stake(nlp_mode
     assert got == {(30, "BOTAŞ", tanap), (12, "BP", tanap)}
 
 
+def test_a_share_in_a_clause_after_another_is_the_same_asset_s_and_the_company_holds_it(nlp_model):
+    text = "Vestra Energy owns 40% of the Prut Gas Line, while Romania's Transgaz holds 35%."
+    got = {(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset"))
+           for q in figures(nlp_model, text) if q.indicator == "equity_share"}
+    assert got == {(40, "Vestra Energy", "Prut Gas Line"), (35, "Transgaz", "Prut Gas Line")}
+
+
 def test_shares_listed_after_an_owning_verb_go_on_with_their_holders(nlp_model):
     text = "SOCAR owns 58% of TANAP, BOTAS 30% and BP 12%."
     got = {(q.value, q.qualifiers.get("holder")) for q in figures(nlp_model, text) if q.indicator == "equity_share"}

@@ -1325,11 +1325,12 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         "country", "organization", "place")
     ms = [m for m in _sentence_mentions(ctx, site, types)]
     if indicator == "equity_share":
-        # "Hungarian MOL has a 12% stake", "the Moldovan state company Vestra holds": the company holds it,
-        # not the state its demonym names
-        ms = [m for m in ms if not (m.form == "demonym" and any(
+        # "Hungarian MOL has a 12% stake", "the Moldovan state company Vestra holds", "Romania's Vestra
+        # holds": the company holds it, not the state its demonym or possessive names
+        ms = [m for m in ms if not ((m.form == "demonym" or m.type == "country") and any(
             o.type == "organization" and o.start >= m.end
-            and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}", ctx.doc.text[m.end:o.start]) for o in ms))]
+            and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}" if m.form == "demonym" else r"['’]s\s+",
+                             ctx.doc.text[m.end:o.start]) for o in ms))]
     verb = trigger
     if indicator == "arms_sales":
         verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
@@ -1389,6 +1390,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     if indicator == "equity_share" and not dst:
         # "the Codru field is run by A and B, which holds 30%": a site the sentence names
         dst = [_actor(m, indicator) for m in ms if _site_name(m) and _actor(m, indicator) not in src][:1]
+    if indicator == "equity_share" and not dst:
+        # "A owns 15% of the line, while B holds 24%": the asset of the share before in the sentence
+        dst = [q.qualifiers["asset"] for q in reversed(siblings) if q.indicator == indicator
+               and q.qualifiers.get("asset") and q.qualifiers["asset"] not in src[:1]][:1]
     if indicator == "equity_share" and not dst:
         topic = _line_named_before(ctx, site, set(src[:1])) or _paragraph_topic(
             ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
