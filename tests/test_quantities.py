@@ -470,6 +470,14 @@ def test_a_lines_capacity_told_with_its_or_the_pipelines_is_that_lines(nlp_model
                    (17e6, "t/y", ("Ungheni–Iasi railway",), "target", None)}
 
 
+def test_the_length_of_the_link_and_the_capacity_of_the_line_are_the_line_named_before(nlp_model):
+    text = ("Vestra Energy on Monday opened the Ungheni–Balti gas pipeline.\n\n"
+            "The 95-km link is run by Vestra. Vestra wants to lift the capacity of the line to 3 bcm a year by 2027.")
+    got = {(q.indicator, q.value, q.subjects[0] if q.subjects else None)
+           for q in figures(nlp_model, text, published="2024-06-15")}
+    assert got == {("length", 95, "Ungheni–Balti gas pipeline"), ("capacity", 3, "Ungheni–Balti gas pipeline")}
+
+
 def test_servicemen_are_counted_though_the_tagger_calls_the_word_singular(nlp_model):
     [q] = figures(nlp_model, "Romania's defence ministry said 50 of its servicemen had died.")
     assert (q.indicator, q.value, q.label) == ("count", 50, "servicemen") and "Romania" in q.subjects

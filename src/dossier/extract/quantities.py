@@ -779,7 +779,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if _distance(ctx.doc.text, fig.end, site.sent.end_char):
             return None, None
         tok = first({"long", "length", "pipeline", "railway", "road", "border", "route", "corridor", "line",
-                     "stretch", "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal"})[1]
+                     "stretch", "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal",
+                     "link", "interconnector"})[1]
         return "length", tok
     if fig.dim == "percent":
         c, tok = first(EQUITY)
@@ -1110,7 +1111,8 @@ def _other_clause(c: Token) -> bool:
                                                                        for k in c.children))
 
 
-_LINE_NOUNS = {"route", "pipeline", "railway", "railroad", "road", "corridor", "line", "link", "highway", "cable"}
+_LINE_NOUNS = {"route", "pipeline", "railway", "railroad", "road", "corridor", "line", "link", "highway", "cable",
+               "interconnector"}
 
 
 def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: Token | None, pair: list[str],
@@ -1133,8 +1135,11 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
             topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
             names = [topic] if topic else []
         if not names and trigger is not None:
-            # "the pipeline's capacity", "its annual capacity": the line the passage is about
-            owner = next((c for c in trigger.children if c.dep_ == "poss"), None)
+            # "the pipeline's capacity", "its annual capacity", "the capacity of the line": the line the
+            # passage is about
+            owner = next((c for c in trigger.children if c.dep_ == "poss"), None) or next(
+                (o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and any(d.lower_ in ("the", "this", "that") for d in o.children)), None)
             if owner is not None and (owner.lower_ == "its" or _lemma(owner) in _LINE_NOUNS):
                 topic = _line_before(ctx, fig.start, None if owner.lower_ == "its" else _lemma(owner))
                 names = [topic] if topic else []
