@@ -1125,6 +1125,22 @@ def test_a_line_operated_by_a_company_is_operated_by_it(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Vestra opened the Prut gas pipeline on Monday.\n\nThe 40-km link is operated by Petromold.",
+     {("Petromold", "Prut gas pipeline")}),
+    # "the railway" in the next paragraph is not the pipeline named before
+    ("Vestra opened the Prut gas pipeline on Monday.\n\nThe railway is operated by Petromold.", set()),
+    # only the paragraph right before
+    ("Vestra opened the Prut gas pipeline on Monday.\n\nTrade grew.\n\nThe link is operated by Petromold.",
+     set()),
+])
+def test_the_line_opening_a_paragraph_is_the_one_the_paragraph_before_named(model, text, expected):
+    mentions = [("Prut gas pipeline", "infrastructure", "Prut gas pipeline"),
+                ("Petromold", "organization", "Petromold"), ("Vestra", "organization", "Vestra")]
+    assert triples(find(model, text, mentions, predicate="operator_of")) == expected
+
+
+@pytest.mark.model
 def test_a_place_said_to_be_a_city_in_a_region_lies_there(model):
     text = "Orhei is a city in the Bessarabia region. Gagauzia is an autonomous territory of Moldova."
     mentions = [("Orhei", "place", "Orhei"), ("Bessarabia region", "place", "Bessarabia"),

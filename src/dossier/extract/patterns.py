@@ -907,8 +907,24 @@ class Index:
             for m in reversed(self.mentions):
                 if m.end <= tok.idx and m.type == "infrastructure" and low in (m.text + " " + m.entity).lower():
                     return m
-            return self.topic_infrastructure(tok.idx)
+            return self.topic_infrastructure(tok.idx) or self._line_of_paragraph_before(tok.idx, low)
         return None
+
+    def _line_of_paragraph_before(self, pos: int, noun: str) -> Mention | None:
+        """"The 95-km link is run by X" opening a paragraph after the one that named the line: the last
+        infrastructure named in the paragraph before, unless its name says it is another kind of thing."""
+        floor = self.paragraph_start(pos)
+        before = [m for m in self.mentions if m.type == "infrastructure" and floor - 1500 <= m.start and m.end <= floor]
+        if not before:
+            return None
+        last = before[-1]
+        if self.paragraph_start(last.start) != self.paragraph_start(max(0, floor - 2)):
+            return None   # only the paragraph right before
+        generic = {"line", "link", "project", "interconnector"}
+        words = set((last.text + " " + last.entity).lower().replace("-", " ").split())
+        if noun not in generic and words & (INFRA_NOUNS - generic - {noun}):
+            return None   # "the railway" is not the "Ungheni–Balti gas pipeline"
+        return last
 
     def topic_infrastructure(self, pos: int) -> Mention | None:
         """The infrastructure a paragraph is about, as of ``pos``: the last one that was the subject
