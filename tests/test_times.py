@@ -68,6 +68,22 @@ def test_a_bare_month_told_in_the_future_is_the_next_one_from_the_report(nlp_mod
 
 
 @pytest.mark.parametrize("text, surface, iso", [
+    ("In the first quarter, Moldova's exports rose.", "the first quarter", "2024-01/2024-03"),
+    ("In the first half of the year, Moldova's exports rose.", "the first half", "2023-01/2023-06"),
+    ("In the first half of last year, Moldova's exports rose.", "the first half of last year", "2023-01/2023-06"),
+    ("In the first seven months, Moldova's exports rose.", "the first seven months", "2023-01/2023-07"),
+    ("Moldova's exports will rise in the second half.", "the second half", "2024-07/2024-12"),
+])
+def test_a_period_of_months_without_a_year_is_the_last_one_over_or_told_ahead_the_next(nlp_model, text, surface,
+                                                                                        iso):
+    assert values(nlp_model, text, "2024-05-10")[surface] == iso
+
+
+def test_a_half_of_a_century_is_no_period_of_the_report_s_year(nlp_model):
+    assert "the first half" not in values(nlp_model, "In the first half of the 19th century it grew.", "2024-05-10")
+
+
+@pytest.mark.parametrize("text, surface, iso", [
     ("Vestra will sell gas to Moldova from April next year.", "April next year", "2025-04"),
     ("Deliveries began in March of last year.", "March of last year", "2023-03"),
     ("The two ministers met on 5 May last year.", "5 May last year", "2023-05-05"),

@@ -76,6 +76,11 @@ def _year(g: str) -> str:
 _LB = r"(?<![\w$€£.,/-])"  # a number glued to nothing before it
 _RB = r"(?![\w/])"
 
+# after a period with no year: nothing but "of this / last / the year" may qualify it
+_NO_YEAR_AFTER = (r"(?!\s+(?:of\s+)?(?:1[89]|20)\d\d)"
+                  r"(?!\s+of\b(?!\s+(?:this|last|next|the\s+current|the\s+previous|the)\s+year\b))")
+
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # 26-28 May 2022 / from 26 to 28 May 2022
     ("day_range_dmy", re.compile(
@@ -108,6 +113,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:(?:the\s+)?first\s+)?(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+"
         r"of\s+" + _year("y") + _RB, re.I)),
     ("quarter_short", re.compile(r"\b(?P<kind>[QH])(?P<q>[1-4])\s+" + _year("y") + _RB)),
+    # the first quarter / the first half (of this year) / the first nine months, no year written: the report's
+    # year (or the one a "last year" after it says); not "the first half of the 20th century"
+    ("quarter_bare", re.compile(
+        r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\b" + _NO_YEAR_AFTER,
+        re.I)),
+    ("first_months_bare", re.compile(
+        r"\b(?:the\s+)?first\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\b"
+        + _NO_YEAR_AFTER, re.I)),
     # June 2021 / June of 2021 / (the) end of 2021 / mid-2021
     ("month_year", re.compile(r"\b" + _mon("m") + r",?\s+(?:of\s+)?" + _year("y") + _RB)),
     ("year_range", re.compile(
@@ -210,7 +223,8 @@ def find_times(ctx: Context) -> list[TimeExpr]:
                 and re.fullmatch(r"(?i:(?:the\s+)?(?:next|last|this|previous|coming)\s+year)",
                                  text[after.start:after.end]):
             # "from April next year": one month of the year told relative to the report
-            c = _Cand(c.start, after.end, after.value + c.value[4:], None, relative=True)
+            end = after.value + c.end_value[4:] if c.end_value and c.end_value.startswith("XXXX") else None
+            c = _Cand(c.start, after.end, after.value + c.value[4:], end, relative=True)
             skip = i + 1
         if c.value.startswith("XXXX") and after is not None and re.match(r"\d{4}", after.value) \
                 and re.fullmatch(r"\s*(?:to|until|till|through|and|[-–—])\s*", text[c.end:after.start]):
@@ -272,6 +286,15 @@ def _year_from_publication(c: _Cand, pub: dt.date, tense: str | None = None) -> 
         ahead = (dt.date(pub.year, mo, min(d, 28) if mo == 2 else d) - pub).days
         return pub.year if ahead <= (1 if tense == "past" else _AHEAD_DAYS) else pub.year - 1   # (a day for time zones)
 
+    if c.end_value and re.fullmatch(r"XXXX-\d\d", c.value) and re.fullmatch(r"XXXX-\d\d", c.end_value):
+        # a period of months ("the first quarter"): told in the future, the next one not yet over; else the
+        # last one over by the report's month
+        last = int(c.end_value[5:])
+        if tense == "future":
+            y = pub.year if last >= pub.month else pub.year + 1
+        else:
+            y = pub.year if last <= pub.month else pub.year - 1
+        return _Cand(c.start, c.end, f"{y}{c.value[4:]}", f"{y}{c.end_value[4:]}", relative=True)
     y = year_of(c.value)
     if y is None:
         return c
@@ -390,6 +413,16 @@ def _build(kind: str, m: re.Match) -> _Cand | None:
             return None
         y = int(g["y"])
         return _Cand(s, e, _iso(y, (q - 1) * size + 1), _iso(y, q * size))
+    if kind == "quarter_bare":
+        q = ORDINALS.get(g["q"].casefold()) or int(g["q"][0])
+        size = 6 if g["kind"].casefold() == "half" else 3
+        if q * size > 12:
+            return None
+        return _Cand(s, e, f"XXXX-{(q - 1) * size + 1:02d}", f"XXXX-{q * size:02d}")
+    if kind == "first_months_bare":
+        raw = g["n"].casefold()
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
+        return _Cand(s, e, "XXXX-01", f"XXXX-{n:02d}") if 1 <= n <= 11 else None
     if kind == "first_months":
         raw = g["n"].casefold()
         n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
