@@ -478,6 +478,17 @@ def test_the_length_of_the_link_and_the_capacity_of_the_line_are_the_line_named_
     assert got == {("length", 95, "Ungheni–Balti gas pipeline"), ("capacity", 3, "Ungheni–Balti gas pipeline")}
 
 
+def test_a_figure_it_is_told_with_goes_on_the_figure_of_the_sentence_before(nlp_model):
+    text = ("Trade between Moldova and Romania reached $4.3 billion in 2023. In January–March 2024 it stood at "
+            "$612 million.\n\nRomanian investment in Moldova reached $2 billion in 2022. It rose to $2.3 billion "
+            "in 2023. The ministry said it had a budget of $5 million.")
+    got = {(q.indicator, q.value, tuple(q.subjects), q.time) for q in figures(nlp_model, text, published="2024-05-10")}
+    assert got == {("trade_turnover", 4.3e9, ("Moldova", "Romania"), "2023"),
+                   ("trade_turnover", 612e6, ("Moldova", "Romania"), "2024-01/2024-03"),
+                   ("investment", 2e9, ("Romania", "Moldova"), "2022"),
+                   ("investment", 2.3e9, ("Romania", "Moldova"), "2023")}
+
+
 def test_servicemen_are_counted_though_the_tagger_calls_the_word_singular(nlp_model):
     [q] = figures(nlp_model, "Romania's defence ministry said 50 of its servicemen had died.")
     assert (q.indicator, q.value, q.label) == ("count", 50, "servicemen") and "Romania" in q.subjects

@@ -231,7 +231,9 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         else:
             siblings = [done[id(f)] for f in figures[:i] if id(f) in done and _same_sentence(ctx, f, fig)]
             fig.segment = _segment(ctx, figures, i)
-            q = _quantity(ctx, fig, pair, siblings)
+            before = [] if siblings else [done[id(f)] for f in figures[:i]
+                                          if id(f) in done and _sentence_before(ctx, f, fig)]
+            q = _quantity(ctx, fig, pair, siblings, before)
             if q is None:
                 continue
         done[id(fig)] = q
@@ -540,11 +542,36 @@ def _same_sentence(ctx: Context, a: Figure, b: Figure) -> bool:
     return ctx.sentence(a.start).start == ctx.sentence(b.start).start
 
 
-def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantity]) -> Quantity | None:
+def _sentence_before(ctx: Context, a: Figure, b: Figure) -> bool:
+    """Whether figure ``a`` is in the sentence right before ``b``'s, in the same paragraph."""
+    sb = ctx.sentence(b.start)
+    return sb.start > 0 and ctx.sentence(a.start).start == ctx.sp[sb.start - 1].sent.start \
+        and "\n\n" not in ctx.doc.text[a.start:b.start]
+
+
+# what a level "stood at", "reached" or "rose to"
+_LEVEL_VERBS = {"stand", "reach", "amount", "total", "be", "rise", "grow", "increase", "fall", "drop", "decline",
+                "exceed", "climb", "jump", "top", "hit", "surpass", "decrease", "shrink"}
+
+
+def _it_goes_on(site: _Site, before: list[Quantity], unit: str) -> Quantity | None:
+    """"Trade reached $4.3 billion in 2023. In January–February 2024 it stood at $612 million.": the
+    figure "it" is told with is the one of the sentence before, of the same unit."""
+    verb = _verb(site) or (site.root.head if site.root.head.pos_ == "AUX" else None)
+    if verb is None or _lemma(verb) not in _LEVEL_VERBS or not any(
+            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return None
+    return next((q for q in reversed(before) if q.unit == unit and q.indicator in (
+        "trade_turnover", "investment", "gas_supply", "oil_supply", "contracts_value", "arms_sales")), None)
+
+
+def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantity],
+              before: list[Quantity] = ()) -> Quantity | None:
     site = _site(ctx, fig)
     if site is None:
         return None
     label = None
+    told = None
     if fig.dim == "count":
         if re.search(r"\bout\s+of\s+(?:the\s+)?$", ctx.doc.text[max(0, fig.start - 12):fig.start]):
             return None   # "ranked 41st out of 190 economies": what a rank is counted among
@@ -555,7 +582,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         trigger = noun
     else:
         indicator, trigger = _indicator(ctx, fig, site)
-        if indicator is None:
+        told = _it_goes_on(site, before, fig.unit) if indicator is None and before else None
+        if told is not None:
+            indicator, trigger = told.indicator, None
+        elif indicator is None:
             same = [q for q in siblings if q.unit == fig.unit]
             if same and same[-1].indicator == "trade_turnover" and _one_direction(ctx, fig, site):
                 return None   # "... $4.1 billion, of which exports accounted for $1.5 billion": a part of it
@@ -566,6 +596,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 return None
             indicator, trigger = same[-1].indicator, None
     subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
+    if fig.dim != "count" and told is not None:
+        subjects, quals = list(told.subjects), dict(told.qualifiers)
     there = _there(ctx, site, subjects) if indicator in ("companies_count", "investment", "count") else None
     if there is not None:
         # "Turkish firms employ 20,000 people in Azerbaijan. More than 4,000 Turkish companies operate there"
