@@ -634,6 +634,13 @@ def test_a_figure_told_after_a_target_does_not_take_its_deadline(nlp_model):
     assert (q.time, q.modality) == ("2024-12-01", "actual")
 
 
+def test_a_past_figure_in_the_sentence_after_a_target_is_not_dated_by_its_deadline(nlp_model):
+    qs = figures(nlp_model, "Moldova and Romania plan to raise trade to $6 billion by 2027. Romania invested "
+                            "$40 million in Moldova's gas grid, which was completed in June.", "2024-12-01")
+    [q] = [q for q in qs if q.indicator == "investment"]
+    assert (q.time, q.modality) == (None, "actual")
+
+
 @pytest.mark.parametrize("text", [
     "Moldova and Romania have agreed to raise trade to $1 billion, Ion Rusu said in Chisinau on Tuesday.",
     "Ion Rusu said on Tuesday that trade between Moldova and Romania would reach $1 billion.",

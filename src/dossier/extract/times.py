@@ -614,8 +614,7 @@ def time_for(ctx: Context, start: int, end: int, *, carry: bool = False) -> Time
     ps, pe = prev
     root = _sentence_root_span(ctx, ps, pe)
     found = _best_time(ctx, prev, *root) if root else None
-    if found is not None and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
-                                       ctx.doc.text[max(0, found.start - 20):found.start]):
+    if found is not None and _deadline(ctx.doc.text, found):
         return None   # "... to $6 billion by 2026. Investment has reached $2.4 billion, he added": a deadline
     return found
 
@@ -672,7 +671,14 @@ def previous_sentence_time(ctx: Context, pos: int) -> TimeExpr | None:
     if prev is None:
         return None
     found = [t for t in ctx.times if t.start >= prev[0] and t.end <= prev[1] and not vague(t)]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or _deadline(ctx.doc.text, found[0]):
+        return None   # "... to 2 bcm by 2026. The company invested €40 million": a deadline dates no past figure
+    return found[0]
+
+
+def _deadline(text: str, t: TimeExpr) -> bool:
+    """Whether a time is a deadline ("by 2026", "by the end of 2025")."""
+    return re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", text[max(0, t.start - 20):t.start]) is not None
 
 
 def vague(t: TimeExpr) -> bool:
