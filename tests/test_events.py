@@ -771,6 +771,14 @@ def test_an_undated_event_takes_the_one_time_of_the_sentence_before_unless_later
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("bound", ["Until", "Before", "Since"])
+def test_a_time_a_stretch_ends_or_starts_at_in_the_sentence_before_dates_no_event(model, bound):
+    names = [*persons("Olaf Weber", "Ana Brnabic"), ("Vestra", "organization", "Vestra")]
+    text = f"{bound} 2022, Vestra sold most of the gas. Olaf Weber met Ana Brnabic to discuss a solution."
+    assert one(find(model, text, names, [("2022", "2022")]), "meeting").date is None
+
+
+@pytest.mark.model
 def test_a_dated_invasion_is_a_war_and_a_dated_agreement_was_signed_then(model):
     names = [("Russia", "country", "Russia"), ("Ukraine", "country", "Ukraine"), ("Armenia", "country", "Armenia"),
              ("Partnership Agreement", "agreement", "Partnership Agreement")]

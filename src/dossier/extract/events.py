@@ -2069,6 +2069,13 @@ def _since(a: Anchored) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
+def _bound(a: Anchored) -> bool:
+    """"since 2019", "until 2022", "before 2020", "by 2027": a time a stretch starts or ends at, no point in
+    time of its own."""
+    tok = a.token
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("since", "until", "till", "before", "by")
+
+
 _CLAUSE_BOUNDARY = {"ccomp", "advcl", "csubj", "parataxis"}
 
 
@@ -2215,8 +2222,8 @@ def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, lis
                 if d.type in ("meeting", "visit"):   # (the same occasion told again, not a saying after it)
                     d.time = next(iter(met.values()))
             continue
-        if len(times) != 1 or T.vague(times[0].time) or _since(times[0]) or times[0].time.end_value:
-            continue
+        if len(times) != 1 or T.vague(times[0].time) or _bound(times[0]) or times[0].time.end_value:
+            continue   # ("Until 2022, Vestra supplied it. Romania now does, X said.": no time of the saying)
         for d in undated:
             d.time = times[0].time
 
