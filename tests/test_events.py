@@ -779,6 +779,17 @@ def test_a_time_a_stretch_ends_or_starts_at_in_the_sentence_before_dates_no_even
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, place", [
+    ("Ion Rusu met Anna Petrova in the Moldovan capital on Monday.", "Chișinău"),
+    ("Ion Rusu met Anna Petrova in the Moldovan town of Cahul on Monday.", "Cahul"),
+])
+def test_a_meeting_in_a_state_s_capital_told_by_its_demonym_is_in_that_city(model, text, place):
+    names = [*persons("Ion Rusu", "Anna Petrova"), ("Moldovan", "country", "Moldova", "demonym"),
+             ("Cahul", "place", "Cahul")]
+    assert one(find(model, text, names, [("Monday", "2024-03-11")]), "meeting").place == place
+
+
+@pytest.mark.model
 def test_a_dated_invasion_is_a_war_and_a_dated_agreement_was_signed_then(model):
     names = [("Russia", "country", "Russia"), ("Ukraine", "country", "Ukraine"), ("Armenia", "country", "Armenia"),
              ("Partnership Agreement", "agreement", "Partnership Agreement")]

@@ -464,6 +464,10 @@ class Anchored:
 _SAME_POST = {"premier": r"premier|prime minister|pm", "pm": r"premier|prime minister|pm"}
 
 
+# common nouns for a settlement or area, named by an "of" after them ("the town of Cahul")
+_SETTLEMENT_NOUNS = {"town", "city", "village", "port", "region", "district", "province", "settlement"}
+
+
 # nouns that describe a state already named ("its ally", "the ex-Soviet country")
 _STATE_DESCRIPTIONS = {"ally", "country", "state", "nation", "republic", "neighbour", "neighbor", "partner"}
 
@@ -554,6 +558,10 @@ class Index:
                             found = None
                         if found is not None:
                             break
+            if found is None and c.lemma_.lower() in _SETTLEMENT_NOUNS and (types is None or "place" in types):
+                # "the Moldovan town of Cahul": the place the "of" names
+                found = next((m for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                              if o.dep_ == "pobj" for m in [self.mention(o, ("place",))] if m is not None), None)
             if found is None and c.dep_ == "conj":
                 # "X and his counterpart Y": the parser may hang the name Y on X, right after the noun it names
                 found = next((m for k in c.head.children if k.dep_ == "appos" and k.left_edge.i == c.i + 1
