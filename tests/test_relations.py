@@ -806,6 +806,16 @@ def test_becoming_a_member_dates_the_membership(model):
 
 
 @pytest.mark.model
+def test_a_membership_since_a_time_and_of_another_body_since_another(model):
+    text = "Moldova has been a member of the Vestra Council since 12 May 1999 and of the Prut Union since 3 June 2011."
+    found = find(model, text, COUNTRIES + [("Vestra Council", "organization", "Vestra Council"),
+                                           ("Prut Union", "organization", "Prut Union")],
+                 [("12 May 1999", "1999-05-12"), ("3 June 2011", "2011-06-03")], predicate="member_of")
+    assert {(r.subject, r.object, r.time) for r in found} == {("Moldova", "Vestra Council", "1999-05-12"),
+                                                              ("Moldova", "Prut Union", "2011-06-03")}
+
+
+@pytest.mark.model
 def test_a_route_a_corridor_promises_or_is_connects_its_ends(model):
     names = [("Zangezur corridor", "infrastructure", "Zangezur corridor"), ("Middle Corridor", "infrastructure",
              "Middle Corridor"), ("Azerbaijan", "country", "Azerbaijan"), ("Georgia", "country", "Georgia"),

@@ -1297,6 +1297,16 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent, time=when)
+        if when is not None:
+            # "a member of NATO since 2004 and of the EU since 2007": the gapped "and of" names another body
+            # with its own time (the parser hangs it on the first time)
+            for of in (t for t in sent if t.i > tok.i and t.lower_ == "of" and t.nbor(-1).lower_ == "and"):
+                bodies = [ix.name(m) for o in P.children(of, ("pobj",)) for m in ix.phrase_mentions(o, _ORG)]
+                own = [a.time.iso for a in ix.sentence_times(sent) if a.token.i > of.i
+                       and a.token.head.lower_ == "since"][:1]
+                for s in holders:
+                    for org in bodies if own else []:
+                        out.add("member_of", s, org, sent, time=own[0])
     elif lemma in P.ORG_LIST_NOUNS and tok.pos_ == "NOUN":
         # "(their efforts) in organizations such as A, B and C"
         listed = _listed(tok, ix, _ORG)
