@@ -816,6 +816,16 @@ def test_a_membership_since_a_time_and_of_another_body_since_another(model):
 
 
 @pytest.mark.model
+def test_a_line_connects_the_city_a_phrase_names_not_the_state_of_its_demonym(model):
+    text = "The Prut gas pipeline connects the Romanian city of Iasi with the Moldovan capital."
+    found = find(model, text, COUNTRIES + [("Prut gas pipeline", "infrastructure", "Prut gas pipeline"),
+                                           ("Romanian", "country", "Romania", "demonym"),
+                                           ("Moldovan", "country", "Moldova", "demonym"), ("Iasi", "place", "Iasi")],
+                 predicate="connects")
+    assert triples(found) == {("Prut gas pipeline", "Iasi"), ("Prut gas pipeline", "Chișinău")}
+
+
+@pytest.mark.model
 def test_a_route_a_corridor_promises_or_is_connects_its_ends(model):
     names = [("Zangezur corridor", "infrastructure", "Zangezur corridor"), ("Middle Corridor", "infrastructure",
              "Middle Corridor"), ("Azerbaijan", "country", "Azerbaijan"), ("Georgia", "country", "Georgia"),

@@ -415,7 +415,7 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
             ms = ix.phrase_mentions(o, ("place",))
             if ms:
                 return ix.name(ms[0])
-            capital = _capital_of_demonym(o, ix)   # "in the Moldovan capital"
+            capital = ix.capital_told(o)   # "in the Moldovan capital"
             if capital is not None:
                 return capital
             ms = ix.phrase_mentions(o, ("country",))
@@ -427,16 +427,6 @@ def _place(tok: Token, ix: Index, preps=("in", "at"), heads_too: bool = True) ->
             if m is not None and not re.search(r"\d", m.text):   # not the event's own name ("Prut-2021")
                 return ix.name(m)
     return None
-
-
-def _capital_of_demonym(tok: Token, ix: Index) -> str | None:
-    """"in the Moldovan capital": the capital the gazetteer lists for the state the demonym names (a name,
-    not a fact: which city is a state's capital)."""
-    if tok.lemma_.lower() != "capital" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    states = [ix.name(m) for c in tok.children if c.dep_ in ("amod", "compound")
-              for m in [ix.mention(c, ("country",))] if m is not None and m.form == "demonym"]
-    return gazetteer.load().capitals.get(states[0]) if len(states) == 1 else None
 
 
 def _place_closing_members(noun: Token, ix: Index) -> str | None:

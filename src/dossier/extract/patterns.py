@@ -21,6 +21,7 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
+from dossier import gazetteer
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.times import published_date, vague
 from dossier.records import Mention
@@ -933,6 +934,15 @@ class Index:
         if noun not in generic and words & (INFRA_NOUNS - generic - {noun}):
             return None   # "the railway" is not the "Ungheni–Balti gas pipeline"
         return last
+
+    def capital_told(self, tok: Token) -> str | None:
+        """"the Moldovan capital": the capital the gazetteer lists for the state the demonym names (a name,
+        not a fact: which city is a state's capital)."""
+        if tok.lemma_.lower() != "capital" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        states = [self.name(m) for c in tok.children if c.dep_ in ("amod", "compound")
+                  for m in [self.mention(c, ("country",))] if m is not None and m.form == "demonym"]
+        return gazetteer.load().capitals.get(states[0]) if len(states) == 1 else None
 
     def topic_infrastructure(self, pos: int) -> Mention | None:
         """The infrastructure a paragraph is about, as of ``pos``: the last one that was the subject

@@ -1778,16 +1778,20 @@ def _connections(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             infra = ix.infrastructure_for(subj[0]) if subj else None
         if infra is None:
             return
-        ends: list[Mention] = []
+        ends: list[str] = []
         # "linking China and Europe via Kazakhstan and Azerbaijan": the places it passes are connected too
         for o in P.children(tok, ("dobj",)) + P.pobjs(tok, {"with", "to", "via", "through", "across"}):
+            capitals = [c for t in o.subtree for c in [ix.capital_told(t)] if c is not None]   # "the Moldovan capital"
             # (not what a relative clause says of an end: "its Nakhchivan exclave, which borders Turkey")
             aside = [(c.left_edge.idx, c.right_edge.idx + 1) for c in o.subtree if c.dep_ == "relcl"]
-            ends += [m for m in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
+            found = [m for m in ix.mentions_in(o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text),
                                                ("country", "place"))
                      if not any(a <= m.start < b for a, b in aside)]
+            if capitals or any(m.type == "place" for m in found):   # "the Romanian city of Iasi": Iasi, not Romania
+                found = [m for m in found if m.form != "demonym"]
+            ends += [ix.name(m) for m in found] + capitals
         for e in ends:
-            out.add("connects", ix.name(infra), ix.name(e), sent)
+            out.add("connects", ix.name(infra), e, sent)
     # "the Prut Corridor, the quickest freight route between Moldova and Romania"
     if lemma in _ROUTE_NOUNS | {"way", "lifeline", "passage"} and tok.pos_ == "NOUN" and tok.dep_ == "appos":
         infra = ix.infrastructure_for(tok.head)
