@@ -1135,6 +1135,18 @@ def test_a_line_going_into_operation_or_entering_service_opens(model, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Danube pipeline is expected to open in November 2026.", [("Danube pipeline", "2026-11")]),
+    ("The Danube pipeline is scheduled to be commissioned in November 2026.", [("Danube pipeline", "2026-11")]),
+    ("The Danube pipeline is not expected to open in November 2026.", []),
+])
+def test_a_line_scheduled_to_open_opens_then_unless_denied(model, text, expected):
+    found = find(model, text, [("Danube pipeline", "infrastructure", "Danube pipeline")],
+                 [("November 2026", "2026-11")])
+    assert [(e.name, e.date) for e in found if e.type == "opening"] == expected
+
+
+@pytest.mark.model
 def test_a_line_that_opened_something_else_did_not_open(model):
     found = find(model, "The Danube pipeline opened up new markets in November 2020.",
                  [("Danube pipeline", "infrastructure", "Danube pipeline")], [("November 2020", "2020-11")])

@@ -1549,6 +1549,10 @@ def _works_site(tok: Token, ix: Index) -> Mention | None:
     return m if m is not None and m.text.split()[-1].lower() in WORKS_AT else None
 
 
+# verbs a scheduled opening hangs on ("is expected to open in 2025")
+_SCHEDULING_VERBS = {"expect", "schedule", "set", "slate", "due"}
+
+
 def _opening(tok: Token, ix: Index) -> list[_Draft]:
     lemma, low = tok.lemma_.lower(), tok.lower_
     thing = None
@@ -1559,6 +1563,11 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
             slots = P.children(tok, ("nsubj",))   # "the railway opened in October 2017": it opened itself
         if not slots and tok.dep_ == "conj" and P.children(tok, ("auxpass",)):
             slots = P.subject_of(tok.head)   # "the pipeline connects A to B and was inaugurated in 2014"
+        if not slots and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _SCHEDULING_VERBS:
+            # "the railway, which is expected to open in 2025", "X is scheduled to be commissioned in 2029": a
+            # scheduled opening, told as fact or not by the scheduling verb ("is not expected to open")
+            slots = P.children(tok.head, ("nsubj", "nsubjpass"))
+            anchor = tok.head
         slots = [P.antecedent(s) or s for s in slots]   # "the line, which was inaugurated in 2014"
         if tok.dep_ == "acl" and not slots and tok.tag_ == "VBN":
             slots = [tok.head]   # "the line, commissioned in 2014"
