@@ -688,6 +688,18 @@ def test_exercises_dated_once_are_an_event_and_the_troops_stand_for_their_countr
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova held joint exercises with Romania in September 2023.", [({"Moldova", "Romania"}, "2023-09")]),
+    ("Moldova held joint exercises with Romania's army for the first time in 2023.",
+     [({"Moldova", "Romania"}, "2023")]),
+    ("Moldova held joint exercises with Romania in 2023.", []),   # a year of many, maybe
+])
+def test_exercises_with_a_partner_include_it_and_a_first_time_is_one_occasion(model, text, expected):
+    found = find(model, text, COUNTRIES, [("September 2023", "2023-09"), ("2023", "2023")])
+    assert [(set(e.participants), e.date) for e in found if e.type == "military_exercise"] == expected
+
+
+@pytest.mark.model
 def test_the_agreement_is_the_one_named_before(model):
     text = "The leaders signed the Shusha Declaration on 15 June 2021. The agreement entered into force in 2022."
     e = one(find(model, text, [("Shusha Declaration", "agreement", "Shusha Declaration")],

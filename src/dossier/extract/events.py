@@ -95,7 +95,8 @@ def _find_events(ctx: Context) -> list[Event]:
         _met_on_the_visit(drafts)
         # a plural trigger is a habit ("they hold exercises") unless named or dated ("held joint
         # exercises in September 2023")
-        drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix) or _dated_once(d)]
+        drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix) or _dated_once(d)
+                  or d.time is not None and _first_time(d.anchor)]
         drafts_by_sent.append((sent, drafts))
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
@@ -1335,6 +1336,11 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
                         for p in [_place(h, ix, preps=("in", "at", "near"), heads_too=False)] if p), None)
     if governed:
         d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
+        # "Moldova held joint exercises with Romania('s army)": the partner the verb names
+        d.add(*[n for o in P.pobjs(tok.head, {"with"}) for c in P.conjuncts(o)
+                for n in ix.refers(c, ("country", "organization")) or [
+                    ix.name(m) for k in c.children if k.dep_ == "poss" for m in [ix.mention(k, ("country",))]
+                    if m is not None]])
     return [d]
 
 
@@ -1933,6 +1939,13 @@ def _dated_once(d: _Draft) -> bool:
     # a day or a month, or days of one month ("1-5 February 2021")
     one = t is not None and len(t.value) >= 7 and (not t.end_value or t.end_value[:7] == t.value[:7])
     return one and d.type != "visit" and not T.vague(t)
+
+
+def _first_time(anchor: Token) -> bool:
+    """"held joint exercises for the first time in 2022": one occasion, even dated by a year."""
+    verb = anchor.head if anchor.dep_ in ("dobj", "nsubjpass") else anchor
+    return any(o.lower_ == "time" and any(a.lower_ == "first" for a in o.children)
+               for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children)
 
 
 def _named_by_mention(d: _Draft, ix: Index) -> bool:
