@@ -231,9 +231,7 @@ def find_quantities(ctx: Context) -> list[Quantity]:
         else:
             siblings = [done[id(f)] for f in figures[:i] if id(f) in done and _same_sentence(ctx, f, fig)]
             fig.segment = _segment(ctx, figures, i)
-            before = [] if siblings else [done[id(f)] for f in figures[:i]
-                                          if id(f) in done and _sentence_before(ctx, f, fig)]
-            q = _quantity(ctx, fig, pair, siblings, before)
+            q = _quantity(ctx, fig, pair, siblings, [] if siblings else _told_before(ctx, figures, i, done))
             if q is None:
                 continue
         done[id(fig)] = q
@@ -542,11 +540,20 @@ def _same_sentence(ctx: Context, a: Figure, b: Figure) -> bool:
     return ctx.sentence(a.start).start == ctx.sentence(b.start).start
 
 
-def _sentence_before(ctx: Context, a: Figure, b: Figure) -> bool:
-    """Whether figure ``a`` is in the sentence right before ``b``'s, in the same paragraph."""
-    sb = ctx.sentence(b.start)
-    return sb.start > 0 and ctx.sentence(a.start).start == ctx.sp[sb.start - 1].sent.start \
-        and "\n\n" not in ctx.doc.text[a.start:b.start]
+def _told_before(ctx: Context, figures: list[Figure], i: int, done: dict[int, Quantity]) -> list[Quantity]:
+    """The quantities of the sentence right before figure ``i``'s, in the same paragraph (figures are in text
+    order: the walk back stops at the first figure before that sentence)."""
+    sb = ctx.sentence(figures[i].start)
+    if sb.start == 0:
+        return []
+    prev = ctx.sp[sb.start - 1].sent
+    out = []
+    for f in reversed(figures[:i]):
+        if f.start < prev.start_char:
+            break
+        if f.start < sb.start_char and id(f) in done and "\n\n" not in ctx.doc.text[f.start:figures[i].start]:
+            out.append(done[id(f)])
+    return out[::-1]
 
 
 # what a level "stood at", "reached" or "rose to"
@@ -641,12 +648,11 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     elif indicator == "count" and fig.dim != "count":   # tonnes of cargo
         label = _noun_phrase(trigger) if trigger is not None and trigger.pos_ == "NOUN" else "cargo"
     t = times.time_for(ctx, fig.start, fig.end, carry=True)
-    if t is not None and _baseline(ctx.doc.text, fig, site) and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$",
-                                                      ctx.doc.text[max(0, t.start - 20):t.start]):
+    if t is not None and _baseline(ctx.doc.text, fig, site) and times.deadline(ctx.doc.text, t):
         t = None   # "increased from 1.5 bcm to 2.5 bcm by 2025": the deadline is the target's, not the start's
     modality = _modality(ctx.doc.text, fig, site, indicator)
     if t is not None and modality == "actual" and fig.segment != (0, 0) and t.start >= fig.segment[1] \
-            and re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", ctx.doc.text[max(0, t.start - 20):t.start]):
+            and times.deadline(ctx.doc.text, t):
         t = None   # "capacity is 10 bcm and they plan to double it to 20 bcm by 2027": the target's deadline
     if t is not None and modality == "target" and t.end <= fig.start and any(
             q.modality == "actual" and q.time == t.iso for q in siblings):

@@ -406,29 +406,19 @@ def _build(kind: str, m: re.Match) -> _Cand | None:
         if (y1, m1) >= (y2, m2):
             return None
         return _Cand(s, e, _iso(y1, m1), _iso(y2, m2))
-    if kind in ("quarter", "quarter_short"):
+    if kind in ("quarter", "quarter_short", "quarter_bare"):
         q = ORDINALS.get(g["q"].casefold()) or int(g["q"])
         size = 6 if g["kind"].casefold() in ("half", "h") else 3
         if q * size > 12:
             return None
-        y = int(g["y"])
+        y = int(g["y"]) if g.get("y") else "XXXX"   # (no year written: the report's, resolved later)
         return _Cand(s, e, _iso(y, (q - 1) * size + 1), _iso(y, q * size))
-    if kind == "quarter_bare":
-        q = ORDINALS.get(g["q"].casefold()) or int(g["q"][0])
-        size = 6 if g["kind"].casefold() == "half" else 3
-        if q * size > 12:
-            return None
-        return _Cand(s, e, f"XXXX-{(q - 1) * size + 1:02d}", f"XXXX-{q * size:02d}")
-    if kind == "first_months_bare":
-        raw = g["n"].casefold()
-        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
-        return _Cand(s, e, "XXXX-01", f"XXXX-{n:02d}") if 1 <= n <= 11 else None
-    if kind == "first_months":
+    if kind in ("first_months", "first_months_bare"):
         raw = g["n"].casefold()
         n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 0)
         if not 1 <= n <= 11:
             return None
-        y = int(g["y"])
+        y = int(g["y"]) if g.get("y") else "XXXX"
         return _Cand(s, e, _iso(y, 1), _iso(y, n))
     if kind == "month_year":
         return _Cand(s, e, _iso(int(g["y"]), _month(g["m"])))
@@ -614,7 +604,7 @@ def time_for(ctx: Context, start: int, end: int, *, carry: bool = False) -> Time
     ps, pe = prev
     root = _sentence_root_span(ctx, ps, pe)
     found = _best_time(ctx, prev, *root) if root else None
-    if found is not None and _deadline(ctx.doc.text, found):
+    if found is not None and deadline(ctx.doc.text, found):
         return None   # "... to $6 billion by 2026. Investment has reached $2.4 billion, he added": a deadline
     return found
 
@@ -671,12 +661,12 @@ def previous_sentence_time(ctx: Context, pos: int) -> TimeExpr | None:
     if prev is None:
         return None
     found = [t for t in ctx.times if t.start >= prev[0] and t.end <= prev[1] and not vague(t)]
-    if len(found) != 1 or _deadline(ctx.doc.text, found[0]):
+    if len(found) != 1 or deadline(ctx.doc.text, found[0]):
         return None   # "... to 2 bcm by 2026. The company invested €40 million": a deadline dates no past figure
     return found[0]
 
 
-def _deadline(text: str, t: TimeExpr) -> bool:
+def deadline(text: str, t: TimeExpr) -> bool:
     """Whether a time is a deadline ("by 2026", "by the end of 2025")."""
     return re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", text[max(0, t.start - 20):t.start]) is not None
 
