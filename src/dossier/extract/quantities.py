@@ -602,9 +602,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 # (a share goes on only as "X owns 58% of Y, Z 30% and W 12%", or "..., while Z holds 35%")
                 return None
             indicator, trigger = same[-1].indicator, None
-    subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
-    if fig.dim != "count" and told is not None:
+    if told is not None:   # "it stood at ...": the subjects of the figure it goes on
         subjects, quals = list(told.subjects), dict(told.qualifiers)
+    else:
+        subjects, quals = _subjects(ctx, fig, site, indicator, trigger, pair, siblings)
     there = _there(ctx, site, subjects) if indicator in ("companies_count", "investment", "count") else None
     if there is not None:
         # "Turkish firms employ 20,000 people in Azerbaijan. More than 4,000 Turkish companies operate there"
