@@ -405,6 +405,29 @@ def test_language(text, lang):
     assert metadata.language(text) == lang
 
 
+@pytest.mark.parametrize("line,parts", [
+    ("Tbilisi, 12 October 2023, Caspian Energy Wire", {"published": "2023-10-12", "publisher": "Caspian Energy Wire"}),
+    ("By Jane Doe | Monday, February 8, 2024", {"published": "2024-02-08", "author": "Jane Doe"}),
+    ("By Foreign Desk, 8 February 2024", {"published": "2024-02-08", "publisher": "Foreign Desk"}),
+    ("Eurasia Policy Review, 3 May 2024. By Jane Doe",
+     {"published": "2024-05-03", "publisher": "Eurasia Policy Review", "author": "Jane Doe"}),
+    ("CHISINAU — 14 March 2024", {"published": "2024-03-14"}),
+    # a sentence, a caption, a line whose other part is not a place or a byline: not a dateline
+    ("Signed in Baku on 15 June 2021 by the two presidents", None), ("The Treaty of Kars, 13 October 1921", None),
+    ("Romania and Moldova, 3 May 2024", None), ("Tbilisi, 2023, Caspian Energy Wire", None),
+])
+def test_dateline(line, parts):
+    assert metadata.dateline(line) == parts
+
+
+def test_a_dateline_gives_the_date_byline_and_publication(tmp_path):
+    page = "# Pipelines in the Caucasus\n\n*Tbilisi, 12 October 2023. By Jane Doe, Caspian Energy Wire*\n\n" + BODY
+    doc = cleaned(tmp_path, "page.md", page)
+    assert (doc.title, doc.published, doc.author, doc.publisher) == (
+        "Pipelines in the Caucasus", "2023-10-12", "Jane Doe", "Caspian Energy Wire")
+    assert "Jane Doe" not in doc.text and doc.text.startswith(P1)
+
+
 def test_an_organisation_byline_is_the_publisher(tmp_path):
     page = ("* 3 April 2025\n* Directorate-General for Energy\n* 1 min read\n\n# Pipelines in the Caucasus\n\n" + BODY)
     doc = cleaned(tmp_path, "page.md", page)

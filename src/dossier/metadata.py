@@ -313,6 +313,45 @@ def byline(text: str) -> str | None:
     return ", ".join(names) if names else None
 
 
+_WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
+_LABEL = re.compile(r"(?i)^(?:published|posted|updated|first published|date)(?:\s+on)?$")
+_PLACE = re.compile(r"^(?!(?:The|A|An)\s)(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*){0,2}$")
+# Where a dateline's parts part: a comma, a bar or dot, a spaced dash, or a full stop before a capital.
+_PART = re.compile(r"\s*(?:[,|·•]|\s[-–—]\s|(?<=[\w)])\.\s+(?=[A-ZÀ-Þ]))\s*")
+
+
+def dateline(text: str) -> dict[str, str] | None:
+    """The date, byline and publication of one line that gives them together ("Baku, 26 September 2023,
+    Regional Energy Wire"; "By Daily Business Desk, 8 February 2024"; "Security Review, 3 May 2024. By
+    Jane Doe"), or None unless every other part of the line is one of those, a weekday or a place."""
+    t = text.strip(" \t*_")
+    if len(t.split()) > 16:
+        return None
+    for year in _YEAR.finditer(t):
+        words = list(re.finditer(r"\S+", t[:year.start()]))
+        # the day and month come in the two words before the year: "26 September", "September 8,"
+        found = next(((w.start(), d) for w in words[-2:] if (d := parse_date(t[w.start():year.end()]))
+                      and len(d) > 4), None)
+        if not found:
+            continue
+        out = {"published": found[1]}
+        for part in _PART.split(f"{t[:found[0]]} | {t[year.end():]}"):
+            part = part.strip(" .,;:|*_")
+            if not part or _WEEKDAY.match(part) or _LABEL.match(part):
+                continue
+            if re.match(r"(?i)by\s", part) and (name := byline(part)):
+                key = "publisher" if organisation_byline(name) else "author"
+            elif organisation_byline(part) and not re.search(r"\d", part):
+                key, name = "publisher", re.sub(r"(?i)^by\s+", "", part)
+            elif _PLACE.match(part) or (part.isupper() and len(part.split()) <= 3):
+                continue  # the dateline's place ("Baku", "ASTANA")
+            else:
+                return None
+            out.setdefault(key, name)
+        return out
+    return None
+
+
 def heading_like(text: str) -> bool:
     """A line that could be a title: a few words, not a sentence, not a date or link."""
     t = text.strip()
@@ -344,7 +383,7 @@ def publisher_from_text(text: str) -> str | None:
 _ORG_BYLINE = re.compile(
     r"(?i)\b(?:directorate|ministry|agency|news|office|department|commission|institute|council|cent(?:re|er)|"
     r"service|press|media|times|post|daily|tribune|gazette|journal|foundation|university|bureau|staff|desk|"
-    r"editorial|broadcasting|network|group|association)\b|\.(?:com|org|net|co|gov|int|eu|info)\b")
+    r"editorial|broadcasting|network|group|association|wire|review|monitor|herald|observer|magazine|weekly)\b|\.(?:com|org|net|co|gov|int|eu|info)\b")
 
 
 def organisation_byline(author: str | None) -> str | None:
@@ -397,6 +436,12 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
     if dates:
         meta.published = dates[0][1]
         meta.used.add(dates[0][0])
+    elif parts := next(((i, d) for i in lead if (d := dateline(texts[i]))), None):
+        dates = [(parts[0], parts[1]["published"])]   # "Baku, 26 September 2023, Regional Energy Wire"
+        meta.published, meta.publisher = parts[1]["published"], parts[1].get("publisher")
+        if parts[1].get("author"):
+            names = [(parts[0], parts[1]["author"])]
+        meta.used.add(parts[0])
     anchor = min([i for i, _ in dates[:1] + names[:1]], default=first)
     before = [i for i in lead if i < anchor and i not in meta.used]
     rest = [i for i in lead if i not in meta.used]
