@@ -484,6 +484,17 @@ def test_an_undated_saying_is_a_statement_of_no_date_but_a_sentence_with_another
 
 
 @pytest.mark.model
+def test_a_saying_is_dated_by_its_own_time_not_by_the_time_of_what_was_said(model):
+    text = "Exports to Georgia fell to $2 billion last year, Minister Ion Rusu said on Tuesday."
+    times = [("last year", "2023"), ("Tuesday", "2024-03-12")]
+    e = one(find(model, text, COUNTRIES + persons("Ion Rusu"), times, published="2024-03-14"), "statement")
+    assert (e.participants, e.date) == (["Ion Rusu"], "2024-03-12")
+    text = "Exports to Georgia fell to $2 billion last year, Minister Ion Rusu said."   # a saying of no known day
+    e = one(find(model, text, COUNTRIES + persons("Ion Rusu"), times[:1], published="2024-03-14"), "statement")
+    assert (e.participants, e.date) == (["Ion Rusu"], None)
+
+
+@pytest.mark.model
 def test_each_dated_clause_of_a_sentence_tells_its_own_saying(model):
     text = "In 2014, Ion Rusu spoke of shared pain, but last year he slammed Romania for its stance."
     found = find(model, text, COUNTRIES + persons("Ion Rusu"), [("2014", "2014"), ("last year", "2019")],

@@ -216,8 +216,9 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
                for n in _titled_within(s, ix) or _the_titled(s, ix) or ix.refers(s)] or _state_voice(tok, ix)
         # "... in the worst eruption since 1994": a time counted from is not the saying's
         # nor is the deadline of what was pledged ("pledged to raise imports to 2 bcm by 2027")
+        # nor the time of what was said ("trade rose ... last year, the minister said on Thursday")
         when = [a for a in ix.sentence_times(sent) if P.dep_distance(tok, a.token) <= 2 and not _since(a)
-                and not _deadline(a)]
+                and not _deadline(a) and not _in_what_was_said(a.token, tok)]
         if who and when:
             d = _Draft("statement", tok, time=when[0].time, place=_place(tok, ix, heads_too=False))
             d.add(*who)
@@ -238,6 +239,11 @@ def _statement(sent: Span, ix: Index) -> list[_Draft]:
             d.add(*named)
             return [*out, d]
     return out
+
+
+def _in_what_was_said(tok: Token, verb: Token) -> bool:
+    """``tok`` is inside the clause a saying verb reports ("trade rose last year, X said")."""
+    return any(c.dep_ == "ccomp" and c.is_ancestor(tok) for c in verb.children)
 
 
 def _the_titled(tok: Token, ix: Index) -> list[str]:
@@ -1992,6 +1998,7 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     for a in times:
         cands = [d for d in open_ if (not d.own_time_only or _within(a.token, d.anchor))
                  and not ((_since(a) or _deadline(a)) and d.type in _POINT_EVENTS)
+                 and not (d.type == "statement" and _in_what_was_said(a.token, d.anchor))
                  and not P.describes_another(a, d.anchor)]
         if not cands:
             continue
