@@ -607,6 +607,15 @@ def test_what_an_investment_is_made_through_is_not_its_investor(nlp_model):
     assert (q.qualifiers.get("from"), q.qualifiers.get("to")) == ("Azerbaijan", "Türkiye")
 
 
+def test_a_company_invests_what_it_bought_is_not_the_investor_and_the_country_is_the_state_named_before(nlp_model):
+    text = ("Georgia's Silknet Holding remains the largest foreign investor in Moldova, with investments exceeding "
+            "$1.8 billion, including the Giurgiulesti terminal and the Snam compressor plant. Silknet Holding plans to "
+            "invest a further $700 million in the country by 2028.")
+    qs = figures(nlp_model, text, published="2024-02-08")
+    assert [(q.indicator, q.subjects, q.value) for q in qs] == [
+        ("investment", ["Silknet Holding", "Moldova"], 1.8e9), ("investment", ["Silknet Holding", "Moldova"], 7e8)]
+
+
 def test_the_demonym_on_the_noun_an_arms_word_qualifies_names_the_seller(nlp_model):
     [q] = figures(nlp_model, "Romanian arms exports to Moldova totalled $36 million last year.", published="2024-12-01")
     assert (q.indicator, q.subjects, q.time) == ("arms_sales", ["Romania", "Moldova"], "2023")

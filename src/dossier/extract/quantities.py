@@ -1278,6 +1278,20 @@ def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | No
     return _name(before[-1]) if before else None
 
 
+def _country_told_before(ctx: Context, site: _Site, exclude: set[str]) -> str | None:
+    """"SOCAR plans to invest $7 billion in the country": "the country" (state, nation) an investment goes
+    into is the state named last before it, within the passage."""
+    t = site.root
+    into = [o for p in [*t.children, *t.head.children] if p.dep_ == "prep" and p.lower_ in ("in", "into")
+            for o in p.children if o.dep_ == "pobj" and o.tag_ == "NN" and _lemma(o) in ("country", "state", "nation")
+            and any(d.lower_ == "the" for d in o.children)]
+    if not into:
+        return None
+    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), into[0].idx, ("country",))
+              if _name(m) not in exclude]
+    return _name(before[-1]) if before else None
+
+
 def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
     """The first mention of the given types in the paragraph holding ``pos`` (a bullet's or a paragraph's topic)."""
     text = ctx.doc.text
@@ -1341,6 +1355,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     root = span.root
     if any(a.dep_ == "prep" and a.lower_ in ("through", "via") for a in root.ancestors):
         return None   # "investments of $20 billion, mainly through A's refinery and B's plant": the means
+    if m.type != "country" and any(a.dep_ == "prep" and a.lower_ == "including" for a in root.ancestors):
+        return None   # "investments of $18 billion, including the X refinery and the Y complex": what it bought
     if m.form == "demonym":
         head = root.head
         if buying and _lemma(head) in BUY:
@@ -1375,6 +1391,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
             o.type == "organization" and o.start >= m.end
             and re.fullmatch(r"\s*(?:[a-z-]+\s+){0,3}" if m.form == "demonym" else r"['’]s\s+",
                              ctx.doc.text[m.end:o.start]) for o in ms))]
+    elif indicator == "investment":
+        # "Romania's Vestra invested ...": the company invests, not the state its possessive names
+        ms = [m for m in ms if not (m.type == "country" and m.form != "demonym" and any(
+            o.type == "organization" and re.fullmatch(r"['’]s\s+", ctx.doc.text[m.end:o.start]) for o in ms))]
     verb = trigger
     if indicator == "arms_sales":
         verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
@@ -1455,6 +1475,8 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         if this:
             last = ctx.mentions_in(max(0, site.sent.start_char - 600), site.sent.start_char, ("infrastructure",))
             dst = [_name(last[-1])] if last else []
+    if indicator == "investment" and not dst:
+        dst = [n for n in [_country_told_before(ctx, site, set(src[:1]))] if n]
     if not src and not dst and indicator in ("investment", "arms_sales"):
         countries = _unique([_name(m) for m in ms if m.type == "country"])
         src, dst = countries[:1], countries[1:2]
