@@ -616,6 +616,13 @@ def test_a_company_invests_what_it_bought_is_not_the_investor_and_the_country_is
         ("investment", ["Silknet Holding", "Moldova"], 1.8e9), ("investment", ["Silknet Holding", "Moldova"], 7e8)]
 
 
+def test_money_for_gas_sold_is_a_supply_but_all_imports_that_are_mostly_gas_are_not(nlp_model):
+    [q] = figures(nlp_model, "Georgia's gas exports to Armenia brought $1.2 billion in 2023.")
+    assert (q.indicator, q.subjects, q.value) == ("gas_supply", ["Georgia", "Armenia"], 1.2e9)
+    text = "Imports from Georgia stood at $4.2 billion in 2023, mostly natural gas and oil products."
+    assert not [q for q in figures(nlp_model, text) if q.indicator in ("gas_supply", "oil_supply")]
+
+
 def test_the_demonym_on_the_noun_an_arms_word_qualifies_names_the_seller(nlp_model):
     [q] = figures(nlp_model, "Romanian arms exports to Moldova totalled $36 million last year.", published="2024-12-01")
     assert (q.indicator, q.subjects, q.time) == ("arms_sales", ["Romania", "Moldova"], "2023")

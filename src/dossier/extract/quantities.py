@@ -899,8 +899,12 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
             return "arms_sales", arms[3]   # "a $1 billion deal to buy 48 Turkish drones": a deal for arms
         return ind, tok
     c, tok = first(SUPPLY, 4)
-    if tok is not None and lemmas & (GAS | OIL):
-        return ("oil_supply" if lemmas & OIL and not lemmas & GAS else "gas_supply"), tok
+    # money for gas or oil sold ("gas exports worth $2 billion", "exports of crude brought $5 billion"); not
+    # all trade one way that the sentence says is mostly gas ("imports stood at $4 billion, mostly gas")
+    goods = {_lemma(o) for k in (tok.children if tok is not None else ())
+             for o in ([o for o in k.children if o.dep_ == "pobj"] if k.dep_ == "prep" else [k])}
+    if goods & (GAS | OIL):
+        return ("oil_supply" if goods & OIL and not goods & GAS else "gas_supply"), tok
     return None, None
 
 
