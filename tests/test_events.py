@@ -121,6 +121,26 @@ def test_enters_into_force(model):
     assert (e.name, e.date) == ("Caspian Transit Treaty", "2020-07-01")
 
 
+@pytest.mark.parametrize("text", [
+    "The customs agreement, signed on 4 May 2019 and in force since 1 June 2020, cut tariffs on wine.",
+    "The customs agreement between Georgia and Armenia has been in force since 1 June 2020.",
+    "Georgia and Armenia signed a customs agreement, which has been in force since 1 June 2020.",
+])
+@pytest.mark.model
+def test_in_force_since_a_time_is_the_entry_into_force(model, text):
+    found = find(model, text, COUNTRIES, [("4 May 2019", "2019-05-04"), ("1 June 2020", "2020-06-01")])
+    e = one(found, "agreement_in_force")
+    assert (e.name.startswith("customs agreement"), e.date) == (True, "2020-06-01")
+    assert e.participants == ([] if text.startswith("The customs agreement,") else ["Georgia", "Armenia"])
+
+
+@pytest.mark.model
+def test_in_force_without_a_start_or_an_agreement_is_not_an_entry_into_force(model):
+    when = [("1 June 2020", "2020-06-01")]
+    assert not find(model, "The curfew has been in force since 1 June 2020.", COUNTRIES, when)
+    assert not find(model, "The customs agreement remains in force.", COUNTRIES)
+
+
 @pytest.mark.model
 def test_recognition_on_that_day_takes_the_previous_date(model):
     text = "Kyrgyzstan declared independence on 31 August 1991. On that day, Kazakhstan recognized Kyrgyzstan."

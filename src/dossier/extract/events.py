@@ -636,6 +636,9 @@ def _relative_antecedent(tok: Token, ix: Index) -> list[Token]:
 
 def _in_force(tok: Token, ix: Index) -> list[_Draft]:
     low = tok.lower_
+    if low == "force" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ in ("since", "from") \
+            and tok.i > 0 and tok.nbor(-1).lower_ == "in":
+        return _in_force_since(tok, ix)
     if low in ("force", "effect") and tok.dep_ == "pobj" and tok.head.lower_ in ("into", "in"):
         verb = tok.head.head
         if verb.lemma_.lower() not in P.FORCE_VERBS:
@@ -679,6 +682,24 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         name = _agreement_name(head, ix)
         return [_Draft("agreement_in_force", tok, name=name)] if name else []
     return []
+
+
+def _in_force_since(tok: Token, ix: Index) -> list[_Draft]:
+    """"The agreement, in force since 1 March 2021, ...", "the treaty has been in force since 2004": it
+    entered into force at the time "since" gives."""
+    start = tok.nbor().idx + len(tok.nbor().text)
+    when = [a for a in ix.sentence_times(tok.sent) if 0 <= a.time.start - start <= 1]
+    if not when:
+        return []
+    # the agreement the phrase is said of: the subject of "has been in force", or the noun it describes
+    heads = [h for h in tok.ancestors]
+    subject = [s for h in heads for s in P.children(h, ("nsubj", "nsubjpass")) if h.lemma_ == "be"][:1]
+    named = next(((t, n) for t in subject + heads for n in [_agreement_name(t, ix)] if n), None)
+    if not named:
+        return []
+    d = _Draft("agreement_in_force", tok, name=named[1], time=when[0].time, own_time_only=True)
+    d.add(*_agreement_parties(named[0], ix), *_countries_named_in(named[1]))
+    return [d]
 
 
 _LEGISLATURES = {"parliament", "legislature", "assembly", "senate", "congress", "government", "cabinet", "duma",
