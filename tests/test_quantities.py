@@ -478,6 +478,15 @@ def test_the_length_of_the_link_and_the_capacity_of_the_line_are_the_line_named_
     assert got == {("length", 95, "Ungheni–Balti gas pipeline"), ("capacity", 3, "Ungheni–Balti gas pipeline")}
 
 
+def test_the_capacity_of_a_line_that_is_the_subject_is_the_line_named_before(nlp_model):
+    text = ("Work began on Monday on the Ungheni–Balti gas pipeline.\n\n"
+            "The pipeline, of which 30 km will run through Romanian land, is designed to carry up to 900 million "
+            "cubic metres of gas a year to the north. The line can also carry hydrogen.")
+    got = {(q.indicator, q.value, tuple(q.subjects)) for q in figures(nlp_model, text, published="2024-06-15")
+           if q.indicator == "capacity"}
+    assert got == {("capacity", 0.9, ("Ungheni–Balti gas pipeline",))}
+
+
 def test_a_figure_it_is_told_with_goes_on_the_figure_of_the_sentence_before(nlp_model):
     text = ("Trade between Moldova and Romania reached $4.3 billion in 2023. In January–March 2024 it stood at "
             "$612 million.\n\nRomanian investment in Moldova reached $2 billion in 2022. It rose to $2.3 billion "

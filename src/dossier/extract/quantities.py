@@ -1172,6 +1172,14 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
             # "the 43km route through Armenian territory": the line the passage is about
             topic = _line_before(ctx, fig.start, _lemma(trigger))
             names = [topic] if topic else []
+        if not names and trigger is not None:
+            # "the pipeline is designed to carry 0.5 bcm a year", "the line can carry ...": the line the
+            # passage is about is the subject
+            line = next((s for h in (trigger, trigger.head) for s in h.children if s.dep_ in ("nsubj", "nsubjpass")
+                         and _lemma(s) in _LINE_NOUNS and any(d.lower_ in ("the", "this", "that") for d in s.children)),
+                        None)
+            topic = _line_before(ctx, fig.start, _lemma(line)) if line is not None else None
+            names = [topic] if topic else []
         if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names:
