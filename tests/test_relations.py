@@ -816,6 +816,18 @@ def test_a_membership_since_a_time_and_of_another_body_since_another(model):
 
 
 @pytest.mark.model
+def test_members_of_a_body_founded_at_a_time_and_of_another_are_members_of_both_undated(model):
+    text = ("Both countries are members of the Vestra Council, founded in 2009 as the Prut Forum, and of the "
+            "Danube Union.")
+    bodies = [(n, "organization", n) for n in ("Vestra Council", "Prut Forum", "Danube Union")]
+    found = find(model, "Georgia and Armenia are neighbours. " + text, COUNTRIES + bodies, [("2009", "2009")],
+                 predicate="member_of")
+    assert {(r.subject, r.object, r.time) for r in found} == {
+        ("Georgia", "Vestra Council", None), ("Armenia", "Vestra Council", None),
+        ("Georgia", "Danube Union", None), ("Armenia", "Danube Union", None)}
+
+
+@pytest.mark.model
 def test_a_line_connects_the_city_a_phrase_names_not_the_state_of_its_demonym(model):
     text = "The Prut gas pipeline connects the Romanian city of Iasi with the Moldovan capital."
     found = find(model, text, COUNTRIES + [("Prut gas pipeline", "infrastructure", "Prut gas pipeline"),

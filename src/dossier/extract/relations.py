@@ -1291,22 +1291,25 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             before = tok.left_edge.i - 2   # the parser may hang "X – a NATO member –" on another noun
             if not holders and before >= sent.start and tok.doc[before + 1].is_punct:
                 holders += ix.refers(tok.doc[before], ("country",))
-        # "became a member ... in 2001", "has been a member ... since 2011"
-        when = _time(tok, ix) if tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in ("become", "be") \
-            else None
+        # "became a member ... in 2001", "has been a member ... since 2011"; not "members of A, founded in
+        # 2009": the body's founding
+        founding = [a for a in ix.sentence_times(sent) if not any(
+            h.dep_ == "acl" and h.lemma_.lower() in _FOUNDING_VERBS for h in a.token.ancestors)]
+        when = ix.time_of(tok, founding) if tok.dep_ in ("attr", "oprd") \
+            and tok.head.lemma_.lower() in ("become", "be") else None
+        when = when.iso if when else None
         for s in holders:
             for org in orgs:
                 out.add("member_of", s, org, sent, time=when)
-        if when is not None:
-            # "a member of NATO since 2004 and of the EU since 2007": the gapped "and of" names another body
-            # with its own time (the parser hangs it on the first time)
-            for of in (t for t in sent if t.i > tok.i and t.lower_ == "of" and t.nbor(-1).lower_ == "and"):
-                bodies = [ix.name(m) for o in P.children(of, ("pobj",)) for m in ix.phrase_mentions(o, _ORG)]
-                own = [a.time.iso for a in ix.sentence_times(sent) if a.token.i > of.i
-                       and a.token.head.lower_ == "since"][:1]
-                for s in holders:
-                    for org in bodies if own else []:
-                        out.add("member_of", s, org, sent, time=own[0])
+        # "a member of NATO since 2004 and of the EU since 2007", "members of A and of B": the gapped "and of"
+        # names another body, with its own time (the parser hangs it on the first time or on the verb)
+        for of in (t for t in sent if t.i > tok.i and t.lower_ == "of" and t.nbor(-1).lower_ == "and"):
+            bodies = [ix.name(m) for o in P.children(of, ("pobj",)) for m in ix.phrase_mentions(o, _ORG)]
+            own = [a.time.iso for a in ix.sentence_times(sent) if a.token.i > of.i
+                   and a.token.head.lower_ == "since"][:1]
+            for s in holders:
+                for org in bodies if own or when is None else []:
+                    out.add("member_of", s, org, sent, time=own[0] if own else None)
     elif lemma in P.ORG_LIST_NOUNS and tok.pos_ == "NOUN":
         # "(their efforts) in organizations such as A, B and C"
         listed = _listed(tok, ix, _ORG)
@@ -1366,6 +1369,9 @@ def _subjects(tok: Token, ix: Index, types: tuple[str, ...]) -> list[str]:
 
 def _countries(ix: Index) -> set[str]:
     return {ix.name(m) for m in ix.mentions if m.type == "country"}
+
+
+_FOUNDING_VERBS = {"found", "establish", "create", "form", "launch", "set"}
 
 
 def _time(tok: Token, ix: Index) -> str | None:
