@@ -1916,6 +1916,22 @@ def test_who_operates_a_site_together_with_another_shares_it(model, text, operat
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, operators", [
+    ("The pipeline will be built by PetroCo, the state company, and operated jointly with TransCo.",
+     {"PetroCo", "TransCo"}),
+    ("The pipeline was built by PetroCo and is operated by TransCo.", {"TransCo"}),
+    ("The pipeline was built by PetroCo and operated for ten years.", set()),
+    ("The pipeline was built by PetroCo and operated with great care.", set()),
+])
+def test_a_line_built_by_one_and_operated_with_or_by_another_in_a_gapped_passive(model, text, operators):
+    mentions = [("Caspian Link pipeline", "infrastructure", "Caspian Link"),
+                ("PetroCo", "organization", "PetroCo"), ("TransCo", "organization", "TransCo")]
+    found = find(model, "Work began on the Caspian Link pipeline on Monday.\n\n" + text, mentions,
+                 predicate="operator_of")
+    assert {r.subject for r in found if r.object == "Caspian Link"} == operators
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text, members, time", [
     ("Alpha Union members Georgia, Moldova and Romania met in Iasi.", {"Georgia", "Moldova", "Romania"}, None),
     ("The Alpha Union, which includes Georgia, Moldova and Romania, met in Iasi.",
