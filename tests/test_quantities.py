@@ -410,6 +410,26 @@ def test_a_share_in_brackets_after_each_owner_of_a_passive_is_its_stake(nlp_mode
     assert {q.qualifiers.get("asset") for q in qs} == {"Baku–Tbilisi–Ceyhan pipeline"}
 
 
+def test_shares_in_brackets_of_a_company_named_in_apposition_to_the_subject_are_stakes_in_it(nlp_model):
+    text = ("The Trans Adriatic Pipeline (TAP) carries gas to Italy. Its operator, TAP AG, is owned by BP (20%), "
+            "Snam (20%) and Axpo (5%).")
+    qs = figures(nlp_model, text)
+    assert [(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs] == [
+        (20, "BP", "Trans Adriatic Pipeline"), (20, "Snam", "Trans Adriatic Pipeline"),
+        (5, "Axpo", "Trans Adriatic Pipeline")]
+
+
+def test_each_clause_of_a_list_of_stakes_has_its_own_holder_and_the_field_is_the_site_named_before(nlp_model):
+    text = ("The Codru gas field produced 2 bcm in 2023. BP, which operates the field, holds a 40% interest, while "
+            "Snam's share stands at 35% and Fluxys holds 15%.\n\nSnam holds 58% of TANAP and BP 30%, with Axpo "
+            "owning the remaining 12%.")
+    got = [(q.value, q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in figures(nlp_model, text)
+           if q.indicator == "equity_share"]
+    tanap = "Trans-Anatolian Natural Gas Pipeline"
+    assert got == [(40, "BP", "Codru gas field"), (35, "Snam", "Codru gas field"), (15, "Fluxys", "Codru gas field"),
+                   (58, "Snam", tanap), (30, "BP", tanap), (12, "Axpo", tanap)]
+
+
 def test_a_time_in_a_relative_clause_after_the_figure_dates_what_the_clause_tells(nlp_model):
     text = "Moldova imports around 2 billion cubic metres of gas a year from Romania through the Prut line, " \
            "which was built in 1963."

@@ -151,3 +151,11 @@ def test_resolve_keeps_a_port_named_after_its_town_apart_from_the_town():
     known = [Entity("Vestra", "place", [], ["a.txt"])]
     doc = resolve(doc_with(Entity("Vestra International Sea Port", "place", [], ["d.txt"])), known)
     assert [e.name for e in doc.entities] == ["Vestra International Sea Port"]
+
+
+def test_resolve_keeps_a_pipeline_and_a_route_of_one_short_name_apart_but_joins_a_route_told_by_two_heads():
+    known = [Entity("Trans-Prut International Transport Route", "infrastructure", [], ["a.txt"]),
+             Entity("Iasi–Ungheni–Chisinau railway", "infrastructure", [], ["a.txt"])]
+    doc = resolve(doc_with(Entity("Trans-Prut Gas Pipeline", "infrastructure", [], ["d.txt"]),
+                           Entity("Iasi-Ungheni-Chisinau gas pipeline", "infrastructure", [], ["d.txt"])), known)
+    assert [e.name for e in doc.entities] == ["Trans-Prut Gas Pipeline", "Iasi–Ungheni–Chisinau railway"]

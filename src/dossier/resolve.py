@@ -177,12 +177,24 @@ def _same_thing(a: str, b: str, typ: str) -> bool:
         return False   # "Baku International Sea Port" is not the town of Baku
     if typ in {"infrastructure", "place"}:
         ca, cb = _core(a), _core(b)
-        if ca and ca == cb:
+        # (a route of three places is one thing whatever its head word says; "Trans-Caspian Gas Pipeline" is
+        # not the "Trans-Caspian International Transport Route")
+        if ca and ca == cb and (len(ca.split()) >= 3 or len({_kind(a), _kind(b)} - {None}) < 2):
             return True
         ra, rb = set(ca.split()), set(cb.split())
         if len(ra) >= 3 and ra == rb and re.search(r"[-–—]", a + b):
             return True   # a route named in either direction
     return min(len(ka), len(kb)) >= 8 and fuzz.ratio(translit_key(a), translit_key(b)) >= NAME_MIN
+
+
+_KINDS = {"pipeline": "pipe", "interconnector": "pipe", "railway": "rail", "railroad": "rail", "rail": "rail",
+          "road": "road", "highway": "road", "motorway": "road", "route": "route", "corridor": "route"}
+
+
+def _kind(name: str) -> str | None:
+    """What kind of line a name's head word says it is ("pipe", "rail", "road", "route"), if it says."""
+    words = key(name).split()
+    return _KINDS.get(words[-1]) if words else None
 
 
 def _works(name: str) -> bool:

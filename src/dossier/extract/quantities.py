@@ -514,8 +514,10 @@ def _site(ctx: Context, fig: Figure) -> _Site | None:
 
 
 # where one figure's part of a sentence ends and the next one's begins ("15 bcm to A and 10 bcm to B",
-# "25 bcm in all, including 13 bcm to B")
-_COORD = re.compile(r",?\s+(?:and|while|whereas|but|including|of\s+which)\s+|;\s*|\s+[–—]\s+(?=to\b)")
+# "25 bcm in all, including 13 bcm to B", "A holds 58% and B 30%, with C owning the remaining 12%"; not
+# "..., with the $6 billion refinery as its flagship")
+_COORD = re.compile(r",?\s+(?:and|while|whereas|but|including|of\s+which)\s+|,\s+with\s+(?=[A-Z])|;\s*"
+                    r"|\s+[–—]\s+(?=to\b)")
 
 
 def _segment(ctx: Context, figures: list[Figure], i: int) -> tuple[int, int]:
@@ -833,6 +835,10 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
             tok = _listed_holder(ctx, fig, site)
         if tok is None:
             return None, None
+        held = site.root.head if site.root.dep_ == "dobj" and _lemma(site.root.head) in ("own", "hold", "control") \
+            else None
+        if held is not None and not _in_segment(fig, tok) and _in_segment(fig, held):
+            tok = held   # "A's share stands at 21% and B holds 20%": B's share is told by its own verb
         return "equity_share", tok
     if fig.dim in ("flow", "volume", "mass"):
         cap = first(CAPACITY)
@@ -1290,6 +1296,19 @@ def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | No
     return _name(before[-1]) if before else None
 
 
+def _site_named_before(ctx: Context, site: _Site) -> str | None:
+    """"BP, which operates the field, holds 29.99%": "the field" (terminal, refinery, ...) of the sentence is
+    the site of that kind named last before it, within the passage."""
+    bare = next((t for t in site.sent if _lemma(t) in SITE_HEADS and t.tag_ == "NN" and not any(
+        c.dep_ in ("compound", "amod", "nmod") for c in t.children) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)), None)
+    if bare is None:
+        return None
+    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), bare.idx, ("place", "infrastructure"))
+              if m.text.split()[-1].lower() == bare.lower_]
+    return _name(before[-1]) if before else None
+
+
 def _country_told_before(ctx: Context, site: _Site, exclude: set[str]) -> str | None:
     """"SOCAR plans to invest $7 billion in the country": "the country" (state, nation) an investment goes
     into is the state named last before it, within the passage."""
@@ -1343,6 +1362,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
         if p in ("in", "of", "into"):
             return "dst"
         root = span.root if span is not None else None
+        while root is not None and root.dep_ in ("compound", "appos") and root.head.i != root.i:
+            root = root.head   # "its operator, TAP AG, is owned by": the name in the subject's apposition
         if root is not None and verb is not None and root.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "agent" for c in verb.children) and (root.head in (verb, *verb.children) or (
                     verb.dep_ in ("acomp", "xcomp") and root.head == verb.head)):
@@ -1471,7 +1492,7 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         dst = [q.qualifiers["asset"] for q in reversed(siblings) if q.indicator == indicator
                and q.qualifiers.get("asset") and q.qualifiers["asset"] not in src[:1]][:1]
     if indicator == "equity_share" and not dst:
-        topic = _line_named_before(ctx, site, set(src[:1])) or _paragraph_topic(
+        topic = _line_named_before(ctx, site, set(src[:1])) or _site_named_before(ctx, site) or _paragraph_topic(
             ctx, fig.start, ("infrastructure", "organization"), set(src[:1]))
         if topic is None:
             # "(...) This pipeline is owned by a consortium (Lukoil has a 10% stake)": the line named last
