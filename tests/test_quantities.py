@@ -77,6 +77,8 @@ def test_a_yearly_rate_after_the_commodity_makes_a_flow(nlp_model):
 @pytest.mark.parametrize("text", [
     "The plant will produce 40mm grenade launchers for the army.",
     "Electricity production reached 22.5 billion kWh in 2008.",
+    "Georgia imported 1.3 billion kilowatt-hours of electricity from Armenia last year.",
+    "The plant generated 800 megawatt hours in its first week.",
     "The district covers about 900 square miles.",
 ])
 def test_measures_outside_the_vocabulary_are_not_counts(nlp_model, text):

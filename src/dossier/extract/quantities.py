@@ -166,10 +166,11 @@ _UNITS: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"(?:\s|-)?(?:met(?:re|er)s?)(?![\w])", re.I), "km", 1e-3, "length"),
     # power is a capacity (in MW); energy, calibres, weights and areas are measures the vocabulary
     # does not hold: they are recognised so that "40mm launchers" or "22 billion kWh" are not counts
+    # (energy first: "kilowatt-hours" is no power)
+    (re.compile(r"(?:\s|-)?(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]hours?)(?![\w])"), "Wh", 1, "energy"),
     (re.compile(r"(?:\s|-)?(?:GW|gigawatts?)(?![\w])"), "MW", 1e3, "power"),
     (re.compile(r"(?:\s|-)?(?:MW|megawatts?)(?![\w])"), "MW", 1, "power"),
     (re.compile(r"(?:\s|-)?(?:kW|kilowatts?)(?![\w])"), "MW", 1e-3, "power"),
-    (re.compile(r"(?:\s|-)?(?:[kMGT]Wh|(?:kilo|mega|giga|tera)watt[- ]hours?)(?![\w])"), "Wh", 1, "energy"),
     (re.compile(r"(?:\s|-)?(?:mm|cm|millimet(?:re|er)s?|centimet(?:re|er)s?|kg|kilograms?|grams?|hectares?|ha|"
                 r"sq\.?\s?km|square\s+(?:kilomet(?:re|er)s?|miles?|met(?:re|er)s?)|km2|km²|inch(?:es)?|feet|ft|"
                 r"calibre|caliber)(?![\w])", re.I), "other", 1, "other"),
