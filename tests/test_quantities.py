@@ -55,6 +55,13 @@ def test_a_year_dating_an_earlier_event_after_since_is_not_the_time_of_the_figur
     assert [q.time for q in dated if q.indicator == "count"] == ["2008"]
 
 
+def test_the_start_of_one_clause_s_period_does_not_date_the_figure_of_another(nlp_model):
+    text = ("Romanian companies have invested $2.5 billion in Moldova since 1995, while Moldovan investment in Romania "
+            "stands at $400 million.")
+    qs = figures(nlp_model, text, published="2024-11-15")
+    assert [(q.value, q.time) for q in qs] == [(2.5e9, "1995"), (4e8, "2024-11-15")]
+
+
 def test_a_country_named_in_a_relative_clause_aside_is_not_the_figure_subject(nlp_model):
     qs = figures(nlp_model, "The EU announced an allocation of €7 billion for the building of the railway "
                             "line, which would bypass Russian networks.")

@@ -658,6 +658,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if t is not None and modality == "actual" and fig.segment != (0, 0) and t.start >= fig.segment[1] \
             and times.deadline(ctx.doc.text, t):
         t = None   # "capacity is 10 bcm and they plan to double it to 20 bcm by 2027": the target's deadline
+    if t is not None and fig.segment != (0, 0) and not fig.segment[0] <= t.start < fig.segment[1] \
+            and re.search(r"\bsince\s+$", ctx.doc.text[max(0, t.start - 8):t.start]):
+        t = None   # "A has invested $21 billion since 1995, while B's investment stands at $17 billion": A's start
     if t is not None and modality == "target" and t.end <= fig.start and any(
             q.modality == "actual" and q.time == t.iso for q in siblings):
         t = None   # "turnover was $6.3 billion in 2023, far short of the $15 billion goal": the year is the actual's
