@@ -142,6 +142,23 @@ def test_in_force_without_a_start_or_an_agreement_is_not_an_entry_into_force(mod
 
 
 @pytest.mark.model
+def test_the_meeting_the_next_sentence_tells_of_is_the_one_before_with_its_attendees(model):
+    text = ("Leaders of the Vestra Council met in Iasi on Saturday for an informal summit, their first gathering "
+            "in the city. Ion Rusu hosted the meeting, which was attended by Ana Lind and Mehmet Kaya.")
+    found = find(model, text, [("Vestra Council", "organization", "Vestra Council"), ("Iasi", "place", "Iasi")]
+                 + persons("Ion Rusu", "Ana Lind", "Mehmet Kaya"), [("on Saturday", "2024-07-06")])
+    e = one(found, "meeting")
+    assert (set(e.participants), e.place, e.date) == (
+        {"Vestra Council", "Ion Rusu", "Ana Lind", "Mehmet Kaya"}, "Iasi", "2024-07-06")
+    text = ("Iasi hosted a summit of the Vestra Council in May 2024. Ion Rusu attended the second meeting of the "
+            "Prut Commission.")
+    found = find(model, text, [("Vestra Council", "organization", "Vestra Council"), ("Iasi", "place", "Iasi"),
+                               ("Prut Commission", "organization", "Prut Commission")] + persons("Ion Rusu"),
+                 [("May 2024", "2024-05")])
+    assert "Ion Rusu" not in next(e for e in found if e.date == "2024-05").participants
+
+
+@pytest.mark.model
 def test_recognition_on_that_day_takes_the_previous_date(model):
     text = "Kyrgyzstan declared independence on 31 August 1991. On that day, Kazakhstan recognized Kyrgyzstan."
     found = find(model, text, COUNTRIES, [("31 August 1991", "1991-08-31")])

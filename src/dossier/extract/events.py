@@ -104,6 +104,7 @@ def _find_events(ctx: Context) -> list[Event]:
     _placed_by_visit_that_day(drafts_by_sent)
     _also_there(ix, drafts_by_sent)
     _the_leaders(ix, drafts_by_sent)
+    _the_meeting_told_before(drafts_by_sent)
     events = []
     for sent, drafts in drafts_by_sent:
         for d in drafts:
@@ -1007,7 +1008,8 @@ def _meeting(tok: Token, ix: Index) -> list[_Draft]:
         if dobjs and all(o.lemma_.lower() in P.NOT_MET for o in dobjs):
             return []   # "met the demands"
         # "(lately, the October 2023 Vestra Forum)": an occasion, not someone met
-        objs = [o for o in dobjs if o.lemma_.lower() not in P.NOT_MET
+        # nor "met in X on Saturday, their first gathering there": the meeting itself, in apposition
+        objs = [o for o in dobjs if o.lemma_.lower() not in P.NOT_MET | P.MEETING_NOUNS | {"gathering"}
                 and not _parenthetical(tok, o) and not any(_is_time_word(c) for c in o.children)]
         others = [n for o in objs for c in P.conjuncts(o) for n in ix.refers(c) or _delegation_head(c, ix)]
         others += _agents(tok, ix, deps=(), preps=("with",))
@@ -1186,6 +1188,11 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
         if o.lemma_.lower() in _SENT_BY_BODY or o.lower_.rstrip("s") in _SENT_BY_BODY:
             # "a session of defence ministers of the GUAM": the body whose ministers meet
             d.add(*[n for x in P.pobjs(o, {"of"}) for n in ix.refers(x, ("country", "organization"))])
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in ("attend", "join") and P.children(c, ("auxpass",)) \
+                or c.dep_ == "acl" and c.lemma_.lower() == "attend" and c.tag_ == "VBN":
+            # "the meeting, which was attended by A, B and C", "a summit attended by A and B"
+            d.add(*[n for o in P.pobjs(c, {"by"}) for k in P.conjuncts(o) for n in ix.refers(k)])
     h = tok.head
     if tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
         # (a subject named is itself: subject_of already gave its conjuncts, "A and B held talks", and left
@@ -2302,6 +2309,31 @@ def _the_leaders(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> 
             if len(subj) == 1 and subj[0].tag_ == "NNS" and subj[0].lemma_.lower() in _GROUP_NOUNS and all(
                     c.dep_ in ("det", "punct") and c.lower_ in ("the", ",") for c in subj[0].children):
                 d.add(*told[0].participants)
+
+
+def _the_meeting_told_before(drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"Leaders met in Shusha on Saturday. X hosted the meeting, which was attended by Y and Z": a bare "the
+    meeting" (summit, talks) of the next sentence is the one meeting the sentence before told (not "the
+    second meeting of the commission"); both are
+    told with every participant, place and day either gives, so that they merge into one."""
+    for (_prev, before), (_sent, drafts) in zip(drafts_by_sent, drafts_by_sent[1:], strict=False):
+        # (one meeting, told perhaps twice: "met in Shusha for a summit")
+        meetings = [d for d in before if d.type == "meeting" and not d.plural]
+        told = [d for d in meetings if d.participants]
+        if len(told) != 1 or len({d.time.value if d.time else None for d in meetings}) != 1:
+            continue
+        first = told[0]
+        for d in drafts:
+            a = d.anchor
+            if d.type != "meeting" or d.name or a.pos_ != "NOUN" or a.lemma_.lower() not in P.MEETING_NOUNS \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in a.children) \
+                    or any(c.dep_ in ("amod", "nummod", "compound", "prep", "poss") for c in a.children) \
+                    or d.time is not None and first.time is not None and d.time.value != first.time.value:
+                continue
+            first.add(*d.participants)
+            d.participants, d.name = list(first.participants), first.name
+            first.place = d.place = first.place or d.place
+            first.time = d.time = first.time or d.time
 
 
 def _also_there(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
