@@ -171,6 +171,19 @@ def test_entities_read_a_state_from_a_demonym_on_a_title(nlp_model):
     assert {e.name for e in doc.entities if e.type == "country"} == {"Azerbaijan", "Georgia", "Romania"}
 
 
+@pytest.mark.parametrize("text", [
+    "The line will be ready by 2028, Georgian Transport Minister Levan Davitashvili said.",
+    "On Monday, Romanian Economy Minister Radu Oprea visited Chisinau.",
+])
+def test_entities_read_a_state_from_a_demonym_before_a_portfolio_and_a_post(nlp_model, text):
+    doc = run(nlp_model, text)
+    assert {e.type for e in doc.entities if e.name.endswith(("Transport", "Economy"))} <= {"person"}
+    assert {e.name for e in doc.entities if e.type == "country"} & {"Georgia", "Romania"}
+    [pos] = [f for f in doc.facts if getattr(f, "predicate", None) == "position_held"]
+    posts = {("Transport Minister", "Georgia"), ("Economy Minister", "Romania")}
+    assert (pos.object, pos.qualifiers.get("of")) in posts
+
+
 def test_entities_read_a_state_from_a_demonym_on_an_act_of_state(nlp_model):
     doc = run(nlp_model, "Trade shifted after the Romanian invasion of Moldova.")
     assert {e.name for e in doc.entities if e.type == "country"} == {"Romania", "Moldova"}

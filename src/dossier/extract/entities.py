@@ -186,6 +186,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
             continue
         if any(w in MONTHS for w in low) and ent.label_ not in {"EVENT", "LAW"}:
             continue
+        if ent.label_ == "ORG" and len(words) > 1 and span.end < len(sp) and sp[span.end].lower_ in TITLE_WORDS \
+                and (gaz.lookup(words[0]) or gazetteer.Entry("", "")).form == "demonym":
+            continue   # "Turkish Transport Minister X": a title, the state's and the portfolio's, not a body
         label = ent.label_
         typ = head_type(words)
         if plural_generic(words) or has_amount(words) or gaz.lookup(text):
@@ -1155,6 +1158,9 @@ def _state_demonym(sp: Doc, c) -> bool:
     head = tok.head
     if tok.dep_ in ("amod", "compound", "nmod", "poss") and _state_noun(head):
         return True
+    if tok.dep_ in ("amod", "compound") and head.dep_ == "compound" and head.head.i != head.i \
+            and _state_noun(head.head):
+        return True   # "Azerbaijani Economy Minister": the portfolio between the demonym and the post
     # the parser loses long coordinations ("Azerbaijani, Georgian and Romanian Ministers"): read the surface
     gaz = gazetteer.load()
     k = span.end
