@@ -165,6 +165,22 @@ def test_a_year_told_from_the_one_before_counts_from_it(nlp_model, text, surface
     assert values(nlp_model, text, "2024-12-01")[surface] == iso
 
 
+@pytest.mark.parametrize("text, surface, iso", [
+    ("The talks opened in Iasi on 5 May 2024. The previous day, the minister had visited Ungheni.",
+     "The previous day", "2024-05-04"),
+    ("The talks opened in Iasi on 5 May 2024. The next day, the delegates toured the port.", "The next day",
+     "2024-05-06"),
+    ("The talks opened in Iasi on 5 May. A day later, the delegates toured the port.", "A day later", "2024-05-06"),
+])
+def test_a_day_told_from_the_one_before_counts_from_it(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2024-12-01")[surface] == iso
+
+
+def test_a_day_told_from_a_month_before_is_no_time(nlp_model):
+    found = values(nlp_model, "The talks opened in May 2024. The next day, they ended.", "2024-12-01")
+    assert "The next day" not in found
+
+
 def test_a_year_before_something_named_is_no_time_of_its_own(nlp_model):
     found = values(nlp_model, "Trade fell in 2020, the year before the accord.", "2024-12-01")
     assert found == {"2020": "2020"}

@@ -179,9 +179,10 @@ def _future(lead: str) -> bool:
 
 _ANAPHOR = re.compile(
     r"\b(?:(?:in|during|over|at|within|for|by|throughout)\s+)?(?:(?P<this>this)\s+period|(?P<w>that|the\s+same|"
-    r"the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>period|year|month)"
-    # "$1.9 billion a year earlier", "the year before": a year from the time told before
-    r"|(?:a|one|the)\s+(?P<unit2>year)\s+(?P<w2>earlier|before|later|after)(?!\s+(?:than|that|the|a|an|its|his|her)\b))"
+    r"the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<unit>period|year|month|day)"
+    # "$1.9 billion a year earlier", "the year before", "a day later": a year (day) from the time told before
+    r"|(?:a|one|the)\s+(?P<unit2>year|day)\s+(?P<w2>earlier|before|later|after)"
+    r"(?!\s+(?:than|that|the|a|an|its|his|her)\b))"
     r"\b", re.I)
 
 
@@ -563,6 +564,13 @@ def _resolve_anaphor(c: _Cand, before: list[TimeExpr], pub: dt.date | None) -> _
         if pub is None or unit != "year" or rel == "same":
             return None
         return _Cand(c.start, c.end, str(pub.year + (1 if rel == "next" else -1)), relative=True)
+    if unit == "day":
+        # "the previous day", "a day later": a day from a day told before ("that day" of a month is none)
+        val = ante.end_value if rel == "next" and ante.end_value else ante.value
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", val or ""):
+            return None
+        day = dt.date.fromisoformat(val) + dt.timedelta(days={"same": 0, "next": 1, "prev": -1}[rel])
+        return _Cand(c.start, c.end, day.isoformat(), relative=True)
     if rel == "same":
         if unit == "period":
             return _Cand(c.start, c.end, ante.value, ante.end_value, relative=True)
