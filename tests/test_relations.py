@@ -1644,6 +1644,11 @@ def test_states_founding_a_body_together_are_its_members(model, text, members):
     ("Romania was Moldova's 12th largest trading partner.", {("Romania", 12)}),   # a numbered ordinal
     ("Moldova's main trading partners are Romania, Italy and Georgia.",
      {("Romania", None), ("Italy", None), ("Georgia", None)}),
+    # those it comes after are the ones before it
+    ("Romania remained Moldova's second largest trading partner after Italy.", {("Romania", 2), ("Italy", 1)}),
+    ("Romania is Moldova's third largest trading partner after Italy and Georgia.",
+     {("Romania", 3), ("Italy", 1), ("Georgia", 2)}),
+    ("Romania is Moldova's largest trading partner after years of growth.", {("Romania", 1)}),
 ])
 def test_trade_partners_named_after_the_rank_or_following_it(model, text, expected):
     found = find(model, text, COUNTRIES, predicate="trade_partner_rank")

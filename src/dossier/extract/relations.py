@@ -2689,6 +2689,12 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if trade:
             for s in who:
                 _trade_rank(s, rank, at, sent, ix, out)
+            # "Y's second largest trading partner after Z" (after A and B: the two before, in that order)
+            ahead = list(dict.fromkeys(n for h in (at, at.head) for o in P.pobjs(h, {"after"})
+                                       for c in P.conjuncts(o) for n in ix.refers(c, ("country", "organization"))))
+            if isinstance(rank, int) and ahead and len(ahead) < rank:
+                for k, n in enumerate(ahead):
+                    _trade_rank(n, rank - len(ahead) + k, at, sent, ix, out)
         elif at.lemma_.lower() not in ("partner", "source", "destination", "market"):
             # (a role ranks among those who play it: "investor in Moldova")
             # ("one of the largest investors" tells no rank: a plural is not read as a role)
