@@ -380,6 +380,7 @@ def test_seed_repairs_cite_the_evidence():
 @pytest.mark.parametrize("text,iso", [
     ("9 June 2022", "2022-06-09"), ("9 июня 2022", "2022-06-09"), ("Oct 3rd 2020ISTANBUL", "2020-10-03"),
     ("* 3 April 2025", "2025-04-03"), ("June 2023", "2023-06"), ("2020-09-28-10-19-25", "2020-09-28"),
+    ("14 Mart 2024", "2024-03-14"), ("3 Mayıs 2024", "2024-05-03"),
     ("16+", None), ("Publications", None), ("Candidate of Political Studies, CISS expert", None),
 ])
 def test_parse_date(text, iso):

@@ -270,8 +270,9 @@ _ISO = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?")
 def _date_parser():
     from dateparser.date import DateDataParser
 
+    # (the month required too: else English reads "14 Mart 2024" as the 14th of the current month)
     return DateDataParser(settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                                    "REQUIRE_PARTS": ["year"]})
+                                    "REQUIRE_PARTS": ["year", "month"]})
 
 
 def parse_date(text: str) -> str | None:
