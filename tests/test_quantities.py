@@ -439,6 +439,22 @@ def test_each_clause_of_a_list_of_stakes_has_its_own_holder_and_the_field_is_the
                    (58, "Snam", tanap), (30, "BP", tanap), (12, "Axpo", tanap)]
 
 
+def test_a_line_running_from_a_terminal_is_the_line_named_before_and_its_capacity_is_the_line_s(nlp_model):
+    text = ("The Baku–Tbilisi–Ceyhan (BTC) oil pipeline has carried oil since 2006.\n\n"
+            "The 1,768-km line runs from the Sangachal terminal near Baku to the port of Ceyhan. Its capacity is "
+            "1.2 million barrels per day.\n\nThe Sangachal terminal lies south of Baku. Its capacity is 1.3 million "
+            "barrels per day.")
+    got = [(q.indicator, q.value, q.subjects[0]) for q in figures(nlp_model, text)]
+    btc = "Baku–Tbilisi–Ceyhan pipeline"
+    assert got == [("length", 1768, btc), ("capacity", 1.2e6, btc), ("capacity", 1.3e6, "Sangachal Terminal")]
+
+
+def test_a_stake_in_the_company_named_in_apposition_is_in_that_company(nlp_model):
+    qs = figures(nlp_model, "BP holds 30.1% of the pipeline company, Vestra Co., with Snam holding 25%.")
+    assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs] == [
+        ("BP", "Vestra Co."), ("Snam", "Vestra Co.")]
+
+
 def test_a_time_in_a_relative_clause_after_the_figure_dates_what_the_clause_tells(nlp_model):
     text = "Moldova imports around 2 billion cubic metres of gas a year from Romania through the Prut line, " \
            "which was built in 1963."

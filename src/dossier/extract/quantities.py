@@ -1174,6 +1174,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         return _ordered(ctx, fig, site, indicator, trigger, pair, siblings)
     if indicator in ("length", "capacity"):
         infra = _sentence_mentions(ctx, site, ("infrastructure",))
+        if trigger is not None and _lemma(trigger) in _LINE_NOUNS - {"project"} and all(
+                _name(m).casefold().split()[-1] in _WORKS for m in infra):
+            infra = []   # "the 1,768-km line runs from the Sangachal terminal": a terminal on the line is not it
         others = _sentence_mentions(ctx, site)
         names = [_name(m) for m in sorted(infra, key=lambda m: abs(m.start - fig.start))]
         # "the 1,850-km TANAP pipeline runs to Greece": the places of its route are not what is measured
@@ -1190,20 +1193,23 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
                         None)
             topic = _line_before(ctx, fig.start, _lemma(line)) if line is not None else None
             names = [topic] if topic else []
-        if (indicator == "length" and not measured) or not names:
-            names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
-        if not names:
-            topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
-            names = [topic] if topic else []
         if not names and trigger is not None:
             # "the pipeline's capacity", "its annual capacity", "the capacity of the line": the line the
             # passage is about
             owner = next((c for c in trigger.children if c.dep_ == "poss"), None) or next(
                 (o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                  if o.dep_ == "pobj" and any(d.lower_ in ("the", "this", "that") for d in o.children)), None)
-            if owner is not None and (owner.lower_ == "its" or _lemma(owner) in _LINE_NOUNS):
-                topic = _line_before(ctx, fig.start, None if owner.lower_ == "its" else _lemma(owner))
+            if owner is not None and owner.lower_ == "its":
+                topic = _subject_before(ctx, site) or _line_before(ctx, fig.start, None)
                 names = [topic] if topic else []
+            elif owner is not None and _lemma(owner) in _LINE_NOUNS:
+                topic = _line_before(ctx, fig.start, _lemma(owner))
+                names = [topic] if topic else []
+        if (indicator == "length" and not measured) or not names:
+            names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
+        if not names:
+            topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
+            names = [topic] if topic else []
         return _unique(names), {}
     if indicator == "count":
         ms = _sentence_mentions(ctx, site)
@@ -1261,6 +1267,30 @@ _LINE_KINDS = {"pipeline": ("pipeline", "boru"), "railway": ("railway", "railroa
                "railroad": ("railway", "railroad", "rail"), "road": ("road", "highway", "motorway"),
                "highway": ("road", "highway", "motorway"), "corridor": ("corridor", "route", "koridor"),
                "route": ("corridor", "route", "koridor")}
+
+
+def _subject_before(ctx: Context, site: _Site) -> str | None:
+    """"The 1,768-km line runs from the X terminal to Y. Its capacity is ...": "its" is the thing the sentence
+    before was about, its subject (a line or works it names, or "the line" it points back with)."""
+    if site.sent.start == 0 or "\n\n" in ctx.doc.text[ctx.sp[site.sent.start - 1].idx:site.sent.start_char]:
+        return None
+    prev = ctx.sp[site.sent.start - 1].sent
+    # (the parser may miss the subject: "The 1,768-km line runs ..." read as a noun phrase "line runs")
+    subj = [s for s in prev.root.children if s.dep_ in ("nsubj", "nsubjpass")] or [
+        t for t in prev[:6] if _lemma(t) in _LINE_NOUNS][:1]
+    if not subj:
+        return None
+    named = ctx.mentions_in(subj[0].left_edge.idx, subj[0].idx + len(subj[0].text), ("infrastructure",))
+    if named:
+        return _name(named[-1])
+    if _lemma(subj[0]) in _LINE_NOUNS and any(t.lower_ in ("the", "this", "that")
+                                              for t in ctx.sp[max(prev.start, subj[0].left_edge.i - 1):subj[0].i]):
+        return _line_before(ctx, subj[0].idx, _lemma(subj[0]))
+    return None
+
+
+# the works at a line's ends, which a line runs from or to ("the Sangachal terminal", "the port of Ceyhan")
+_WORKS = {"terminal", "port", "seaport", "harbour", "harbor", "refinery", "plant", "station", "field"}
 
 
 def _line_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
@@ -1365,6 +1395,9 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
             return "dst"   # "the CPC, in which Chevron holds a 15% stake": what the stake is in
         if p in ("in", "of", "into"):
             return "dst"
+        if re.search(r"\b(?:of|in)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:company|consortium|operator|firm|"
+                     r"venture|owner),\s+$", left, re.I):
+            return "dst"   # "BP holds 30.1% of the pipeline company, BTC Co.": the company named in apposition
         root = span.root if span is not None else None
         while root is not None and root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head   # "its operator, TAP AG, is owned by": the name in the subject's apposition
