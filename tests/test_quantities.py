@@ -449,6 +449,16 @@ def test_a_line_running_from_a_terminal_is_the_line_named_before_and_its_capacit
     assert got == [("length", 1768, btc), ("capacity", 1.2e6, btc), ("capacity", 1.3e6, "Sangachal Terminal")]
 
 
+def test_barrels_a_line_pumped_are_its_oil_flow_and_cargo_moved_along_it_is_counted_for_it(nlp_model):
+    text = ("The Vestra oil pipeline opened in 2006.\n\nIn 2023 the line pumped an average of 590,000 barrels a "
+            "day. Its capacity of 1.2 million barrels a day is rarely used; last year it carried 600,000 barrels "
+            "a day.\n\nThe Baku–Tbilisi–Kars railway opened in 2017.\n\nIn 2023, about 1.1 million tonnes of cargo was "
+            "transported along the line.")
+    got = [(q.indicator, q.value, q.subjects) for q in figures(nlp_model, text, published="2024-06-04")]
+    assert got == [("oil_supply", 590000, ["Vestra oil pipeline"]), ("capacity", 1.2e6, ["Vestra oil pipeline"]),
+                   ("oil_supply", 600000, ["Vestra oil pipeline"]), ("count", 1.1e6, ["Baku–Tbilisi–Kars railway"])]
+
+
 def test_a_stake_in_the_company_named_in_apposition_is_in_that_company(nlp_model):
     qs = figures(nlp_model, "BP holds 30.1% of the pipeline company, Vestra Co., with Snam holding 25%.")
     assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs] == [

@@ -618,8 +618,13 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator in ("gas_supply", "oil_supply") and not subjects:
         # "Since 2007 the pipeline has shipped more than 3.5bn barrels": what the line carried
         verb = _verb(site)
-        lines = [_name(m) for s in (verb.children if verb is not None else ()) if s.dep_ == "nsubj"
+        subj = [s for s in (verb.children if verb is not None else ()) if s.dep_ == "nsubj"]
+        lines = [_name(m) for s in subj
                  for m in ctx.mentions_in(s.left_edge.idx, s.right_edge.idx + len(s.right_edge), ("infrastructure",))]
+        # "In 2023 the line pumped 590,000 barrels a day": the line named before
+        lines += [n for s in subj if _lemma(s) in _LINE_NOUNS and any(c.dep_ == "det" for c in s.children)
+                  for n in [_line_before(ctx, s.idx, _lemma(s))] if n]
+        lines += [n for s in subj if s.lower_ == "it" for n in [_line_before(ctx, s.idx)] if n]   # "it carried"
         subjects = lines[:1]
     if fig.dim == "count":
         heading = _heading_subject(ctx, fig.start)
@@ -870,8 +875,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if verb is not None and _lemma(verb) in CARRY_VERBS and any(
                 c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
             return "capacity", verb
-        if sup[1] is not None and (lemmas & (GAS | OIL) or fig.unit.startswith("bcm")):
-            return supply, sup[1]
+        if sup[1] is not None and (lemmas & (GAS | OIL) or fig.unit.startswith(("bcm", "bbl"))):
+            return supply, sup[1]   # (barrels are of oil: "the line pumped 590,000 barrels a day")
         if fig.dim == "flow" and ctx.mentions_in(site.sent.start_char, site.sent.end_char, ("infrastructure",)):
             return "capacity", None
         return None, None
@@ -1220,6 +1225,11 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         names = [_name(m) for m in holders or ms]
         if pair and _PAIR_SUBJECT.search(site.sent.text):
             names = list(pair) + names   # "the two countries fought a war that killed 6,500": the pair's toll
+        if not names:
+            # "1.1 million tonnes of cargo was transported along the line": the line named before
+            along = [t for t in site.sent if _lemma(t) in _LINE_NOUNS and t.dep_ == "pobj" and t.head.lower_ in (
+                "along", "on", "via", "through", "by") and any(c.lower_ in ("the", "this", "that") for c in t.children)]
+            names = [n for t in along[:1] for n in [_line_before(ctx, t.idx, _lemma(t))] if n]
         return _unique(names), {}
     # trade_turnover, contracts_*, companies_count, investment_need: the countries of the sentence
     countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
