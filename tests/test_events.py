@@ -377,6 +377,15 @@ def test_opening_of_it_refers_to_the_infrastructure_of_the_passage(model):
 
 
 @pytest.mark.model
+def test_an_opening_at_a_ceremony_in_a_city_is_placed_there_even_in_a_city_the_line_is_named_for(model):
+    text = ("The Iasi–Ungheni railway links Romania and Moldova. It was officially opened on 2 May 2012 at a "
+            "ceremony in Iasi attended by the presidents of both states.")
+    e = one(find(model, text, COUNTRIES + [("Iasi–Ungheni railway", "infrastructure", "Iasi–Ungheni railway"),
+                                           ("Iasi", "place", "Iasi")], [("2 May 2012", "2012-05-02")]), "opening")
+    assert (e.name, e.date, e.place) == ("Iasi–Ungheni railway", "2012-05-02", "Iasi")
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "The potential opening of the border between Kazakhstan and Uzbekistan is discussed.",
     "The signing may happen next month.",

@@ -1672,6 +1672,9 @@ def _opening(tok: Token, ix: Index) -> list[_Draft]:
     # "inaugurated in Eskişehir in June 2018": where the ceremony was (not a place the line itself names)
     place = _place(anchor, ix, heads_too=False)
     d.place = place if place is not None and place not in ix.name(thing) else None
+    # "opened at a ceremony in Baku": where the ceremony was, even a place the line's name holds
+    d.place = d.place or next((ix.name(m) for o in P.pobjs(anchor, {"at"}) if o.lemma_.lower() == "ceremony"
+                               for w in P.pobjs(o, {"in"}) for m in ix.phrase_mentions(w, ("place",))), None)
     if lemma in P.OPEN_VERBS and tok.pos_ == "VERB":
         # "Presidents X and Y inaugurated the bridge", "the bridge was inaugurated by X and Y": who opened it
         openers = P.pobjs(tok, {"by"}) if P.children(tok, ("nsubjpass",)) or tok.dep_ == "acl" else \
