@@ -413,6 +413,9 @@ def test_language(text, lang):
     ("Eurasia Policy Review, 3 May 2024. By Jane Doe",
      {"published": "2024-05-03", "publisher": "Eurasia Policy Review", "author": "Jane Doe"}),
     ("CHISINAU — 14 March 2024", {"published": "2024-03-14"}),
+    ("Policy brief, 2 October 2024. By Jane Doe and John Roe",
+     {"published": "2024-10-02", "author": "Jane Doe, John Roe"}),
+    ("Tbilisi, 20 January 2025 — Caspian Energy Wire", {"published": "2025-01-20", "publisher": "Caspian Energy Wire"}),
     # a sentence, a caption, a line whose other part is not a place or a byline: not a dateline
     ("Signed in Baku on 15 June 2021 by the two presidents", None), ("The Treaty of Kars, 13 October 1921", None),
     ("Romania and Moldova, 3 May 2024", None), ("Tbilisi, 2023, Caspian Energy Wire", None),

@@ -519,6 +519,19 @@ def test_a_dated_announcement_is_a_statement(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ion Rusu has visited Georgia more often than any other country.",
+    "In 2020 Ion Rusu repeatedly met Ana Lind in Tbilisi.",
+    "Ion Rusu frequently travelled to Armenia.",
+])
+def test_what_is_done_often_or_repeatedly_is_no_one_event_in_any_tense(model, text):
+    assert not [e for e in find(model, "Ion Rusu went to Armenia in 1994. " + text, COUNTRIES
+                                + persons("Ion Rusu", "Ana Lind") + [("Tbilisi", "place", "Tbilisi")],
+                                [("1994", "1994"), ("2020", "2020")]) if e.type in ("visit", "meeting")
+                and e.sources[0].quote.startswith(text[:12])]
+
+
+@pytest.mark.model
 def test_an_undated_saying_is_a_statement_of_no_date_but_a_sentence_with_another_event_is_none(model):
     [e] = find(model, "Georgia announced a full ban on imports from Armenia.", COUNTRIES)
     assert (e.type, e.date, e.participants) == ("statement", None, ["Georgia"])

@@ -159,8 +159,12 @@ def _detect(sent: Span, ix: Index) -> list[_Draft]:
 
 
 def _told_as_a_habit(anchor: Token) -> bool:
-    """"Moldova holds talks with Romania every year", "they meet regularly": what recurs is no one event."""
+    """"Moldova holds talks with Romania every year", "they meet regularly", "has often visited": what recurs
+    is no one event."""
     verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and any(c.dep_ == "advmod" and c.lower_ in ("often", "frequently", "repeatedly")
+                                for c in verb.children):
+        return True   # "has visited Türkiye more often than any other country", "repeatedly met": in any tense
     if verb is None or verb.tag_ in ("VBD", "VBN"):
         return False
     return any(c.lower_ in ("annually", "regularly", "routinely", "usually", "often") or c.lemma_ in ("year", "month")
