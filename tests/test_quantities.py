@@ -459,6 +459,13 @@ def test_barrels_a_line_pumped_are_its_oil_flow_and_cargo_moved_along_it_is_coun
                    ("oil_supply", 600000, ["Vestra oil pipeline"]), ("count", 1.1e6, ["Baku–Tbilisi–Kars railway"])]
 
 
+def test_its_border_is_the_subject_s_not_a_line_named_before(nlp_model):
+    text = ("Romania has started building the 224-km Iasi–Ungheni railway.\n\n"
+            "Georgia guards its 44-km border with Armenia.")
+    got = [(q.value, q.subjects) for q in figures(nlp_model, text)]
+    assert got[-1] == (44, ["Georgia", "Armenia"])
+
+
 def test_a_stake_in_the_company_named_in_apposition_is_in_that_company(nlp_model):
     qs = figures(nlp_model, "BP holds 30.1% of the pipeline company, Vestra Co., with Snam holding 25%.")
     assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs] == [

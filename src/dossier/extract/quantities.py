@@ -1198,6 +1198,8 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
                         None)
             topic = _line_before(ctx, fig.start, _lemma(line)) if line is not None else None
             names = [topic] if topic else []
+        if (indicator == "length" and not measured) or not names:
+            names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names and trigger is not None:
             # "the pipeline's capacity", "its annual capacity", "the capacity of the line": the line the
             # passage is about
@@ -1210,8 +1212,6 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
             elif owner is not None and _lemma(owner) in _LINE_NOUNS:
                 topic = _line_before(ctx, fig.start, _lemma(owner))
                 names = [topic] if topic else []
-        if (indicator == "length" and not measured) or not names:
-            names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names:
             topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
             names = [topic] if topic else []
