@@ -385,6 +385,18 @@ def test_supplier_with_rank_commodity_and_the_first_one(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Georgia was Armenia's second largest arms supplier between 2019 and 2023 after Romania.",
+     {("Georgia", 2), ("Romania", 1)}),
+    ("Georgia is Armenia's third largest gas supplier after Romania and Moldova.",
+     {("Georgia", 3), ("Romania", 1), ("Moldova", 2)}),
+])
+def test_the_suppliers_a_ranked_one_comes_after_rank_before_it(model, text, expected):
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert {(r.subject, r.qualifiers.get("rank")) for r in found} == expected
+
+
+@pytest.mark.model
 def test_supply_verb_and_the_carried_gas_of_another_country(model):
     text = "The deal lets Georgia supply electricity to Armenia and transport Uzbek gas to Moldova via Romania."
     found = find(model, text, COUNTRIES, predicate="supplies")

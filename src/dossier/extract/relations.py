@@ -2406,9 +2406,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         buyers = [n for o in P.pobjs(main, {"to"}) for n in ix.refers(o, ("country", "organization", "place"))]
         if goods and rank:
             _supply(out, suppliers, buyers, sent, {"commodity": goods, "rank": rank})
-            before = [n for o in P.pobjs(tok, {"after"}) for n in ix.refers(o, ("country", "organization"))]
-            if rank > 1:
-                _supply(out, before, buyers, sent, {"commodity": goods, "rank": rank - 1})
+            before = _ranked_before(tok, ix)
+            for k, n in enumerate(before if len(before) < rank else []):
+                _supply(out, [n], buyers, sent, {"commodity": goods, "rank": rank - len(before) + k})
         return
     if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and (tok.dep_ in ("attr", "appos", "oprd") or as_role):
         # "X is Y's largest gas supplier"; "X ..., becoming a primary supplier to Y"; "X emerged as
@@ -2441,8 +2441,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         _supply(out, suppliers, buyers, sent, {"commodity": goods, "rank": rank})
         if rank and rank > 1:
             # "the second biggest supplier ... after Russia": Russia is the first
-            before = [n for o in P.pobjs(tok, {"after"}) for n in ix.refers(o, ("country", "organization"))]
-            _supply(out, before, buyers, sent, {"commodity": goods, "rank": rank - 1})
+            before = _ranked_before(tok, ix)
+            for k, n in enumerate(before if len(before) < rank else []):
+                _supply(out, [n], buyers, sent, {"commodity": goods, "rank": rank - len(before) + k})
     elif lemma in _BUYER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("attr", "appos", "oprd"):
         # "Italy is the largest importer of Azerbaijani oil", "Turkey, the main market for Azerbaijan's gas":
         # the seller is whose the goods are (or where they come from); a buyer's rank is not a supplier's
@@ -2612,6 +2613,13 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         _supply(out, suppliers, buyers, sent, {"commodity": goods})
 
 
+def _ranked_before(tok: Token, ix: Index) -> list[str]:
+    """"the second largest supplier after Israel": who comes before, named after "after" on the ranked noun
+    (or, as the parser may hang it, on its verb: "was the second largest supplier in 2023 after Israel")."""
+    return list(dict.fromkeys(n for h in (tok, tok.head) for o in P.pobjs(h, {"after"}) for c in P.conjuncts(o)
+                              for n in ix.refers(c, ("country", "organization"))))
+
+
 # --- trade_partner_rank, ranked -----------------------------------------------------------------
 
 _TRADE_LIST = re.compile(r"\b(trad(e|ing) partners?|importers?|exporters?|export destinations?|"
@@ -2690,8 +2698,7 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for s in who:
                 _trade_rank(s, rank, at, sent, ix, out)
             # "Y's second largest trading partner after Z" (after A and B: the two before, in that order)
-            ahead = list(dict.fromkeys(n for h in (at, at.head) for o in P.pobjs(h, {"after"})
-                                       for c in P.conjuncts(o) for n in ix.refers(c, ("country", "organization"))))
+            ahead = _ranked_before(at, ix)
             if isinstance(rank, int) and ahead and len(ahead) < rank:
                 for k, n in enumerate(ahead):
                     _trade_rank(n, rank - len(ahead) + k, at, sent, ix, out)
