@@ -798,6 +798,15 @@ def test_an_opening_ceremony_opens_what_it_is_of(model):
 
 
 @pytest.mark.model
+def test_independence_declared_by_a_state_s_government_is_the_state_s(model):
+    text = ("The Ottoman army handed the city to the government of the Azerbaijan Democratic Republic, which had "
+            "declared independence on 28 May 1918.")
+    adr = ("Azerbaijan Democratic Republic", "country", "Azerbaijan Democratic Republic")
+    e = one(find(model, text, COUNTRIES + [adr], [("28 May 1918", "1918-05-28")]), "independence")
+    assert (e.participants, e.date) == (["Azerbaijan Democratic Republic"], "1918-05-28")
+
+
+@pytest.mark.model
 def test_a_dated_independence_is_an_event_and_its_refers_ahead(model):
     names = [("Moldova", "country", "Moldova")]
     e = one(find(model, "Since its independence in 1991, Moldova has turned its budget to the war.",

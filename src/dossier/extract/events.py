@@ -845,6 +845,9 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
                 return [d]
         if tok.dep_ == "dobj" and h.lemma_.lower() in P.INDEPENDENCE_VERBS:
             countries = [n for s in P.subject_of(h) for n in ix.refers(s, ("country",))]
+            # "the government of the Azerbaijan Democratic Republic, which had declared independence": its state
+            countries = countries or [n for s in P.subject_of(h) if s.lemma_.lower() in _STATE_VOICES
+                                      for o in P.pobjs(s, {"of"}) for n in ix.refers(o, ("country",))]
             if not countries and h.lemma_.lower() in ("declare", "proclaim") and not P.is_hypothetical(h):
                 # "Transnistria, a breakaway region, declared independence in 1990": a region declares it too
                 countries = [ix.name(m) for s in P.subject_of(h) for m in ix.phrase_mentions(s, ("place",))
