@@ -798,6 +798,20 @@ def test_an_opening_ceremony_opens_what_it_is_of(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, signed", [
+    ("The ceasefire statement signed by the leaders of Georgia, Armenia and Moldova on 10 November 2020 said "
+     "the border would reopen.", True),
+    ("Georgia, Armenia and Moldova signed a trilateral statement on 10 November 2020.", True),
+    ("The minister of Georgia read a statement on 10 November 2020.", False),
+])
+def test_a_statement_signed_is_an_agreement_signed(model, text, signed):
+    found = [e for e in find(model, text, COUNTRIES, [("10 November 2020", "2020-11-10")])
+             if e.type == "agreement_signed"]
+    assert [(e.date, e.participants) for e in found] == (
+        [("2020-11-10", ["Georgia", "Armenia", "Moldova"])] if signed else [])
+
+
+@pytest.mark.model
 def test_independence_declared_by_a_state_s_government_is_the_state_s(model):
     text = ("The Ottoman army handed the city to the government of the Azerbaijan Democratic Republic, which had "
             "declared independence on 28 May 1918.")

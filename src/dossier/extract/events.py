@@ -332,8 +332,10 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
         m = ix.mention(c, ("agreement",))
         if m is not None:
             return ix.name(m)
-        signed = c.lemma_.lower() == "partnership" and c.dep_ in ("dobj", "nsubjpass") \
-            and c.head.lemma_.lower() in P.SIGN_VERBS   # "Moldova and Romania signed a strategic partnership"
+        signed = c.lemma_.lower() in ("partnership", "statement") and (
+            c.dep_ in ("dobj", "nsubjpass") and c.head.lemma_.lower() in P.SIGN_VERBS or any(
+                a.dep_ == "acl" and a.lemma_.lower() in P.SIGN_VERBS for a in c.children))
+        # "Moldova and Romania signed a strategic partnership"; "the ceasefire statement signed by A and B"
         if c.lemma_.lower() in P.AGREEMENT_NOUNS or c.lower_ in P.AGREEMENT_NOUNS or signed:
             text = _np_text(c)
             if " " in text.strip():
