@@ -176,6 +176,14 @@ def test_a_day_told_from_the_one_before_counts_from_it(nlp_model, text, surface,
     assert values(nlp_model, text, "2024-12-01")[surface] == iso
 
 
+def test_a_timeline_entry_s_year_dates_the_days_and_months_of_its_line(nlp_model):
+    text = ("Timeline\n\n- 2017 – The Iasi railway opens on 30 October.\n- 2018 – The Prut pipeline opens on 12 June; "
+            "the Giurgiulesti terminal opens in October.\n2020: The Vestra line starts operating on 31 December.")
+    found = values(nlp_model, text, "2024-03-03")
+    assert [found[k] for k in ("30 October", "12 June", "October", "31 December")] == [
+        "2017-10-30", "2018-06-12", "2018-10", "2020-12-31"]
+
+
 def test_a_day_told_from_a_month_before_is_no_time(nlp_model):
     found = values(nlp_model, "The talks opened in May 2024. The next day, they ended.", "2024-12-01")
     assert "The next day" not in found

@@ -323,8 +323,14 @@ def _narrative_year(text: str, c: _Cand, before: list[TimeExpr]) -> str | None:
             return None   # the same sentence or the one before only
         # a written month at least: a bare year is often a label ("the 2023 export list", "since 2018"); but
         # "In 2023, the fair opened on 5 May" dates its sentence
-        dated_sentence = re.fullmatch(r"\d{4}", t.value) and not t.end_value and not re.search(r"[.!?;]\s", between) \
+        bare = re.fullmatch(r"\d{4}", t.value) and not t.end_value
+        dated_sentence = bare and not re.search(r"[.!?;]\s", between) \
             and re.search(r"\b(?:[Ii]n|[Dd]uring)\s+$", text[max(0, t.start - 8):t.start])
+        # a timeline's entry: "- 2018 – TANAP opens on 12 June; the refinery opens in October." (the year heads
+        # its line, and dates the whole line)
+        dated_sentence = dated_sentence or bare and "\n" not in between and not re.search(r"[.!?]\s", between) \
+            and re.search(r"(?:^|\n)[ \t]*(?:[-•*][ \t]*)?$", text[max(0, t.start - 8):t.start]) \
+            and re.match(r"[ \t]*[–—:-]", text[t.end:t.end + 3])
         if t.relative or not (re.match(r"\d{4}-\d\d", t.value) or dated_sentence):
             continue
         own = re.split(r"[.!?]\s", between)[-1]
