@@ -397,6 +397,14 @@ def test_the_suppliers_a_ranked_one_comes_after_rank_before_it(model, text, expe
 
 
 @pytest.mark.model
+def test_the_largest_investor_followed_by_others_ranks_them_next(model):
+    found = find(model, "Romania was the largest investor, followed by Georgia and Italy.", COUNTRIES,
+                 predicate="ranked")
+    assert {(r.subject, r.qualifiers["rank"], r.qualifiers["list"]) for r in found} == {
+        ("Romania", 1, "investor"), ("Georgia", 2, "investor"), ("Italy", 3, "investor")}
+
+
+@pytest.mark.model
 def test_supply_verb_and_the_carried_gas_of_another_country(model):
     text = "The deal lets Georgia supply electricity to Armenia and transport Uzbek gas to Moldova via Romania."
     found = find(model, text, COUNTRIES, predicate="supplies")
@@ -1661,6 +1669,8 @@ def test_states_founding_a_body_together_are_its_members(model, text, members):
     ("Romania is Moldova's third largest trading partner after Italy and Georgia.",
      {("Romania", 3), ("Italy", 1), ("Georgia", 2)}),
     ("Romania is Moldova's largest trading partner after years of growth.", {("Romania", 1)}),
+    ("Trade with Romania reached $7.6 billion in 2023, making Romania Moldova's second largest trading partner.",
+     {("Romania", 2)}),
 ])
 def test_trade_partners_named_after_the_rank_or_following_it(model, text, expected):
     found = find(model, text, COUNTRIES, predicate="trade_partner_rank")

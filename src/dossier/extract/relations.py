@@ -2653,6 +2653,16 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         n = next(c.text for c in tok.children if c.like_num)
         ranks.append((f"top {n}", tok))
         subj = P.subject_of(tok)
+    elif lemma in ("partner", "source", "destination", "market") and tok.dep_ in ("dobj", "oprd") \
+            and tok.head.lemma_ == "make":
+        # "..., making Romania Moldova's second largest trading partner" (the parser may glue the two names)
+        r = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
+        made = [t for t in tok.doc[tok.head.i + 1:tok.left_edge.i + 1] if ix.mention(t, ("country",)) is not None
+                and not (t.i + 1 < len(t.doc) and t.nbor().tag_ == "POS")]
+        if r is None or not made:
+            return
+        ranks.append((r, tok))
+        subj = made[:1]
     elif lemma in ("partner", "source", "destination", "market") and (
             tok.dep_ in ("attr", "appos") or tok.dep_ == "nsubj" and tok.head.lemma_ == "be"):
         # "X is Y's fourth-largest trading partner and Z's second-largest source of imports"; "Y's
@@ -2705,10 +2715,18 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         elif at.lemma_.lower() not in ("partner", "source", "destination", "market"):
             # (a role ranks among those who play it: "investor in Moldova")
             # ("one of the largest investors" tells no rank: a plural is not read as a role)
+            followed = [a for a in at.children if a.dep_ == "acl" and a.lower_ == "followed"]
+            end = min([a.left_edge.i for a in followed], default=at.right_edge.i + 1)
             listed = _list_phrase(at) if at.lemma_.lower() not in _RANKED_ROLES else \
-                at.doc[at.i:at.right_edge.i + 1].text
+                at.doc[at.i:end].text.rstrip(" ,")
             for s in who:
                 out.add("ranked", s, None, sent, {"rank": rank, "list": listed}, when.iso if when else None)
+            # "the largest investor, followed by A and B": they come next, in that order
+            after = list(dict.fromkeys(ix.name(m) for a in followed for o in P.pobjs(a, {"by"})
+                                       for c in P.conjuncts(o) for m in [ix.mention(c, ("country", "organization"))]
+                                       if m is not None))
+            for k, n in enumerate(after if isinstance(rank, int) and at.lemma_.lower() in _RANKED_ROLES else []):
+                out.add("ranked", n, None, sent, {"rank": rank + k + 1, "list": listed}, when.iso if when else None)
 
 
 _MAIN_WORDS = {"main", "major", "key", "principal", "top", "largest", "biggest", "leading", "chief"}
