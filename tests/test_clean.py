@@ -413,6 +413,8 @@ def test_language(text, lang):
     ("Eurasia Policy Review, 3 May 2024. By Jane Doe",
      {"published": "2024-05-03", "publisher": "Eurasia Policy Review", "author": "Jane Doe"}),
     ("CHISINAU — 14 March 2024", {"published": "2024-03-14"}),
+    ("Published 12 June 2025 by Caspian Business Post",
+     {"published": "2025-06-12", "publisher": "Caspian Business Post"}),
     ("Policy brief, 2 October 2024. By Jane Doe and John Roe",
      {"published": "2024-10-02", "author": "Jane Doe, John Roe"}),
     ("Tbilisi, 20 January 2025 — Caspian Energy Wire", {"published": "2025-01-20", "publisher": "Caspian Energy Wire"}),
@@ -430,6 +432,12 @@ def test_a_dateline_gives_the_date_byline_and_publication(tmp_path):
     assert (doc.title, doc.published, doc.author, doc.publisher) == (
         "Pipelines in the Caucasus", "2023-10-12", "Jane Doe", "Caspian Energy Wire")
     assert "Jane Doe" not in doc.text and doc.text.startswith(P1)
+
+
+def test_a_date_line_that_names_the_publication_gives_the_publisher(tmp_path):
+    page = "# Pipelines in the Caucasus\n\n*Published 12 June 2025 by Caspian Business Post*\n\n" + BODY
+    doc = cleaned(tmp_path, "page.md", page)
+    assert (doc.published, doc.publisher) == ("2025-06-12", "Caspian Business Post")
 
 
 def test_an_organisation_byline_is_the_publisher(tmp_path):

@@ -440,6 +440,8 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
     if dates:
         meta.published = dates[0][1]
         meta.used.add(dates[0][0])
+        # "Published 12 June 2025 by Caspian Business Post": the publication the date line names too
+        meta.publisher = (dateline(texts[dates[0][0]]) or {}).get("publisher")
     elif parts := next(((i, d) for i in lead if (d := dateline(texts[i]))), None):
         dates = [(parts[0], parts[1]["published"])]   # "Baku, 26 September 2023, Regional Energy Wire"
         meta.published, meta.publisher = parts[1]["published"], parts[1].get("publisher")
