@@ -466,6 +466,11 @@ def test_its_border_is_the_subject_s_not_a_line_named_before(nlp_model):
     assert got[-1] == (44, ["Georgia", "Armenia"])
 
 
+def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
+    [q] = figures(nlp_model, "The Baku–Tbilisi–Ceyhan pipeline carries 1.2 million barrels a day.")
+    assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])
+
+
 def test_a_stake_in_the_company_named_in_apposition_is_in_that_company(nlp_model):
     qs = figures(nlp_model, "BP holds 30.1% of the pipeline company, Vestra Co., with Snam holding 25%.")
     assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs] == [

@@ -875,8 +875,11 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if verb is not None and _lemma(verb) in CARRY_VERBS and any(
                 c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children):
             return "capacity", verb
-        if sup[1] is not None and (lemmas & (GAS | OIL) or fig.unit.startswith(("bcm", "bbl"))):
-            return supply, sup[1]   # (barrels are of oil: "the line pumped 590,000 barrels a day")
+        # (barrels are of oil: "the line pumped 590,000 barrels a day" in a past year; "the pipeline carries 1.2
+        # million barrels a day", in the present, tells what it can carry)
+        moved = fig.unit.startswith("bbl") and verb is not None and verb.tag_ in ("VBD", "VBN")
+        if sup[1] is not None and (lemmas & (GAS | OIL) or fig.unit.startswith("bcm") or moved):
+            return supply, sup[1]
         if fig.dim == "flow" and ctx.mentions_in(site.sent.start_char, site.sent.end_char, ("infrastructure",)):
             return "capacity", None
         return None, None
