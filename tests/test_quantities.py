@@ -466,6 +466,13 @@ def test_its_border_is_the_subject_s_not_a_line_named_before(nlp_model):
     assert got[-1] == (44, ["Georgia", "Armenia"])
 
 
+def test_a_figure_that_could_be_reached_is_a_forecast_not_dated_by_the_sentence_before(nlp_model):
+    text = ("Romanian investment in Moldova reached $5 billion in 2018. Romanian investment in Moldova could reach "
+            "$7 billion.")
+    got = [(q.value, q.modality, q.time) for q in figures(nlp_model, text, published="2024-06-04")]
+    assert got == [(5e9, "actual", "2018"), (7e9, "forecast", None)]
+
+
 def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
     [q] = figures(nlp_model, "The Baku–Tbilisi–Ceyhan pipeline carries 1.2 million barrels a day.")
     assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])

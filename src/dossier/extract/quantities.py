@@ -1673,6 +1673,8 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
                 return "forecast"
             if lemma in ESTIMATE:
                 return "estimate"
+            if w.dep_ == "aux" and w.lower_ in ("could", "may", "might") and indicator not in ("capacity", "length"):
+                return "forecast"   # "investments could reach $3 billion": a possible figure (a line "can carry")
             if lemma in TARGET and not (lemma == "order" or w.pos_ == "NOUN" and lemma == "plan"
                                         and w.dep_ == "compound"
                                         # "strikes targeted three air bases": aimed at, not a goal
