@@ -44,3 +44,8 @@ def test_a_re_verb_is_one_token_lemmatised_as_the_verb_it_repeats(nlp_model):
     sp = nlp_model("The armed forces were re-established in 1991, and he was re-elected in 2018.")
     got = {t.text: (t.lemma_, t.pos_) for t in sp if t.text.startswith("re-")}
     assert got == {"re-established": ("establish", "VERB"), "re-elected": ("elect", "VERB")}
+
+
+def test_a_yearly_unit_ending_a_sentence_ends_it(nlp_model):
+    sp = nlp_model("The Prut line can carry 16 bcm/y. Vestra owns 6.53% of it.")
+    assert [s.text for s in sp.sents] == ["The Prut line can carry 16 bcm/y.", "Vestra owns 6.53% of it."]

@@ -67,6 +67,10 @@ def load(disable: tuple[str, ...] = ()) -> Language:
         for form in _verb_forms(stem):
             for word in (f"re-{form}", f"Re-{form}"):
                 model.tokenizer.add_special_case(word, [{ORTH: word}])
+    # "16 bcm/y." ending a sentence: the default rules keep "y." as an initial, and the sentence runs on
+    for unit in ("bcm", "t", "m3", "kt", "mt"):
+        for year in ("y", "yr"):
+            model.tokenizer.add_special_case(f"{unit}/{year}.", [{ORTH: unit}, {ORTH: "/"}, {ORTH: year}, {ORTH: "."}])
     if "parser" in model.pipe_names:
         model.add_pipe("paragraph_breaks", before="parser")
     if "lemmatizer" in model.pipe_names:
