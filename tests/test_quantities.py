@@ -478,6 +478,13 @@ def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
     assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])
 
 
+def test_the_state_that_describes_the_company_a_stake_is_in_does_not_hold_it(nlp_model):
+    text = ("Vestra Energy, a subsidiary of Snam, today marked 15 years since it acquired a 51% stake in Petkim, "
+            "Romania's largest petrochemical producer, in May 2008.")
+    [q] = figures(nlp_model, text)
+    assert (q.qualifiers.get("holder"), q.qualifiers.get("asset")) == ("Vestra Energy", "Petkim")
+
+
 def test_a_stake_in_the_company_named_in_apposition_is_in_that_company(nlp_model):
     qs = figures(nlp_model, "BP holds 30.1% of the pipeline company, Vestra Co., with Snam holding 25%.")
     assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs] == [

@@ -1411,6 +1411,11 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
         if re.search(r"\b(?:of|in)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:company|consortium|operator|firm|"
                      r"venture|owner),\s+$", left, re.I):
             return "dst"   # "BP holds 30.1% of the pipeline company, BTC Co.": the company named in apposition
+        described = span.root.head.head if span is not None and span.root.dep_ in ("poss", "compound", "amod") \
+            and span.root.head.dep_ == "appos" else None
+        if described is not None and ctx.mentions_in(described.idx, described.idx + len(described.text),
+                                                      ("organization",)):
+            return None   # "a 51% stake in Petkim, Türkiye's largest producer": the state describes the company
         root = span.root if span is not None else None
         while root is not None and root.dep_ in ("compound", "appos") and root.head.i != root.i:
             root = root.head   # "its operator, TAP AG, is owned by": the name in the subject's apposition
