@@ -429,6 +429,18 @@ def test_an_agreement_with_a_name_of_its_own_leaves_its_parties_out_of_the_name(
     assert sorted(e.participants) == ["Moldova", "Romania"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Under the Memorandum of Understanding on a Strategic Partnership in the Field of Energy, signed in "
+     "Chisinau in July 2022, Moldova committed to buy gas.",
+     "Memorandum of Understanding on a Strategic Partnership in the Field of Energy"),
+    ("Georgia and Armenia signed the Vestra Declaration in Tbilisi on 15 June 2021.", "Vestra Declaration"),
+    ("A Declaration on Allied Relations in Moscow was signed in 2022.", "Declaration on Allied Relations"),
+])
+def test_an_agreement_s_title_runs_on_through_small_words_but_not_into_the_place_it_was_signed(nlp_model, text, name):
+    doc = run(nlp_model, text)
+    assert [e.name for e in doc.entities if e.type == "agreement"] == [name]
+
+
 def test_a_name_in_apposition_with_a_company_noun_after_modifiers_is_a_company(nlp_model):
     doc = run(nlp_model, "Vestragaz, the national gas company, is owned by the state.")
     assert ("Vestragaz", "organization") in {(e.name, e.type) for e in doc.entities}

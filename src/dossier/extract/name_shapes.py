@@ -340,14 +340,22 @@ def _runs(sp: Doc, gaz: gazetteer.Gazetteer) -> list[_Run]:
             if is_year(t) and j == last + 1 or (is_dash(t) and j + 1 < n and is_year(sp[j + 1])):
                 last = j + (0 if is_year(t) else 1)
                 break
-            if is_dash(t) or t.lower_ in CONNECTORS or t.text == ",":
+            # an agreement's title runs on through small words ("Memorandum of Understanding on a Strategic
+            # Partnership in the Field of Energy")
+            joins = CONNECTORS | {"a", "an", "in"} if any(
+                sp[x].lower_ in AGREEMENT_HEADS | {"understanding"} for x in range(i, j)) else CONNECTORS
+            if is_dash(t) or t.lower_ in joins or t.text == ",":
                 # a connector joins only when capitalised words follow within two tokens
                 k = j
                 seen = []
-                while k < n and k - j < 3 and (sp[k].lower_ in CONNECTORS or is_dash(sp[k]) or sp[k].text == ","
+                while k < n and k - j < 3 and (sp[k].lower_ in joins or is_dash(sp[k]) or sp[k].text == ","
                                                or sp[k].is_space):
                     seen.append(sp[k].lower_)
                     k += 1
+                words = [w for w in seen if w.strip()]
+                small = {"a", "an", "in"} & set(words)
+                if small and words not in (["on", "a"], ["on", "an"], ["in", "the"]):
+                    break   # (never "the Shusha Declaration in Shusha": "in" joins only "in the ...")
                 if k < n and _continues(sp[k]) and not sp[k].is_sent_start and _connector_ok(seen):
                     j = k
                     continue
