@@ -256,6 +256,16 @@ def test_turkish_line_named_before_a_coming_capacity_in_million_cubic_metres_and
 
 
 @pytest.mark.model
+def test_a_turkish_line_told_by_its_length_carries_gas_a_year(nlp_model):
+    text = ("Cahul-Iaşi Doğal Gaz Boru Hattı'nın temeli atıldı. 85 kilometrelik hat, yılda 500 milyon metreküp gaz "
+            "taşıyacak.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = {(q.indicator, q.value, q.unit, tuple(q.subjects)) for q in doc.facts if q.kind == "quantity"}
+    line = ("Cahul-Iaşi Doğal Gaz Boru Hattı",)
+    assert got == {("capacity", 0.5, "bcm/y", line), ("length", 85, "km", line)}
+
+
+@pytest.mark.model
 def test_turkish_entry_into_force_and_a_visit_to_the_dative(nlp_model):
     text = ("Moldova ile Romanya arasındaki Prut Anlaşması 1 Mart 2021'de yürürlüğe girdi. Cumhurbaşkanı Ion Rusu, "
             "25 Eylül 2023 tarihinde Bakü'ye bir günlük ziyaret gerçekleştirdi.")

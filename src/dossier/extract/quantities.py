@@ -1765,9 +1765,9 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
             ms = ctx.mentions_in(s, e)
             infra = [_name(m) for m in ms if m.type == "infrastructure"]
             others = [_name(m) for m in ms if m.type in ("country", "organization")]
-            if indicator in ("gas_supply", "oil_supply") and fig.unit.endswith("/y") and any(
-                    m.type == "infrastructure" and m.start < s + fig.start for m in ms) \
-                    and re.search(r"(?<![\wçğıöşü])taşı", sentence, re.I):
+            if indicator in ("gas_supply", "oil_supply") and fig.unit.endswith("/y") and (any(
+                    m.type == "infrastructure" and m.start < s + fig.start for m in ms)
+                    or turkish.THE_LINE.match(sentence)) and re.search(r"(?<![\wçğıöşü])taşı", sentence, re.I):
                 indicator = "capacity"   # "TANAP boru hattı, yılda 16 milyar metreküp doğal gazı ... taşıyor"
             if not infra and (indicator == "count" or indicator in ("length", "capacity")
                               and (turkish.THIS_LINE.search(sentence) or turkish.THE_LINE.match(sentence))):

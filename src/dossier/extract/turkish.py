@@ -206,7 +206,7 @@ INDICATORS = (   # keyword stems of the sentence -> indicator, in order of prece
     ("trade_turnover", r"ticaret\shacmi|dış\sticaret"),
     ("investment", r"yatırım"),
     ("capacity", r"kapasite"),
-    ("gas_supply", r"doğal\s?gaz|gaz\sihracat|gaz\stedarik"),
+    ("gas_supply", r"doğal\s?gaz|gaz\sihracat|gaz\stedarik|(?<![\wçğıöşü])gaz(?:ı|ın)?\s"),
     ("oil_supply", r"petrol"),
     ("length", r"uzunluğ|kilometre|km\b"),
     ("count", r"(?<![\wçğıöşü])yük(?:ü|ün|e|te)?\b|konteyner"),   # tonnes of cargo ("500 bin ton yük")
@@ -301,6 +301,8 @@ def indicator(sentence: str, fig: Figure) -> str | None:
                 continue
             if ind == "count" and fig.unit not in ("t", "t/y"):
                 continue
+            if ind == "length":
+                continue   # (a length is known by its unit, above: "97 kilometrelik hat, yılda 0,5 bcm ...")
             return ind
     return None
 
@@ -328,4 +330,6 @@ THIS_LINE = re.compile(r"(?<![\wçğıöşü])(?:bu|söz konusu)\s+(?:hat|güzer
                        re.I)
 # a sentence opening with the line's kind word alone ("Boru hattının kapasitesi ...", "Hattın uzunluğu ..."):
 # Turkish has no article, the line named before is meant
-THE_LINE = re.compile(r"^\s*(?:boru\s+hatt|hatt?|demiryol|koridor|güzergâh|güzergah)[\wçğıöşü]*\s", re.I)
+# ("97 kilometrelik hat, ...": its length told before the word)
+THE_LINE = re.compile(r"^\s*(?:[\d.,]+\s*(?:kilometre|km)['’]?l[iıuü]k\s+)?"
+                      r"(?:boru\s+hatt|hatt?|demiryol|koridor|güzergâh|güzergah)[\wçğıöşü]*[\s,]", re.I)
