@@ -266,6 +266,14 @@ def test_a_turkish_line_told_by_its_length_carries_gas_a_year(nlp_model):
 
 
 @pytest.mark.model
+def test_turkish_contractors_projects_worth_a_sum_are_contracts_of_their_state_in_the_other(nlp_model):
+    text = "Bakan, Türk müteahhitlerin Gürcistan'da toplam 2 milyar dolarlık 120 proje üstlendiğini söyledi."
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    got = [(q.indicator, q.value, q.subjects) for q in doc.facts if q.kind == "quantity"]
+    assert got == [("contracts_value", 2e9, ["Türkiye", "Georgia"])]
+
+
+@pytest.mark.model
 def test_turkish_entry_into_force_and_a_visit_to_the_dative(nlp_model):
     text = ("Moldova ile Romanya arasındaki Prut Anlaşması 1 Mart 2021'de yürürlüğe girdi. Cumhurbaşkanı Ion Rusu, "
             "25 Eylül 2023 tarihinde Bakü'ye bir günlük ziyaret gerçekleştirdi.")

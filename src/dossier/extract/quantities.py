@@ -1784,6 +1784,9 @@ def _turkish_quantities(ctx: Context) -> list[Quantity]:
                 subjects, quals = roles
             elif indicator in ("investment", "gas_supply", "oil_supply"):
                 subjects, quals = _turkish_flow(ctx, indicator, sentence, ms, subjects)
+            elif indicator == "contracts_value" and (firms := turkish.NATIONAL_FIRMS.search(sentence)):
+                # "Türk müteahhitlerin Azerbaycan'da ... 19 milyar dolarlık 450 proje": the contractors' state first
+                subjects = _unique([s for s in [_turkish_state(firms.group("adj"))] if s] + subjects)
             if indicator == "trade_turnover" and len(subjects) < 2:
                 subjects = _unique(subjects + pair)   # the two countries the document is about
             if not subjects:

@@ -205,6 +205,7 @@ ESTIMATE_WORDS = re.compile(r"tahmin", re.I)
 INDICATORS = (   # keyword stems of the sentence -> indicator, in order of precedence
     ("trade_turnover", r"ticaret\shacmi|dış\sticaret"),
     ("investment", r"yatırım"),
+    ("contracts_value", r"müteahhit|(?<![\wçğıöşü])proje(?:ler)?(?:i|in|e|de)?\b"),   # "19 milyar dolarlık 450 proje"
     ("capacity", r"kapasite"),
     ("gas_supply", r"doğal\s?gaz|gaz\sihracat|gaz\stedarik|(?<![\wçğıöşü])gaz(?:ı|ın)?\s"),
     ("oil_supply", r"petrol"),
@@ -277,9 +278,9 @@ def case(text: str, end: int) -> str | None:
     return next((c for c, pat in _CASE_RES if pat.match(text, end)), None)
 
 
-# a company's nationality before its kind: "Türk şirketleri", "Azerbaycanlı yatırımcılar"
-NATIONAL_FIRMS = re.compile(r"(?<![\wçğıöşü])(?P<adj>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s(?:şirket|firma|yatırımcı|kuruluş)"
-                            r"[\wçğıöşü]*")
+# a company's nationality before its kind: "Türk şirketleri", "Azerbaycanlı yatırımcılar", "Türk müteahhitler"
+NATIONAL_FIRMS = re.compile(r"(?<![\wçğıöşü])(?P<adj>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s"
+                            r"(?:şirket|firma|yatırımcı|kuruluş|müteahhit)[\wçğıöşü]*")
 
 
 def indicator(sentence: str, fig: Figure) -> str | None:
@@ -297,7 +298,7 @@ def indicator(sentence: str, fig: Figure) -> str | None:
         if re.search(pat, sentence, re.I):
             if ind in ("gas_supply", "oil_supply", "capacity") and fig.dim not in ("volume", "mass", "flow"):
                 continue
-            if ind in ("trade_turnover", "investment") and fig.dim != "money":
+            if ind in ("trade_turnover", "investment", "contracts_value") and fig.dim != "money":
                 continue
             if ind == "count" and fig.unit not in ("t", "t/y"):
                 continue
