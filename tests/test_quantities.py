@@ -473,6 +473,21 @@ def test_a_figure_that_could_be_reached_is_a_forecast_not_dated_by_the_sentence_
     assert got == [(5e9, "actual", "2018"), (7e9, "forecast", None)]
 
 
+def test_a_buyer_s_deal_with_a_seller_to_buy_gas_a_year(nlp_model):
+    text = ("Georgian state company Vestra Gas signed an agreement with Romania's Romgaz on Thursday to buy an "
+            "additional 2.25 billion cubic metres (bcm) of gas a year from 2025.")
+    [q] = figures(nlp_model, text, published="2024-09-12")
+    # (a flow goes from the seller's state, as "Turkey's BOTAS will supply Hungary's MVM" does)
+    assert (q.unit, q.qualifiers.get("from"), q.qualifiers.get("to")) == ("bcm/y", "Romania", "Vestra Gas")
+
+
+def test_the_parts_of_a_total_of_imports_each_come_from_their_seller_to_the_buyer(nlp_model):
+    text = ("Armenia imported 5.5 bcm of natural gas in 2023, of which Russia supplied 4.1 bcm and Georgia 0.9 bcm, "
+            "according to the regulator.")
+    got = [(q.value, q.qualifiers.get("from"), q.qualifiers.get("to")) for q in figures(nlp_model, text)]
+    assert got == [(5.5, None, "Armenia"), (4.1, "Russia", "Armenia"), (0.9, "Georgia", "Armenia")]
+
+
 def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
     [q] = figures(nlp_model, "The Baku–Tbilisi–Ceyhan pipeline carries 1.2 million barrels a day.")
     assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])

@@ -181,7 +181,8 @@ _CUR_POST = re.compile(
     r"|\s?(?P<code>[A-Z]{3}|TL|YTL)\b")
 _PER_YEAR = re.compile(r"\s*(?:(?:per|a|an|each)\s+(?:year|annum)(?!\s+(?:earlier|before|ago|later))|annually|yearly"
                        r"|p\.a\.)\b", re.I)
-_PER_YEAR_AFTER = re.compile(r"\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+" + _PER_YEAR.pattern, re.I)
+# ("2.25 billion cubic metres (bcm) of gas a year": the unit's abbreviation may come between)
+_PER_YEAR_AFTER = re.compile(r"(?:\s+\([^()]{1,12}\))?\s+of\s+(?:[a-z-]+\s+){0,2}[a-z-]+" + _PER_YEAR.pattern, re.I)
 _APPROX_LEFT = re.compile(
     r"(?<![\w.])(?P<a>about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|c\.|~|over|more\s+than|above|"
     r"exceeding|in\s+excess\s+of|at\s+least|well\s+over|just\s+over|up\s+to|as\s+much\s+as|as\s+many\s+as|"
@@ -353,8 +354,9 @@ def _excluded_digits(ctx: Context, text: str, s: int, e: int, raw: str) -> bool:
     if prev and prev[0].isupper() and prev.casefold().rstrip(".") not in NAME_LEFT_OK \
             and prev.casefold().rstrip(".") not in times.MONTHS and not _CUR_PRE.search(before) \
             and not re.search(r"(?:^|[.!?:;«\"“(•]\s*|\n\s*)" + re.escape(prev) + r"\s*$", before) \
-            and prev.upper() != prev:
-        return True  # "Article 9", "Resolution 884", "Vision 2030"
+            and prev.upper() != prev and not (ctx.mentions_in(s - len(prev) - 1, s, ("country", "organization"))
+                                              and any(u.match(text[e:e + 20]) for u, *_ in _UNITS)):
+        return True  # "Article 9", "Resolution 884", "Vision 2030" (not "Russia 21 bcm and Azerbaijan 9.6 bcm")
     if re.fullmatch(r"(?:1[89]|20)\d\d", raw) and not _CUR_PRE.search(before):
         nxt = text[e:e + 20]
         if not any(u.match(nxt) for u, *_ in _UNITS) and not re.match(r"\s?" + _SCALE, nxt):
@@ -1391,9 +1393,10 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     span = _mention_tokens(ctx, m)
     buying = verb is not None and _lemma(verb) in BUY
     left = text[max(0, m.start - 40):m.start]
+    # ("with Azerbaijan's SOCAR": the company a possessive names stands where its owner does)
     prep = re.search(r"\b(of|from|by|into|in|to|towards|for|with|via|through|between|among|belong\s+to|"
                      r"belongs\s+to|belonged\s+to)\s+(?:the\s+|a\s+|its\s+|their\s+|other\s+|\w+[- ]?owned\s+)*"
-                     r"$", left, re.I)
+                     r"(?:[A-Z][\w-]*['’]s\s+)?$", left, re.I)
     p = re.sub(r"\s+", " ", prep.group(1).casefold()) if prep else None
     if m.form == "demonym" and indicator in ("gas_supply", "oil_supply") and span is not None \
             and span.root.dep_ in ("amod", "compound") and _lemma(span.root.head) in OIL | GAS:
@@ -1425,6 +1428,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
             # "Moldovagaz is 50% owned by Gazprom" (the parser may make "owned" the complement of "is"): what
             # the passive is said of is owned
             return "dst"
+    elif p == "with" and buying and indicator in ("gas_supply", "oil_supply"):
+        return "src"   # "signed a deal with Azerbaijan's SOCAR to buy 2 bcm": who it buys from
     elif p in ("via", "through", "between", "among", "with"):
         return None
     elif p in ("from", "by"):
@@ -1449,6 +1454,8 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
         head = root.head
         if buying and _lemma(head) in BUY:
             return "dst"  # "Azerbaijani purchases"
+        if buying and any(a.dep_ == "nsubj" and verb in (a.head, *a.head.subtree) for a in [root, *root.ancestors]):
+            return "dst"  # "Turkish company BOTAS signed a deal to buy gas": the buyer's state
         return "src"  # "Turkish investment", "Turkish weapons", "Azerbaijani gas"
     if buying and root.dep_ == "compound" and root.head.dep_ == "dobj" and root.head.head == verb:
         return None   # "Azerbaijan purchased Bayraktar drones": a name on the goods is neither party
@@ -1493,6 +1500,16 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     src: list[str] = []
     dst: list[str] = []
     lo, hi = fig.segment if fig.segment != (0, 0) else (site.sent.start_char, site.sent.end_char)
+    flow = next((q for q in reversed(siblings) if q.indicator == indicator and q.qualifiers.get("from")), None) \
+        if indicator in ("gas_supply", "oil_supply", "investment") else None
+    gap = next((m for m in ms if m.end <= fig.start and m.type in ("country", "organization")
+                and re.fullmatch(r"\s*", ctx.doc.text[m.end:fig.start])), None)
+    if flow is not None and gap is not None and _actor(gap, indicator) != flow.qualifiers["from"]:
+        # "of which Russia supplied 21 bcm and Azerbaijan 9.6 bcm": the verb left out, the seller before the
+        # figure, the buyer the same
+        src = [_actor(gap, indicator)]
+        dst = [flow.qualifiers["to"]] if flow.qualifiers.get("to") else []
+        return [*src, *dst], {"from": src[0], **({"to": dst[0]} if dst else {})}
     said_of = _relative_subject(ctx, ms, site) if indicator == "equity_share" else None
     if said_of is not None:
         src = [_actor(said_of, indicator)]   # "run by A and B, which holds a 30% stake": B holds it
@@ -1537,7 +1554,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         # ("Romanian arms exports": the demonym may sit on the noun the trigger qualifies)
         heads = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
         src = [n for h in heads for n in _demonym_states(h) if n not in dst][:1]
-    if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair:
+    if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair and not re.match(
+            r"[^.;]{0,40}?,?\s+(?:of\s+which|including)\b", ctx.doc.text[fig.end:site.sent.end_char]):
+        # (not a total the sentence goes on to break down: "imported 50 bcm, of which Russia supplied 21 bcm")
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
         # "the Codru field is run by A and B, which holds 30%": a site the sentence names
@@ -1568,6 +1587,11 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     if not src and not dst and indicator in ("investment", "arms_sales"):
         countries = _unique([_name(m) for m in ms if m.type == "country"])
         src, dst = countries[:1], countries[1:2]
+    if indicator in ("gas_supply", "oil_supply") and src and not dst and re.match(
+            r",?\s*(?:of\s+which|including)\b", ctx.doc.text[lo:hi]):
+        # "imported 50 bcm, of which Russia supplied 21 bcm": the part goes where the whole went
+        whole = next((q for q in reversed(siblings) if q.indicator == indicator), None)
+        dst = [whole.qualifiers["to"]] if whole is not None and whole.qualifiers.get("to") not in (None, *src) else []
     quals: dict = {}
     if src:
         quals["from" if indicator != "equity_share" else "holder"] = src[0]
