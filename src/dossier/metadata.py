@@ -321,7 +321,10 @@ _LABEL = re.compile(r"(?i)^(?:published|posted|updated|first published|date)(?:\
                     r"editorial|column|blog|news|update|report|perspective|insight)s?$")
 _PLACE = re.compile(r"^(?!(?:The|A|An)\s)(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*){0,2}$")
 # Where a dateline's parts part: a comma, a bar or dot, a spaced dash, or a full stop before a capital.
-_PART = re.compile(r"\s*(?:[,|·•]|\s[-–—]\s|(?<=[\w)])\.\s+(?=[A-ZÀ-Þ]))\s*")
+_PART = re.compile(r"\s*(?:[,|·•/()]|\s[-–—]\s|(?<=[\w)])\.\s+(?=[A-ZÀ-Þ]))\s*")
+# a wire's day without its year ("ISTANBUL, Sept 12 (Reuters) - ..."), told beside the full date
+_MONTH_DAY = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}$"
+                        r"|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$")
 
 
 def dateline(text: str) -> dict[str, str] | None:
@@ -340,8 +343,8 @@ def dateline(text: str) -> dict[str, str] | None:
             continue
         out = {"published": found[1]}
         for part in _PART.split(f"{t[:found[0]]} | {t[year.end():]}"):
-            part = part.strip(" .,;:|*_–—-")
-            if not part or _WEEKDAY.match(part) or _LABEL.match(part):
+            part = part.strip(" .,;:|*_–—-/")
+            if not part or _WEEKDAY.match(part) or _LABEL.match(part) or _MONTH_DAY.match(part):
                 continue
             if re.match(r"(?i)by\s", part) and (name := byline(part)):
                 key = "publisher" if organisation_byline(name) else "author"
