@@ -184,6 +184,17 @@ def test_entities_read_a_state_from_a_demonym_before_a_portfolio_and_a_post(nlp_
     assert (pos.object, pos.qualifiers.get("of")) in posts
 
 
+@pytest.mark.parametrize("text, person, of", [
+    ("Trade grew, Georgian Ambassador to Armenia Levan Beridze said earlier.", "Levan Beridze", "Georgia"),
+    ("Romania's Ambassador to Moldova Cristian Leon visited Cahul.", "Cristian Leon", "Romania"),
+])
+def test_an_ambassador_to_a_state_named_before_the_name_is_the_sending_state_s(nlp_model, text, person, of):
+    doc = run(nlp_model, text)
+    assert person in {e.name for e in doc.entities if e.type == "person"}
+    [pos] = [f for f in doc.facts if getattr(f, "predicate", None) == "position_held"]
+    assert (pos.subject, pos.qualifiers.get("of")) == (person, of)
+
+
 def test_entities_read_a_state_from_a_demonym_on_an_act_of_state(nlp_model):
     doc = run(nlp_model, "Trade shifted after the Romanian invasion of Moldova.")
     assert {e.name for e in doc.entities if e.type == "country"} == {"Romania", "Moldova"}

@@ -156,6 +156,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 and ent.label_ in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT"} \
                 and not (len(toks) == 2 and toks[1].lower_ in HEAD_TYPES):   # "the Indian Ocean" is one name
             toks = toks[1:]
+        while ent.label_ == "PERSON" and len(toks) > 2 and (gaz.lookup(toks[0].text) or gazetteer.Entry("", "")).type \
+                == "country":
+            toks = toks[1:]   # "Ambassador to Türkiye Rashad Mammadov": the state the title ends with is not the name
         if ent.label_ == "PERSON":
             # (a rare capitalised word the tagger did not take for a name is still one: "Recep Tayyip ...")
             while len(toks) > 1 and (toks[0].pos_ != "PROPN" and not (toks[0].text[:1].isupper() and toks[0].is_alpha
