@@ -413,6 +413,7 @@ def test_language(text, lang):
     ("Eurasia Policy Review, 3 May 2024. By Jane Doe",
      {"published": "2024-05-03", "publisher": "Eurasia Policy Review", "author": "Jane Doe"}),
     ("CHISINAU — 14 March 2024", {"published": "2024-03-14"}),
+    ("Chisinau, 30 May 2023 (Company press release)", {"published": "2023-05-30"}),
     ("Tbilisi, April 18, 2024 / Caspian Business News /",
      {"published": "2024-04-18", "publisher": "Caspian Business News"}),
     ("TBILISI, Sept 12 (Wire Service) - 12 September 2024", {"published": "2024-09-12", "publisher": "Wire Service"}),

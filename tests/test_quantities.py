@@ -488,6 +488,13 @@ def test_the_parts_of_a_total_of_imports_each_come_from_their_seller_to_the_buye
     assert got == [(5.5, None, "Armenia"), (4.1, "Russia", "Armenia"), (0.9, "Georgia", "Armenia")]
 
 
+def test_investment_a_line_needs_is_its_investment_need_and_a_plan_s_capacity_a_target(nlp_model):
+    text = ("The Middle Corridor runs across the Caspian.\n\nThe bank estimates that the corridor needs investment "
+            "of $18.5 billion by 2040. The plan foresees raising the route's capacity to 10 million tonnes a year.")
+    got = [(q.indicator, q.subjects, q.modality) for q in figures(nlp_model, text)]
+    assert got == [("investment_need", ["Middle Corridor"], "estimate"), ("capacity", ["Middle Corridor"], "target")]
+
+
 def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
     [q] = figures(nlp_model, "The Baku–Tbilisi–Ceyhan pipeline carries 1.2 million barrels a day.")
     assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])

@@ -318,7 +318,8 @@ _WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
 _LABEL = re.compile(r"(?i)^(?:published|posted|updated|first published|date)(?:\s+on)?$"
                     # the piece's genre: "Policy brief, 2 October 2024", "Opinion · 1 June 2023"
                     r"|^(?:policy\s+)?(?:brief|analysis|commentary|opinion|op-ed|feature|interview|explainer|"
-                    r"editorial|column|blog|news|update|report|perspective|insight)s?$")
+                    r"editorial|column|blog|news|update|report|perspective|insight)s?$"
+                    r"|^(?:company\s+|official\s+)?(?:press|news|media)\s+release$")
 _PLACE = re.compile(r"^(?!(?:The|A|An)\s)(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.-]*){0,2}$")
 # Where a dateline's parts part: a comma, a bar or dot, a spaced dash, or a full stop before a capital.
 _PART = re.compile(r"\s*(?:[,|·•/()]|\s[-–—]\s|(?<=[\w)])\.\s+(?=[A-ZÀ-Þ]))\s*")

@@ -116,7 +116,7 @@ NOT_COUNTED = {"year", "month", "week", "day", "hour", "minute", "second", "deca
                "development", "factor", "reason", "way", "aspect", "dimension", "trend", "question", "lesson",
                "scenario", "theme", "principle", "pillar", "phase", "stage", "chapter", "section", "option",
                "priority", "challenge", "dynamic", "shift", "consideration", "recommendation"}
-TARGET = {"expect", "expectation", "target", "goal", "aim", "plan", "intend", "intention", "objective",
+TARGET = {"expect", "expectation", "target", "goal", "aim", "plan", "intend", "intention", "objective", "foresee",
           "envisage", "envision", "seek", "hope", "ambition", "strive", "want", "pledge", "promise", "commit",
           "agree", "purpose", "will", "shall", "should", "would"}
 ESTIMATE = {"assess", "estimate", "estimation", "evaluate", "calculate", "gauge", "assessment", "est"}
@@ -914,6 +914,8 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         hits.append((c, prio, ind, tok))
     if hits:
         c, _, ind, tok = min(hits)
+        if ind == "investment" and _lemma(tok.head) in NEED and any(h[2] == "investment_need" for h in hits):
+            ind = "investment_need"   # "the corridor needs investment of $18.5 billion": what it needs
         arms = next((h for h in hits if h[2] == "arms_sales"), None)
         if ind == "contracts_value" and arms is not None and lemmas & (BUY | SELL):
             return "arms_sales", arms[3]   # "a $1 billion deal to buy 48 Turkish drones": a deal for arms
@@ -1236,6 +1238,15 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
                 "along", "on", "via", "through", "by") and any(c.lower_ in ("the", "this", "that") for c in t.children)]
             names = [n for t in along[:1] for n in [_line_before(ctx, t.idx, _lemma(t))] if n]
         return _unique(names), {}
+    if indicator == "investment_need" and trigger is not None:
+        # "the corridor needs investment of $18.5 billion": the line that needs it (named before)
+        needs = next((t for t in (trigger, trigger.head) if _lemma(t) in NEED), None)
+        subj = [s for s in (needs.children if needs is not None else ()) if s.dep_ in ("nsubj", "nsubjpass")]
+        named = [_name(m) for s in subj for m in ctx.mentions_in(s.left_edge.idx, s.idx + len(s.text))]
+        named += [n for s in subj if not named and _lemma(s) in _LINE_NOUNS
+                  for n in [_line_before(ctx, s.idx, _lemma(s))] if n]
+        if named:
+            return named[:1], {}
     # trade_turnover, contracts_*, companies_count, investment_need: the countries of the sentence
     countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
     if indicator == "companies_count" and trigger is not None:
