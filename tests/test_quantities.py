@@ -495,6 +495,13 @@ def test_investment_a_line_needs_is_its_investment_need_and_a_plan_s_capacity_a_
     assert got == [("investment_need", ["Middle Corridor"], "estimate"), ("capacity", ["Middle Corridor"], "target")]
 
 
+def test_a_capacity_being_expanded_to_a_figure_is_a_target_capacity(nlp_model):
+    text = ("The Giurgiulesti port can handle 15 million tonnes of cargo a year and is being expanded to 25 million "
+            "tonnes.")
+    got = [(q.indicator, q.value, q.unit, q.modality) for q in figures(nlp_model, text)]
+    assert got == [("capacity", 15e6, "t/y", "actual"), ("capacity", 25e6, "t/y", "target")]
+
+
 def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
     [q] = figures(nlp_model, "The Baku–Tbilisi–Ceyhan pipeline carries 1.2 million barrels a day.")
     assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])
