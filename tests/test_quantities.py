@@ -502,6 +502,11 @@ def test_a_capacity_being_expanded_to_a_figure_is_a_target_capacity(nlp_model):
     assert got == [("capacity", 15e6, "t/y", "actual"), ("capacity", 25e6, "t/y", "target")]
 
 
+def test_a_state_supplied_with_gas_is_its_buyer(nlp_model):
+    [q] = figures(nlp_model, "Romania supplied Moldova with 1.5 billion cubic meters of gas in 2022.")
+    assert (q.indicator, q.qualifiers) == ("gas_supply", {"from": "Romania", "to": "Moldova"})
+
+
 def test_barrels_a_line_carries_in_the_present_are_its_capacity(nlp_model):
     [q] = figures(nlp_model, "The Baku–Tbilisi–Ceyhan pipeline carries 1.2 million barrels a day.")
     assert (q.indicator, q.subjects) == ("capacity", ["Baku–Tbilisi–Ceyhan pipeline"])

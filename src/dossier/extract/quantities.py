@@ -1477,6 +1477,9 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
         return None   # "Azerbaijan purchased Bayraktar drones": a name on the goods is neither party
     if verb is not None and not buying and root.dep_ == "compound" and root.i == verb.i + 1:
         return "dst"  # "Romania sold Moldova weapons worth ...": the parser makes the recipient a compound
+    if verb is not None and not buying and root.dep_ == "dobj" and root.head == verb and figure is not None and any(
+            p.lower_ == "with" and figure.i in {t.i for t in p.subtree} for p in verb.children if p.dep_ == "prep"):
+        return "dst"  # "Azerbaijan supplied Türkiye with 8.5 bcm of gas": the one supplied
     if root.dep_ == "nsubj" and verb is not None and root.head not in (verb, *verb.ancestors):
         own = root.head
         if figure is None or figure.i not in {t.i for t in own.subtree}:
