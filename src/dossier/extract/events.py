@@ -699,7 +699,7 @@ def _in_force_since(tok: Token, ix: Index) -> list[_Draft]:
     if not when:
         return []
     # the agreement the phrase is said of: the subject of "has been in force", or the noun it describes
-    heads = [h for h in tok.ancestors]
+    heads = list(tok.ancestors)
     subject = [s for h in heads for s in P.children(h, ("nsubj", "nsubjpass")) if h.lemma_ == "be"][:1]
     named = next(((t, n) for t in subject + heads for n in [_agreement_name(t, ix)] if n), None)
     if not named:
@@ -2326,8 +2326,8 @@ def _the_leaders(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> 
 def _the_meeting_told_before(drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
     """"Leaders met in Shusha on Saturday. X hosted the meeting, which was attended by Y and Z": a bare "the
     meeting" (summit, talks) of the next sentence is the one meeting the sentence before told (not "the
-    second meeting of the commission"); both are
-    told with every participant, place and day either gives, so that they merge into one."""
+    second meeting of the commission"); both are told with every participant, place and day either gives,
+    so that they merge into one."""
     for (_prev, before), (_sent, drafts) in zip(drafts_by_sent, drafts_by_sent[1:], strict=False):
         # (one meeting, told perhaps twice: "met in Shusha for a summit")
         meetings = [d for d in before if d.type == "meeting" and not d.plural]

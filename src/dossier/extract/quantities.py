@@ -607,9 +607,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                 # (a share goes on only as "X owns 58% of Y, Z 30% and W 12%", or "..., while Z holds 35%")
                 return None
             indicator, trigger = same[-1].indicator, None
-    verb = _verb(site) if indicator == "count" and fig.unit in ("t", "t/y") else None
-    cap = next((q for q in reversed(siblings) if q.indicator == "capacity" and q.unit.startswith(fig.unit)), None)
-    if verb is not None and cap is not None and _lemma(verb) in EXPAND:
+    cap = next((q for q in reversed(siblings) if q.indicator == "capacity" and q.unit.startswith(fig.unit)), None) \
+        if indicator == "count" and fig.unit in ("t", "t/y") else None
+    expanded = _verb(site) if cap is not None else None
+    if expanded is not None and _lemma(expanded) in EXPAND:
         # "can handle 15 million tonnes a year and is being expanded to 25 million tonnes": its capacity grows
         indicator, trigger, told = "capacity", None, cap
     if told is not None:   # "it stood at ...": the subjects of the figure it goes on

@@ -1443,13 +1443,16 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 passive = [acl.head.doc[acl.head.left_edge.i - 2], *passive]
         if not passive and tok.dep_ == "acomp" and tok.tag_ == "VBN" and P.pobjs(tok, {"by"}):
             passive = P.children(tok.head, ("nsubj",))   # "TANAP is majority-owned by SOCAR"
-        jointly = []
+        jointly: list[str] = []
         if not passive and tok.dep_ == "conj" and tok.tag_ in ("VBN", "VBD") and P.children(tok.head, ("nsubjpass",)):
-            # "the line will be built by A and operated jointly with B": A (the gapped agent) and B run it
+            # "the line will be built by A and operated jointly with B": A (the gapped agent) and B run it;
+            # "... built by A and is operated by B": B does
             jointly = _co_holders(tok, ix)
-            passive = P.children(tok.head, ("nsubjpass",)) if jointly or P.pobjs(tok, {"by"}) else []
-            jointly = [n for o in P.pobjs(tok.head, {"by"}) for n in ix.refers(o, ("organization", "country"))
-                       ] + jointly if jointly and not P.pobjs(tok, {"by"}) else jointly
+            if jointly or P.pobjs(tok, {"by"}):
+                passive = P.children(tok.head, ("nsubjpass",))
+            if jointly and not P.pobjs(tok, {"by"}):
+                jointly = [n for o in P.pobjs(tok.head, {"by"}) for n in ix.refers(o, ("organization", "country"))
+                           ] + jointly
         if passive:
             holders = [n for o in P.pobjs(tok, {"by"}) for n in ix.refers(o, ("organization", "country"))]
             holders += [n for n in jointly if n not in holders]
