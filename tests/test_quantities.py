@@ -440,7 +440,7 @@ def test_each_clause_of_a_list_of_stakes_has_its_own_holder_and_the_field_is_the
 
 
 def test_a_line_running_from_a_terminal_is_the_line_named_before_and_its_capacity_is_the_line_s(nlp_model):
-    text = ("The Baku–Tbilisi–Ceyhan (BTC) oil pipeline has carried oil since 2006.\n\n"
+    text = ("Oil has flowed through the Baku–Tbilisi–Ceyhan pipeline since 2006.\n\n"
             "The 1,768-km line runs from the Sangachal terminal near Baku to the port of Ceyhan. Its capacity is "
             "1.2 million barrels per day.\n\nThe Sangachal terminal lies south of Baku. Its capacity is 1.3 million "
             "barrels per day.")

@@ -178,7 +178,7 @@ def _same_thing(a: str, b: str, typ: str) -> bool:
     if typ in {"infrastructure", "place"}:
         ca, cb = _core(a), _core(b)
         # (a route of three places is one thing whatever its head word says; "Trans-Caspian Gas Pipeline" is
-        # not the "Trans-Caspian International Transport Route")
+        # no "Trans-Caspian International Transport Route")
         if ca and ca == cb and (len(ca.split()) >= 3 or len({_kind(a), _kind(b)} - {None}) < 2):
             return True
         ra, rb = set(ca.split()), set(cb.split())

@@ -340,8 +340,8 @@ def _runs(sp: Doc, gaz: gazetteer.Gazetteer) -> list[_Run]:
             if is_year(t) and j == last + 1 or (is_dash(t) and j + 1 < n and is_year(sp[j + 1])):
                 last = j + (0 if is_year(t) else 1)
                 break
-            # an agreement's title runs on through small words ("Memorandum of Understanding on a Strategic
-            # Partnership in the Field of Energy")
+            # an agreement's title runs on through small words ("Memorandum of Understanding on a Long-Term
+            # Partnership in the Area of Transport")
             joins = CONNECTORS | {"a", "an", "in"} if any(
                 sp[x].lower_ in AGREEMENT_HEADS | {"understanding"} for x in range(i, j)) else CONNECTORS
             if is_dash(t) or t.lower_ in joins or t.text == ",":
