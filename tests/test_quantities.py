@@ -502,6 +502,27 @@ def test_a_capacity_being_expanded_to_a_figure_is_a_target_capacity(nlp_model):
     assert got == [("capacity", 15e6, "t/y", "actual"), ("capacity", 25e6, "t/y", "target")]
 
 
+@pytest.mark.parametrize("text, seller, buyer", [
+    ("Moldova has signed a contract worth about $150 million with Romanian defence firm Vestra for air defence "
+     "radars.", "Romania", "Moldova"),
+    ("In 2022, Chisinau signed a series of defence agreements with Romania amounting to more than $1 billion, "
+     "including contracts for howitzers and rocket launchers.", "Romania", "Moldova"),
+])
+def test_a_contract_signed_for_arms_is_an_arms_sale_by_the_one_signed_with(nlp_model, text, seller, buyer):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.qualifiers.get("seller"), q.qualifiers.get("buyer")) == ("arms_sales", seller, buyer)
+
+
+def test_a_contract_signed_for_arms_with_no_one_named_makes_the_signer_the_buyer(nlp_model):
+    [q] = figures(nlp_model, "Moldova signed contracts worth $1 billion for howitzers and rocket launchers.")
+    assert (q.indicator, q.subjects, q.qualifiers) == ("arms_sales", ["Moldova"], {"buyer": "Moldova"})
+
+
+def test_a_contract_signed_for_other_work_stays_a_contract(nlp_model):
+    [q] = figures(nlp_model, "Georgia signed a contract worth $20 million with a Romanian firm for road repairs.")
+    assert q.indicator == "contracts_value"
+
+
 def test_a_state_supplied_with_gas_is_its_buyer(nlp_model):
     [q] = figures(nlp_model, "Romania supplied Moldova with 1.5 billion cubic meters of gas in 2022.")
     assert (q.indicator, q.qualifiers) == ("gas_supply", {"from": "Romania", "to": "Moldova"})

@@ -925,6 +925,10 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         arms = next((h for h in hits if h[2] == "arms_sales"), None)
         if ind == "contracts_value" and arms is not None and lemmas & (BUY | SELL):
             return "arms_sales", arms[3]   # "a $1 billion deal to buy 48 Turkish drones": a deal for arms
+        if ind == "contracts_value" and any(
+                _lemma(o) in ARMS - {"defense", "defence", "military"} | {"radar"}
+                for p in site.sent if p.dep_ == "prep" and p.lower_ == "for" for o in _pobjs_and_conjuncts(p)):
+            return "arms_sales", tok   # "a $150 million contract with X for air defence radars": a contract for arms
         return ind, tok
     c, tok = first(SUPPLY, 4)
     # money for gas or oil sold ("gas exports worth $2 billion", "exports of crude brought $5 billion"); not
@@ -934,6 +938,11 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if goods & (GAS | OIL):
         return ("oil_supply" if goods & OIL and not goods & GAS else "gas_supply"), tok
     return None, None
+
+
+def _pobjs_and_conjuncts(prep: Token) -> list[Token]:
+    """The objects of a preposition and their conjuncts ("for radars and missiles")."""
+    return [c for o in prep.children if o.dep_ == "pobj" for c in [o, *o.conjuncts]]
 
 
 def _one_direction(ctx: Context, fig: Figure, site: _Site) -> bool:
@@ -1513,6 +1522,21 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
     verb = trigger
     if indicator == "arms_sales":
         verb = next((t for _, t in _context(ctx, fig, site) if _lemma(t) in BUY | SELL), trigger)
+        signed = next((a for a in list(trigger.ancestors)[:8] if _lemma(a) == "sign"), None) \
+            if trigger is not None and _lemma(trigger) in CONTRACT | {"agreement"} else None
+        if verb is trigger and signed is not None:
+            # "Azerbaijan signed a $150 million contract with Turkish firm Aselsan for radars", "Yerevan signed
+            # agreements with India worth $1 billion, including contracts for howitzers": the signer buys from the
+            # one it signed with (the firm's state)
+            buyers = [_actor(m, indicator) for s in signed.children if s.dep_ == "nsubj"
+                      for m in ctx.mentions_in(s.left_edge.idx, s.idx + len(s.text), ("country", "place"))]
+            withs = [p for p in signed.subtree if p.dep_ == "prep" and p.lower_ == "with"][:1]
+            sellers = [_actor(m, indicator) for p in withs
+                       for m in ctx.mentions_in(p.idx, p.right_edge.idx + len(p.right_edge.text), ("country", "place"))]
+            if buyers and sellers and sellers[0] != buyers[0]:
+                return [sellers[0], buyers[0]], {"seller": sellers[0], "buyer": buyers[0], "from": sellers[0]}
+            if buyers and not sellers:
+                return buyers[:1], {"buyer": buyers[0]}   # the signer buys, from no one named
     if indicator == "equity_share":
         gapped = _gapped_holder(ctx, fig, ms, siblings)
         if gapped is not None:
