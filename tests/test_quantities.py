@@ -505,8 +505,8 @@ def test_a_capacity_being_expanded_to_a_figure_is_a_target_capacity(nlp_model):
 @pytest.mark.parametrize("text, seller, buyer", [
     ("Moldova has signed a contract worth about $150 million with Romanian defence firm Vestra for air defence "
      "radars.", "Romania", "Moldova"),
-    ("In 2022, Chisinau signed a series of defence agreements with Romania amounting to more than $1 billion, "
-     "including contracts for howitzers and rocket launchers.", "Romania", "Moldova"),
+    ("In 2022, Chisinau signed defence deals with Romania worth $1 billion, among them contracts for "
+     "howitzers and rocket launchers.", "Romania", "Moldova"),
 ])
 def test_a_contract_signed_for_arms_is_an_arms_sale_by_the_one_signed_with(nlp_model, text, seller, buyer):
     [q] = figures(nlp_model, text)

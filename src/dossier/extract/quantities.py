@@ -1525,9 +1525,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         signed = next((a for a in list(trigger.ancestors)[:8] if _lemma(a) == "sign"), None) \
             if trigger is not None and _lemma(trigger) in CONTRACT | {"agreement"} else None
         if verb is trigger and signed is not None:
-            # "Azerbaijan signed a $150 million contract with Turkish firm Aselsan for radars", "Yerevan signed
-            # agreements with India worth $1 billion, including contracts for howitzers": the signer buys from the
-            # one it signed with (the firm's state)
+            # "Moldova signed a $150 million contract with Romanian firm Vestra for radars", "Chisinau signed
+            # deals with Romania worth $1 billion, among them contracts for guns": the signer buys from the one it
+            # signed with (the firm's state)
             buyers = [_actor(m, indicator) for s in signed.children if s.dep_ == "nsubj"
                       for m in ctx.mentions_in(s.left_edge.idx, s.idx + len(s.text), ("country", "place"))]
             withs = [p for p in signed.subtree if p.dep_ == "prep" and p.lower_ == "with"][:1]
