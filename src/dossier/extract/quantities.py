@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,7 +39,7 @@ from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import OWNING_WORDS, state_named
-from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS
+from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -927,7 +928,7 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
             return "arms_sales", arms[3]   # "a $1 billion deal to buy 48 Turkish drones": a deal for arms
         if ind == "contracts_value" and any(
                 _lemma(o) in ARMS - {"defense", "defence", "military"} | {"radar"}
-                for p in site.sent if p.dep_ == "prep" and p.lower_ == "for" for o in _pobjs_and_conjuncts(p)):
+                for h in site.sent for o in pobjs(h, {"for"})):
             return "arms_sales", tok   # "a $150 million contract with X for air defence radars": a contract for arms
         return ind, tok
     c, tok = first(SUPPLY, 4)
@@ -938,11 +939,6 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if goods & (GAS | OIL):
         return ("oil_supply" if goods & OIL and not goods & GAS else "gas_supply"), tok
     return None, None
-
-
-def _pobjs_and_conjuncts(prep: Token) -> list[Token]:
-    """The objects of a preposition and their conjuncts ("for radars and missiles")."""
-    return [c for o in prep.children if o.dep_ == "pobj" for c in [o, *o.conjuncts]]
 
 
 def _one_direction(ctx: Context, fig: Figure, site: _Site) -> bool:
@@ -1357,6 +1353,14 @@ def _line_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
     return topic
 
 
+def _named_before(ctx: Context, site: _Site, pos: int, types: tuple[str, ...],
+                  keep: Callable[[Mention], bool] = lambda m: True) -> str | None:
+    """The last mention of ``types`` before ``pos`` within the passage (from 600 characters before the
+    figure's sentence) that ``keep`` accepts: what "the pipeline", "the field", "the country" points back to."""
+    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), pos, types) if keep(m)]
+    return _name(before[-1]) if before else None
+
+
 def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | None:
     """"BP holds 12% in the pipeline": a share in "the pipeline" (or "the railway", "the line") is in
     the line of that kind named last before it."""
@@ -1366,9 +1370,7 @@ def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | No
              and any(d.lower_ in ("the", "this", "that") for d in o.children)]
     if not owned:
         return None
-    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), owned[0].idx, ("infrastructure",))
-              if _name(m) not in exclude]
-    return _name(before[-1]) if before else None
+    return _named_before(ctx, site, owned[0].idx, ("infrastructure",), lambda m: _name(m) not in exclude)
 
 
 def _site_named_before(ctx: Context, site: _Site) -> str | None:
@@ -1379,9 +1381,8 @@ def _site_named_before(ctx: Context, site: _Site) -> str | None:
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)), None)
     if bare is None:
         return None
-    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), bare.idx, ("place", "infrastructure"))
-              if m.text.split()[-1].lower() == bare.lower_]
-    return _name(before[-1]) if before else None
+    return _named_before(ctx, site, bare.idx, ("place", "infrastructure"),
+                         lambda m: m.text.split()[-1].lower() == bare.lower_)
 
 
 def _country_told_before(ctx: Context, site: _Site, exclude: set[str]) -> str | None:
@@ -1393,9 +1394,7 @@ def _country_told_before(ctx: Context, site: _Site, exclude: set[str]) -> str | 
             and any(d.lower_ == "the" for d in o.children)]
     if not into:
         return None
-    before = [m for m in ctx.mentions_in(max(0, site.sent.start_char - 600), into[0].idx, ("country",))
-              if _name(m) not in exclude]
-    return _name(before[-1]) if before else None
+    return _named_before(ctx, site, into[0].idx, ("country",), lambda m: _name(m) not in exclude)
 
 
 def _paragraph_topic(ctx: Context, pos: int, types: tuple[str, ...], exclude: set[str] = frozenset()) -> str | None:
@@ -1624,8 +1623,7 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         this = [t for t in site.sent if t.i > site.root.i - 40 and t.lemma_.lower() in _LINE_NOUNS | {"project"}
                 and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in t.children)]
         if this:
-            last = ctx.mentions_in(max(0, site.sent.start_char - 600), site.sent.start_char, ("infrastructure",))
-            dst = [_name(last[-1])] if last else []
+            dst = [n for n in [_named_before(ctx, site, site.sent.start_char, ("infrastructure",))] if n]
     if indicator == "investment" and not dst:
         dst = [n for n in [_country_told_before(ctx, site, set(src[:1]))] if n]
     if not src and not dst and indicator in ("investment", "arms_sales"):

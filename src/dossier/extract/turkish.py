@@ -209,7 +209,6 @@ INDICATORS = (   # keyword stems of the sentence -> indicator, in order of prece
     ("capacity", r"kapasite"),
     ("gas_supply", r"doğal\s?gaz|gaz\sihracat|gaz\stedarik|(?<![\wçğıöşü])gaz(?:ı|ın)?\s"),
     ("oil_supply", r"petrol"),
-    ("length", r"uzunluğ|kilometre|km\b"),
     ("count", r"(?<![\wçğıöşü])yük(?:ü|ün|e|te)?\b|konteyner"),   # tonnes of cargo ("500 bin ton yük")
 )
 
@@ -287,7 +286,7 @@ def indicator(sentence: str, fig: Figure) -> str | None:
     """The indicator a Turkish sentence gives its figure, from keyword stems (None: a figure we
     cannot say what it measures)."""
     if fig.dim == "length":
-        return "length"
+        return "length"   # (by its unit alone: in "97 kilometrelik hat, yılda 0,5 bcm ..." the flow is no length)
     if fig.dim == "power":
         return "capacity"
     if fig.dim == "percent":
@@ -302,8 +301,6 @@ def indicator(sentence: str, fig: Figure) -> str | None:
                 continue
             if ind == "count" and fig.unit not in ("t", "t/y"):
                 continue
-            if ind == "length":
-                continue   # (a length is known by its unit, above: "97 kilometrelik hat, yılda 0,5 bcm ...")
             return ind
     return None
 
