@@ -422,6 +422,11 @@ def test_language(text, lang):
     ("Policy brief, 2 October 2024. By Jane Doe and John Roe",
      {"published": "2024-10-02", "author": "Jane Doe, John Roe"}),
     ("Tbilisi, 20 January 2025 — Caspian Energy Wire", {"published": "2025-01-20", "publisher": "Caspian Energy Wire"}),
+    ("Interview by Jane Doe, Caspian Daily, 12 February 2025",
+     {"published": "2025-02-12", "author": "Jane Doe", "publisher": "Caspian Daily"}),
+    # a wire's agency in brackets is the publisher; a country in brackets is a place
+    ("CHISINAU, Aug 27, 2024 (Wirepress)", {"published": "2024-08-27", "publisher": "Wirepress"}),
+    ("GYUMRI (Armenia), 4 September 2023", {"published": "2023-09-04"}),
     # a sentence, a caption, a line whose other part is not a place or a byline: not a dateline
     ("Signed in Baku on 15 June 2021 by the two presidents", None), ("The Treaty of Kars, 13 October 1921", None),
     ("Romania and Moldova, 3 May 2024", None), ("Tbilisi, 2023, Caspian Energy Wire", None),
@@ -436,6 +441,19 @@ def test_a_dateline_gives_the_date_byline_and_publication(tmp_path):
     assert (doc.title, doc.published, doc.author, doc.publisher) == (
         "Pipelines in the Caucasus", "2023-10-12", "Jane Doe", "Caspian Energy Wire")
     assert "Jane Doe" not in doc.text and doc.text.startswith(P1)
+
+
+@pytest.mark.parametrize("lead,published,publisher", [
+    ("Tbilisi, 14 March 2024 — ", "2024-03-14", None),
+    ("GYUMRI, Armenia, Sept 4, 2023 /Caspian Wire/ -- ", "2023-09-04", "Caspian Wire"),
+    ("ASTANA, 2 May 2024 (Kazpress) - ", "2024-05-02", "Kazpress"),
+    # the opening words of a sentence are no dateline
+    ("Romania and Moldova, 3 May 2024 — ", None, None), ("In 2024 - ", None, None)])
+def test_a_dateline_that_opens_the_first_paragraph_dates_the_page(tmp_path, lead, published, publisher):
+    page = "# Pipelines in the Caucasus\n\n" + lead + BODY
+    doc = cleaned(tmp_path, "page.md", page)
+    assert (doc.published, doc.publisher) == (published, publisher)
+    assert doc.text.startswith(lead + P1)   # the paragraph is kept whole
 
 
 def test_a_date_line_that_names_the_publication_gives_the_publisher(tmp_path):

@@ -328,6 +328,19 @@ _MONTH_DAY = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
                         r"|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$")
 
 
+_GENRE_BY = re.compile(r"(?i)^(?:an?\s+)?(?:interview|analysis|commentary|opinion|report|reporting|story|text|"
+                       r"photos?|words|editing)\s+by\s+")
+# A wire's dateline that opens the first paragraph: "Baku, 14 March 2024 — President ...", "KARS, Sept 4,
+# 2023 /Caucasus Wire/ -- Turkish troops ...": the words before the first spaced dash.
+_LEAD_DATELINE = re.compile(r"^(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
+
+
+def lead_dateline(paragraph: str) -> dict[str, str] | None:
+    """The dateline (as :func:`dateline`) that opens a paragraph and ends at a spaced dash, else None."""
+    m = _LEAD_DATELINE.match(paragraph.strip())
+    return dateline(m.group(1)) if m else None
+
+
 def dateline(text: str) -> dict[str, str] | None:
     """The date, byline and publication of one line that gives them together ("Baku, 26 September 2023,
     Regional Energy Wire"; "By Daily Business Desk, 8 February 2024"; "Security Review, 3 May 2024. By
@@ -343,10 +356,15 @@ def dateline(text: str) -> dict[str, str] | None:
         if not found:
             continue
         out = {"published": found[1]}
+        # a wire's agency in brackets after its place: "KARS (AA)", "CHISINAU, Aug 27, 2024 (Reuters)"
+        agency = re.search(r"\(([A-Z][A-Za-z]{1,12})\)", t)
+        if agency and not _is_place(agency.group(1)):
+            out["publisher"] = agency.group(1)
         for part in _PART.split(f"{t[:found[0]]} | {t[year.end():]}"):
             part = part.strip(" .,;:|*_–—-/")
             if not part or _WEEKDAY.match(part) or _LABEL.match(part) or _MONTH_DAY.match(part):
                 continue
+            part = _GENRE_BY.sub("by ", part)   # "Interview by Jane Doe": the genre word goes
             if re.match(r"(?i)by\s", part) and (name := byline(part)):
                 key = "publisher" if organisation_byline(name) else "author"
             elif organisation_byline(part) and not re.search(r"\d", part):
@@ -358,6 +376,14 @@ def dateline(text: str) -> dict[str, str] | None:
             out.setdefault(key, name)
         return out
     return None
+
+
+def _is_place(word: str) -> bool:
+    """Whether the gazetteer knows ``word`` as a country, capital or region ("KARS (Türkiye)")."""
+    from dossier import gazetteer  # the gazetteer is loaded only for a bracketed word
+
+    entry = gazetteer.load().lookup(word)
+    return entry is not None and entry.type in ("country", "place")
 
 
 def heading_like(text: str) -> bool:
@@ -452,6 +478,11 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
         if parts[1].get("author"):
             names = [(parts[0], parts[1]["author"])]
         meta.used.add(parts[0])
+    elif first < len(texts) and (parts := lead_dateline(texts[first])):
+        # the first paragraph opens with the dateline; the paragraph stays, the dateline in it
+        dates = [(first, parts["published"])]
+        meta.published, meta.publisher = parts["published"], parts.get("publisher")
+        meta.author = None if names else parts.get("author")
     anchor = min([i for i, _ in dates[:1] + names[:1]], default=first)
     before = [i for i in lead if i < anchor and i not in meta.used]
     rest = [i for i in lead if i not in meta.used]
