@@ -171,6 +171,9 @@ def test_a_year_told_from_the_one_before_counts_from_it(nlp_model, text, surface
     ("The talks opened in Iasi on 5 May 2024. The next day, the delegates toured the port.", "The next day",
      "2024-05-06"),
     ("The talks opened in Iasi on 5 May. A day later, the delegates toured the port.", "A day later", "2024-05-06"),
+    # a date set off in a clause about a thing recalled is not the day the story goes on with
+    ("The prime minister opened the talks in Iasi on 12 March. He recalled that the treaty, signed on 3 April "
+     "1997, set the border. Later that day, he toured the port.", "that day", "2024-03-12"),
 ])
 def test_a_day_told_from_the_one_before_counts_from_it(nlp_model, text, surface, iso):
     assert values(nlp_model, text, "2024-12-01")[surface] == iso
@@ -182,6 +185,15 @@ def test_a_timeline_entry_s_year_dates_the_days_and_months_of_its_line(nlp_model
     found = values(nlp_model, text, "2024-03-03")
     assert [found[k] for k in ("30 October", "12 June", "October", "31 December")] == [
         "2017-10-30", "2018-06-12", "2018-10", "2020-12-31"]
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("Chisinau, 14 March 2024 — The prime minister received a delegation led by the Romanian minister on 13 "
+     "March.", {"13 March": "2024-03-13"}),
+    ("ASTANA, Sept 4, 2023 (Kazpress) -- The two armies began a drill on Monday.", {"on Monday": "2024-03-11"}),
+])
+def test_a_dateline_dates_the_page_not_what_its_paragraph_tells(nlp_model, text, dated):
+    assert values(nlp_model, text, "2024-03-14") == dated
 
 
 def test_a_day_told_from_a_month_before_is_no_time(nlp_model):

@@ -332,12 +332,12 @@ _GENRE_BY = re.compile(r"(?i)^(?:an?\s+)?(?:interview|analysis|commentary|opinio
                        r"photos?|words|editing)\s+by\s+")
 # A wire's dateline that opens the first paragraph: "Baku, 14 March 2024 — President ...", "KARS, Sept 4,
 # 2023 /Caucasus Wire/ -- Turkish troops ...": the words before the first spaced dash.
-_LEAD_DATELINE = re.compile(r"^(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
+LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
 
 
 def lead_dateline(paragraph: str) -> dict[str, str] | None:
     """The dateline (as :func:`dateline`) that opens a paragraph and ends at a spaced dash, else None."""
-    m = _LEAD_DATELINE.match(paragraph.strip())
+    m = LEAD_DATELINE.match(paragraph.strip())
     return dateline(m.group(1)) if m else None
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dossier import metadata
 from dossier.extract import turkish
 from dossier.extract.context import Context, TimeExpr
 
@@ -204,6 +205,11 @@ def find_times(ctx: Context) -> list[TimeExpr]:
         cands = [_Cand(s, e, v, ev) for s, e, v, ev in turkish.dates(text)]
     else:
         cands = [*_absolute(ctx, text), *_relative(text, pub)]
+    # "Baku, 14 March 2024 — The president received ... on 13 March": the dateline dates the page (its
+    # metadata), not what the paragraph tells
+    heads = [m.start(1) + len(d.group(1)) for m in re.finditer(r"(?:\A|\n\n)(.)", text)
+             if (d := metadata.LEAD_DATELINE.match(text, m.start(1))) and metadata.dateline(d.group(1))]
+    cands = [c for c in cands if not any(h - 130 < c.start < h for h in heads)]
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
@@ -231,7 +237,7 @@ def find_times(ctx: Context) -> list[TimeExpr]:
                 and re.fullmatch(r"\s*(?:to|until|till|through|and|[-–—])\s*", text[c.end:after.start]):
             c = _Cand(c.start, c.end, after.value[:4] + c.value[4:], c.end_value, relative=True)
         if c.anaphor:
-            resolved = _resolve_anaphor(c, out, pub)
+            resolved = _resolve_anaphor(c, [t for t in out if not _recalled(ctx, t)] or out, pub)
             if resolved is None:
                 continue
             c = resolved
@@ -553,6 +559,23 @@ def _shift(pub: dt.date, unit: str, step: int) -> str:
         day = pub + dt.timedelta(weeks=step)
         return _iso(day.year, day.month)
     return (pub + dt.timedelta(days=step)).isoformat()
+
+
+def _recalled(ctx: Context, t: TimeExpr) -> bool:
+    """A time inside a clause set off to describe a noun ("the Declaration, signed on 15 June 2021,
+    raised ..."): it dates a thing recalled, not the story a later "that day" goes on with."""
+    if not ctx.sp.has_annotation("DEP"):
+        return False
+    span = ctx.sp.char_span(t.start, t.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
+            # set off by a comma; "a delegation led by X on 13 March" is the story's own time
+            return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+        if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _resolve_anaphor(c: _Cand, before: list[TimeExpr], pub: dt.date | None) -> _Cand | None:
