@@ -618,3 +618,14 @@ def test_a_sentence_s_opening_adverb_is_no_name(nlp_model):
 def test_a_village_named_with_its_generic_word_is_a_place(nlp_model):
     doc = run(nlp_model, "Mortars struck the Vardan village on Monday.")
     assert ("Vardan village", "place") in {(e.name, e.type) for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Georgia sold Armenia Vestra VX7 drones in 2021.", "Vestra VX7"),
+    ("Romania has sold Moldova Prut K2 howitzers.", "Prut K2"),
+])
+def test_a_state_named_before_a_model_it_bought_is_not_in_the_model_s_name(nlp_model, text, product):
+    doc = run(nlp_model, text)
+    got = {(e.name, e.type) for e in doc.entities}
+    assert (product, "product") in got and ("Armenia" in text) == (("Armenia", "country") in got)
+    assert not any(t == "product" and n.split()[0] in ("Armenia", "Moldova") for n, t in got)

@@ -589,6 +589,10 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     # products: a model designation ("Bayraktar TB2", "F-16") where weapons are talked about
     sent = toks[0].sent.start_char
     if any(MODEL_RE.match(w) for w in words) and sent in product_sents and not whole:
+        first = gaz.lookup(words[0])
+        if len(words) >= 3 and first is not None and first.type == "country" and first.form == "name":
+            # "sold Azerbaijan Bayraktar TB2 drones": the buyer named before the model is not in its name
+            return _type_run(sp, _Run(run.i + 1, run.j), gaz, ner_label, exercise_sents, product_sents)
         return [Candidate(start, end, "product", "context", name=clean_name(text))]
     before = sp[run.i - 1] if run.i > 0 else None
     after = sp[run.j] if run.j < len(sp) else None
