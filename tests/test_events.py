@@ -434,6 +434,20 @@ def test_both_countries_are_the_documents_two_main_countries(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, parties", [
+    ("Moldova and Romania share a long border. The countries signed the Danube Accord in 2014.",
+     {"Moldova", "Romania"}),
+    # "the countries" of a wider group are none of the pair's: only a bare subject stands for it
+    ("Moldova and Romania share a long border. The countries of the region signed the Danube Accord in 2014.",
+     set()),
+])
+def test_a_bare_the_countries_as_subject_is_the_pair_told_before(model, text, parties):
+    e = one(find(model, text, COUNTRIES + [("Danube Accord", "agreement", "Danube Accord")], [("2014", "2014")]),
+            "agreement_signed")
+    assert set(e.participants) == parties
+
+
+@pytest.mark.model
 def test_a_decision_reported_next_sentence_dates_the_recognition(model):
     text = ("After Kyrgyzstan proclaimed independence, Kazakhstan was the first country to recognize its "
             "sovereignty. The government of Kazakhstan made this decision on 2 September 1991.")

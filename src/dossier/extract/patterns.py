@@ -653,9 +653,12 @@ class Index:
 
     # references
     def is_pair_phrase(self, tok: Token) -> bool:
-        """"both countries", "the two nations", "the two sides"."""
+        """"both countries", "the two nations", "the two sides"; a bare "the countries" as a subject."""
         if tok.lemma_.lower() not in PAIR_NOUNS:
             return False
+        if tok.tag_ == "NNS" and tok.dep_ == "nsubj" and tok.lemma_.lower() in (
+                "country", "nation", "side") and [c.lower_ for c in tok.children] == ["the"]:
+            return True   # "The countries signed a military cooperation agreement in 1996"
         return any(c.lower_ in ("both", "two") for c in tok.children)
 
     def _pair_before(self, tok: Token) -> list[str]:
