@@ -878,3 +878,13 @@ def test_exports_that_are_part_of_the_trade_told_before_are_no_turnover(nlp_mode
     qs = figures(nlp_model, "Trade between Moldova and Romania totalled $4.1 billion in 2023, of which Moldovan "
                             "exports accounted for $1.5 billion.")
     assert [(q.indicator, q.value) for q in qs] == [("trade_turnover", 4.1e9)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 85-kilometre pipeline will carry gas to Moldova's Ungheni district.",
+    "The 85-km line, financed by Romania, crosses the Prut near Ungheni.",
+])
+def test_the_length_of_a_line_named_before_is_about_the_line_only(nlp_model, sentence):
+    text = "Work began on Monday on the Iasi–Ungheni gas pipeline. " + sentence
+    got = [(q.value, q.subjects) for q in figures(nlp_model, text, published="2024-06-15") if q.indicator == "length"]
+    assert got == [(85.0, ["Iasi–Ungheni gas pipeline"])]

@@ -1216,6 +1216,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
                         None)
             topic = _line_before(ctx, fig.start, _lemma(line)) if line is not None else None
             names = [topic] if topic else []
+        # "The 85-kilometre pipeline will carry gas to X": the line the figure measures, named before
+        measured = measured or bool(names and trigger is not None and _lemma(trigger) in _LINE_NOUNS
+                                    and 0 <= trigger.idx - fig.end <= 12)
         if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names and trigger is not None:
