@@ -629,3 +629,10 @@ def test_a_state_named_before_a_model_it_bought_is_not_in_the_model_s_name(nlp_m
     got = {(e.name, e.type) for e in doc.entities}
     assert (product, "product") in got and ("Armenia" in text) == (("Armenia", "country") in got)
     assert not any(t == "product" and n.split()[0] in ("Armenia", "Moldova") for n, t in got)
+
+
+def test_a_quoted_exercise_name_that_starts_with_a_person_s_name_is_an_event(nlp_model):
+    doc = run(nlp_model, 'Romania and Moldova began drills on Monday. The "Stefan cel Mare-2023" exercise '
+                         'will run until Friday.')
+    got = {(e.name, e.type) for e in doc.entities}
+    assert ("Stefan cel Mare-2023", "event") in got and not any(t == "person" for _, t in got)

@@ -2208,3 +2208,19 @@ def test_someone_on_a_visit_in_a_dated_report_is_visiting_that_day(model):
                  [("10 May", "2024-05-10")], published="2024-05-10")
     d = one(found, "visit")
     assert (d.participants, d.place, d.date) == (["Ion Rusu"], "Romania", "2024-05-10")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("second, name, end", [
+    ('The "Stefan cel Mare-2023" exercise will run until 8 September.', "Stefan cel Mare-2023", "2023-09-08"),
+    # a named exercise told without "the" is another one
+    ('Moldova also joined a "Prut Shield-2023" exercise in May.', None, None),
+])
+def test_the_named_exercise_of_the_next_sentence_names_the_one_told_before(model, second, name, end):
+    text = "Romanian and Moldovan troops began a joint exercise near Cahul on 4 September. " + second
+    mentions = COUNTRIES + [("Cahul", "place", "Cahul"), ("Stefan cel Mare-2023", "event", "Stefan cel Mare-2023"),
+                            ("Prut Shield-2023", "event", "Prut Shield-2023")]
+    found = find(model, text, mentions, [("4 September", "2023-09-04"), ("8 September", "2023-09-08"),
+                                         ("May", "2023-05")])
+    first = next(e for e in found if e.type == "military_exercise" and e.date == "2023-09-04")
+    assert (first.name, first.end_date, first.place) == (name, end, "Cahul")

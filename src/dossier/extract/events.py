@@ -105,6 +105,7 @@ def _find_events(ctx: Context) -> list[Event]:
     _also_there(ix, drafts_by_sent)
     _the_leaders(ix, drafts_by_sent)
     _the_meeting_told_before(drafts_by_sent)
+    _the_exercise_named_after(ix, drafts_by_sent)
     events = []
     for sent, drafts in drafts_by_sent:
         for d in drafts:
@@ -1341,7 +1342,9 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
     if lemma not in P.EXERCISE_NOUNS:
         return []
-    named = ix.mention(tok, ("event",))
+    # (or the name before it: 'the "Mustafa Kemal Atatürk-2023" exercise')
+    named = ix.mention(tok, ("event",)) or next((m for c in tok.lefts if c.dep_ in ("compound", "nmod")
+                                                  for m in [ix.mention(c, ("event",))] if m is not None), None)
     if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ not in _NOUN_ROLES and named is None:
         return []   # (the tagger may call "the ... exercise" a verb where the parse or the name make it a noun)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
@@ -2346,6 +2349,28 @@ def _the_meeting_told_before(drafts_by_sent: list[tuple[Span, list[_Draft]]]) ->
             d.participants, d.name = list(first.participants), first.name
             first.place = d.place = first.place or d.place
             first.time = d.time = first.time or d.time
+
+
+def _the_exercise_named_after(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"Forces launched a joint exercise near Kars on Monday. The "X-2023" exercise will run until 8
+    September": the named exercise of the next sentence, told with a definite article, is the one exercise
+    the sentence before told unnamed; it gets the name, and a day it runs "until" ends it."""
+    for (_prev, before), (_sent, drafts) in zip(drafts_by_sent, drafts_by_sent[1:], strict=False):
+        told = [d for d in before if d.type == "military_exercise" and not d.plural]
+        if len(told) != 1 or told[0].name:
+            continue
+        first = told[0]
+        for d in drafts:
+            if d.type != "military_exercise" or not d.name or d.plural or d.anchor.left_edge.lower_ != "the":
+                continue
+            first.name = d.name
+            first.add(*d.participants)
+            d.participants = list(first.participants)
+            first.place = d.place = first.place or d.place
+            if d.time is not None and first.time is not None and d.time is not first.time and re.search(
+                    r"\b(?:until|till|through)\s+$", ix.text[max(0, d.time.start - 12):d.time.start]):
+                first.time = replace(first.time, end_value=d.time.value)
+            d.time = first.time or d.time
 
 
 def _also_there(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:

@@ -474,7 +474,22 @@ def shape_candidates(sp: Doc, gaz: gazetteer.Gazetteer, ner_label: dict[int, str
             cand = _type_run(sp, run, gaz, ner_label, exercise_sents, product_sents)
             if cand is not None:
                 out.extend(cand)
-    return out, all_runs
+    return out + _quoted_exercises(sp), all_runs
+
+
+def _quoted_exercises(sp: Doc) -> list[Candidate]:
+    """'the "Mustafa Kemal Atatürk-2023" exercise', '"Stefan cel Mare-2023" drills': a quoted name before an
+    exercise word is the exercise's, whole, even where it starts with a person's name."""
+    out = []
+    for tok in sp:
+        if tok.text not in _OPEN_QUOTES or tok.i + 2 >= len(sp) or not sp[tok.i + 1].text[:1].isupper():
+            continue
+        close = next((t.i for t in sp[tok.i + 1:tok.i + 9] if t.text in _CLOSE_QUOTES), None)
+        if close is None or close == tok.i + 1 or close + 1 >= len(sp) or sp[close + 1].lower_ not in EXERCISE_WORDS:
+            continue
+        inner = sp[tok.i + 1:close]
+        out.append(Candidate(inner.start_char, inner.end_char, "event", "shape", name=clean_name(inner.text)))
+    return out
 
 
 def _strip_demonym(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer) -> _Run:
@@ -619,6 +634,10 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
             and all(t.pos_ == "PROPN" and not t.text.isupper() and not common_word(t) for t in toks):
         return [Candidate(start, end, "place", "context", name=clean_name(text))]
     return None
+
+
+_OPEN_QUOTES = {'"', "“", "«", "'", "‘"}
+_CLOSE_QUOTES = {'"', "”", "»", "'", "’"}
 
 
 def _paren_at(sp: Doc, j: int) -> bool:
