@@ -888,3 +888,9 @@ def test_the_length_of_a_line_named_before_is_about_the_line_only(nlp_model, sen
     text = "Work began on Monday on the Iasi–Ungheni gas pipeline. " + sentence
     got = [(q.value, q.subjects) for q in figures(nlp_model, text, published="2024-06-15") if q.indicator == "length"]
     assert got == [(85.0, ["Iasi–Ungheni gas pipeline"])]
+
+
+def test_an_investment_in_a_state_goes_to_the_state_not_the_town_of_the_works(nlp_model):
+    text = "Gazprom's plant in Ruse, which cost $1.2 billion, is the largest foreign investment in Bulgaria."
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "investment"]
+    assert (q.qualifiers.get("from"), q.qualifiers.get("to")) == ("Gazprom", "Bulgaria")

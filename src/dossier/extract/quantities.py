@@ -1578,6 +1578,11 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         if len(heads) == len(src) and max(at[s] for s in src) - min(at[s] for s in src) < 60:
             src.sort(key=lambda s: at[s])
     dst = [d for d in _unique(dst) if d not in src[:1]]
+    if indicator == "investment":
+        # "X's refinery in Izmir ... the largest foreign investment in Türkiye": the state invested in, before
+        # the town the works stand in
+        states = {_actor(m, indicator) for m in ms if m.type == "country"}
+        dst.sort(key=lambda d: d not in states)
     if indicator in ("gas_supply", "oil_supply") and trigger is not None and trigger.pos_ == "NOUN":
         # "wants Azerbaijani supplies to reach 20 bcm", "Azerbaijani gas deliveries": the demonym on the flow
         # names its seller, whoever wants or counts it
