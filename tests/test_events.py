@@ -2224,3 +2224,13 @@ def test_the_named_exercise_of_the_next_sentence_names_the_one_told_before(model
                                          ("May", "2023-05")])
     first = next(e for e in found if e.type == "military_exercise" and e.date == "2023-09-04")
     assert (first.name, first.end_date, first.place) == (name, end, "Cahul")
+
+
+@pytest.mark.model
+def test_a_signing_aside_the_parser_hangs_on_the_agreement_s_last_noun_is_the_agreement_s(model):
+    text = ("Moldova and Georgia trade more every year. The Free Trade Agreement between the two countries, signed "
+            "in 2016, entered into force on 1 May 2017.")
+    found = find(model, text, COUNTRIES + [("Free Trade Agreement", "agreement", "Free Trade Agreement")],
+                 [("2016", "2016"), ("1 May 2017", "2017-05-01")])
+    signed = one(found, "agreement_signed")
+    assert (signed.name, signed.date) == ("Free Trade Agreement", "2016")

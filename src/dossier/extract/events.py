@@ -494,6 +494,11 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         things = P.children(tok, ("dobj", "nsubjpass"))
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
             things.append(tok.head)
+            up = tok.head.head
+            if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and up.dep_ == "prep" and tok.doc[tok.i - 1].text == ",":
+                # "the Preferential Trade Agreement between the two countries, signed in 2020, ...": the parser
+                # hangs the aside on the last noun of the agreement's phrase
+                things.append(up.head)
         # "signed X in 2018 and Y in 2023": objects coordinated with the verb itself
         things += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         things += _included(things)   # "signed 11 documents, including a memorandum on X and an agreement on Y"
