@@ -753,6 +753,16 @@ def test_who_speaks_in_a_call_with_someone_takes_part(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "President Olaf Weber had a phone conversation with Ana Brnabic on Monday.",
+    "Olaf Weber had talks with Ana Brnabic on Monday.",
+])
+def test_who_has_a_call_or_talks_with_someone_takes_part(model, text):
+    e = one(find(model, text, [*persons("Olaf Weber", "Ana Brnabic")], [("Monday", "2020-09-28")]), "meeting")
+    assert set(e.participants) == {"Olaf Weber", "Ana Brnabic"}
+
+
+@pytest.mark.model
 def test_the_place_hung_on_the_person_met_is_the_meeting_s(model):
     text = "General Ali Asgarov met Ahmad Hasanov in Baku."
     e = one(find(model, text, [("Ali Asgarov", "person", "Ali Asgarov"), ("Ahmad Hasanov", "person", "Ahmad Hasanov"),

@@ -1209,7 +1209,9 @@ def _noun_event_args(tok: Token, ix: Index, d: _Draft) -> None:
             # "the meeting, which was attended by A, B and C", "a summit attended by A and B"
             d.add(*[n for o in P.pobjs(c, {"by"}) for k in P.conjuncts(o) for n in ix.refers(k)])
     h = tok.head
-    if tok.dep_ == "dobj" and h.lemma_.lower() in P.HOLD_VERBS:
+    # ("had a phone conversation with X", "had talks with X": one has a meeting as one holds it)
+    if tok.dep_ == "dobj" and (h.lemma_.lower() in P.HOLD_VERBS or h.lemma_.lower() == "have"
+                               and tok.lemma_.lower() in P.MEETING_NOUNS | P.CALL_NOUNS):
         # (a subject named is itself: subject_of already gave its conjuncts, "A and B held talks", and left
         # out those a singular relative clause does not tell of, "of A and B, which held its summit")
         for s in P.subject_of(h):
