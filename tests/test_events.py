@@ -159,6 +159,18 @@ def test_the_meeting_the_next_sentence_tells_of_is_the_one_before_with_its_atten
 
 
 @pytest.mark.model
+def test_the_summit_attended_in_the_next_sentence_is_the_named_one_told_before(model):
+    # (the council is no participant apart from its name: the summit is told with none)
+    text = ("The 5th Summit of the Vestra Council was held in Iasi on Friday.\n\n"
+            "Ion Rusu, Ana Lind and Mehmet Kaya attended the summit.")
+    found = find(model, text, [("Iasi", "place", "Iasi")] + persons("Ion Rusu", "Ana Lind", "Mehmet Kaya"),
+                 [("on Friday", "2023-11-03")])
+    e = one(found, "meeting")
+    assert {"Ion Rusu", "Ana Lind", "Mehmet Kaya"} <= set(e.participants)
+    assert (e.place, e.date) == ("Iasi", "2023-11-03") and "Vestra Council" in e.name
+
+
+@pytest.mark.model
 def test_recognition_on_that_day_takes_the_previous_date(model):
     text = "Kyrgyzstan declared independence on 31 August 1991. On that day, Kazakhstan recognized Kyrgyzstan."
     found = find(model, text, COUNTRIES, [("31 August 1991", "1991-08-31")])

@@ -2334,14 +2334,17 @@ def _the_leaders(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> 
 
 
 def _the_meeting_told_before(drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
-    """"Leaders met in Shusha on Saturday. X hosted the meeting, which was attended by Y and Z": a bare "the
-    meeting" (summit, talks) of the next sentence is the one meeting the sentence before told (not "the
+    """"Leaders met in Shusha on Saturday. X hosted the meeting, which was attended by Y and Z", "The Summit of X
+    was held in Astana. A and B attended the summit": a bare "the meeting" (summit, talks) of the next
+    sentence is the one meeting the sentence before told (not "the
     second meeting of the commission"); both are told with every participant, place and day either gives,
     so that they merge into one."""
     for (_prev, before), (_sent, drafts) in zip(drafts_by_sent, drafts_by_sent[1:], strict=False):
         # (one meeting, told perhaps twice: "met in Shusha for a summit")
         meetings = [d for d in before if d.type == "meeting" and not d.plural]
-        told = [d for d in meetings if d.participants]
+        # ("The 10th Summit of X was held in Astana. A, B and C attended the summit": one told without its
+        # participants is the one too)
+        told = [d for d in meetings if d.participants] or (meetings if len(meetings) == 1 else [])
         if len(told) != 1 or len({d.time.value if d.time else None for d in meetings}) != 1:
             continue
         first = told[0]
