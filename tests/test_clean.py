@@ -427,6 +427,7 @@ def test_language(text, lang):
     # a wire's agency in brackets is the publisher; a country in brackets is a place
     ("CHISINAU, Aug 27, 2024 (Wirepress)", {"published": "2024-08-27", "publisher": "Wirepress"}),
     ("GYUMRI (Armenia), 4 September 2023", {"published": "2023-09-04"}),
+    ("TBILISI, Feb 20, 2024 (Caspian Logistics)", {"published": "2024-02-20", "publisher": "Caspian Logistics"}),
     # a sentence, a caption, a line whose other part is not a place or a byline: not a dateline
     ("Signed in Baku on 15 June 2021 by the two presidents", None), ("The Treaty of Kars, 13 October 1921", None),
     ("Romania and Moldova, 3 May 2024", None), ("Tbilisi, 2023, Caspian Energy Wire", None),

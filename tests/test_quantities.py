@@ -894,3 +894,10 @@ def test_an_investment_in_a_state_goes_to_the_state_not_the_town_of_the_works(nl
     text = "Gazprom's plant in Ruse, which cost $1.2 billion, is the largest foreign investment in Bulgaria."
     [q] = [q for q in figures(nlp_model, text) if q.indicator == "investment"]
     assert (q.qualifiers.get("from"), q.qualifiers.get("to")) == ("Gazprom", "Bulgaria")
+
+
+def test_the_wire_of_a_dateline_is_no_subject_of_the_first_figure(nlp_model):
+    text = ("TBILISI, Feb 20, 2024 (Caspian Freight News) -- Cargo carried along the Middle Corridor grew to 2.7 "
+            "million tonnes in 2023, the association said.")
+    [q] = figures(nlp_model, text, published="2024-02-20")
+    assert q.subjects == ["Middle Corridor"]

@@ -335,6 +335,16 @@ _GENRE_BY = re.compile(r"(?i)^(?:an?\s+)?(?:interview|analysis|commentary|opinio
 LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
 
 
+def lead_dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where a dateline opens a paragraph of ``text`` (see :func:`lead_dateline`): its character spans."""
+    out = []
+    for m in re.finditer(r"(?:\A|\n\n)(?=\S)", text):
+        d = LEAD_DATELINE.match(text, m.end())
+        if d and dateline(d.group(1)):
+            out.append((d.start(1), d.end(1)))
+    return out
+
+
 def lead_dateline(paragraph: str) -> dict[str, str] | None:
     """The dateline (as :func:`dateline`) that opens a paragraph and ends at a spaced dash, else None."""
     m = LEAD_DATELINE.match(paragraph.strip())
@@ -357,7 +367,7 @@ def dateline(text: str) -> dict[str, str] | None:
             continue
         out = {"published": found[1]}
         # a wire's agency in brackets after its place: "KARS (AA)", "CHISINAU, Aug 27, 2024 (Reuters)"
-        agency = re.search(r"\(([A-Z][A-Za-z]{1,12})\)", t)
+        agency = re.search(r"\(([A-Z][\w&.-]{1,20}(?:\s+[A-Z][\w&.-]*){0,3})\)", t)
         if agency and not _is_place(agency.group(1)):
             out["publisher"] = agency.group(1)
         for part in _PART.split(f"{t[:found[0]]} | {t[year.end():]}"):

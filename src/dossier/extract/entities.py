@@ -29,7 +29,7 @@ from itertools import takewhile
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from dossier import gazetteer
+from dossier import gazetteer, metadata
 from dossier.extract import turkish
 from dossier.extract.context import Context
 from dossier.extract.name_shapes import (
@@ -919,6 +919,10 @@ def find_mentions(ctx: Context) -> list[Mention]:
                                             and " " not in (m.entity or m.text).strip()
                                             and sp.vocab.has_vector(m.text.lower())
                                             and gaz.lookup(m.text) is None)]
+    # "TBILISI, Feb 20, 2024 (Silk Road Logistics) -- Cargo ...": the wire that filed the story (the page's
+    # publisher) is no actor of its first sentence
+    lines = metadata.lead_dateline_spans(text)
+    mentions = [m for m in mentions if not (m.type == "organization" and any(s <= m.start < e for s, e in lines))]
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -207,9 +207,8 @@ def find_times(ctx: Context) -> list[TimeExpr]:
         cands = [*_absolute(ctx, text), *_relative(text, pub)]
     # "Baku, 14 March 2024 — The president received ... on 13 March": the dateline dates the page (its
     # metadata), not what the paragraph tells
-    heads = [m.start(1) + len(d.group(1)) for m in re.finditer(r"(?:\A|\n\n)(.)", text)
-             if (d := metadata.LEAD_DATELINE.match(text, m.start(1))) and metadata.dateline(d.group(1))]
-    cands = [c for c in cands if not any(h - 130 < c.start < h for h in heads)]
+    lines = metadata.lead_dateline_spans(text)
+    cands = [c for c in cands if not any(s <= c.start < e for s, e in lines)]
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
