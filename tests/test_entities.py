@@ -636,3 +636,11 @@ def test_a_quoted_exercise_name_that_starts_with_a_person_s_name_is_an_event(nlp
                          'will run until Friday.')
     got = {(e.name, e.type) for e in doc.entities}
     assert ("Stefan cel Mare-2023", "event") in got and not any(t == "person" for _, t in got)
+
+
+def test_an_acronym_after_a_summit_of_a_body_is_the_body_s_whose_initials_it_spells(nlp_model):
+    doc = run(nlp_model, "The 5th Summit of the Danube Cooperation Council (DCC) was held in Iasi. The DCC "
+                         "was founded in 2009.")
+    got = {e.name: e.type for e in doc.entities}
+    assert got.get("Danube Cooperation Council") == "organization"
+    assert any(e.name == "Danube Cooperation Council" and "DCC" in e.aliases for e in doc.entities)

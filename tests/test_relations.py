@@ -1398,6 +1398,15 @@ def test_a_body_co_chaired_by_states_in_a_participle_or_under_their_chairmanship
 
 
 @pytest.mark.model
+def test_a_summit_held_under_a_state_s_chairmanship_and_one_handed_the_chairmanship_chair_the_body(model):
+    # (the body known only inside the summit's name)
+    text = ("The 5th Summit of the GUAM was held in Iasi under the chairmanship of Moldova.\n\n"
+            "Moldova handed over the chairmanship to Georgia. Romania passed the presidency to Armenia.")
+    found = find(model, text, COUNTRIES + [("Summit of the GUAM", "event", "Summit of the GUAM")], predicate="chairs")
+    assert triples(found) == {("Moldova", "GUAM"), ("Georgia", "GUAM")}
+
+
+@pytest.mark.model
 def test_a_unit_named_after_a_known_body_s_short_name_is_part_of_it(model):
     text = "The OSCE Prut Group met in Vienna."
     found = find(model, text, [("OSCE Prut Group", "organization", "OSCE Prut Group")], predicate="part_of")

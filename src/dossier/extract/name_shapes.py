@@ -774,6 +774,11 @@ def agreement_candidates(sp: Doc, sign_sents: set[int]) -> list[Candidate]:
 
 # -- acronym definitions ------------------------------------------------------------------------------
 
+def _initials(name: str) -> str:
+    """The first letters of a name's capitalised words ("Organization of Turkic States": "OTS")."""
+    return "".join(w[0] for w in gazetteer.fold(name).split() if w[:1].isupper())
+
+
 def _sh_match(short: str, long: str) -> bool:
     """Schwartz & Hearst: the acronym's letters appear in order in the long form, the first at a word start."""
     s = [c for c in gazetteer.fold(short).lower() if c.isalnum()]
@@ -827,7 +832,10 @@ def acronym_candidates(text: str, sp: Doc, cands: list[Candidate], runs: list[_R
         tail_end, tail_type = _lower_tail(sp, tok_at(sp, m.end()))
         chosen: Candidate | None = None
         if long_c:
-            c = long_c[0]
+            # the name the letters spell, else the strongest ("the Summit of the Organization of Turkic States
+            # (OTS)": the organisation's acronym, not the summit's)
+            c = next((c for c in long_c if _initials(text[c.start:c.end]) == gazetteer.fold(acr).upper()),
+                     next((c for c in long_c if _sh_match(acr, text[c.start:c.end])), long_c[0]))
             if _sh_match(acr, text[c.start:c.end]) or (acr.isupper() and c.type in {"organization", "event",
                                                                                         "infrastructure", "agreement"}):
                 chosen = c

@@ -1208,12 +1208,21 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         # "the Prut Group process (... under the co-chairmanship of A, B and C)": the body
         # named last before in the sentence is chaired by each
         chairs = [n for o in P.pobjs(tok, {"of"}) for n in ix.refers(o, ("country",))]
-        body = ix.last_before(tok.idx, _ORG)
-        if body is not None and body.start >= sent.start_char:
-            for s in dict.fromkeys(chairs):
-                out.add("chairs", s, ix.name(body), sent)
+        body = _body_told_before(tok, ix, sent.start_char)
+        for s in dict.fromkeys(chairs if body else []):
+            out.add("chairs", s, body, sent)
     elif lemma in ("chairmanship", "presidency", "chairpersonship") and tok.pos_ == "NOUN":
         orgs = [ix.name(m) for o in P.pobjs(tok, {"of"}) for m in ix.phrase_mentions(o, _ORG)]
+        handed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hand", "pass", "transfer") \
+            and not P.is_hypothetical(tok.head)
+        if handed and lemma != "presidency":
+            # "Kazakhstan handed over the chairmanship (of the OTS) to Kyrgyzstan": the one it went to holds it,
+            # of the body named, else of the one told before
+            orgs = orgs or [b for b in [_body_told_before(tok, ix, max(0, tok.sent.start_char - 600))] if b]
+            for s in [n for o in P.pobjs(tok.head, {"to"}) for n in ix.refers(o, ("country", "person"))]:
+                for org in orgs:
+                    out.add("chairs", s, org, sent, time=_time(tok, ix))
+            return
         holders = [n for c in P.children(tok, ("poss",)) for n in ix.refers(c, ("country", "person"))]
         taken = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("take", "assume", "hold", "receive", "inherit")
         if not holders and taken and not P.is_hypothetical(tok.head):
@@ -2354,6 +2363,22 @@ _USE_VERBS = {"use", "deploy", "operate", "field", "acquire", "employ"}
 _ARRIVE_VERBS = {"come", "arrive", "flow", "originate", "reach"}
 _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOUNS | _DEPEND_VERBS | _USE_VERBS
                  | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm", "account", "take"})
+
+
+def _body_told_before(tok: Token, ix: Index, floor: int) -> str | None:
+    """The organisation named last before ``tok`` (from character ``floor`` on), or the one a meeting named
+    last before is of ("the 10th Summit of the OTS was held ... under the chairmanship of Kazakhstan")."""
+    for m in reversed(ix.mentions):
+        if m.end > tok.idx or m.start < floor:
+            continue
+        if m.type in _ORG:
+            return ix.name(m)
+        if m.type == "event":
+            body = next((e.canonical for _, _, e in gazetteer.load().find(ix.name(m)) if e.type == "organization"),
+                        None)
+            if body is not None:
+                return body
+    return None
 
 
 def _supply(out: _Collector, sellers: list[str], buyers: list[str], where: Span,
