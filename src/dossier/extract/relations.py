@@ -2432,6 +2432,15 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                       for g in [_commodity(x)] if g), None)
         suppliers = [n for sb in P.subject_of(main) for n in ix.refers(sb, ("country", "organization"))]
         buyers = [n for o in P.pobjs(main, {"to"}) for n in ix.refers(o, ("country", "organization", "place"))]
+        flows = [sb for sb in P.subject_of(main) if sb.lemma_.lower() in ("export", "supply", "delivery", "sale")]
+        if flows and not suppliers:
+            # "Azerbaijan's gas exports to Türkiye rose to 11 bcm, making it Türkiye's second-largest supplier":
+            # the exports' goods, whose they are and where they go
+            goods = goods or next((g for f in flows for c in f.children if c.dep_ == "compound"
+                                   for g in [_commodity(c)] if g), None)
+            suppliers = [n for f in flows for n in [*_states_on(f, ix, ("poss", "amod", "compound"))]]
+            buyers = [n for f in flows for o in P.pobjs(f, {"to"}) for n in ix.refers(o, ("country", "organization"))]
+        buyers = buyers or [n for c in tok.children if c.dep_ == "poss" for n in ix.refers(c, ("country",))]
         if goods and rank:
             _supply(out, suppliers, buyers, sent, {"commodity": goods, "rank": rank})
             before = _ranked_before(tok, ix)
