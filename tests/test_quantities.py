@@ -901,3 +901,13 @@ def test_the_wire_of_a_dateline_is_no_subject_of_the_first_figure(nlp_model):
             "million tonnes in 2023, the association said.")
     [q] = figures(nlp_model, text, published="2024-02-20")
     assert q.subjects == ["Middle Corridor"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Transgaz, the Romanian grid operator, runs the Iasi–Ungheni pipeline. The company invested 40 million euros "
+     "in a compressor station at Onesti.", "Transgaz"),
+    ("Moldovagaz buys its gas from Petrom. The company plans to invest $70 million in Moldova by 2028.", "Moldovagaz"),
+])
+def test_the_company_that_invests_is_the_one_the_sentence_before_was_about(nlp_model, text, source):
+    [q] = [q for q in figures(nlp_model, text, published="2024-06-15") if q.indicator == "investment"]
+    assert q.qualifiers.get("from") == source

@@ -39,7 +39,7 @@ from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import OWNING_WORDS, state_named
-from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs
+from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs, subject_of
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -1309,9 +1309,10 @@ _LINE_KINDS = {"pipeline": ("pipeline", "boru"), "railway": ("railway", "railroa
                "route": ("corridor", "route", "koridor")}
 
 
-def _subject_before(ctx: Context, site: _Site) -> str | None:
+def _subject_before(ctx: Context, site: _Site, types: tuple[str, ...] = ("infrastructure",)) -> str | None:
     """"The 1,768-km line runs from the X terminal to Y. Its capacity is ...": "its" is the thing the sentence
-    before was about, its subject (a line or works it names, or "the line" it points back with)."""
+    before was about, its subject (a line or works it names, or "the line" it points back with; or a name of
+    other ``types``)."""
     if site.sent.start == 0 or "\n\n" in ctx.doc.text[ctx.sp[site.sent.start - 1].idx:site.sent.start_char]:
         return None
     prev = ctx.sp[site.sent.start - 1].sent
@@ -1320,7 +1321,8 @@ def _subject_before(ctx: Context, site: _Site) -> str | None:
         t for t in prev[:6] if _lemma(t) in _LINE_NOUNS][:1]
     if not subj:
         return None
-    named = ctx.mentions_in(subj[0].left_edge.idx, subj[0].idx + len(subj[0].text), ("infrastructure",))
+    named = ctx.mentions_in(subj[0].left_edge.idx, subj[0].idx + len(subj[0].text), types) or [
+        m for m in ctx.mentions if m.start <= subj[0].idx < m.end and m.type in types]   # "SOCAR Turkey" split
     if named:
         return _name(named[-1])
     if _lemma(subj[0]) in _LINE_NOUNS and any(t.lower_ in ("the", "this", "that")
@@ -1354,6 +1356,9 @@ def _line_before(ctx: Context, pos: int, noun: str | None = None) -> str | None:
         last = ctx.mentions_in(max(0, pos - 1500), pos, ("infrastructure",))
         topic = _name(last[-1]) if last else None
     return topic
+
+
+_FIRM_NOUNS = {"company", "firm", "group", "corporation", "operator", "consortium"}
 
 
 def _named_before(ctx: Context, site: _Site, pos: int, types: tuple[str, ...],
@@ -1600,6 +1605,14 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
                  and ctx.doc.text[fig.end:t.idx].count(" ") <= 5]
         src = [n for g in goods[:1] for n in _demonym_states(g) if n not in dst[:1]]
         dst = [d for d in dst if d not in src]
+    if indicator == "investment" and not src and trigger is not None:
+        # "SOCAR Turkey operates the Petkim complex. The company plans to invest $7 billion in Türkiye": "the
+        # company" (firm, group) investing is the one the sentence before was about, else the one named last
+        firm = next((s for s in subject_of(trigger) if s.tag_ == "NN" and _lemma(s) in _FIRM_NOUNS
+                     and [c.lower_ for c in s.children] == ["the"]), None)
+        named = (_subject_before(ctx, site, ("organization",)) or _named_before(
+            ctx, site, firm.idx, ("organization",), lambda m: _name(m) not in dst)) if firm else None
+        src = [named] if named else src
     if indicator in ("investment", "arms_sales") and not src and trigger is not None:
         # "Romanian investment in Moldova", "Turkish arms sales": the demonym on the flow names its source
         # ("Romanian arms exports": the demonym may sit on the noun the trigger qualifies)
