@@ -644,3 +644,13 @@ def test_an_acronym_after_a_summit_of_a_body_is_the_body_s_whose_initials_it_spe
     got = {e.name: e.type for e in doc.entities}
     assert got.get("Danube Cooperation Council") == "organization"
     assert any(e.name == "Danube Cooperation Council" and "DCC" in e.aliases for e in doc.entities)
+
+
+@pytest.mark.parametrize("text, works", [
+    ("Snam runs the Gazprom compressor station at Kipoi.", "Gazprom compressor station"),
+    ("Moldovagaz bought the Lukoil petrochemical complex in 2019.", "Lukoil petrochemical complex"),
+])
+def test_works_named_after_a_company_are_infrastructure(nlp_model, text, works):
+    doc = run(nlp_model, text)
+    infra = {e.name for e in doc.entities if e.type == "infrastructure"}
+    assert works in infra

@@ -66,7 +66,8 @@ LOWER_HEADS = {
     "corridor": "infrastructure", "route": "infrastructure", "highway": "infrastructure",
     "road": "infrastructure", "refinery": "infrastructure", "bridge": "infrastructure",
     "interconnector": "infrastructure", "plant": "infrastructure", "dam": "infrastructure",
-    "airport": "infrastructure", "field": "place", "block": "place", "region": "place",
+    "airport": "infrastructure", "complex": "infrastructure", "station": "infrastructure",
+    "field": "place", "block": "place", "region": "place",
     "port": "place", "terminal": "place", "summit": "event", "forum": "event", "roundtable": "event", "war": "event",
     "exercise": "event", "exercises": "event", "drills": "event", "festival": "event", "conference": "event",
     "talks": "event", "agreement": "agreement", "declaration": "agreement", "treaty": "agreement",
@@ -76,6 +77,7 @@ LOWER_HEADS = {
 _UNITS = {"army", "division", "brigade", "regiment", "corps", "fleet", "battalion", "squadron", "flotilla"}
 # a town's port or terminal is a place of its own ("the Poti port")
 WORKS_AT = {"port", "terminal", "harbour", "harbor"}
+_COMPANY_WORKS = {"refinery", "plant", "complex", "station"}
 # "line" names a line only after the kind of line it is ("the A–B ferry line", not "the A–B front line")
 _LINE_KINDS = {"ferry", "rail", "railway", "shipping", "container", "freight", "power", "transmission", "cable",
                "bus", "metro", "tram", "gas", "oil", "pipeline"}
@@ -539,6 +541,12 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
                 # "the Batumi container terminal", "the Poti port": works at a town, not the town itself
                 return [Candidate(start, tail_end_char, "place", "shape", name=clean_name(sp[run.i:tail_end].text))]
             return [Candidate(start, tail_end_char, whole.type, "shape", entity=whole.canonical)]
+    if whole is not None and whole.type == "organization" and whole.form == "name" and not _paren_at(sp, run.j):
+        # "the Petkim petrochemical complex", "the Gazprom plant": works a company's name is given to
+        tail_end, tail_type = _lower_tail(sp, run.j)
+        if tail_type == "infrastructure" and sp[tail_end - 1].lower_ in _COMPANY_WORKS:
+            return [Candidate(start, sp[tail_end - 1].idx + len(sp[tail_end - 1].text), "infrastructure", "shape",
+                              name=clean_name(sp[run.i:tail_end].text))]
     if whole is not None or plural_generic(words):
         return None
     if typ is not None:
