@@ -1497,6 +1497,16 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     if verb is not None and not buying and root.dep_ == "dobj" and root.head == verb and figure is not None and any(
             p.lower_ == "with" and figure.i in {t.i for t in p.subtree} for p in verb.children if p.dep_ == "prep"):
         return "dst"  # "Azerbaijan supplied Türkiye with 8.5 bcm of gas": the one supplied
+    if root.dep_ == "nsubj" and verb is not None and verb.pos_ == "VERB" and root.head.i != verb.i \
+            and _lemma(root.head) in times.REPORTING:
+        # "the pipeline has carried 4 billion barrels, its operator BP said": who tells of what another clause
+        # did (not "the EU announced the allocation of €10 billion": a figure its own word tells)
+        return None
+    if verb is not None and verb.dep_ == "relcl" and root.i != verb.head.i and root.i not in {
+            t.i for t in verb.subtree} and not prep and any(c.tag_ in ("WDT", "WP") for c in verb.children):
+        # "the gas reaches Türkiye through TANAP, which has delivered 50 bcm": a figure of a relative clause is
+        # told of what the clause is said of, not of the main clause's other names
+        return None
     if root.dep_ == "nsubj" and verb is not None and root.head not in (verb, *verb.ancestors):
         own = root.head
         if figure is None or figure.i not in {t.i for t in own.subtree}:
