@@ -507,6 +507,9 @@ def test_a_capacity_being_expanded_to_a_figure_is_a_target_capacity(nlp_model):
      "radars.", "Romania", "Moldova"),
     ("In 2022, Chisinau signed defence deals with Romania worth $1 billion, among them contracts for "
      "howitzers and rocket launchers.", "Romania", "Moldova"),
+    # kit named for what it is for; a firm whose state is not told sells itself
+    ("In 2022 Moldova signed a contract worth $40 million with Aselsan for electronic warfare systems.",
+     "Aselsan", "Moldova"),
 ])
 def test_a_contract_signed_for_arms_is_an_arms_sale_by_the_one_signed_with(nlp_model, text, seller, buyer):
     [q] = figures(nlp_model, text)

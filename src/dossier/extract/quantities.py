@@ -926,10 +926,10 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         arms = next((h for h in hits if h[2] == "arms_sales"), None)
         if ind == "contracts_value" and arms is not None and lemmas & (BUY | SELL):
             return "arms_sales", arms[3]   # "a $1 billion deal to buy 48 Turkish drones": a deal for arms
-        if ind == "contracts_value" and any(
-                _lemma(o) in ARMS - {"defense", "defence", "military"} | {"radar"}
-                for h in site.sent for o in pobjs(h, {"for"})):
-            return "arms_sales", tok   # "a $150 million contract with X for air defence radars": a contract for arms
+        if ind == "contracts_value" and any(_arms_goods(o) for h in site.sent for o in pobjs(h, {"for"})):
+            # "a $150 million contract with X for air defence radars", "... for electronic warfare systems": a
+            # contract for arms
+            return "arms_sales", tok
         return ind, tok
     c, tok = first(SUPPLY, 4)
     # money for gas or oil sold ("gas exports worth $2 billion", "exports of crude brought $5 billion"); not
@@ -939,6 +939,18 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if goods & (GAS | OIL):
         return ("oil_supply" if goods & OIL and not goods & GAS else "gas_supply"), tok
     return None, None
+
+
+_KIT = {"system", "equipment", "vehicle", "aircraft", "vessel", "ship", "boat", "gear"}
+_MILITARY = {"warfare", "defence", "defense", "military", "combat", "missile", "artillery", "armoured", "armored"}
+
+
+def _arms_goods(tok: Token) -> bool:
+    """Arms named by a noun ("howitzers", "radars") or by what a piece of kit is for ("electronic warfare
+    systems", "armoured vehicles")."""
+    lemma = _lemma(tok)
+    return lemma in ARMS - {"defense", "defence", "military"} | {"radar"} or lemma in _KIT and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in _MILITARY for c in tok.children)
 
 
 def _one_direction(ctx: Context, fig: Figure, site: _Site) -> bool:
@@ -1548,8 +1560,10 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
             buyers = [_actor(m, indicator) for s in signed.children if s.dep_ == "nsubj"
                       for m in ctx.mentions_in(s.left_edge.idx, s.idx + len(s.text), ("country", "place"))]
             withs = [p for p in signed.subtree if p.dep_ == "prep" and p.lower_ == "with"][:1]
-            sellers = [_actor(m, indicator) for p in withs
-                       for m in ctx.mentions_in(p.idx, p.right_edge.idx + len(p.right_edge.text), ("country", "place"))]
+            within = [ctx.mentions_in(p.idx, p.right_edge.idx + len(p.right_edge.text), ("country", "place"))
+                      or ctx.mentions_in(p.idx, p.right_edge.idx + len(p.right_edge.text), ("organization",))
+                      for p in withs]   # the firm's state, else the firm ("with Aselsan for ...")
+            sellers = [_actor(m, indicator) for ms_ in within for m in ms_]
             if buyers and sellers and sellers[0] != buyers[0]:
                 return [sellers[0], buyers[0]], {"seller": sellers[0], "buyer": buyers[0], "from": sellers[0]}
             if buyers and not sellers:
