@@ -927,3 +927,10 @@ def test_the_company_that_invests_is_the_one_the_sentence_before_was_about(nlp_m
 def test_a_main_clause_s_name_is_no_party_of_a_flow_another_clause_tells(nlp_model, text):
     [q] = [q for q in figures(nlp_model, text, published="2024-06-15") if q.indicator in ("gas_supply", "oil_supply")]
     assert not ({"Romania", "BP"} & set(q.subjects))
+
+
+def test_cargo_a_line_the_subject_points_back_to_handles_is_counted_for_it(nlp_model):
+    text = ("The Iasi–Ungheni railway opened in 2019.\n\nThe line, which links Romania with Moldova and Ukraine, "
+            "aims to handle 3 million tonnes of cargo a year by 2027.")
+    got = [(q.indicator, q.value, q.subjects) for q in figures(nlp_model, text, published="2024-06-04")]
+    assert got == [("count", 3e6, ["Iasi–Ungheni railway"])]

@@ -1260,8 +1260,12 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
             names = list(pair) + names   # "the two countries fought a war that killed 6,500": the pair's toll
         if not names:
             # "1.1 million tonnes of cargo was transported along the line": the line named before
-            along = [t for t in site.sent if _lemma(t) in _LINE_NOUNS and t.dep_ == "pobj" and t.head.lower_ in (
-                "along", "on", "via", "through", "by") and any(c.lower_ in ("the", "this", "that") for c in t.children)]
+            # "The route, which links A with B, aims to handle 10 million tonnes a year": the line the subject
+            # points back to
+            along = [t for t in site.sent if _lemma(t) in _LINE_NOUNS and (t.dep_ == "pobj" and t.head.lower_ in (
+                "along", "on", "via", "through", "by") or t.dep_ in ("nsubj", "nsubjpass") and t.head.i in {
+                a.i for a in list(site.root.ancestors)[:3]}) and any(c.lower_ in ("the", "this", "that")
+                                                                    for c in t.children)]
             names = [n for t in along[:1] for n in [_line_before(ctx, t.idx, _lemma(t))] if n]
         return _unique(names), {}
     if indicator == "investment_need" and trigger is not None:
