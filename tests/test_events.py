@@ -2256,3 +2256,11 @@ def test_a_signing_aside_the_parser_hangs_on_the_agreement_s_last_noun_is_the_ag
                  [("2016", "2016"), ("1 May 2017", "2017-05-01")])
     signed = one(found, "agreement_signed")
     assert (signed.name, signed.date) == ("Free Trade Agreement", "2016")
+
+
+@pytest.mark.model
+def test_the_parties_an_agreement_was_signed_between_sign_it(model):
+    text = "The Treaty of Iasi, signed on 3 May 1921 between Romania and the Soviet republics, fixed the border."
+    found = find(model, text, COUNTRIES + [("Treaty of Iasi", "agreement", "Treaty of Iasi")],
+                 [("3 May 1921", "1921-05-03")])
+    assert one(found, "agreement_signed").participants == ["Romania"]

@@ -514,7 +514,8 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
         if not subj and tok.dep_ == "acl" and ix.is_pair_phrase(tok.head):
             subj = [tok.head]   # "which the two countries signed", parsed as an acl
         signers = [n for s in subj for sc in P.conjuncts(s) for n in ix.refers(sc)]
-        partners = _agents(tok, ix, deps=(), preps=("with",))
+        # ("the Treaty of Kars, signed in 1921 between Turkey and the Soviet republics": between whom)
+        partners = _agents(tok, ix, deps=(), preps=("with", "between"))
         # "signed a contract with B to buy gas": the parser makes B the subject of "to buy"
         partners += [n for v in tok.children if v.dep_ == "advcl" and P.misread_with(v)
                      for s in P.children(v, ("nsubj",)) for n in ix.refers(s) if n not in partners]
