@@ -2011,8 +2011,9 @@ def test_a_person_who_founded_a_party_takes_part_in_its_founding(model):
 
 
 @pytest.mark.model
-def test_the_leaders_are_those_who_took_part_in_the_event_before(model):
-    text = "Ion Rusu and Anna Petrova met in Chisinau on Monday. The leaders also signed a joint declaration."
+@pytest.mark.parametrize("who", ["The leaders also", "The heads of state"])
+def test_the_leaders_are_those_who_took_part_in_the_event_before(model, who):
+    text = f"Ion Rusu and Anna Petrova met in Chisinau on Monday. {who} signed a joint declaration."
     mentions = persons("Ion Rusu", "Anna Petrova") + [("Chisinau", "place", "Chisinau")]
     [e] = [e for e in find(model, text, mentions, [("Monday", "2024-11-25")]) if e.type == "agreement_signed"]
     assert e.participants == ["Ion Rusu", "Anna Petrova"]

@@ -2329,8 +2329,10 @@ def _the_leaders(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> 
             if d.participants:
                 continue
             subj = P.subject_of(d.anchor)
+            # ("the heads of state", "the heads of government")
             if len(subj) == 1 and subj[0].tag_ == "NNS" and subj[0].lemma_.lower() in _GROUP_NOUNS and all(
-                    c.dep_ in ("det", "punct") and c.lower_ in ("the", ",") for c in subj[0].children):
+                    c.dep_ in ("det", "punct") and c.lower_ in ("the", ",") or c.dep_ == "prep" and c.lower_ == "of"
+                    and [o.lower_ for o in c.children] in (["state"], ["government"]) for c in subj[0].children):
                 d.add(*told[0].participants)
 
 
