@@ -934,3 +934,14 @@ def test_cargo_a_line_the_subject_points_back_to_handles_is_counted_for_it(nlp_m
             "aims to handle 3 million tonnes of cargo a year by 2027.")
     got = [(q.indicator, q.value, q.subjects) for q in figures(nlp_model, text, published="2024-06-04")]
     assert got == [("count", 3e6, ["Iasi–Ungheni railway"])]
+
+
+@pytest.mark.parametrize("second, asset", [
+    ("Its shareholders are Gazprom (operator, 40%), Lukoil (35%) and Moldovagaz (25%).", "Codru field"),
+    ("The shareholders of Snam are Gazprom (operator, 40%), Lukoil (35%) and Moldovagaz (25%).", "Snam"),
+])
+def test_shares_in_brackets_after_the_shareholders_names_are_theirs(nlp_model, second, asset):
+    text = "The Codru field, discovered in 1994, lies 30 km north of Chisinau. " + second
+    got = sorted((q.qualifiers.get("holder"), q.qualifiers.get("asset"), q.value) for q in figures(nlp_model, text)
+                 if q.indicator == "equity_share")
+    assert got == [("Gazprom", asset, 40.0), ("Lukoil", asset, 35.0), ("Moldovagaz", asset, 25.0)]

@@ -1397,6 +1397,40 @@ def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | No
     return _named_before(ctx, site, owned[0].idx, ("infrastructure",), lambda m: _name(m) not in exclude)
 
 
+_OWNER_NOUNS = {"shareholder", "stakeholder", "owner", "partner", "investor", "member"}
+
+
+def _bracketed_stake(ctx: Context, fig: Figure, site: _Site, ms: list[Mention]) -> tuple[list[str], dict] | None:
+    """"Its shareholders are BP (operator, 29.99%), LUKOIL (19.99%) and TPAO (19%)": a share in brackets after a
+    name is that name's; the asset is whose shareholders they are ("its": what the sentence before was about,
+    "the shareholders of X", "X's shareholders"), else the site or line the paragraph is about."""
+    text = ctx.doc.text
+    opened = text.rfind("(", max(0, fig.start - 40), fig.start)
+    if opened < 0 or ")" in text[opened:fig.start] or not re.fullmatch(r"\(\s*(?:[\w-]+,?\s+){0,3}",
+                                                                        text[opened:fig.start]):
+        return None
+    holder = next((m for m in ms if m.type in ("organization", "country") and m.end <= opened
+                   and re.fullmatch(r"\s*", text[m.end:opened])), None)
+    if holder is None:
+        return None
+    owners = next((t for t in site.sent if _lemma(t) in _OWNER_NOUNS and t.tag_ == "NNS"), None)
+    if owners is None:
+        return None
+    asset = None
+    for c in owners.children:
+        if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+            asset = _subject_before(ctx, site, ("place", "infrastructure", "organization")) or _paragraph_topic(
+                ctx, c.idx, ("place", "infrastructure"))
+        elif c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of":
+            named = [m for t in ([c] if c.dep_ == "poss" else pobjs(owners, {"of"})) for m in
+                     ctx.mentions_in(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))]
+            asset = _name(named[0]) if named else asset
+    holder_name = _actor(holder, "equity_share")
+    if asset is None or asset == holder_name:
+        return [holder_name], {"holder": holder_name}
+    return [holder_name, asset], {"holder": holder_name, "asset": asset}
+
+
 def _site_named_before(ctx: Context, site: _Site) -> str | None:
     """"BP, which operates the field, holds 29.99%": "the field" (terminal, refinery, ...) of the sentence is
     the site of that kind named last before it, within the passage."""
@@ -1573,6 +1607,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
             if buyers and not sellers:
                 return buyers[:1], {"buyer": buyers[0]}   # the signer buys, from no one named
     if indicator == "equity_share":
+        listed = _bracketed_stake(ctx, fig, site, ms)
+        if listed is not None:
+            return listed
         gapped = _gapped_holder(ctx, fig, ms, siblings)
         if gapped is not None:
             return gapped
