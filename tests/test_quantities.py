@@ -945,3 +945,12 @@ def test_shares_in_brackets_after_the_shareholders_names_are_theirs(nlp_model, s
     got = sorted((q.qualifiers.get("holder"), q.qualifiers.get("asset"), q.value) for q in figures(nlp_model, text)
                  if q.indicator == "equity_share")
     assert got == [("Gazprom", asset, 40.0), ("Lukoil", asset, 35.0), ("Moldovagaz", asset, 25.0)]
+
+
+def test_a_total_broken_down_by_suppliers_next_goes_from_each_to_the_importer(nlp_model):
+    text = ("Moldova and Romania share a pipeline.\n\nMoldova imported 3.1 bcm of gas in 2023. Romania was its "
+            "largest supplier with 1.6 bcm, followed by Ukraine with 0.9 bcm and Russia with 0.4 bcm.")
+    got = [(q.value, q.qualifiers.get("from"), q.qualifiers.get("to"))
+           for q in figures(nlp_model, text, published="2024-06-04") if q.indicator == "gas_supply"]
+    assert got == [(3.1, None, "Moldova"), (1.6, "Romania", "Moldova"), (0.9, "Ukraine", "Moldova"),
+                   (0.4, "Russia", "Moldova")]

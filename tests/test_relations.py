@@ -2071,6 +2071,10 @@ def test_states_belonging_to_a_body_are_its_members(model):
     # the exports' owner and destination, told on the noun that is the subject
     ("Moldova's gas exports to Romania rose 5% to 1.5 bcm in 2023, making it Romania's second-largest supplier "
      "after Hungary.", {("Moldova", "Romania", 2), ("Hungary", "Romania", 1)}),
+    # the goods told by the measure, "its" the state the sentence before was about, the rest in order
+    ("Romania imported 5 bcm in 2023. Moldova was its largest supplier with 2 bcm, followed by Hungary with "
+     "1 bcm and Armenia with 0.5 bcm.", {("Moldova", "Romania", 1), ("Hungary", "Romania", 2),
+                                        ("Armenia", "Romania", 3)}),
 ])
 def test_a_supplier_s_rank_told_with_as_or_making_it(model, text, expected):
     found = find(model, text, [*COUNTRIES, ("Hungary", "country", "Hungary")], predicate="supplies")

@@ -1400,6 +1400,24 @@ def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | No
 _OWNER_NOUNS = {"shareholder", "stakeholder", "owner", "partner", "investor", "member"}
 
 
+def _whose_supplier(ctx: Context, site: _Site, exclude: set[str]) -> list[str]:
+    """"its (their) largest supplier", "its largest investor": the state the sentence before was about (its
+    subject), or one named in the possessive."""
+    owner = next((c for t in site.sent if _lemma(t) in SUPPLIER_NOUNS | {"investor", "source", "seller"}
+                  for c in t.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.lower_ in ("its", "their"):
+        named = _subject_before(ctx, site, ("country",))
+        return [named] if named and named not in exclude else []
+    return [_name(m) for m in ctx.mentions_in(owner.idx, owner.idx + len(owner.text), ("country",))
+            if _name(m) not in exclude][:1]
+
+
+_BROKEN_DOWN = re.compile(r"\b(?:largest|biggest|main|top|leading)\s+(?:\w+\s+)?(?:supplier|source|seller)\b"
+                          r"|\bfollowed\s+by\b", re.I)
+
+
 def _bracketed_stake(ctx: Context, fig: Figure, site: _Site, ms: list[Mention]) -> tuple[list[str], dict] | None:
     """"Its shareholders are BP (operator, 29.99%), LUKOIL (19.99%) and TPAO (19%)": a share in brackets after a
     name is that name's; the asset is whose shareholders they are ("its": what the sentence before was about,
@@ -1626,6 +1644,16 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         src = [_actor(gap, indicator)]
         dst = [flow.qualifiers["to"]] if flow.qualifiers.get("to") else []
         return [*src, *dst], {"from": src[0], **({"to": dst[0]} if dst else {})}
+    if indicator in ("gas_supply", "oil_supply", "investment", "arms_sales"):
+        # "Russia was its largest supplier with 21.6 bcm, followed by Azerbaijan with 10.4 bcm and Iran with
+        # 7.2 bcm": the name right before "with" is whose figure it is, going where the figures go
+        listed = next((m for m in ms if m.type in ("country", "organization") and m.end <= fig.start and re.fullmatch(
+            r"\s+with\s+(?:(?:about|around|some|over|nearly|almost|approximately|more\s+than)\s+)?",
+            ctx.doc.text[m.end:fig.start])), None)
+        if listed is not None and "followed by" in ctx.doc.text[site.sent.start_char:fig.start]:
+            src = [_actor(listed, indicator)]
+            dst = _whose_supplier(ctx, site, set(src))
+            return [*src, *dst], {"from": src[0], **({"to": dst[0]} if dst else {})}
     said_of = _relative_subject(ctx, ms, site) if indicator == "equity_share" else None
     if said_of is not None:
         src = [_actor(said_of, indicator)]   # "run by A and B, which holds a 30% stake": B holds it
@@ -1653,6 +1681,8 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         # the town the works stand in
         states = {_actor(m, indicator) for m in ms if m.type == "country"}
         dst.sort(key=lambda d: d not in states)
+    if indicator in ("gas_supply", "oil_supply") and src and not dst:
+        dst = _whose_supplier(ctx, site, set(src))   # "Russia was its largest supplier with 21.6 bcm"
     if indicator in ("gas_supply", "oil_supply") and trigger is not None and trigger.pos_ == "NOUN":
         # "wants Azerbaijani supplies to reach 20 bcm", "Azerbaijani gas deliveries": the demonym on the flow
         # names its seller, whoever wants or counts it
@@ -1683,9 +1713,13 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         # ("Romanian arms exports": the demonym may sit on the noun the trigger qualifies)
         heads = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
         src = [n for h in heads for n in _demonym_states(h) if n not in dst][:1]
+    paragraph_end = ctx.doc.text.find("\n", fig.end)
+    after = ctx.doc.text[fig.end:paragraph_end if paragraph_end >= 0 else len(ctx.doc.text)]
     if indicator in ("gas_supply", "oil_supply") and not src and dst and dst[0] in pair and not re.match(
-            r"[^.;]{0,40}?,?\s+(?:of\s+which|including)\b", ctx.doc.text[fig.end:site.sent.end_char]):
-        # (not a total the sentence goes on to break down: "imported 50 bcm, of which Russia supplied 21 bcm")
+            r"[^.;]{0,40}?,?\s+(?:of\s+which|including)\b", ctx.doc.text[fig.end:site.sent.end_char]) \
+            and not _BROKEN_DOWN.search(after[:300]):
+        # (not a total the sentence, or the next, goes on to break down: "imported 50 bcm, of which Russia
+        # supplied 21 bcm"; "imported 50 bcm. Russia was its largest supplier with 21 bcm, followed by ...")
         src = [n for n in pair if n != dst[0]][:1]
     if indicator == "equity_share" and not dst:
         # "the Codru field is run by A and B, which holds 30%": a site the sentence names

@@ -2365,6 +2365,15 @@ _SUPPLY_WORDS = (P.SUPPLIER_NOUNS | P.SUPPLY_VERBS | P.IMPORT_VERBS | _BUYER_NOU
                  | _DEPENDENCE_NOUNS | _ARRIVE_VERBS | {"supply", "delivery", "export", "arm", "account", "take"})
 
 
+def _its_before(tok: Token, ix: Index, exclude: set[str]) -> list[str]:
+    """"Türkiye imported 50 bcm. Russia was its largest supplier": "its" of a clause whose subject is another
+    state is the state the sentence before was about."""
+    prev = ix.previous_sentence(tok.sent)
+    subj = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"] if prev else []
+    found = [ix.name(m) for s in subj[:1] for m in ix.phrase_mentions(s, ("country",))]
+    return [n for n in found[:1] if n not in exclude] or [n for n in ix.refers(tok, ("country",)) if n not in exclude]
+
+
 def _body_told_before(tok: Token, ix: Index, floor: int) -> str | None:
     """The organisation named last before ``tok`` (from character ``floor`` on), or the one a meeting named
     last before is of ("the 10th Summit of the OTS was held ... under the chairmanship of Kazakhstan")."""
@@ -2460,7 +2469,11 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         to = P.pobjs(tok, {"to", "for"}) or (P.pobjs(tok.head, {"to"}) if tok.dep_ in ("attr", "oprd") else [])
         buyers = [n for o in to for n in ix.refers(o, ("country", "organization", "place"))]
         buyers += [n for c in tok.children if c.dep_ == "poss"   # "Europe's largest gas supplier"
-                   for n in ix.refers(c, ("country", "organization", "place"))]
+                   for n in (_its_before(c, ix, set(suppliers)) if c.lower_ in ("its", "their") else
+                             ix.refers(c, ("country", "organization", "place")))]
+        if not goods and any(t.lower_ in ("bcm", "barrels", "bbl") for t in tok.subtree):
+            # "Russia was its largest supplier with 21.6 bcm": the measure says the goods
+            goods = "gas" if any(t.lower_ == "bcm" for t in tok.subtree) else "oil"
         if not goods and tok.head.lemma_.lower() == "become" and to:
             # what it has become a supplier of is told in the clause around ("increasing its arms sales, notably
             # in time becoming a main supplier to Moldova"); else a supplier of unnamed goods
@@ -2476,6 +2489,12 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
             rank = None   # "a primary supplier": one of the main ones, not the first
         _supply(out, suppliers, buyers, sent, {"commodity": goods, "rank": rank})
+        # "..., followed by A with 10.4 bcm and B with 7.2 bcm": they come next, in that order
+        after = list(dict.fromkeys(ix.name(m) for a in tok.children if a.dep_ == "acl" and a.lower_ == "followed"
+                                   for m in ix.mentions_in(a.idx, a.right_edge.idx + len(a.right_edge.text),
+                                                           ("country", "organization"))))
+        for k, n in enumerate(after if rank else []):
+            _supply(out, [n], buyers, sent, {"commodity": goods, "rank": rank + k + 1})
         if rank and rank > 1:
             # "the second biggest supplier ... after Russia": Russia is the first
             before = _ranked_before(tok, ix)
