@@ -954,3 +954,14 @@ def test_a_total_broken_down_by_suppliers_next_goes_from_each_to_the_importer(nl
            for q in figures(nlp_model, text, published="2024-06-04") if q.indicator == "gas_supply"]
     assert got == [(3.1, None, "Moldova"), (1.6, "Romania", "Moldova"), (0.9, "Ukraine", "Moldova"),
                    (0.4, "Russia", "Moldova")]
+
+
+@pytest.mark.parametrize("line, modality", [
+    ("- Trade turnover (2023): $4.1 billion", "actual"),
+    ("- Target trade turnover (2030): $10 billion", "target"),
+    ("- Projected gas exports to Moldova (2027): 2 bcm", "forecast"),
+    ("- Estimated Romanian investment in Moldova: $1.2 billion", "estimate"),
+])
+def test_the_label_that_introduces_a_figure_says_its_modality(nlp_model, line, modality):
+    [q] = figures(nlp_model, "# Moldova–Romania: key figures\n\n" + line + "\n", published="2024-06-10")
+    assert q.modality == modality

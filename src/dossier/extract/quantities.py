@@ -1879,6 +1879,17 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
         if tok.dep_ in ("conj", "ccomp") and tok.tag_ in ("VBD", "VBZ", "VBP") and any(
                 c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in tok.head.children):
             break   # a verb with its own tense shares no "will" with the one it is hung on ("will hold ... counts")
+    # a figure a label introduces ("- Target trade turnover (2030): $15 billion", "Forecast: 20 bcm"): the
+    # label's own word
+    line = text[text.rfind("\n", 0, fig.start) + 1:fig.start]
+    label = re.fullmatch(r"\W*([^:\n]{0,80}):\s*(?:\w+\s+){0,2}\W*", line)
+    for w in re.findall(r"[a-z]+", label.group(1).lower()) if label else []:
+        if w in FORECAST | {"projected", "forecasted"}:
+            return "forecast"
+        if w in TARGET | {"targeted", "planned", "expected"}:
+            return "target"
+        if w in ESTIMATE | {"estimated"}:
+            return "estimate"
     if fig.approx == "estimated":
         return "estimate"
     if fig.approx == "up to" and indicator not in ("capacity", "length") and not any(
