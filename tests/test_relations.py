@@ -1407,6 +1407,18 @@ def test_a_summit_held_under_a_state_s_chairmanship_and_one_handed_the_chairmans
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("first, chair", [
+    ("Prime Minister Ion Rusu visited Iasi in April.", set()),
+    ("Moldova's Minister of Economy Ion Rusu visited Iasi in April.", {("Ion Rusu", "Prut Commission")}),
+])
+def test_the_minister_of_a_portfolio_is_only_one_named_before_with_it(model, first, chair):
+    text = first + "\n\nThe Prut Commission is co-chaired by the Minister of Economy of Moldova."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [("Prut Commission", "organization",
+                                                                  "Prut Commission")], predicate="chairs")
+    assert triples(found) == chair
+
+
+@pytest.mark.model
 def test_a_unit_named_after_a_known_body_s_short_name_is_part_of_it(model):
     text = "The OSCE Prut Group met in Vienna."
     found = find(model, text, [("OSCE Prut Group", "organization", "OSCE Prut Group")], predicate="part_of")

@@ -807,6 +807,10 @@ class Index:
         words = _SAME_POST.get(word, re.escape(word))
         states = {self.name(m) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                   for m in [self.mention(c, ("country",))] if m is not None}
+        # "the Minister of Economy of Azerbaijan": the state and the portfolio the post is told with
+        held = [o for o in pobjs(tok, {"of", "for"}) for o in [o, *pobjs(o, {"of"})]]
+        states |= {self.name(m) for o in held for m in [self.mention(o, ("country",))] if m is not None}
+        portfolio = [o.lower_ for o in held if self.mention(o, ("country",)) is None and o.pos_ in ("PROPN", "NOUN")]
         for m in reversed(self.mentions):
             if m.type != "person" or m.end > tok.idx or m.form not in ("name", "acronym"):
                 continue
@@ -822,6 +826,8 @@ class Index:
                 continue
             if states and not states & {self.name(x) for x in self.mentions_in(lo, hi, ("country",))}:
                 continue   # "the Turkish president" is not the Iranian President named last
+            if any(w not in self.text[lo:hi].lower() for w in portfolio):
+                continue   # "the Minister of Economy" is not the Prime Minister named last
             return self.name(m)
         return None
 
