@@ -965,3 +965,13 @@ def test_a_total_broken_down_by_suppliers_next_goes_from_each_to_the_importer(nl
 def test_the_label_that_introduces_a_figure_says_its_modality(nlp_model, line, modality):
     [q] = figures(nlp_model, "# Moldova–Romania: key figures\n\n" + line + "\n", published="2024-06-10")
     assert q.modality == modality
+
+
+@pytest.mark.parametrize("sentence", [
+    "Romanian contractors have completed 52 projects worth $1.2 billion in the country since 2000.",
+    "Some 1,400 Romanian firms operate in the country.",
+])
+def test_contracts_and_firms_in_the_country_are_in_the_state_named_before(nlp_model, sentence):
+    text = "Moldova has opened its market to Romania. " + sentence
+    got = {tuple(q.subjects) for q in figures(nlp_model, text, published="2024-06-10")}
+    assert got == {("Romania", "Moldova")}

@@ -1284,6 +1284,10 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         owners = [n for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"
                   for o in p.children if o.dep_ == "pobj" for n in _demonym_states(o)]
         countries = _unique(owners + countries)
+    if indicator in ("contracts_value", "contracts_count", "companies_count") and len(countries) < 2:
+        # "Turkish contractors completed 520 projects in the country": the state named before
+        told = _country_told_before(ctx, site, set(countries), anywhere=True)
+        countries = _unique(countries + ([told] if told else []))
     if indicator == "trade_turnover" and len(countries) < 2 and pair:
         bilateral = re.search(r"\b(?:bilateral|mutual|two\s+countries|both\s+countries|between|its|their)\b",
                               site.sent.text, re.I)
@@ -1461,11 +1465,13 @@ def _site_named_before(ctx: Context, site: _Site) -> str | None:
                          lambda m: m.text.split()[-1].lower() == bare.lower_)
 
 
-def _country_told_before(ctx: Context, site: _Site, exclude: set[str]) -> str | None:
+def _country_told_before(ctx: Context, site: _Site, exclude: set[str], anywhere: bool = False) -> str | None:
     """"SOCAR plans to invest $7 billion in the country": "the country" (state, nation) an investment goes
-    into is the state named last before it, within the passage."""
+    into is the state named last before it, within the passage (``anywhere``: "in the country" anywhere in
+    the sentence, not only on the figure's words)."""
     t = site.root
-    into = [o for p in [*t.children, *t.head.children] if p.dep_ == "prep" and p.lower_ in ("in", "into")
+    into = [o for p in (site.sent if anywhere else [*t.children, *t.head.children])
+            if p.dep_ == "prep" and p.lower_ in ("in", "into")
             for o in p.children if o.dep_ == "pobj" and o.tag_ == "NN" and _lemma(o) in ("country", "state", "nation")
             and any(d.lower_ == "the" for d in o.children)]
     if not into:
