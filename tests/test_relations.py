@@ -1775,6 +1775,14 @@ def test_the_holder_of_an_actual_stake_owns_part_of_the_asset():
         ("Moldtrans", "Prut Pipeline", said), ("Ungaz", "Prut Pipeline", said)]
 
 
+def test_a_shareholder_listed_as_operator_runs_the_asset_too():
+    quote = "Its shareholders are Prutgaz (operator, 40%"
+    found = relations.owners_of_shares([_share("Prutgaz", "Codru field", 40, quote),
+                                        _share("Ungaz", "Codru field", 35, quote + "), Ungaz (35%")], [])
+    assert sorted((r.predicate, r.subject) for r in found) == [
+        ("operator_of", "Prutgaz"), ("owner_of", "Prutgaz"), ("owner_of", "Ungaz")]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     ("Romania accounted for 60% of Moldova's arms imports in 2018-2022.", {("Romania", "Moldova", "arms")}),

@@ -1591,9 +1591,11 @@ _SOLD = re.compile(r"\b(?:sold|sells?|selling|divest\w*|exit\w*)\b", re.I)
 def owners_of_shares(figures: list[Quantity], found: list[Relation]) -> list[Relation]:
     """A holder of a stake owns part of the asset ("SOCAR holds 58% in TANAP, BOTAS 30% and BP 12%"): an
     ``owner_of`` for each actual share the figures read that the relations do not state already (not a
-    stake sold: "BP sold its 12% stake")."""
+    stake sold: "BP sold its 12% stake"); one listed as "(operator, 29.99%)" is its ``operator_of`` too."""
     have = {(r.subject, r.object) for r in found if r.predicate == "owner_of"}
+    have_ops = {(r.subject, r.object) for r in found if r.predicate == "operator_of"}
     out: dict[tuple[str, str], Relation] = {}
+    operators: dict[tuple[str, str], Relation] = {}
     for q in figures:
         holder, asset = q.qualifiers.get("holder"), q.qualifiers.get("asset")
         if q.indicator != "equity_share" or q.modality != "actual" or not holder or not asset or holder == asset \
@@ -1603,7 +1605,14 @@ def owners_of_shares(figures: list[Quantity], found: list[Relation]) -> list[Rel
             out[holder, asset].sources += [x for x in q.sources if x not in out[holder, asset].sources]
         else:
             out[holder, asset] = Relation(predicate="owner_of", subject=holder, object=asset, sources=list(q.sources))
-    return list(out.values())
+        if any(_OPERATOR_SHARE.search(src.quote) for src in q.sources) and (holder, asset) not in operators:
+            # "Its shareholders are BP (operator, 29.99%), ...": the holder runs the asset too
+            operators[holder, asset] = Relation(predicate="operator_of", subject=holder, object=asset,
+                                                sources=list(q.sources))
+    return list(out.values()) + [r for k, r in operators.items() if k not in have_ops]
+
+
+_OPERATOR_SHARE = re.compile(r"\(\s*(?:the\s+)?operator\s*[,;:]\s*[\d.,]+\s*(?:%|per\s*cent|percent)$", re.I)
 
 
 def _owned_by_name_before(tok: Token, ix: Index) -> str | None:
