@@ -975,3 +975,14 @@ def test_contracts_and_firms_in_the_country_are_in_the_state_named_before(nlp_mo
     text = "Moldova has opened its market to Romania. " + sentence
     got = {tuple(q.subjects) for q in figures(nlp_model, text, published="2024-06-10")}
     assert got == {("Romania", "Moldova")}
+
+
+@pytest.mark.parametrize("line, indicator, value", [
+    ("- Romanian companies in Moldova: about 1,400", "companies_count", 1400),
+    ("- Romanian companies in Moldova: 1,400 (2023 figure)", None, None),   # the line says more than the count
+])
+def test_a_number_that_is_all_a_labelled_line_gives_counts_the_label_s_noun(nlp_model, line, indicator, value):
+    text = "# Moldova–Romania: key figures\n\n" + line + "\n"
+    got = [(q.indicator, q.value) for q in figures(nlp_model, text, published="2024-06-10")
+           if q.indicator == "companies_count"]
+    assert got == ([(indicator, value)] if indicator else [])

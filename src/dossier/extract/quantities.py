@@ -1039,6 +1039,26 @@ def _site_name(m: Mention) -> bool:
     return m.type == "place" and m.text.split()[-1].lower() in SITE_HEADS
 
 
+def _label_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
+    """"- Turkish companies in Azerbaijan: about 5,000": a bare number that is all a labelled line gives counts
+    the label's head noun (the last plural noun before its first preposition)."""
+    text = ctx.doc.text
+    start = text.rfind("\n", 0, fig.start) + 1
+    end = text.find("\n", fig.end)
+    end = len(text) if end < 0 else end
+    label = re.fullmatch(r"[\s*•-]*([^:\n]{3,80}):\s*(?:(?:about|around|some|over|nearly|almost|more\s+than)\s+)?",
+                         text[start:fig.start])
+    if label is None or text[fig.end:end].strip(" .;"):
+        return None
+    nouns = []
+    for t in ctx.sp.char_span(start + label.start(1), start + label.end(1), alignment_mode="contract") or ():
+        if t.pos_ == "ADP":
+            break
+        if t.tag_ == "NNS":
+            nouns.append(t)
+    return nouns[-1] if nouns else None
+
+
 def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     """The noun a bare number counts ("455 Azerbaijani projects" -> projects), or None."""
     sp = ctx.sp
@@ -1051,6 +1071,9 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         return None
     if first > 0 and sp[first - 1].lower_ in ("top", "first", "last", "bottom", "leading"):
         return None   # "its top three trading partners": a ranking, not a count
+    labelled = _label_noun(ctx, fig, site)
+    if labelled is not None:
+        return labelled
     i = last + 1
     if i < len(sp) and sp[i].lemma_.lower() in CASUALTY and sp[i].tag_ in ("VBN", "JJ") and not (
             i + 1 < len(sp) and sp[i + 1].pos_ in ("NOUN", "PROPN")):
