@@ -1775,6 +1775,13 @@ def test_the_holder_of_an_actual_stake_owns_part_of_the_asset():
         ("Moldtrans", "Prut Pipeline", said), ("Ungaz", "Prut Pipeline", said)]
 
 
+@pytest.mark.model
+def test_more_goods_bought_each_from_its_own_seller_are_supplied_by_each(model):
+    text = "Moldova has bought howitzers from Romania, as well as rocket launchers from Georgia."
+    assert supplied(find(model, text, COUNTRIES)) == {("Romania", "Moldova", "howitzers"),
+                                                      ("Georgia", "Moldova", "launchers")}
+
+
 def test_a_shareholder_listed_as_operator_runs_the_asset_too():
     quote = "Its shareholders are Prutgaz (operator, 40%"
     found = relations.owners_of_shares([_share("Prutgaz", "Codru field", 40, quote),

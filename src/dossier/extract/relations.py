@@ -2614,6 +2614,14 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             n for c in tok.children if c.dep_ == "compound" and _misread_verb(tok)
             for n in ix.refers(c, ("country", "organization"))]
         _supply(out, sellers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
+        if lemma in P.IMPORT_VERBS:
+            # "bought drones from Baykar, as well as rocket launchers from Roketsan": more goods, each from its
+            # own seller (the parser joins them to the verb)
+            for more in (c for c in tok.children if c.i != goods_tok.i and c.dep_ in ("conj", "dobj")
+                         and c.pos_ == "NOUN" and _commodity(c)):
+                others = [n for o in P.pobjs(more, {"from"}) for n in ix.refers(o, ("country", "organization"))]
+                if others:
+                    _supply(out, others, buyers, sent, {"commodity": _commodity(more)})
     elif lemma == "account" and tok.pos_ == "VERB":
         # "Romania accounted for 60% of Moldova's arms imports": a share of a state's imports is supplied
         imports = [g for o in P.pobjs(tok, {"for"}) if o.lemma_.lower() in _SHARE_WORDS or o.like_num
