@@ -1597,7 +1597,7 @@ def _role(ctx: Context, m: Mention, indicator: str, verb: Token | None, figure: 
     if root.dep_ == "nsubj" and verb is not None and verb.pos_ == "VERB" and root.head.i != verb.i \
             and _lemma(root.head) in times.REPORTING:
         # "the pipeline has carried 4 billion barrels, its operator BP said": who tells of what another clause
-        # did (not "the Union announced it would allocate €5 billion": a figure its own words tell)
+        # did (not "the Union announced a grant of €5 billion": a figure its own noun tells)
         return None
     if verb is not None and verb.dep_ == "relcl" and root.i != verb.head.i and root.i not in {
             t.i for t in verb.subtree} and not prep and any(c.tag_ in ("WDT", "WP") for c in verb.children):
