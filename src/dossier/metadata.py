@@ -332,14 +332,14 @@ _GENRE_BY = re.compile(r"(?i)^(?:an?\s+)?(?:interview|analysis|commentary|opinio
                        r"photos?|words|editing)\s+by\s+")
 # A wire's dateline that opens the first paragraph: "Baku, 14 March 2024 — President ...", "KARS, Sept 4,
 # 2023 /Caucasus Wire/ -- Turkish troops ...": the words before the first spaced dash.
-LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
+_LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
 
 
 def lead_dateline_spans(text: str) -> list[tuple[int, int]]:
     """Where a dateline opens a paragraph of ``text`` (see :func:`lead_dateline`): its character spans."""
     out = []
     for m in re.finditer(r"(?:\A|\n\n)(?=\S)", text):
-        d = LEAD_DATELINE.match(text, m.end())
+        d = _LEAD_DATELINE.match(text, m.end())
         if d and dateline(d.group(1)):
             out.append((d.start(1), d.end(1)))
     return out
@@ -347,7 +347,7 @@ def lead_dateline_spans(text: str) -> list[tuple[int, int]]:
 
 def lead_dateline(paragraph: str) -> dict[str, str] | None:
     """The dateline (as :func:`dateline`) that opens a paragraph and ends at a spaced dash, else None."""
-    m = LEAD_DATELINE.match(paragraph.strip())
+    m = _LEAD_DATELINE.match(paragraph.strip())
     return dateline(m.group(1)) if m else None
 
 

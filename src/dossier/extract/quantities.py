@@ -1039,7 +1039,7 @@ def _site_name(m: Mention) -> bool:
     return m.type == "place" and m.text.split()[-1].lower() in SITE_HEADS
 
 
-def _label_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
+def _label_noun(ctx: Context, fig: Figure) -> Token | None:
     """"- Turkish companies in Azerbaijan: about 5,000": a bare number that is all a labelled line gives counts
     the label's head noun (the last plural noun before its first preposition)."""
     text = ctx.doc.text
@@ -1071,7 +1071,7 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
         return None
     if first > 0 and sp[first - 1].lower_ in ("top", "first", "last", "bottom", "leading"):
         return None   # "its top three trading partners": a ranking, not a count
-    labelled = _label_noun(ctx, fig, site)
+    labelled = _label_noun(ctx, fig)
     if labelled is not None:
         return labelled
     i = last + 1
@@ -1424,9 +1424,6 @@ def _line_named_before(ctx: Context, site: _Site, exclude: set[str]) -> str | No
     return _named_before(ctx, site, owned[0].idx, ("infrastructure",), lambda m: _name(m) not in exclude)
 
 
-_OWNER_NOUNS = {"shareholder", "stakeholder", "owner", "partner", "investor", "member"}
-
-
 def _whose_supplier(ctx: Context, site: _Site, exclude: set[str]) -> list[str]:
     """"its (their) largest supplier", "its largest investor": the state the sentence before was about (its
     subject), or one named in the possessive."""
@@ -1443,6 +1440,9 @@ def _whose_supplier(ctx: Context, site: _Site, exclude: set[str]) -> list[str]:
 
 _BROKEN_DOWN = re.compile(r"\b(?:largest|biggest|main|top|leading)\s+(?:\w+\s+)?(?:supplier|source|seller)\b"
                           r"|\bfollowed\s+by\b", re.I)
+
+
+_OWNER_NOUNS = {"shareholder", "stakeholder", "owner", "partner", "investor", "member"}
 
 
 def _bracketed_stake(ctx: Context, fig: Figure, site: _Site, ms: list[Mention]) -> tuple[list[str], dict] | None:

@@ -1217,7 +1217,7 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             and not P.is_hypothetical(tok.head)
         if handed and lemma != "presidency":
             # "Kazakhstan handed over the chairmanship (of the OTS) to Kyrgyzstan": the one it went to holds it,
-            # of the body named, else of the one told before
+            # of the body named, else of the one told before (a presidency handed over may be a state's own)
             orgs = orgs or [b for b in [_body_told_before(tok, ix, max(0, tok.sent.start_char - 600))] if b]
             for s in [n for o in P.pobjs(tok.head, {"to"}) for n in ix.refers(o, ("country", "person"))]:
                 for org in orgs:
