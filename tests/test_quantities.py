@@ -927,6 +927,7 @@ def test_the_company_that_invests_is_the_one_the_sentence_before_was_about(nlp_m
 def test_a_main_clause_s_name_is_no_party_of_a_flow_another_clause_tells(nlp_model, text):
     [q] = [q for q in figures(nlp_model, text, published="2024-06-15") if q.indicator in ("gas_supply", "oil_supply")]
     assert not ({"Romania", "BP"} & set(q.subjects))
+    assert q.subjects and "pipeline" in q.subjects[0]   # the line that carried it
 
 
 def test_cargo_a_line_the_subject_points_back_to_handles_is_counted_for_it(nlp_model):

@@ -634,6 +634,10 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         lines += [n for s in subj if _lemma(s) in _LINE_NOUNS and any(c.dep_ == "det" for c in s.children)
                   for n in [_line_before(ctx, s.idx, _lemma(s))] if n]
         lines += [n for s in subj if s.lower_ == "it" for n in [_line_before(ctx, s.idx)] if n]   # "it carried"
+        # "through TANAP, which has delivered more than 50 bcm": the line the relative clause is said of
+        lines += [_name(m) for s in subj if s.tag_ == "WDT" and verb.dep_ == "relcl"
+                  for m in ctx.mentions_in(verb.head.left_edge.idx, verb.head.idx + len(verb.head.text),
+                                           ("infrastructure",))][-1:]
         subjects = lines[:1]
     if fig.dim == "count":
         heading = _heading_subject(ctx, fig.start)
