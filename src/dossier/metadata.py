@@ -335,14 +335,11 @@ _GENRE_BY = re.compile(r"(?i)^(?:an?\s+)?(?:interview|analysis|commentary|opinio
 _LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
 
 
-def lead_dateline_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4)   # the time and entity readers both ask, of the same document
+def lead_dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where a dateline opens a paragraph of ``text`` (see :func:`lead_dateline`): its character spans."""
-    out = []
-    for m in re.finditer(r"(?:\A|\n\n)(?=\S)", text):
-        d = _LEAD_DATELINE.match(text, m.end())
-        if d and dateline(d.group(1)):
-            out.append((d.start(1), d.end(1)))
-    return out
+    return tuple((d.start(1), d.end(1)) for m in re.finditer(r"(?:\A|\n\n)(?=\S)", text)
+                 if (d := _LEAD_DATELINE.match(text, m.end())) and dateline(d.group(1)))
 
 
 def lead_dateline(paragraph: str) -> dict[str, str] | None:
