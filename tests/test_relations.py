@@ -2152,3 +2152,42 @@ def test_a_site_named_with_its_kind_word_lies_in_the_place_after_it(model):
     found = find(model, text, [("Petrom", "organization", "Petrom"), ("Cahul", "place", "Cahul"),
                                ("Vestra refinery", "infrastructure", "Vestra refinery")], predicate="located_in")
     assert triples(found) == {("Vestra refinery", "Cahul")}
+
+
+@pytest.mark.model
+def test_a_post_told_in_a_clause_on_what_the_person_is(model):
+    text = "Ion Rusu (born 4 May 1961) is a Moldovan politician who served as Minister of Culture of Moldova " \
+           "from 2009 to 2014."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"),
+                 [("4 May 1961", "1961-05-04"), ("from 2009 to 2014", "2009", "2014")], predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers, r.time) for r in found] == [
+        ("Ion Rusu", "Minister of Culture", {"of": "Moldova"}, "2009/2014")]
+
+
+@pytest.mark.model
+def test_a_clause_on_what_someone_else_is_tells_no_post_of_the_person(model):
+    text = "Ion Rusu met a Romanian writer who served as Minister of Culture of Romania from 2009 to 2014."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu"), [("from 2009 to 2014", "2009", "2014")],
+                 predicate="position_held", unplaced=True)
+    assert found == []
+
+
+@pytest.mark.model
+def test_a_portfolio_named_after_a_body_is_part_of_the_title(model):
+    text = "Ion Rusu, Moldova's Minister for EU Affairs, met Anna Petrova, head of the EU Delegation."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [
+        ("EU", "organization", "European Union")], predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Ion Rusu", "Minister for EU Affairs", "Moldova"), ("Anna Petrova", "head", "European Union")}
+
+
+@pytest.mark.model
+def test_he_served_in_a_later_paragraph_of_a_page_about_one_person(model):
+    text = "Ion Rusu is a Moldovan politician.\n\nFrom 2009 to 2012 he served as President of the Prut " \
+           "Assembly.\n\nHe met Anna Petrova in 2015.\n\nIn 2016 he was President of the Dniester Council."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [
+        ("Prut Assembly", "organization", "Prut Assembly"), ("Dniester Council", "organization", "Dniester Council")],
+        [("From 2009 to 2012", "2009", "2012"), ("2015", "2015"), ("2016", "2016")], predicate="position_held")
+    # (not the last paragraph: two people are named before it)
+    assert [(r.subject, r.object, r.qualifiers, r.time) for r in found] == [
+        ("Ion Rusu", "President", {"of": "Prut Assembly"}, "2009/2012")]

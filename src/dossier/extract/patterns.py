@@ -285,6 +285,12 @@ def along_with(verb: Token) -> list[Token]:
     return list(dict.fromkeys(out))
 
 
+def what_subject_is(noun: Token, subject: Token) -> bool:
+    """Whether ``noun`` says what ``subject`` is ("X is a politician who served as minister from 2015 to
+    2023"): a clause on it tells of the subject."""
+    return noun.dep_ == "attr" and subject.dep_ == "nsubj" and subject.head.i == noun.head.i
+
+
 def describes_another(a: Anchored, anchor: Token, own: Callable[[Token], bool] | None = None) -> bool:
     """A stretch of time told of someone or something else in the sentence, in a clause or apposition of
     its own ("X, who was prime minister from 2003 to 2013, visited Y"; "X, minister since 2019, said ..."):
@@ -303,7 +309,7 @@ def describes_another(a: Anchored, anchor: Token, own: Callable[[Token], bool] |
     while t.i not in above and t.head.i != t.i:
         # (not one of a phrase the anchor is in: "during X's first term as president (2000-08)")
         if t.dep_ in ("relcl", "appos", "acl") and t.head.i not in above \
-                and not (own is not None and own(t.head)):
+                and not (own is not None and own(t.head)) and not what_subject_is(t.head, anchor):
             return True
         t = t.head
     return False
@@ -1026,9 +1032,9 @@ def _in_other_relative_clause(tok: Token, other: Token) -> bool:
     nor tells of it ("Gul, who was foreign minister in 2003")."""
     for a in [tok, *tok.ancestors]:
         if a.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in a.subtree):
-            told = relative_head(a).i   # (of the noun ``other`` is in apposition to: "his son X, who ...")
-            return not (a.left_edge.i <= other.i <= a.right_edge.i) and told != other.i and not (
-                other.dep_ == "appos" and other.head.i == told)
+            head = relative_head(a)   # (of the noun ``other`` is in apposition to: "his son X, who ...")
+            return not (a.left_edge.i <= other.i <= a.right_edge.i) and head.i != other.i and not (
+                other.dep_ == "appos" and other.head.i == head.i) and not what_subject_is(head, other)
     return False
 
 

@@ -252,6 +252,9 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         times = ix.sentence_times(sent)
         words = set(p.role.lower().split())
         mine = [a for a in times if not P.describes_another(a, p.span.root, lambda t, w=words: t.lower_ in w)]
+        # (nor the day the person was born: "X (born 5 February 1968) is a politician who served as ...")
+        mine = [a for a in mine if not any(t.lemma_.lower() == "bear" and t.dep_ in ("acl", "relcl", "appos")
+                                           for t in [a.token, *a.token.ancestors])]
         # (nor a tenure in the apposition after another name, wherever the parser hangs it: "by X, Moldova's
         # prime minister from 2019 to 2020, and Romanian Prime Minister Y")
         ends = [q.span.end_char for q in found if q.person != p.person and q.span.sent == sent]
@@ -276,11 +279,14 @@ def _pronoun_posts(ix: Index) -> list[_Position]:
     out = []
     for sent in ix.sentences():
         subj = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")
-                     and t.head.lemma_.lower() in ("be", "become", "remain")), None)
+                     and t.head.lemma_.lower() in ("be", "become", "remain", "serve")), None)
         if subj is None:
             continue
         floor = ix.paragraph_start(sent.start_char)
         people = {ix.name(m) for m in ix.mentions_in(floor, sent.start_char, ("person",)) if m.form != "title"}
+        if not people:
+            # (a paragraph opening with "he" in a page about one person: "From 2010 to 2012 he was ...")
+            people = {ix.name(m) for m in ix.mentions_in(0, sent.start_char, ("person",)) if m.form != "title"}
         if len(people) != 1:
             continue
         span = sent.doc[subj.i:subj.i + 1]
@@ -809,6 +815,10 @@ def _title_copula(span: Span, ix: Index):
     told = [root, *([root.head] if root.dep_ == "appos" else [])]
     verbs += [c for t in told for c in t.children if c.dep_ == "relcl" and c.i > root.i and any(
         s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
+    # "X is a Turkish politician who served as foreign minister": the clause on what X is tells the post
+    verbs += [c for v in verbs[:1] if v.lemma_.lower() == "be" for a in P.children(v, ("attr",))
+              if not _title_word(a) for c in a.children if c.dep_ == "relcl" and any(
+                  s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in ("who", "that") for s in c.children)]
     for verb in verbs:
         if verb.lemma_.lower() in _HEAD_VERBS and not P.is_hypothetical(verb):
             # "X, who heads the Prut Agency", "X leads the Prut Party": the body's head or leader
@@ -956,6 +966,10 @@ _ROLE_MODIFIERS = {"senior", "honorary", "visiting", "nonresident", "non-residen
                    "associate"}
 
 
+# what a name before them makes a portfolio of ("EU Affairs", "Diaspora Relations", "European Integration")
+_PORTFOLIO_NOUNS = {"affairs", "relations", "integration", "cooperation", "matters", "issues"}
+
+
 def _read_title(phrase: list[Token], ix: Index, person: Span):
     """(role, of, countries named) from a title phrase, or None when it holds no title.
 
@@ -1012,6 +1026,14 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                 of = org[0] if of is None or t.lower_ == "of" or profession else of
                 break
             if m is not None:
+                k = j
+                while k < len(post) and ix.name_mention(post[k]) is m:
+                    k += 1
+                if k < len(post) and post[k].lower_ in _PORTFOLIO_NOUNS:
+                    # "Minister of EU Affairs", "Minister for Caucasus Relations": a portfolio, not the body
+                    role_toks += post[i:k + 1]
+                    i = k + 1
+                    continue
                 if m.type == "country":
                     claimed.append(ix.name(m))
                 of = ix.name(m) if of is None or m.type == "organization" else of
