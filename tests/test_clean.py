@@ -482,3 +482,14 @@ def test_words_a_scrape_ran_together_get_their_space_back(tmp_path):
     assert "balance between Moldova and Ukraine with an iPhone bought on eBay." in doc.text
     quotes = {r.quote for r in doc.repairs if r.kind == "scrape_artifact"}
     assert {"2020CHISINAU", "betweenMoldova"} <= quotes
+
+
+@pytest.mark.parametrize("block", [
+    # (a line this long runs on into the next: one unit of two lines)
+    "Public Information Department, Prut Ministry of Energy\nTbilisi, 12 October 2023",
+    "Public Information Department, Prut Ministry of Energy\n12 October 2023"])
+def test_a_senders_block_of_lines_gives_the_date_and_publisher(tmp_path, block):
+    page = "# Pipelines in the Caucasus\n\n" + block + "\n\n" + BODY
+    doc = cleaned(tmp_path, "page.md", page)
+    assert (doc.published, doc.publisher) == ("2023-10-12", "Public Information Department, Prut Ministry of Energy")
+    assert doc.text.startswith(P1)

@@ -466,20 +466,29 @@ _LABEL_DATE = re.compile(r"(?i)^(?:publication date|published(?: on)?|date|poste
 _LABEL_AUTHOR = re.compile(r"(?i)^(?:authors?|written by|by)\s*:?\s*(.*)$")
 
 
+def _lines(unit: str) -> list[str]:
+    """A lead unit, or the lines of a sender's block of a few ("Ministry of Foreign Affairs\nBaku, 7 June
+    2024"), each of which may be a date line."""
+    lines = unit.strip().splitlines()
+    return [unit] if len(lines) == 1 else lines if len(lines) <= 3 else []
+
+
 def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Meta:
     """Title, byline and date from the lines before the article body; labelled ones from the lines after."""
     meta = Meta()
     first = next((i for i, c in enumerate(classes) if c == "good"), len(texts))
     last = max((i for i, c in enumerate(classes) if c == "good"), default=len(texts))
     lead = [i for i in range(first) if classes[i] in ("short", "near")]
-    dates = [(i, d) for i in lead if len(texts[i].split()) <= 8 and (d := parse_date(texts[i]))]
+    dated = [(i, line, d) for i in lead for line in _lines(texts[i][:400])
+             if len(line.split()) <= 8 and (d := parse_date(line))]
+    dates = [(i, d) for i, _, d in dated]
     names = [(i, n) for i in lead if (n := byline(texts[i]))]
     if dates:
         meta.published = dates[0][1]
         meta.used.add(dates[0][0])
         # "Published 12 June 2025 by Caspian Business Post": the publication the date line names too
-        meta.publisher = (dateline(texts[dates[0][0]]) or {}).get("publisher")
-    elif parts := next(((i, d) for i in lead if (d := dateline(texts[i]))), None):
+        meta.publisher = (dateline(dated[0][1]) or {}).get("publisher")
+    elif parts := next(((i, d) for i in lead for line in _lines(texts[i][:400]) if (d := dateline(line))), None):
         dates = [(parts[0], parts[1]["published"])]   # "Baku, 26 September 2023, Regional Energy Wire"
         meta.published, meta.publisher = parts[1]["published"], parts[1].get("publisher")
         if parts[1].get("author"):
@@ -506,9 +515,11 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
             meta.author = name
             meta.used.add(i)
             break
-    for i in lead:   # "Directorate-General for Energy" on its own line by the date: the publishing body
-        line = texts[i].strip(" \t*•-–")
-        if i not in meta.used and i != title_at and not re.search(r"[.!?:]$", line) \
+    # "Directorate-General for Energy" on its own line by the date, or in the date's block ("Press Office of
+    # the Ministry\nBaku, 7 June 2024"): the publishing body
+    for i, line in ((k, x.strip(" \t*•-–")) for k in lead for x in _lines(texts[k])):
+        block = i in meta.used and "\n" in texts[i].strip() and dateline(line) is None
+        if (i not in meta.used or block) and i != title_at and not re.search(r"[.!?:]$", line) \
                 and organisation_byline(line) and "://" not in line and parse_date(line) is None:
             meta.publisher = meta.publisher or line
             meta.used.add(i)
