@@ -2191,3 +2191,31 @@ def test_he_served_in_a_later_paragraph_of_a_page_about_one_person(model):
     # (not the last paragraph: two people are named before it)
     assert [(r.subject, r.object, r.qualifiers, r.time) for r in found] == [
         ("Ion Rusu", "President", {"of": "Prut Assembly"}, "2009/2012")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ion Rusu, Minister of Foreign Affairs of Moldova: Dear colleagues, welcome to Chisinau.",
+    "Ion Rusu (Minister of Foreign Affairs of Moldova): We held talks today."])
+def test_a_speakers_label_in_a_transcript(model, text):
+    # (the recogniser may take the title alone for a person's name)
+    found = find(model, text, COUNTRIES + persons("Ion Rusu") + [
+        ("Minister of Foreign Affairs", "person", "Minister of Foreign Affairs", "title")], predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [
+        ("Ion Rusu", "Minister of Foreign Affairs", {"of": "Moldova"})]
+
+
+@pytest.mark.model
+def test_a_portfolio_taken_for_a_body_is_part_of_the_title(model):
+    found = find(model, "Ion Rusu, Minister of Foreign Affairs of Moldova, said the talks went well.",
+                 COUNTRIES + persons("Ion Rusu") + [("Foreign Affairs", "organization", "Foreign Affairs")],
+                 predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [
+        ("Ion Rusu", "Minister of Foreign Affairs", {"of": "Moldova"})]
+
+
+@pytest.mark.model
+def test_a_journal_named_after_a_portfolio_stays_the_body(model):
+    found = find(model, "Ion Rusu, editor of Foreign Affairs, said so.", persons("Ion Rusu") + [
+        ("Foreign Affairs", "organization", "Foreign Affairs")], predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers) for r in found] == [("Ion Rusu", "editor", {"of": "Foreign Affairs"})]

@@ -742,8 +742,10 @@ def _title_after(span: Span, ix: Index):
     """"X, then the Minister of Trade of the Republic of Turkey,", "X, the Turkish Ambassador to Baku"."""
     doc = span.doc
     k = span.end
-    if k >= span.sent.end or doc[k].text != ",":
+    # ("X (Minister of Foreign Affairs of Y): ..." in a transcript)
+    if k >= span.sent.end or doc[k].text not in (",", "("):
         return None
+    bracket = doc[k].text == "("
     k += 1
     if span.root.dep_ in ("dobj", "pobj") and span.root.head.dep_ == "advcl" and any(
             t.dep_ in ("nsubj", "nsubjpass") and t.head.i == span.root.head.head.i for t in doc[k:k + 6]):
@@ -752,7 +754,7 @@ def _title_after(span: Span, ix: Index):
     while k < span.sent.end:
         t = doc[k]
         m = ix.name_mention(t)
-        if m is not None and m.type == "person":
+        if m is not None and m.type == "person" and m.form != "title":
             if any(_title_word(r) for r in right) and right[-1].lower_ in ("to", "of") or (
                     len(right) > 1 and right[-2].lower_ in ("to", "of") and _title_word(right[-1])):
                 # "X, foreign policy adviser to President Y,": the title ends where Y's begins
@@ -779,7 +781,9 @@ def _title_after(span: Span, ix: Index):
             continue
         break
     k = _time_phrase_end(doc, k, ix, span.sent.end)   # "X, Armenia's prime minister since 2018,"
-    if k < span.sent.end and doc[k].text not in (",", ".", ")", ";", "—", "–") and doc[k].pos_ != "VERB":
+    # (a speaker's label in a transcript ends at a colon: "X, Minister of Foreign Affairs of Y: Thank you")
+    ends = (")",) if bracket else (",", ".", ")", ";", "—", "–", ":")
+    if k < span.sent.end and doc[k].text[:1] not in ends and (bracket or doc[k].pos_ != "VERB"):
         return None
     return _read_title(right, ix, span)
 
@@ -968,6 +972,7 @@ _ROLE_MODIFIERS = {"senior", "honorary", "visiting", "nonresident", "non-residen
 
 # what a name before them makes a portfolio of ("EU Affairs", "Diaspora Relations", "European Integration")
 _PORTFOLIO_NOUNS = {"affairs", "relations", "integration", "cooperation", "matters", "issues"}
+_PORTFOLIO_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,2}(?:Affairs|Relations|Integration|Cooperation)")
 
 
 def _read_title(phrase: list[Token], ix: Index, person: Span):
@@ -1033,6 +1038,11 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                     # "Minister of EU Affairs", "Minister for Caucasus Relations": a portfolio, not the body
                     role_toks += post[i:k + 1]
                     i = k + 1
+                    continue
+                if m.type == "organization" and not profession and _PORTFOLIO_NAME.fullmatch(ix.text[m.start:m.end]):
+                    # (nor a portfolio the recogniser took for a body: "Minister of [Foreign Affairs] of Y")
+                    role_toks += post[i:k]
+                    i = k
                     continue
                 if m.type == "country":
                     claimed.append(ix.name(m))
