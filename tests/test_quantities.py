@@ -637,6 +637,19 @@ def test_a_figure_it_is_told_with_goes_on_the_figure_of_the_sentence_before(nlp_
                    ("investment", 2.3e9, ("Romania", "Moldova"), "2023")}
 
 
+@pytest.mark.parametrize("goal", [
+    "Our goal, set by the two presidents, is $15 billion.",
+    "The two countries aim to raise it to $15 billion.",
+    "The plan is to bring this figure to $15 billion."])
+def test_a_goal_for_the_figure_of_the_sentence_before_is_its_target(nlp_model, goal):
+    text = "Trade between Moldova and Romania reached $4.3 billion in 2023. " + goal + \
+        " The goal of the new fund is $2 billion. The company raised $9 million."
+    got = {(q.indicator, q.value, tuple(q.subjects), q.modality) for q in figures(nlp_model, text)
+           if q.value != 9e6}
+    assert got == {("trade_turnover", 4.3e9, ("Moldova", "Romania"), "actual"),
+                   ("trade_turnover", 15e9, ("Moldova", "Romania"), "target")}
+
+
 def test_servicemen_are_counted_though_the_tagger_calls_the_word_singular(nlp_model):
     [q] = figures(nlp_model, "Romania's defence ministry said 50 of its servicemen had died.")
     assert (q.indicator, q.value, q.label) == ("count", 50, "servicemen") and "Romania" in q.subjects

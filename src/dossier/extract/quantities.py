@@ -567,12 +567,25 @@ _LEVEL_VERBS = {"stand", "reach", "amount", "total", "be", "rise", "grow", "incr
                 "exceed", "climb", "jump", "top", "hit", "surpass", "decrease", "shrink"}
 
 
+# what a goal is ("the goal is $15 billion"), and what brings a figure to a level ("to raise it to $15 billion")
+_GOAL_NOUNS = {"goal", "target", "aim", "objective", "ambition"}
+_RAISE_VERBS = {"raise", "increase", "bring", "boost", "double", "triple", "lift", "take", "push", "grow"}
+
+
 def _it_goes_on(site: _Site, before: list[Quantity], unit: str) -> Quantity | None:
     """"Trade reached $4.3 billion in 2023. In January–February 2024 it stood at $612 million.": the
-    figure "it" is told with is the one of the sentence before, of the same unit."""
+    figure "it" is told with is the one of the sentence before, of the same unit; so is a goal's ("Our goal
+    is $15 billion", "The two countries aim to raise it to $15 billion")."""
     verb = _verb(site) or (site.root.head if site.root.head.pos_ == "AUX" else None)
-    if verb is None or _lemma(verb) not in _LEVEL_VERBS or not any(
-            c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    level = _lemma(verb) in _LEVEL_VERBS and any(c.lower_ == "it" for c in subjects)
+    goal = _lemma(verb) == "be" and site.root.dep_ == "attr" and any(
+        _lemma(c) in _GOAL_NOUNS and not any(x.dep_ == "prep" for x in c.children) for c in subjects)
+    raised = _lemma(verb) in _RAISE_VERBS and site.root.dep_ == "pobj" and site.root.head.lower_ == "to" \
+        and any(c.dep_ == "dobj" and (c.lower_ in ("it", "this") or _lemma(c) == "figure") for c in verb.children)
+    if not (level or goal or raised):
         return None
     return next((q for q in reversed(before) if q.unit == unit and q.indicator in (
         "trade_turnover", "investment", "gas_supply", "oil_supply", "contracts_value", "arms_sales")), None)
@@ -1891,6 +1904,8 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
         words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg"))]
         if tok.dep_ == "pobj" or tok.dep_ == "prep":
             words = [tok]
+        if _lemma(tok) == "be":   # "Our goal is $15 billion", "The plan is to bring it to $15 billion"
+            words += [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _lemma(c) in TARGET]
         for w in words:
             lemma = _lemma(w)
             if lemma in FORECAST and not (lemma == "project" and w.pos_ == "NOUN"):
