@@ -2219,3 +2219,16 @@ def test_a_journal_named_after_a_portfolio_stays_the_body(model):
     found = find(model, "Ion Rusu, editor of Foreign Affairs, said so.", persons("Ion Rusu") + [
         ("Foreign Affairs", "organization", "Foreign Affairs")], predicate="position_held")
     assert [(r.subject, r.object, r.qualifiers) for r in found] == [("Ion Rusu", "editor", {"of": "Foreign Affairs"})]
+
+
+@pytest.mark.model
+def test_a_ministers_field_taken_for_a_body_and_a_body_with_its_acronym(model):
+    text = "Ion Rusu, president of Moldova's Prut Industry Agency (PIA), met Anna Petrova, Romania's Minister " \
+           "of Defence Industry, and Vasile Ceban, Minister of the Prut Industry Agency."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova", "Vasile Ceban") + [
+        ("Prut Industry Agency", "organization", "Prut Industry Agency"),
+        ("PIA", "organization", "Prut Industry Agency"),
+        ("Defence Industry", "organization", "Defence Industry")], predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Ion Rusu", "president", "Prut Industry Agency"), ("Anna Petrova", "Minister of Defence Industry", "Romania"),
+        ("Vasile Ceban", "Minister", "Prut Industry Agency")}

@@ -781,6 +781,9 @@ def _title_after(span: Span, ix: Index):
             continue
         break
     k = _time_phrase_end(doc, k, ix, span.sent.end)   # "X, Armenia's prime minister since 2018,"
+    if not bracket and k + 2 < span.sent.end and doc[k].text == "(" and doc[k + 2].text[:1] == ")" \
+            and ix.name_mention(doc[k + 1]) is not None:
+        k += 2 + (doc[k + 2].text == ")")   # "X, president of Y's Defence Industry Agency (SSB),"
     # (a speaker's label in a transcript ends at a colon: "X, Minister of Foreign Affairs of Y: Thank you")
     ends = (")",) if bracket else (",", ".", ")", ";", "—", "–", ":")
     if k < span.sent.end and doc[k].text[:1] not in ends and (bracket or doc[k].pos_ != "VERB"):
@@ -973,6 +976,19 @@ _ROLE_MODIFIERS = {"senior", "honorary", "visiting", "nonresident", "non-residen
 # what a name before them makes a portfolio of ("EU Affairs", "Diaspora Relations", "European Integration")
 _PORTFOLIO_NOUNS = {"affairs", "relations", "integration", "cooperation", "matters", "issues"}
 _PORTFOLIO_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,2}(?:Affairs|Relations|Integration|Cooperation)")
+_PORTFOLIO_TITLES = {"minister", "commissioner", "deputy", "ministers"}
+
+
+def _portfolio(name: str, role: list[Token], first: Token) -> bool:
+    """Whether an organisation's name after "of" in a title is a portfolio ("Minister of [Foreign Affairs]",
+    "Minister of [Defence Industry]"): a "... Affairs" name, or a minister's field of a few capitalised words
+    named without "the" that no word makes a body."""
+    if _PORTFOLIO_NAME.fullmatch(name):
+        return True
+    words = name.split()
+    return any(t.lower_ in _PORTFOLIO_TITLES for t in role) and first.nbor(-1).lower_ in ("of", "for") \
+        and len(words) <= 3 and all(w[:1].isupper() and not w.isupper() and w.lower() not in P.ORG_HEADS
+                                    for w in words)
 
 
 def _read_title(phrase: list[Token], ix: Index, person: Span):
@@ -1039,7 +1055,8 @@ def _read_title(phrase: list[Token], ix: Index, person: Span):
                     role_toks += post[i:k + 1]
                     i = k + 1
                     continue
-                if m.type == "organization" and not profession and _PORTFOLIO_NAME.fullmatch(ix.text[m.start:m.end]):
+                if m.type == "organization" and not profession \
+                        and _portfolio(ix.text[m.start:m.end], role_toks, post[j]):
                     # (nor a portfolio the recogniser took for a body: "Minister of [Foreign Affairs] of Y")
                     role_toks += post[i:k]
                     i = k
