@@ -299,6 +299,18 @@ def test_receiving_a_delegation_is_meeting_the_one_who_heads_it(model):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A delegation of the Prut Assembly led by Speaker Levan Beridze arrived in Tbilisi on 5 March 2024.",
+    "A Georgian delegation headed by Levan Beridze visited Tbilisi on 5 March 2024.",
+    "A delegation led by Levan Beridze travelled to Tbilisi on 5 March 2024."])
+def test_a_delegation_visiting_is_the_one_who_leads_it(model, text):
+    e = one(find(model, text, COUNTRIES + persons("Levan Beridze") + [
+        ("Tbilisi", "place", "Tbilisi"), ("Prut Assembly", "organization", "Prut Assembly")],
+        [("5 March 2024", "2024-03-05")]), "visit")
+    assert (e.participants, e.place, e.date) == (["Levan Beridze"], "Tbilisi", "2024-03-05")
+
+
+@pytest.mark.model
 def test_one_who_is_somewhere_for_talks_with_another_takes_part(model):
     text = "Foreign Minister Ion Rusu was in Tbilisi on Monday for talks with Levan Beridze."
     e = one(find(model, text, COUNTRIES + persons("Ion Rusu", "Levan Beridze") + [("Tbilisi", "place", "Tbilisi")],

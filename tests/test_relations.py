@@ -312,6 +312,15 @@ def test_the_head_of_a_states_delegation_is_its_official(model):
 
 
 @pytest.mark.model
+def test_the_head_of_a_bodys_delegation_holds_the_post_of_that_body(model):
+    text = "A delegation of the Prut Assembly led by Speaker Levan Beridze arrived in Chisinau."
+    found = find(model, text, COUNTRIES + persons("Levan Beridze") + [
+        ("Prut Assembly", "organization", "Prut Assembly")], predicate="position_held")
+    assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
+        ("Levan Beridze", "Speaker", "Prut Assembly")}
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Ion Rusu is Director of the Alpha Studies research group at the Beta Institute.",
     "Ion Rusu, Director of the Alpha Studies research group at the Beta Institute, said so.",

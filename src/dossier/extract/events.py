@@ -914,8 +914,9 @@ def _independence(tok: Token, ix: Index) -> list[_Draft]:
 
 def _visit(tok: Token, ix: Index) -> list[_Draft]:
     lemma = tok.lemma_.lower()
+    # ("A delegation led by Speaker X arrived in Baku", "visited": who leads the delegation)
     if lemma in P.VISIT_VERBS and tok.pos_ == "VERB" and tok.dep_ != "amod":
-        who = [n for s in P.subject_of(tok) for n in ix.refers(s)]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s) or _delegation_head(s, ix)]
         where = [ix.name(m) for o in P.children(tok, ("dobj",)) for m in ix.phrase_mentions(o, ("place", "country"))]
         out = []
         # "after visiting Turkiye and Iran": a visit to each (before the one the clause dates: only a time
@@ -975,14 +976,15 @@ def _visit(tok: Token, ix: Index) -> list[_Draft]:
     elif (lemma in P.TRAVEL_VERBS and tok.pos_ == "VERB") or (lemma in P.STAY_VERBS and _scheduled_stay(tok, ix)):
         preps = {"to"} if lemma in P.TRAVEL_VERBS else {"in"}
         where = [ix.name(m) for o in P.pobjs(tok, preps) for m in ix.phrase_mentions(o, ("place", "country"))]
-        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person",))]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person",)) or _delegation_head(s, ix)]
         if who and where:
             d = _Draft("visit", tok, place=where[0])
             d.add(*who)
             return [d]
     elif lemma in P.ARRIVE_VERBS and tok.pos_ == "VERB":
         where = [ix.name(m) for o in P.pobjs(tok, {"in", "at"}) for m in ix.phrase_mentions(o, ("place", "country"))]
-        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "organization"))]
+        who = [n for s in P.subject_of(tok) for n in ix.refers(s, ("person", "organization"))
+               or _delegation_head(s, ix)]
         if who and where:
             d = _Draft("visit", tok, place=where[0])
             d.add(*who)

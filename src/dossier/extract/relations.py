@@ -603,6 +603,8 @@ def _delegation_of(tok: Token, ix: Index) -> str | None:
     if group.lemma_.lower() not in ("delegation", "team", "mission"):
         return None
     states = [n for c in group.children if c.dep_ in ("amod", "compound", "poss") for n in ix.refers(c, ("country",))]
+    # ("a delegation of the Grand National Assembly led by Speaker X": the body's)
+    states = states or [n for o in P.pobjs(group, {"of"}) for n in ix.refers(o, ("country", "organization"))]
     return states[0] if len(set(states)) == 1 else None
 
 
