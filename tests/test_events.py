@@ -2277,3 +2277,35 @@ def test_the_parties_an_agreement_was_signed_between_sign_it(model):
     found = find(model, text, COUNTRIES + [("Treaty of Iasi", "agreement", "Treaty of Iasi")],
                  [("3 May 1921", "1921-05-03")])
     assert one(found, "agreement_signed").participants == ["Romania"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name", [
+    ("Wednesday, 20 March. Petrom and Transgaz signed a memorandum on the supply of 1.5 bcm of gas per year "
+     "from 2025.", "memorandum on the supply"),
+    ("Wednesday, 20 March. Petrom and Transgaz signed a protocol on consultations between their boards for "
+     "2025–2027.", "protocol on consultations")])
+def test_when_what_is_signed_runs_does_not_date_the_signing(model, text, name):
+    orgs = [("Petrom", "organization", "Petrom"), ("Transgaz", "organization", "Transgaz")]
+    times = [("Wednesday, 20 March", "2024-03-20"), ("2025–2027", "2025", "2027"), ("2025", "2025")]
+    e = one(find(model, text, orgs, times), "agreement_signed")
+    # (nor does a name end on the word before a number or a pronoun it leaves out)
+    assert (e.name, e.date, e.participants) == (name, "2024-03-20", ["Petrom", "Transgaz"])
+
+
+@pytest.mark.model
+def test_a_ratification_is_not_dated_by_the_signing_it_tells_of(model):
+    text = "Thursday, 21 March. The Moldovan parliament ratified the agreement on preferential trade with " \
+           "Romania, signed in Bucharest on 25 February 2020."
+    found = find(model, text, COUNTRIES + [("Bucharest", "place", "Bucharest"), (
+        "agreement on preferential trade", "agreement", "agreement on preferential trade")],
+                 [("Thursday, 21 March", "2024-03-21"), ("25 February 2020", "2020-02-25")])
+    assert (one(found, "agreement_in_force").date, one(found, "agreement_signed").date) == ("2024-03-21", "2020-02-25")
+
+
+@pytest.mark.model
+def test_a_recent_signing_is_not_dated_by_the_sentence_before(model):
+    text = "The refinery topped the 2023 export list. Recently, Petrom and Transgaz signed several contracts."
+    found = find(model, text, [("Petrom", "organization", "Petrom"), ("Transgaz", "organization", "Transgaz")],
+                 [("2023", "2023")])
+    assert one(found, "agreement_signed").date is None

@@ -393,6 +393,10 @@ def _np_text(tok: Token) -> str:
     while lo < tok.i and tok.doc[lo].lower_ in ("various", "several", "some", "many", "new", "recent", "other",
                                                  "numerous", "further", "additional", "more", "two", "three"):
         lo += 1
+    # (the run stops where a dropped word was: "a memorandum on the supply of [1.5] bcm", "on consultations
+    # between [our] ministries": no name ends on the word before it)
+    while hi > tok.i and tok.doc[hi].pos_ in ("ADP", "DET", "CCONJ", "PART"):
+        hi -= 1
     return tok.doc[lo:hi + 1].text
 
 
@@ -499,6 +503,11 @@ def _signed(tok: Token, ix: Index) -> list[_Draft]:
                 # "the Preferential Trade Agreement between the two countries, signed in 2020, ...": the parser
                 # hangs the aside on the last noun of the agreement's phrase
                 things.append(up.head)
+        if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not things and not P.children(tok, ("nsubj",)) \
+                and tok.doc[tok.i - 1].text == ",":
+            # "ratified the agreement on trade with Romania, signed in 2020": the parser may hang the aside on
+            # the verb; it tells of that verb's object
+            things += P.children(tok.head, ("dobj",))
         # "signed X in 2018 and Y in 2023": objects coordinated with the verb itself
         things += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         things += _included(things)   # "signed 11 documents, including a memorandum on X and an agreement on Y"
@@ -2051,6 +2060,7 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     for a in times:
         cands = [d for d in open_ if (not d.own_time_only or _within(a.token, d.anchor))
                  and not ((_since(a) or _deadline(a)) and d.type in _POINT_EVENTS)
+                 and not (_term(a) and d.type == "agreement_signed")
                  and not (d.type == "statement" and _in_what_was_said(a.token, d.anchor))
                  and not P.describes_another(a, d.anchor)]
         if not cands:
@@ -2086,7 +2096,10 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
         if d.time is None and not d.own_time_only:
             for e in drafts:
                 # (or told by the same word: "joined A and B in 2001")
-                if e.time is not None and e is not d and not e.own_time_only and (
+                # (not the signing a ratification tells of: "ratified the agreement, signed on 25 February
+                # 2020")
+                if e.time is not None and e is not d and not e.own_time_only and not (
+                        d.type == "agreement_in_force" and e.type == "agreement_signed") and (
                         e.anchor.i == d.anchor.i or _nested(d.anchor, e.anchor) or _coordinated(d, e)
                         or _coordinated(e, d) or _during_which(d.anchor, e.anchor)):
                     d.time = e.time
@@ -2149,6 +2162,13 @@ def _deadline(a: Anchored) -> bool:
     """"pledged to raise imports to 2 bcm by 2027": the time what was pledged or agreed is due, not the
     time of the pledge."""
     return a.token.dep_ == "pobj" and a.token.head.lower_ == "by" and a.token.head.head.pos_ == "VERB"
+
+
+def _term(a: Anchored) -> bool:
+    """"signed a memorandum on supplies from 2025", "signed a protocol for 2024–2026": when what was signed
+    runs, not when it was signed."""
+    tok = a.token
+    return tok.dep_ == "pobj" and (tok.head.lower_ == "for" or tok.head.lower_ == "from" and not a.time.end_value)
 
 
 def _since(a: Anchored) -> bool:
@@ -2272,7 +2292,7 @@ def _placed_by_visit_that_day(drafts_by_sent: list[tuple[Span, list[_Draft]]], r
                 d.place = places.pop()
 
 
-_AFTERWARDS = {"will", "later", "next", "soon", "would", "since", "afterwards", "subsequently"}
+_AFTERWARDS = {"will", "later", "next", "soon", "would", "since", "afterwards", "subsequently", "recently", "lately"}
 _MOVING_ON = {"depart", "leave", "head", "proceed", "continue", "move"}
 
 
@@ -2286,11 +2306,19 @@ def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, lis
     exactly one, happened then."""
     told = {s.start: drafts for s, drafts in drafts_by_sent}
     for sent, drafts in drafts_by_sent:
-        undated = [d for d in drafts if d.time is None and d.type in _POINT_EVENTS and not d.plural]
-        if not undated or ix.sentence_times(sent) or any(t.lower_ in _AFTERWARDS for t in sent) \
+        undated = [d for d in drafts if d.time is None and d.type in _POINT_EVENTS | {"agreement_in_force"}
+                   and not d.plural]
+        # (a time that could not date them does not stop it: "signed a memorandum on supplies from 2025")
+        # (nor one a clause on a thing told of gives: "ratified the agreement, signed on 25 February 2020")
+        told_of = [e for e in drafts if e.time is not None and (e.anchor.dep_ in ("acl", "relcl") or (
+            e.anchor.dep_ == "advcl" and e.anchor.tag_ == "VBN"))]
+        own = [a for a in ix.sentence_times(sent) if not (_since(a) or _deadline(a)) and not (
+            _term(a) and all(d.type == "agreement_signed" for d in undated)) and not any(
+            e.time is a.time and _within(a.token, e.anchor) for e in told_of)]
+        if not undated or own or any(t.lower_ in _AFTERWARDS for t in sent) \
                 or _SHIFTED.search(sent.text):
-            # "He will later attend ...", "He has since said ...", "The visit came a week after X met Y": a
-            # time other than the one told before
+            # "He will later attend ...", "He has since said ...", "The visit came a week after X met Y",
+            # "recently signed": a time other than the one told before
             continue
         prev = ix.previous_sentence(sent)
         if prev is None:
