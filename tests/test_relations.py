@@ -2241,3 +2241,13 @@ def test_a_ministers_field_taken_for_a_body_and_a_body_with_its_acronym(model):
     assert {(r.subject, r.object, r.qualifiers.get("of")) for r in found} == {
         ("Ion Rusu", "president", "Prut Industry Agency"), ("Anna Petrova", "Minister of Defence Industry", "Romania"),
         ("Vasile Ceban", "Minister", "Prut Industry Agency")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Romania accounted for 13% of Moldova's foreign trade and ranked second among its trading partners after Italy.",
+    "Romania ranked second among Moldova's trading partners after Italy."])
+def test_ranked_among_trading_partners_after_another(model, text):
+    found = find(model, text, COUNTRIES, predicate="trade_partner_rank")
+    assert {(r.subject, r.object, r.qualifiers["rank"]) for r in found} == {
+        ("Romania", "Moldova", 2), ("Italy", "Moldova", 1)}

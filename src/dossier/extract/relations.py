@@ -2740,8 +2740,10 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
 def _ranked_before(tok: Token, ix: Index) -> list[str]:
     """"the second largest supplier after Israel": who comes before, named after "after" on the ranked noun
     (or, as the parser may hang it, on its verb: "was the second largest supplier in 2023 after Israel")."""
-    return list(dict.fromkeys(n for h in (tok, tok.head) for o in P.pobjs(h, {"after"}) for c in P.conjuncts(o)
-                              for n in ix.refers(c, ("country", "organization"))))
+    # (or on the list it ranks among: "ranked second among its trading partners after Italy")
+    among = [o for o in P.pobjs(tok.head, {"among"})]
+    return list(dict.fromkeys(n for h in (tok, tok.head, *among) for o in P.pobjs(h, {"after"})
+                              for c in P.conjuncts(o) for n in ix.refers(c, ("country", "organization"))))
 
 
 # --- trade_partner_rank, ranked -----------------------------------------------------------------
@@ -2761,6 +2763,8 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                                                                 "conj", "dobj", "xcomp"):
                 ranks.append((P.ORDINALS[t.lower_] if not number else int(number.group(1)), t))
         subj = P.children(tok, ("nsubjpass", "nsubj"))
+        if not subj and tok.dep_ == "conj":
+            subj = P.subject_of(tok)   # "X accounted for 13% of Y's trade and ranked second among ..."
         if not P.children(tok, ("nsubjpass",)):
             # "Global Firepower ranked Azerbaijan 59th": the one ranked is the object, not the ranker
             ranked = P.children(tok, ("dobj",)) + [c for _, t in ranks for c in t.children if c.dep_ == "compound"]
@@ -2862,9 +2866,17 @@ def _trade_rank(partner: str, rank: int | None, at: Token, sent: Span, ix: Index
     """``partner`` holds ``rank`` among the trade partners of the state the phrase of ``at`` names
     ("Moldova's second-largest trading partner"), else of the one the text spoke of last."""
     phrase = doc_span(at)
+    ahead = set(_ranked_before(at, ix))   # (who ranks before is no state whose partners they are)
     other = [ix.name(m) for m in ix.mentions_in(phrase.start_char, phrase.end_char, ("country",))
-             if ix.name(m) != partner and not _modifier_only(m, ix)]
+             if ix.name(m) != partner and not _modifier_only(m, ix) and ix.name(m) not in ahead]
     other = [n for c in at.children if c.dep_ == "poss" for n in ix.refers(c, ("country",))] + other
+    its = [t for t in phrase if t.dep_ == "poss" and t.lower_ in ("its", "their")]
+    if its:
+        # "X accounted for 13% of Y's trade and ranked second among its trading partners": the state
+        # named before "its" in the sentence
+        named = [ix.name(m) for m in ix.mentions_in(sent.start_char, its[0].idx, ("country",))
+                 if ix.name(m) != partner and not _modifier_only(m, ix)]
+        other = named[-1:] + other
     if not other:
         prev = [r for r in out.items.values() if r.predicate == "trade_partner_rank"]
         other = [prev[-1].object] if prev else []
