@@ -247,3 +247,12 @@ def test_two_days_running_joined_by_and_are_one_span(nlp_model, text, key, expec
     ctx = Context(doc=Document(path="t.txt", name="t.txt", text=text, published="2024-12-01"), sp=nlp_model(text))
     found = {t.text: (t.value, t.end_value) for t in times.find_times(ctx)}
     assert found[key] == expected
+
+
+def test_the_same_period_of_last_year_is_those_months_a_year_before(nlp_model):
+    text = ("In January–September 2024 trade rose 9% from the same period of last year. Over the same period, "
+            "investment grew. In 2023 exports fell 4% against the same period of the previous year.")
+    got = values(nlp_model, text, published="2024-10-18")
+    assert got == {"January–September 2024": "2024-01/2024-09", "the same period of last year": "2023-01/2023-09",
+                   "Over the same period": "2024-01/2024-09", "2023": "2023",
+                   "the same period of the previous year": "2022"}

@@ -236,10 +236,18 @@ def find_times(ctx: Context) -> list[TimeExpr]:
                 and re.fullmatch(r"\s*(?:to|until|till|through|and|[-–—])\s*", text[c.end:after.start]):
             c = _Cand(c.start, c.end, after.value[:4] + c.value[4:], c.end_value, relative=True)
         if c.anaphor:
-            resolved = _resolve_anaphor(c, [t for t in out if not _recalled(ctx, t)] or out, pub)
+            # (not a compared period: "9% more than in the same period of last year. Over the same period, ...")
+            told = [t for t in out if not _recalled(ctx, t) and not _LAST_YEARS.search(t.text)] or out
+            resolved = _resolve_anaphor(c, told, pub)
             if resolved is None:
                 continue
-            c = resolved
+            same, c = c.anaphor == "same:period", resolved
+            if same and after is not None and _LAST_YEARS.fullmatch(text[c.start:after.end]) \
+                    and re.fullmatch(r"\d{4}(?:-\d\d)?", c.value or ""):
+                # "the same period of last year": those months a year before
+                c = _Cand(c.start, after.end, _year_back(c.value), c.end_value and _year_back(c.end_value),
+                          relative=True)
+                skip = i + 1
         if c.value.startswith("XXXX"):
             year = _narrative_year(text, c, out)
             if year is not None:
@@ -252,6 +260,14 @@ def find_times(ctx: Context) -> list[TimeExpr]:
         out.append(TimeExpr(text=text[c.start:c.end], start=c.start, end=c.end, value=c.value,
                             end_value=c.end_value, relative=c.relative))
     return out
+
+
+_LAST_YEARS = re.compile(r"(?i)(?:(?:in|during|over|for)\s+)?the\s+same\s+period\s+(?:of|in)\s+(?:the\s+)?"
+                         r"(?:last|previous|preceding|prior)\s+year")
+
+
+def _year_back(value: str) -> str:
+    return f"{int(value[:4]) - 1:04d}{value[4:]}"
 
 
 # How far past the publication date a bare "June 10" may lie and still be this year's (a scheduled event);
