@@ -1000,3 +1000,12 @@ def test_a_number_that_is_all_a_labelled_line_gives_counts_the_label_s_noun(nlp_
     got = [(q.indicator, q.value) for q in figures(nlp_model, text, published="2024-06-10")
            if q.indicator == "companies_count"]
     assert got == ([(indicator, value)] if indicator else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova and Romania have mutual investments of over $3 billion.",
+    "Romania and Moldova are close partners. Ion Rusu, Moldova's economy minister, said mutual investments had "
+    "exceeded $3 billion."])
+def test_mutual_investment_is_between_both_with_no_direction(nlp_model, text):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, sorted(q.subjects), q.qualifiers) == ("investment", ["Moldova", "Romania"], {})

@@ -1245,6 +1245,12 @@ _LINE_NOUNS = {"route", "pipeline", "railway", "railroad", "road", "corridor", "
 
 def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: Token | None, pair: list[str],
               siblings: list[Quantity]) -> tuple[list[str], dict]:
+    if indicator == "investment" and trigger is not None and any(
+            c.dep_ == "amod" and c.lower_ in ("mutual", "reciprocal", "bilateral") for c in trigger.children):
+        # "mutual investments exceeded $30 billion": both ways, between the states named (or the pair the
+        # text is about), with no direction
+        countries = _unique([_name(m) for m in _sentence_mentions(ctx, site, ("country",))])
+        return (_unique(countries + pair)[:2] if len(countries) < 2 else countries), {}
     if indicator in ("investment", "arms_sales", "gas_supply", "oil_supply", "equity_share"):
         return _ordered(ctx, fig, site, indicator, trigger, pair, siblings)
     if indicator in ("length", "capacity"):
