@@ -1009,3 +1009,13 @@ def test_a_number_that_is_all_a_labelled_line_gives_counts_the_label_s_noun(nlp_
 def test_mutual_investment_is_between_both_with_no_direction(nlp_model, text):
     [q] = figures(nlp_model, text)
     assert (q.indicator, sorted(q.subjects), q.qualifiers) == ("investment", ["Moldova", "Romania"], {})
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Petrom and Transgaz signed a memorandum on the supply of 1.5 bcm of gas per year to Moldova.", "target"),
+    ("Romania and Moldova signed a contract for the delivery of 2 bcm of gas a year.", "target"),
+    # (what a deal's supplies came to is told as done)
+    ("Under a contract signed in 2020, Romania supplied 1.5 bcm of gas to Moldova in 2023.", "actual")])
+def test_a_supply_a_deal_is_on_is_its_target(nlp_model, text, modality):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.modality) == ("gas_supply", modality)

@@ -1889,6 +1889,7 @@ def _baseline(text: str, fig: Figure, site: _Site) -> bool:
     return site.root.dep_ == "pobj" and site.root.head.lower_ == "from" and _lemma(site.root.head.head) in EXPAND
 
 
+_DEALT = {"supply", "delivery", "purchase", "sale", "export", "import", "transit", "transportation", "shipment"}
 _DEAL_NOUNS = {"deal", "agreement", "contract", "memorandum", "accord", "treaty", "pact", "plan", "commitment"}
 
 
@@ -1907,6 +1908,9 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
                 _lemma(d) in _DEAL_NOUNS for d in [tok.head, *(c for c in tok.head.children if c.dep_ == "dobj")]):
             return "target"   # "signed a deal to buy 50 bcm a year": what the deal is to bring about
+        if tok.pos_ == "NOUN" and _lemma(tok) in _DEALT and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for") \
+                and _lemma(tok.head.head) in _DEAL_NOUNS:
+            return "target"   # "signed a memorandum on the supply of 1.5 bcm a year": what it is to bring
         words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg"))]
         if tok.dep_ == "pobj" or tok.dep_ == "prep":
             words = [tok]
