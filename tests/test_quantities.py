@@ -1019,3 +1019,17 @@ def test_mutual_investment_is_between_both_with_no_direction(nlp_model, text):
 def test_a_supply_a_deal_is_on_is_its_target(nlp_model, text, modality):
     [q] = figures(nlp_model, text)
     assert (q.indicator, q.modality) == ("gas_supply", modality)
+
+
+def test_the_lines_capacity_is_the_line_named_before_not_a_place_of_its_sentence(nlp_model):
+    text = ("The Chisinau–Iasi railway carried 1.1 million tonnes in 2024. The operator said the line's capacity "
+            "would be increased to 5 million tonnes per year after the modernisation of its section in Georgia.")
+    got = {(q.indicator, q.value, tuple(q.subjects)) for q in figures(nlp_model, text)}
+    assert ("capacity", 5e6, ("Chisinau–Iasi railway",)) in got
+
+
+def test_tonnes_a_port_handled_are_cargo_though_a_later_clause_tells_its_capacity(nlp_model):
+    text = "The Port of Giurgiulesti handled 6.9 million tonnes last year and plans to raise its capacity to " \
+           "25 million tonnes a year by 2030."
+    got = {(q.indicator, q.value, q.modality) for q in figures(nlp_model, text, published="2025-01-30")}
+    assert got == {("count", 6.9e6, "actual"), ("capacity", 25e6, "target")}

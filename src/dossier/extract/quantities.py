@@ -883,7 +883,10 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         moves = verb is not None and _lemma(verb) in CARRY_VERBS | {"handle", "process"}
         able = moves and (any(c.dep_ == "aux" and c.lower_ in ("can", "could") for c in verb.children) or (
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and _lemma(verb.head) in EXPAND))
-        if fig.unit in ("t", "t/y") and not lemmas & (GAS | OIL) and cap[1] is None and moves:
+        # (a capacity told in a clause of its own is another figure's: "handled 6.9 million tonnes last year and
+        # plans to raise its capacity to 25 million tonnes")
+        if fig.unit in ("t", "t/y") and not lemmas & (GAS | OIL) and (cap[1] is None or not _in_segment(fig, cap[1])) \
+                and moves:
             # "the port can handle 15 million tonnes of cargo a year", "upgraded to handle 5 million tonnes":
             # what it is able to move; "the railway carried 1.1 million tonnes in 2023": goods it moved
             return ("capacity", verb) if able else ("count", cargo[1] or verb)
@@ -1277,20 +1280,14 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         # "The 85-kilometre pipeline will carry gas to X": the line the figure measures, named before
         measured = measured or bool(names and trigger is not None and _lemma(trigger) in _LINE_NOUNS
                                     and 0 <= trigger.idx - fig.end <= 12)
+        if not names and trigger is not None and indicator == "capacity":
+            # "the line's capacity will rise to 5 million tonnes after the Georgian section is rebuilt": the
+            # line, not the places of the sentence
+            names = _owner_line(ctx, fig, site, trigger)
         if (indicator == "length" and not measured) or not names:
             names += [_name(m) for m in others if m.type in ("country", "place", "infrastructure")]
         if not names and trigger is not None:
-            # "the pipeline's capacity", "its annual capacity", "the capacity of the line": the line the
-            # passage is about
-            owner = next((c for c in trigger.children if c.dep_ == "poss"), None) or next(
-                (o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                 if o.dep_ == "pobj" and any(d.lower_ in ("the", "this", "that") for d in o.children)), None)
-            if owner is not None and owner.lower_ == "its":
-                topic = _subject_before(ctx, site) or _line_before(ctx, fig.start, None)
-                names = [topic] if topic else []
-            elif owner is not None and _lemma(owner) in _LINE_NOUNS:
-                topic = _line_before(ctx, fig.start, _lemma(owner))
-                names = [topic] if topic else []
+            names = _owner_line(ctx, fig, site, trigger)
         if not names:
             topic = _paragraph_topic(ctx, fig.start, ("infrastructure",))
             names = [topic] if topic else []
@@ -1347,6 +1344,20 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
 
 
 _PAIR_SUBJECT = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:countries|states|nations|sides)\b")
+
+
+def _owner_line(ctx: Context, fig: Figure, site: _Site, trigger: Token) -> list[str]:
+    """"the pipeline's capacity", "its annual capacity", "the capacity of the line": the line the passage is
+    about."""
+    owner = next((c for c in trigger.children if c.dep_ == "poss"), None) or next(
+        (o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+         if o.dep_ == "pobj" and any(d.lower_ in ("the", "this", "that") for d in o.children)), None)
+    topic = None
+    if owner is not None and owner.lower_ == "its":
+        topic = _subject_before(ctx, site) or _line_before(ctx, fig.start, None)
+    elif owner is not None and _lemma(owner) in _LINE_NOUNS:
+        topic = _line_before(ctx, fig.start, _lemma(owner))
+    return [topic] if topic else []
 
 
 def _anaphoric_subject(sent: Span) -> bool:
