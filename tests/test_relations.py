@@ -2251,3 +2251,12 @@ def test_ranked_among_trading_partners_after_another(model, text):
     found = find(model, text, COUNTRIES, predicate="trade_partner_rank")
     assert {(r.subject, r.object, r.qualifiers["rank"]) for r in found} == {
         ("Romania", "Moldova", 2), ("Italy", "Moldova", 1)}
+
+
+@pytest.mark.model
+def test_a_title_with_its_state_after_the_name_is_not_the_next_persons(model):
+    text = "President Ion Rusu of Moldova and President Anna Petrova of Romania held a meeting."
+    found = find(model, text, COUNTRIES + persons("Ion Rusu", "Anna Petrova") + [
+        ("President", "person", "President", "title")], predicate="position_held")
+    assert {(r.subject, r.qualifiers.get("of")) for r in found} == {
+        ("Ion Rusu", "Moldova"), ("Anna Petrova", "Romania")}

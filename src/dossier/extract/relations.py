@@ -665,8 +665,10 @@ def _title_before(span: Span, ix: Index):
             j -= 3   # "Chief of the Naval Staff (CNS) Admiral X": the title's acronym
             continue
         m = ix.name_mention(t)
-        if m is not None and m.type == "person":
-            break
+        if m is not None and m.type == "person" and m.form != "title":
+            break   # (a title the recogniser took for a name of its own is still the title: "President X of Y")
+        if t.lower_ == "and" and _after_name(doc, j - 1, span.sent.start, ix):
+            break   # "President X of Azerbaijan and President Y": what comes before "and" is X's
         if (m is not None and m.type in ("country", "organization")) or _title_word(t) \
                 or t.lower_ in ("of", "for", "and", "the", "'s", "’s", "-", "–") or t.lower_ in P.TITLE_PRE \
                 or (t.pos_ == "PROPN" and t.text[:1].isupper()) or _title_complement(t) \
@@ -716,6 +718,16 @@ def _title_before(span: Span, ix: Index):
         if c:
             read = (read[0], c, read[2] + [c])
     return read
+
+
+def _after_name(doc, k: int, floor: int, ix: Index) -> bool:
+    """Whether the words ending at ``k`` are a state or body told of a person named right before them
+    ("X of Azerbaijan", "X of the Prut Party")."""
+    while k >= floor and (ix.name_mention(doc[k], ("country", "organization")) is not None
+                          or doc[k].lower_ in ("of", "the")):
+        k -= 1
+    m = ix.name_mention(doc[k]) if floor <= k < len(doc) - 1 and doc[k + 1].lower_ == "of" else None
+    return m is not None and m.type == "person" and m.form != "title"
 
 
 def _ends_title(t: Token, ix: Index) -> bool:
