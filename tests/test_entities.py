@@ -654,3 +654,13 @@ def test_works_named_after_a_company_are_infrastructure(nlp_model, text, works):
     doc = run(nlp_model, text)
     infra = {e.name for e in doc.entities if e.type == "infrastructure"}
     assert works in infra
+
+
+@pytest.mark.parametrize("text", [
+    "The exercises were observed by Chief of the Turkish General Staff Metin Gürak.",
+    "The drills were watched by Defence Minister Zakir Hasanov and Chief of the Turkish General Staff Metin Gürak."])
+def test_a_person_after_a_body_named_with_a_demonym_is_the_name_alone(nlp_model, text):
+    doc = run(nlp_model, text)
+    people = {doc.text[m.start:m.end] for m in doc.mentions if m.type == "person" and m.form == "name"}
+    assert "Metin Gürak" in people and not any("Staff" in p for p in people)
+    assert not any(m.type == "event" for m in doc.mentions)

@@ -633,9 +633,10 @@ def _type_run(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer, ner_label: dict[int,
     if sent in exercise_sents and whole is None and proper and before is not None \
             and before.lower_ in ("codenamed", "code-named", "dubbed"):
         return [Candidate(start, end, "event", "context", name=clean_name(text))]   # "codenamed Baku Shield"
+    # (nor a body's last word run into a person's name: "observed by Chief of the General Staff Metin Gürak")
     if sent in exercise_sents and whole is None and proper and not (
             before is not None and before.lower_ in ("near", "outside", "around")) and ner_label.get(run.i) not in {
-            "PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL"}:
+            "PERSON", "GPE", "LOC", "NORP", "DATE", "CARDINAL"} and ner_label.get(run.j - 1) != "PERSON":
         if not any(gaz.lookup(m.text) for m in members):
             return [Candidate(start, end, "event", "context", name=clean_name(text))]
     if before is not None and before.lower_ in LOC_PREPS and not ner_label.get(run.i) and len(toks) <= 3 \
@@ -713,7 +714,8 @@ def title_person_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> tuple[list[Can
             m = k + 1
             while m < n and (sp[m].lower_ == "the" or is_cap(sp[m])) and not _person_run(sp, m, gaz) > m:
                 m += 1
-            if m > k + 1 and gaz.lookup(sp[k + 1:m].text):
+            # (not a demonym: "Chief of the Turkish General Staff Metin Gürak" names a body, then the person)
+            if m > k + 1 and (entry := gaz.lookup(sp[k + 1:m].text)) and entry.form != "demonym":
                 k = m
         end = _person_run(sp, k, gaz)
         if end > k:
