@@ -1033,3 +1033,11 @@ def test_tonnes_a_port_handled_are_cargo_though_a_later_clause_tells_its_capacit
            "25 million tonnes a year by 2030."
     got = {(q.indicator, q.value, q.modality) for q in figures(nlp_model, text, published="2025-01-30")}
     assert got == {("count", 6.9e6, "actual"), ("capacity", 25e6, "target")}
+
+
+def test_troops_of_an_exercise_are_the_exercising_states(nlp_model):
+    text = ("Joint exercises of the Moldovan and Romanian armies were held near Cahul from 12 to 16 September."
+            "\n\nSome 3,000 servicemen and 40 artillery systems took part in the drills.\n\n"
+            "The ministry said 20 vehicles were repaired.")
+    got = {(q.value, q.label, tuple(sorted(q.subjects))) for q in figures(nlp_model, text)}
+    assert got == {(3000, "servicemen", ("Moldova", "Romania")), (40, "artillery systems", ("Moldova", "Romania"))}

@@ -39,6 +39,7 @@ from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import OWNING_WORDS, state_named
+from dossier.extract.name_shapes import EXERCISE_WORDS
 from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs, subject_of
 from dossier.records import Mention, Quantity
 
@@ -663,8 +664,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if fig.dim == "count" and not subjects and _HELD.intersection({_lemma(trigger), trigger.lower_}):
         # "The armed forces count 21,300 men ..., 3,100 men in the navy": forces, arms or firms
         # of the state its paragraph is about
+        # ("Some 3,000 servicemen took part in the drills": the states of the exercise told before)
         topic = _paragraph_topic(ctx, fig.start, ("country",))
-        subjects = [topic] if topic else []
+        subjects = _exercise_states(ctx, site) or ([topic] if topic else [])
     if fig.dim == "count" and not subjects:
         return None   # "the paper has three chapters": a count is a figure about someone or something named
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
@@ -1364,6 +1366,22 @@ def _anaphoric_subject(sent: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such") for c in t.children)
         for t in sent)
+
+
+def _exercise_states(ctx: Context, site: _Site) -> list[str]:
+    """The states of the exercise told in the sentences before (a few back) when the figure's sentence is
+    about an exercise too ("Joint exercises of the Azerbaijani and Turkish armies were held ... Some 3,000
+    servicemen took part in the drills")."""
+    if not any(t.lower_ in EXERCISE_WORDS for t in site.sent):
+        return []
+    sent = site.sent
+    for _ in range(3):
+        if sent.start == 0:
+            break
+        sent = ctx.sp[sent.start - 1].sent
+        if any(t.lower_ in EXERCISE_WORDS for t in sent):
+            return _unique([_name(m) for m in ctx.mentions_in(sent.start_char, sent.end_char, ("country",))])
+    return []
 
 
 def _previous_sentence_mentions(ctx: Context, site: _Site) -> list[Mention]:
