@@ -431,6 +431,11 @@ def test_language(text, lang):
     # a sentence, a caption, a line whose other part is not a place or a byline: not a dateline
     ("Signed in Baku on 15 June 2021 by the two presidents", None), ("The Treaty of Kars, 13 October 1921", None),
     ("Romania and Moldova, 3 May 2024", None), ("Tbilisi, 2023, Caspian Energy Wire", None),
+    # a publication's number in its series; who compiled it
+    ("Policy Brief No. 12, Prut Policy Institute, February 2024",
+     {"published": "2024-02", "publisher": "Prut Policy Institute"}),
+    ("Compiled by the Prut research desk, updated 1 September 2024",
+     {"published": "2024-09-01", "publisher": "Prut research desk"}),
 ])
 def test_dateline(line, parts):
     assert metadata.dateline(line) == parts
@@ -493,3 +498,17 @@ def test_a_senders_block_of_lines_gives_the_date_and_publisher(tmp_path, block):
     doc = cleaned(tmp_path, "page.md", page)
     assert (doc.published, doc.publisher) == ("2023-10-12", "Public Information Department, Prut Ministry of Energy")
     assert doc.text.startswith(P1)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Author: Dr. Jane Doe, Senior Fellow", "Jane Doe"), ("By Prof. John Roe and Jane Doe", "John Roe, Jane Doe"),
+    ("By Jane Doe, Head of Research", "Jane Doe")])
+def test_a_byline_without_honorifics_and_posts(line, names):
+    assert metadata.byline(line) == names
+
+
+def test_a_report_header_of_two_lines_gives_author_date_and_publisher(tmp_path):
+    page = ("# Pipelines in the Caucasus\n\nPolicy Brief No. 12, Prut Policy Institute, February 2024\n"
+            "Author: Dr. Jane Doe, Senior Fellow\n\n" + BODY)
+    doc = cleaned(tmp_path, "page.md", page)
+    assert (doc.author, doc.published, doc.publisher) == ("Jane Doe", "2024-02", "Prut Policy Institute")

@@ -301,12 +301,20 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿā-ſ'’-]+(?:-
 _NOT_NAME = {"The", "Of", "And", "For", "In", "On", "To", "A", "An", "With", "At", "From", "By", "Is", "Are"}
 
 
+_HONORIFIC = re.compile(r"\b(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+")
+_ROLE_WORDS = re.compile(r"(?i)\b(?:fellow|director|professor|researcher|analyst|editor|correspondent|reporter|"
+                         r"associate|lecturer|expert|advis[eo]r|journalist|writer|contributor|columnist|head|chair)\b")
+
+
 def byline(text: str) -> str | None:
     """The person name(s) of a byline line ("By Jane Doe", "Jane Doe and John Roe"), else None."""
     t = re.sub(r"(?i)^\s*(?:by|written by|author|authors)\s*:?\s+", "", text.strip()).strip(" .,|")
     if not t or re.search(r"\d", t) or len(t) > 80:
         return None
-    names = [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", t) if n.strip()]
+    t = _HONORIFIC.sub("", t)   # "Dr. Emre Kaya"
+    # ("Emre Kaya, Senior Fellow": the author's post is no second name)
+    names = [n.strip() for n in re.split(r"\s*(?:,|&|\band\b)\s*", t)
+             if n.strip() and not _ROLE_WORDS.search(n)]
     for name in names:
         words = name.split()
         if not 2 <= len(words) <= 4 or any(w in _NOT_NAME or not _NAME_WORD.match(w) for w in words):
@@ -314,6 +322,9 @@ def byline(text: str) -> str | None:
     return ", ".join(names) if names else None
 
 
+# a publication's number in its series ("Policy Brief No. 12", "Working Paper 5", "Issue 34")
+_SERIES = re.compile(r"(?i)^(?:[\w-]+\s+){0,2}(?:brief|paper|report|issue|volume|vol|series|no|number)\.?\s*"
+                     r"(?:no\.?\s*)?\d{1,4}$")
 _WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
 _LABEL = re.compile(r"(?i)^(?:published|posted|updated|first published|date)(?:\s+on)?$"
                     # the piece's genre: "Policy brief, 2 October 2024", "Opinion · 1 June 2023"
@@ -329,7 +340,7 @@ _MONTH_DAY = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 
 
 _GENRE_BY = re.compile(r"(?i)^(?:an?\s+)?(?:interview|analysis|commentary|opinion|report|reporting|story|text|"
-                       r"photos?|words|editing)\s+by\s+")
+                       r"photos?|words|editing|compiled|edited|prepared|written)\s+by\s+(?:the\s+)?")
 # A wire's dateline that opens the first paragraph: "Baku, 14 March 2024 — President ...", "KARS, Sept 4,
 # 2023 /Caucasus Wire/ -- Turkish troops ...": the words before the first spaced dash.
 _LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
@@ -369,7 +380,8 @@ def dateline(text: str) -> dict[str, str] | None:
             out["publisher"] = agency.group(1)
         for part in _PART.split(f"{t[:found[0]]} | {t[year.end():]}"):
             part = part.strip(" .,;:|*_–—-/")
-            if not part or _WEEKDAY.match(part) or _LABEL.match(part) or _MONTH_DAY.match(part):
+            if not part or _WEEKDAY.match(part) or _LABEL.match(part) or _MONTH_DAY.match(part) \
+                    or _SERIES.match(part):
                 continue
             part = _GENRE_BY.sub("by ", part)   # "Interview by Jane Doe": the genre word goes
             if re.match(r"(?i)by\s", part) and (name := byline(part)):
@@ -482,7 +494,7 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
     dated = [(i, line, d) for i in lead for line in _lines(texts[i][:400])
              if len(line.split()) <= 8 and (d := parse_date(line))]
     dates = [(i, d) for i, _, d in dated]
-    names = [(i, n) for i in lead if (n := byline(texts[i]))]
+    names = [(i, n) for i in lead for line in _lines(texts[i][:400]) if (n := byline(line))]
     if dates:
         meta.published = dates[0][1]
         meta.used.add(dates[0][0])
