@@ -512,3 +512,11 @@ def test_a_report_header_of_two_lines_gives_author_date_and_publisher(tmp_path):
             "Author: Dr. Jane Doe, Senior Fellow\n\n" + BODY)
     doc = cleaned(tmp_path, "page.md", page)
     assert (doc.author, doc.published, doc.publisher) == ("Jane Doe", "2024-02", "Prut Policy Institute")
+
+
+def test_a_timelines_first_item_is_no_dateline(tmp_path):
+    page = ("# Moldova and Romania: a timeline\n\n- 27 August 1991 — Romania recognises Moldova's independence.\n"
+            "- 1 June 1992 — The two countries sign a treaty.\n")
+    doc = cleaned(tmp_path, "page.md", page)
+    assert doc.published is None and "27 August 1991" in doc.text
+    assert metadata.lead_dateline_spans(doc.text) == ()

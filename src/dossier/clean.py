@@ -172,7 +172,8 @@ def clean(doc: Document) -> Document:
         _undouble(run, u)
     _classify(units)
     _dedupe(units)
-    meta = metadata.from_units([u.text for u in units], [u.cls for u in units], [u.heading for u in units])
+    meta = metadata.from_units([u.text for u in units], [u.cls for u in units], [u.heading for u in units],
+                               [u.item for u in units])
     meta.merge(fields)
     for i in meta.used:
         units[i].cls, units[i].reason = "drop", "silent"

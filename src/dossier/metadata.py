@@ -349,7 +349,8 @@ _LEAD_DATELINE = re.compile(r"(.{6,120}?)\s+(?:--|[-–—])\s+(?=\S)")
 @functools.lru_cache(maxsize=4)   # the time and entity readers both ask, of the same document
 def lead_dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where a dateline opens a paragraph of ``text`` (see :func:`lead_dateline`): its character spans."""
-    return tuple((d.start(1), d.end(1)) for m in re.finditer(r"(?:\A|\n\n)(?=\S)", text)
+    # (not a list item's date: "• 9 November 1991 — Türkiye recognises ..." in a timeline)
+    return tuple((d.start(1), d.end(1)) for m in re.finditer(r"(?:\A|\n\n)(?=[^\s•·▪*-])", text)
                  if (d := _LEAD_DATELINE.match(text, m.end())) and dateline(d.group(1)))
 
 
@@ -485,7 +486,7 @@ def _lines(unit: str) -> list[str]:
     return [unit] if len(lines) == 1 else lines if len(lines) <= 3 else []
 
 
-def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Meta:
+def from_units(texts: list[str], classes: list[str], headings: list[int], items: list[bool] | None = None) -> Meta:
     """Title, byline and date from the lines before the article body; labelled ones from the lines after."""
     meta = Meta()
     first = next((i for i, c in enumerate(classes) if c == "good"), len(texts))
@@ -506,7 +507,7 @@ def from_units(texts: list[str], classes: list[str], headings: list[int]) -> Met
         if parts[1].get("author"):
             names = [(parts[0], parts[1]["author"])]
         meta.used.add(parts[0])
-    elif first < len(texts) and (parts := lead_dateline(texts[first])):
+    elif first < len(texts) and not (items and items[first]) and (parts := lead_dateline(texts[first])):
         # the first paragraph opens with the dateline; the paragraph stays, the dateline in it
         dates = [(first, parts["published"])]
         meta.published, meta.publisher = parts["published"], parts.get("publisher")
