@@ -2260,3 +2260,22 @@ def test_a_title_with_its_state_after_the_name_is_not_the_next_persons(model):
         ("President", "person", "President", "title")], predicate="position_held")
     assert {(r.subject, r.qualifiers.get("of")) for r in found} == {
         ("Ion Rusu", "Moldova"), ("Anna Petrova", "Romania")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut Organization, founded in 2009, has three members: Moldova, Romania and Georgia.",
+    "The members of the Prut Organization are Moldova, Romania and Georgia.",
+    "The Prut Organization's members are Moldova, Romania and Georgia."])
+def test_the_members_a_body_is_said_to_have(model, text):
+    found = find(model, text, COUNTRIES + [("Prut Organization", "organization", "Prut Organization")],
+                 predicate="member_of")
+    assert triples(found) == {("Moldova", "Prut Organization"), ("Romania", "Prut Organization"),
+                              ("Georgia", "Prut Organization")}
+
+
+@pytest.mark.model
+def test_a_count_of_members_names_none(model):
+    found = find(model, "The Prut Organization has 32 members, and Moldova is a partner.", COUNTRIES + [
+        ("Prut Organization", "organization", "Prut Organization")], predicate="member_of")
+    assert found == []

@@ -1164,6 +1164,8 @@ def _membership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     if lemma in ("country", "state", "nation"):
         _member_states(tok, sent, ix, out)
         return
+    if lemma == "member" and tok.tag_ == "NNS":
+        _member_states(tok, sent, ix, out)   # "the members of the X: A, B ...", "X has five members: A, B ..."
     if lemma == "party" and tok.pos_ in ("NOUN", "PROPN"):
         # "Rusu has a majority through his ruling Vestra Unity party": his party
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
@@ -1414,11 +1416,27 @@ def _member_states(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         of = [o for o in P.pobjs(tok, {"of"}) if ix.phrase_mentions(o, _ORG)]
         org = ix.phrase_mentions(of[0], _ORG)[0] if of else None
         end = of[0].right_edge.idx + len(of[0].right_edge.text) if of else 0
+        if org is None and tok.lemma_.lower() == "member":
+            # "The OTS has five members: A, B, ...", "The OTS's members are A, B and C"
+            owner = [c for c in tok.children if c.dep_ == "poss"]
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("have", "count", "comprise", "include", "unite"):
+                owner += P.children(tok.head, ("nsubj",))
+            named = [m for o in owner for m in ix.phrase_mentions(o, _ORG)]
+            org = named[0] if named else None
+            end = tok.idx + len(tok.text)
         colon = re.match(r"\s*:", ix.text[end:end + 3])
         if org is not None and colon:
             for m in ix.mentions_in(end, sent.end_char, ("country",)):
                 if m.form in ("name", "acronym"):
                     out.add("member_of", ix.name(m), ix.name(org), sent)
+            return
+        if org is not None and tok.lemma_.lower() == "member" and tok.dep_ == "nsubj" \
+                and tok.head.lemma_.lower() == "be" and not P.is_hypothetical(tok.head):
+            # "The members of the OTS are A, B and C"
+            for a in P.children(tok.head, ("attr",)):
+                for m in [ix.mention(c, ("country",)) for c in P.conjuncts(a)]:
+                    if m is not None and m.form in ("name", "acronym"):
+                        out.add("member_of", ix.name(m), ix.name(org), sent)
             return
     if tok.lemma_.lower() not in ("country", "state", "nation") or tok.tag_ != "NNS" or not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() == "member" for c in tok.children):
