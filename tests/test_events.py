@@ -2309,3 +2309,14 @@ def test_a_recent_signing_is_not_dated_by_the_sentence_before(model):
     found = find(model, text, [("Petrom", "organization", "Petrom"), ("Transgaz", "organization", "Transgaz")],
                  [("2023", "2023")])
     assert one(found, "agreement_signed").date is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut Organization, founded in 2009 as the Prut Council and renamed in 2021, has five members.",
+    "The Prut Organization was founded in 2009 and renamed in 2021."])
+def test_a_body_founded_and_renamed_changes_twice(model, text):
+    found = find(model, text, [("Prut Organization", "organization", "Prut Organization"),
+                               ("Prut Council", "organization", "Prut Council")], [("2009", "2009"), ("2021", "2021")])
+    assert sorted((e.name, e.date) for e in found if e.type == "organization_change") == [
+        ("Prut Organization", "2009"), ("Prut Organization", "2021")]

@@ -1741,6 +1741,14 @@ def _organization(tok: Token, ix: Index) -> list[_Draft]:
                 if P.children(tok, ("nsubjpass",))]
         old = [m for s in P.children(verb, ("nsubjpass", "dobj")) + P.children(tok, ("nsubjpass", "dobj"))
                for m in ix.phrase_mentions(s, orgs)]
+        if not old and tok.dep_ == "conj":
+            # "The OTS, founded in 2009 ... and renamed in 2021", "X was founded in 2009 and renamed in 2021":
+            # the body the first verb tells of
+            base = tok
+            while base.dep_ == "conj" and base.head.i != base.i:
+                base = base.head
+            told = P.children(base, ("nsubjpass",)) + ([base.head] if base.dep_ == "acl" else [])
+            old = [m for s in told for m in ix.phrase_mentions(s, orgs)]
         target = (new or old)
         if target:
             d = _Draft("organization_change", tok, name=ix.name(target[0]))
