@@ -1041,3 +1041,11 @@ def test_troops_of_an_exercise_are_the_exercising_states(nlp_model):
             "The ministry said 20 vehicles were repaired.")
     got = {(q.value, q.label, tuple(sorted(q.subjects))) for q in figures(nlp_model, text)}
     assert got == {(3000, "servicemen", ("Moldova", "Romania")), (40, "artillery systems", ("Moldova", "Romania"))}
+
+
+def test_trade_among_a_bodys_members_told_by_its_official(nlp_model):
+    text = ("The Prut Organization has five members. Ion Rusu, the organisation's Secretary General since 2022, "
+            "said trade among the member states had reached $45 billion.")
+    q = next(q for q in figures(nlp_model, text) if q.indicator == "trade_turnover")
+    # (the time of his post is not the figure's)
+    assert (q.subjects, q.time) == (["Prut Organization"], None)

@@ -1333,6 +1333,12 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         # "Turkish contractors completed 520 projects in the country": the state named before
         told = _country_told_before(ctx, site, set(countries), anywhere=True)
         countries = _unique(countries + ([told] if told else []))
+    if indicator == "trade_turnover" and not countries and re.search(
+            r"\b(?:among|between)\s+(?:the\s+|its\s+)?member(?:\s+(?:states|countries|nations))?\b", site.sent.text):
+        # "trade among the member states had reached $45 billion": the body the passage is about
+        body = _named_before(ctx, site, fig.start, ("organization",), lambda m: m.form in ("name", "acronym"))
+        if body:
+            return [body], {}
     if indicator == "trade_turnover" and len(countries) < 2 and pair:
         bilateral = re.search(r"\b(?:bilateral|mutual|two\s+countries|both\s+countries|between|its|their)\b",
                               site.sent.text, re.I)

@@ -758,7 +758,8 @@ def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> Tim
 
 def _relative_clauses(ctx: Context, sent: tuple[int, int], start: int, end: int) -> list[tuple[int, int]]:
     """The character spans of the sentence's relative clauses after clean[start:end] ("..., which was built
-    in 1963"), and of its coordinated clauses there: their times date what the clause tells of, not the span.
+    in 1963"), and of its coordinated clauses there, and of a person's apposition anywhere: their times date
+    what the clause tells of, not the span.
     (One before the span is kept: the parser often hangs what follows it, "..., which ended in 1994, after
     killing 30,000", off the main verb.)"""
     if not ctx.sp.has_annotation("DEP"):
@@ -768,6 +769,13 @@ def _relative_clauses(ctx: Context, sent: tuple[int, int], start: int, end: int)
         return []
     out = []
     for t in span:
+        if (t.dep_ == "appos" or t.dep_ == "prep" and t.lower_ in ("since", "until", "till")) \
+                and t.head.ent_type_ == "PERSON" and t.head.i < t.i and not (
+                t.left_edge.idx <= start < t.right_edge.idx + len(t.right_edge)):
+            # "X, the organisation's Secretary General since 2022, said trade had reached $45 billion": a
+            # person's post and its time, wherever it stands
+            out.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+            continue
         if t.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$", "WRB") for c in t.subtree):
             s, e = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
         elif t.dep_ == "advcl" and t.pos_ in ("VERB", "AUX") and any(
