@@ -1049,3 +1049,14 @@ def test_trade_among_a_bodys_members_told_by_its_official(nlp_model):
     q = next(q for q in figures(nlp_model, text) if q.indicator == "trade_turnover")
     # (the time of his post is not the figure's)
     assert (q.subjects, q.time) == (["Prut Organization"], None)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("The Prut Pipeline (PP), which runs 878 km from the Moldovan border through Romania to Hungary, is the "
+     "last leg of the corridor.", "Prut Pipeline"),
+    ("The Vestra Gas Pipeline, which stretches 1,768 km through Moldova, Romania and Hungary, opened in 2006.",
+     "Vestra Gas Pipeline")])
+def test_a_length_told_in_a_relative_clause_is_the_lines_alone(nlp_model, text, line):
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "length"]
+    # (nor is the border it runs from what is measured)
+    assert (q.subjects, q.label) == ([line], None)

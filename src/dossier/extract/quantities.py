@@ -40,7 +40,7 @@ from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
 from dossier.extract.entities import OWNING_WORDS, state_named
 from dossier.extract.name_shapes import EXERCISE_WORDS
-from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs, subject_of
+from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs, relative_head, subject_of
 from dossier.records import Mention, Quantity
 
 # --- lexicons: words only ------------------------------------------------------------------
@@ -845,6 +845,11 @@ def _lemma(t: Token) -> str:
     return t.lemma_.casefold()
 
 
+_LENGTH_WORDS = {"long", "length", "pipeline", "railway", "road", "border", "route", "corridor", "line", "stretch",
+                 "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal", "link",
+                 "interconnector"}
+
+
 def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Token | None]:
     """The indicator of a measured figure (money, length, volume, flow, percent) and the word that says so."""
     near = _context(ctx, fig, site)
@@ -856,9 +861,11 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
     if fig.dim == "length":
         if _distance(ctx.doc.text, fig.end, site.sent.end_char):
             return None, None
-        tok = first({"long", "length", "pipeline", "railway", "road", "border", "route", "corridor", "line",
-                     "stretch", "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal",
-                     "link", "interconnector"})[1]
+        ancestors = {a.i for a in site.root.ancestors}
+        tok = next((t for c, t in near if c <= 6 and _lemma(t) in _LENGTH_WORDS and not (
+            # (not an end or a waypoint: "runs 878 km from the Greek–Turkish border through Greece")
+            t.i not in ancestors and t.dep_ == "pobj" and t.head.lower_ in ("from", "to", "through", "via", "across"))),
+            None)
         return "length", tok
     if fig.dim == "percent":
         c, tok = first(EQUITY)
@@ -1259,6 +1266,9 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
     if indicator in ("investment", "arms_sales", "gas_supply", "oil_supply", "equity_share"):
         return _ordered(ctx, fig, site, indicator, trigger, pair, siblings)
     if indicator in ("length", "capacity"):
+        told_of = _relative_line(ctx, site)
+        if told_of is not None:
+            return [told_of], {}   # "TAP, which runs 878 km from ... through Greece and Albania": the line alone
         infra = _sentence_mentions(ctx, site, ("infrastructure",))
         if trigger is not None and _lemma(trigger) in _LINE_NOUNS - {"project"} and all(
                 _name(m).casefold().split()[-1] in _WORKS for m in infra):
@@ -1352,6 +1362,17 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
 
 
 _PAIR_SUBJECT = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:countries|states|nations|sides)\b")
+
+
+def _relative_line(ctx: Context, site: _Site) -> str | None:
+    """The line a relative clause holding the figure is said of ("TAP, which runs 878 km ...")."""
+    rel = next((a for a in [site.root, *site.root.ancestors] if a.dep_ == "relcl"), None)
+    if rel is None or not any(c.tag_ in ("WDT", "WP") for c in rel.children):
+        return None
+    head = relative_head(rel)
+    ms = [m for m in ctx.mentions_in(head.left_edge.idx, head.idx + len(head.text), ("infrastructure",))
+          if m.end >= head.idx]
+    return _name(ms[-1]) if ms else None
 
 
 def _owner_line(ctx: Context, fig: Figure, site: _Site, trigger: Token) -> list[str]:
