@@ -664,3 +664,11 @@ def test_a_person_after_a_body_named_with_a_demonym_is_the_name_alone(nlp_model,
     people = {doc.text[m.start:m.end] for m in doc.mentions if m.type == "person" and m.form == "name"}
     assert "Metin Gürak" in people and not any("Staff" in p for p in people)
     assert not any(m.type == "event" for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("In June, Presidents Rusu and Petrescu signed the Prut Declaration.", {"Rusu", "Petrescu"}),
+    ("Presidents Rusu, Petrescu and Ceban met in Chisinau.", {"Rusu", "Petrescu", "Ceban"})])
+def test_surnames_a_plural_title_lists_are_persons(nlp_model, text, names):
+    doc = run(nlp_model, text)
+    assert {doc.text[m.start:m.end] for m in doc.mentions if m.type == "person" and m.form == "name"} == names

@@ -1100,6 +1100,11 @@ def _surnames_are_persons(mentions: list[Mention], gaz: gazetteer.Gazetteer) -> 
             m.type, m.entity = "person", next(iter(full[m.text]))
 
 
+# "Presidents Aliyev and Erdoğan": names a plural title lists
+_LISTED_AFTER_TITLE = re.compile(r"\b(?:Presidents|Ministers|Premiers|Chancellors|Leaders)\s+"
+                                 r"(?:[A-Z][\w'’-]+(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+))*$")
+
+
 def _drop_lone_surnames(mentions: list[Mention], sp: Doc) -> list[Mention]:
     """A one-word person never given a full name is kept only after a title or honorific, or when frequent."""
     counts = Counter(m.entity for m in mentions if m.type == "person")
@@ -1108,7 +1113,8 @@ def _drop_lone_surnames(mentions: list[Mention], sp: Doc) -> list[Mention]:
         if m.type == "person" and len(m.entity.split()) == 1:
             span = sp.char_span(m.start, m.end, alignment_mode="expand")
             prev = sp[span.start - 1] if span is not None and span.start > 0 else None
-            titled = prev is not None and (prev.lower_ in TITLE_WORDS or prev.lower_ in HONORIFICS)
+            titled = prev is not None and (prev.lower_ in TITLE_WORDS or prev.lower_ in HONORIFICS) \
+                or _LISTED_AFTER_TITLE.search(sp.text[max(0, m.start - 80):m.start]) is not None
             if not titled and (counts[m.entity] < 2 or "-" in m.entity):
                 continue
         out.append(m)

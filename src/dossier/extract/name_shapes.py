@@ -698,12 +698,32 @@ def _person_run(sp: Doc, i: int, gaz: gazetteer.Gazetteer) -> int:
     return j
 
 
+_PLURAL_TITLES = {"presidents", "ministers", "premiers", "chancellors", "leaders"}
+
+
+def _listed_surnames(sp: Doc, i: int, gaz: gazetteer.Gazetteer) -> list[Candidate]:
+    """"Presidents Aliyev and Erdoğan": the names a plural title lists, one word each (longer names are
+    found as names)."""
+    out, n = [], len(sp)
+    while i < n and is_cap(sp[i]) and sp[i].is_alpha and sp[i].lower_ not in TITLE_WORDS and not gaz.lookup(sp[i].text):
+        if i + 1 < n and is_cap(sp[i + 1]):
+            return []   # ("Presidents Ilham Aliyev and ...": a full name, read as one)
+        out.append(Candidate(sp[i].idx, sp[i].idx + len(sp[i].text), "person", "shape", name=sp[i].text))
+        if i + 2 < n and sp[i + 1].text in (",", "and"):
+            i += 2 + (sp[i + 1].text == "," and sp[i + 2].lower_ == "and")
+        else:
+            break
+    return out if len(out) >= 2 else []
+
+
 def title_person_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> tuple[list[Candidate], list[tuple[int, int, int]]]:
     """Persons named right after a title, or before one in apposition; and the title spans seen."""
     out: list[Candidate] = []
     titles: list[tuple[int, int, int]] = []   # (start token, end token, head token)
     n = len(sp)
     for tok in sp:
+        if tok.lower_ in _PLURAL_TITLES and tok.text[:1].isupper():
+            out += _listed_surnames(sp, tok.i + 1, gaz)
         if tok.lower_ not in TITLE_WORDS:
             continue
         s, e = _title_start(sp, tok.i), _title_end(sp, tok.i, gaz)
