@@ -672,3 +672,12 @@ def test_a_person_after_a_body_named_with_a_demonym_is_the_name_alone(nlp_model,
 def test_surnames_a_plural_title_lists_are_persons(nlp_model, text, names):
     doc = run(nlp_model, text)
     assert {doc.text[m.start:m.end] for m in doc.mentions if m.type == "person" and m.form == "name"} == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Construction of the Chisinau–Iasi pipeline began in 2014.", "Chisinau–Iasi pipeline"),
+    ("In 2014 — Construction of the Chisinau–Iasi pipeline begins.", "Chisinau–Iasi pipeline"),
+    ("Ministry of Energy officials said so.", "Ministry of Energy")])
+def test_a_noun_capitalised_only_to_open_the_sentence_is_not_in_the_name(nlp_model, text, name):
+    doc = run(nlp_model, text)
+    assert name in {doc.text[m.start:m.end] for m in doc.mentions}

@@ -472,6 +472,7 @@ def shape_candidates(sp: Doc, gaz: gazetteer.Gazetteer, ner_label: dict[int, str
     for raw in _runs(sp, gaz):
         for run in _split_run(sp, raw, gaz):
             run = _strip_demonym(sp, run, gaz)
+            run = _strip_opening_noun(sp, run)
             all_runs.append(run)
             cand = _type_run(sp, run, gaz, ner_label, exercise_sents, product_sents)
             if cand is not None:
@@ -492,6 +493,23 @@ def _quoted_exercises(sp: Doc) -> list[Candidate]:
         inner = sp[tok.i + 1:close]
         out.append(Candidate(inner.start_char, inner.end_char, "event", "shape", name=clean_name(inner.text)))
     return out
+
+
+def _strip_opening_noun(sp: Doc, run: _Run) -> _Run:
+    """"Construction of the Baku–Tbilisi–Ceyhan pipeline begins": a common noun capitalised only because it
+    opens the sentence, with its "of", is not part of the name after it (a name's own head stays: "Ministry of
+    Energy", "Council of Europe")."""
+    first = sp[run.i]
+    k = run.i + 1
+    # (or a timeline item: "1993 — Construction of ...")
+    opens = first.is_sent_start or (run.i > 0 and sp[run.i - 1].text in ("—", "–", ":", "•"))
+    if not (opens and first.pos_ == "NOUN" and first.tag_ == "NN" and k < run.j
+            and sp[k].lower_ == "of" and head_type([first.text]) is None and first.lower_ not in TITLE_WORDS):
+        return run
+    k += 1
+    while k < run.j and sp[k].lower_ == "the":
+        k += 1
+    return _Run(k, run.j) if k < run.j else run
 
 
 def _strip_demonym(sp: Doc, run: _Run, gaz: gazetteer.Gazetteer) -> _Run:
