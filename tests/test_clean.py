@@ -436,6 +436,8 @@ def test_language(text, lang):
      {"published": "2024-02", "publisher": "Prut Policy Institute"}),
     ("Compiled by the Prut research desk, updated 1 September 2024",
      {"published": "2024-09-01", "publisher": "Prut research desk"}),
+    ("Prut Business Week | 3 April 2024 | Interview by Jane Doe",
+     {"published": "2024-04-03", "publisher": "Prut Business Week", "author": "Jane Doe"}),
 ])
 def test_dateline(line, parts):
     assert metadata.dateline(line) == parts

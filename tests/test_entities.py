@@ -681,3 +681,10 @@ def test_surnames_a_plural_title_lists_are_persons(nlp_model, text, names):
 def test_a_noun_capitalised_only_to_open_the_sentence_is_not_in_the_name(nlp_model, text, name):
     doc = run(nlp_model, text)
     assert name in {doc.text[m.start:m.end] for m in doc.mentions}
+
+
+def test_the_pages_publisher_named_in_its_text_is_an_organisation(nlp_model):
+    doc = extract(Document(path="t.txt", name="t.txt", text="The envoy spoke to Prut Business Week about trade.",
+                           publisher="Prut Business Week"), nlp_model)
+    assert [(m.text, m.type) for m in doc.mentions if m.text == "Prut Business Week"] == [
+        ("Prut Business Week", "organization")]

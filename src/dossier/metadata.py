@@ -437,7 +437,8 @@ def publisher_from_text(text: str) -> str | None:
 _ORG_BYLINE = re.compile(
     r"(?i)\b(?:directorate|ministry|agency|news|office|department|commission|institute|council|cent(?:re|er)|"
     r"service|press|media|times|post|daily|tribune|gazette|journal|foundation|university|bureau|staff|desk|"
-    r"editorial|broadcasting|network|group|association|wire|review|monitor|herald|observer|magazine|weekly)\b|\.(?:com|org|net|co|gov|int|eu|info)\b")
+    r"editorial|broadcasting|network|group|association|wire|review|monitor|herald|observer|magazine|weekly|week)\b"
+    r"|\.(?:com|org|net|co|gov|int|eu|info)\b")
 
 
 def organisation_byline(author: str | None) -> str | None:

@@ -923,6 +923,12 @@ def find_mentions(ctx: Context) -> list[Mention]:
     # publisher) is no actor of its first sentence
     lines = metadata.lead_dateline_spans(text)
     mentions = [m for m in mentions if not (m.type == "organization" and any(s <= m.start < e for s, e in lines))]
+    # the page's own publisher named in its text ("X spoke to Caucasus Business Week") is an organisation,
+    # whatever its last word makes it look like
+    own = (ctx.doc.publisher or "").casefold().strip()
+    for m in mentions:
+        if own and m.type in ("event", "place", "infrastructure", "product") and m.text.casefold().strip() == own:
+            m.type, m.entity = "organization", m.entity or m.text
     return sorted(mentions, key=lambda m: m.start)
 
 
