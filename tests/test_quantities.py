@@ -1060,3 +1060,12 @@ def test_a_length_told_in_a_relative_clause_is_the_lines_alone(nlp_model, text, 
     [q] = [q for q in figures(nlp_model, text) if q.indicator == "length"]
     # (nor is the border it runs from what is measured)
     assert (q.subjects, q.label) == ([line], None)
+
+
+@pytest.mark.parametrize("text", [
+    "The Vestra Gas Pipeline now carries 16 bcm a year, and its owners are studying an expansion to 31 bcm.",
+    "The Vestra Gas Pipeline carries 16 bcm a year. The expansion of the Vestra Gas Pipeline to 31 bcm a year "
+    "is planned."])
+def test_an_expansion_to_a_figure_is_the_lines_target_capacity(nlp_model, text):
+    q = next(q for q in figures(nlp_model, text) if q.value == 31)
+    assert (q.indicator, q.subjects, q.unit, q.modality) == ("capacity", ["Vestra Gas Pipeline"], "bcm/y", "target")

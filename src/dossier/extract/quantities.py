@@ -672,8 +672,11 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
     if indicator == "length" and trigger is not None and trigger.lemma_.casefold() not in ("long", "length"):
         label = _noun_phrase(trigger) if trigger.pos_ == "NOUN" else None
     unit = fig.unit
-    if unit in ("t", "bcm") and any(s.indicator == indicator and s.unit == unit + "/y" for s in siblings):
-        unit += "/y"   # "a capacity of 5 million tons per year, to be raised to 17 million tons": per year too
+    if unit in ("t", "bcm") and any(s.unit == unit + "/y" and (s.indicator == indicator or indicator == "capacity")
+                                    for s in siblings):
+        # "a capacity of 5 million tons per year, to be raised to 17 million tons", "carries 16 bcm a year; an
+        # expansion to 31 bcm": per year too
+        unit += "/y"
     elif unit in ("t", "bcm") and indicator == "capacity" and trigger is not None and any(
             c.lower_ in ("annual", "yearly") for c in trigger.children):
         unit += "/y"   # "its annual capacity stands at 6.5 million tonnes"
@@ -845,6 +848,19 @@ def _lemma(t: Token) -> str:
     return t.lemma_.casefold()
 
 
+_GROWTH_NOUNS = {"expansion", "extension", "upgrade", "enlargement"}
+
+
+def _grown(site: _Site) -> Token | None:
+    """The noun of growth a figure is the end of ("an expansion to 31 bcm"; the parser may hang "to" on the
+    verb: "studying an expansion to 31 bcm")."""
+    to = site.root.head if site.root.dep_ == "pobj" and site.root.head.lower_ == "to" else None
+    if to is None:
+        return None
+    for noun in (to.head, to.doc[to.i - 1] if to.i > 0 else to):
+        if noun.pos_ == "NOUN" and _lemma(noun) in _GROWTH_NOUNS:
+            return noun
+    return None
 _LENGTH_WORDS = {"long", "length", "pipeline", "railway", "road", "border", "route", "corridor", "line", "stretch",
                  "section", "highway", "railroad", "cable", "bridge", "tunnel", "track", "canal", "link",
                  "interconnector"}
@@ -884,6 +900,9 @@ def _indicator(ctx: Context, fig: Figure, site: _Site) -> tuple[str | None, Toke
         if held is not None and not _in_segment(fig, tok) and _in_segment(fig, held):
             tok = held   # "A's share stands at 21% and B holds 20%": B's share is told by its own verb
         return "equity_share", tok
+    grown = _grown(site)
+    if fig.dim in ("flow", "volume", "mass") and grown is not None:
+        return "capacity", grown   # "an expansion to 31 bcm": what the line will be able to carry
     if fig.dim in ("flow", "volume", "mass"):
         cap = first(CAPACITY)
         sup = first(SUPPLY)
@@ -1970,6 +1989,8 @@ def _modality(text: str, fig: Figure, site: _Site, indicator: str) -> str:
         words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg"))]
         if tok.dep_ == "pobj" or tok.dep_ == "prep":
             words = [tok]
+        if tok.lower_ == "to" and _grown(site) is not None and fig.dim != "money":
+            return "target"   # "studying an expansion to 31 bcm": a capacity the line is to have
         if _lemma(tok) == "be":   # "Our goal is $15 billion", "The plan is to bring it to $15 billion"
             words += [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and _lemma(c) in TARGET]
         for w in words:
