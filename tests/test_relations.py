@@ -2104,6 +2104,9 @@ def test_states_belonging_to_a_body_are_its_members(model):
     ("Moldova overtook Hungary as Romania's largest gas supplier in 2023.", {("Moldova", "Romania", 1)}),
     ("Moldova supplied 1.5 bcm of gas to Romania in 2023, making it the second-largest supplier after Hungary.",
      {("Moldova", "Romania", 2), ("Hungary", "Romania", 1), ("Moldova", "Romania", None)}),
+    # ("supplied B with", and a clause with "which makes it our ...")
+    ("Moldova supplied Romania with 1.5 bcm of gas in 2023, which makes it our second-largest supplier after "
+     "Hungary.", {("Moldova", "Romania", 2), ("Hungary", "Romania", 1), ("Moldova", "Romania", None)}),
     # the exports' owner and destination, told on the noun that is the subject
     ("Moldova's gas exports to Romania rose 5% to 1.5 bcm in 2023, making it Romania's second-largest supplier "
      "after Hungary.", {("Moldova", "Romania", 2), ("Hungary", "Romania", 1)}),

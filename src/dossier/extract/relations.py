@@ -2521,16 +2521,20 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         return
     as_role = tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB"
     if lemma in P.SUPPLIER_NOUNS and tok.pos_ == "NOUN" and tok.dep_ in ("ccomp", "oprd", "xcomp") \
-            and tok.head.lemma_.lower() == "make" and tok.head.dep_ in ("advcl", "conj") \
+            and tok.head.lemma_.lower() == "make" and tok.head.dep_ in ("advcl", "conj", "relcl") \
             and any(c.lower_ in ("it", "them") for c in tok.head.subtree if c.i < tok.i):
         # "A supplied 9.5 bcm of gas to B, making it the second-largest supplier after C": the rank of the
-        # supply the main clause tells
-        main = tok.head.head
+        # supply the main clause tells (", which makes it ...": the parser may hang it on the clause's last noun)
+        main = tok.head.head if tok.head.dep_ != "relcl" else next(
+            (a for a in tok.head.ancestors if a.pos_ == "VERB"), tok.head.head)
         rank = P.ordinal_of([t for c in tok.lefts for t in c.subtree])
-        goods = next((g for o in P.children(main, ("dobj",)) for x in [o, *P.pobjs(o, {"of"})]
+        # ("A supplied B with 9.5 bcm of gas": the goods after "with", the buyer its object)
+        given = P.pobjs(main, {"with"})
+        goods = next((g for o in P.children(main, ("dobj",)) + given for x in [o, *P.pobjs(o, {"of"})]
                       for g in [_commodity(x)] if g), None)
         suppliers = [n for sb in P.subject_of(main) for n in ix.refers(sb, ("country", "organization"))]
-        buyers = [n for o in P.pobjs(main, {"to"}) for n in ix.refers(o, ("country", "organization", "place"))]
+        buyers = [n for o in P.pobjs(main, {"to"}) + (P.children(main, ("dobj",)) if given else [])
+                  for n in ix.refers(o, ("country", "organization", "place"))]
         flows = [sb for sb in P.subject_of(main) if sb.lemma_.lower() in ("export", "supply", "delivery", "sale")]
         if flows and not suppliers:
             # "Azerbaijan's gas exports to Türkiye rose to 11 bcm, making it Türkiye's second-largest supplier":
