@@ -2320,3 +2320,12 @@ def test_a_body_founded_and_renamed_changes_twice(model, text):
                                ("Prut Council", "organization", "Prut Council")], [("2009", "2009"), ("2021", "2021")])
     assert sorted((e.name, e.date) for e in found if e.type == "organization_change") == [
         ("Prut Organization", "2009"), ("Prut Organization", "2021")]
+
+
+@pytest.mark.model
+def test_a_meeting_the_same_day_is_not_dated_by_a_signing_long_past(model):
+    text = "The sides discussed the agreement on defence signed in Chisinau on 21 February 2023.\n\n" \
+           "On the same day, Ion Rusu and Levan Beridze held a meeting."
+    found = find(model, text, persons("Ion Rusu", "Levan Beridze") + [("Chisinau", "place", "Chisinau")],
+                 [("21 February 2023", "2023-02-21")], published="2024-03-12")
+    assert one(found, "meeting").date is None

@@ -256,3 +256,11 @@ def test_the_same_period_of_last_year_is_those_months_a_year_before(nlp_model):
     assert got == {"January–September 2024": "2024-01/2024-09", "the same period of last year": "2023-01/2023-09",
                    "Over the same period": "2024-01/2024-09", "2023": "2023",
                    "the same period of the previous year": "2022"}
+
+
+def test_the_same_day_is_not_a_day_long_past_that_a_participle_recalls(nlp_model):
+    text = ("The sides discussed the agreement on defence signed in Chisinau on 21 February 2023. On the same day, "
+            "the ministers met. The delegation led by X arrived on 10 March. On the same day, they met Y.")
+    doc = Document(path="t.txt", name="t.txt", text=text, published="2024-03-12")
+    got = [(t.text, t.iso) for t in times.find_times(Context(doc=doc, sp=nlp_model(text)))]
+    assert got == [("21 February 2023", "2023-02-21"), ("10 March", "2024-03-10"), ("the same day", "2024-03-10")]

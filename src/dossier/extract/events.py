@@ -2336,7 +2336,10 @@ def _date_from_previous_sentence(ix: Index, drafts_by_sent: list[tuple[Span, lis
             if prev is None or ix.previous_sentence(prev) is not None or \
                     ix.paragraph_start(prev.start_char) != prev.start_char or not told.get(prev.start):
                 continue
+        # (not a time long past the sentence before recalls: "discussed the agreement signed on 21 February 2023.
+        # On the same day, X met Y")
         times = ix.sentence_times(prev) if prev is not None else []
+        times = [] if any(T.recalled(ix.ctx, a.time) for a in times) else times
         # ("... met in Tbilisi on Thursday and agreed to hold exercises in 2023": the time of the one occasion
         # the sentence before dates, when it tells others)
         met = {id(e.time): e.time for e in (told.get(prev.start, []) if prev is not None else []) if e.time is not None

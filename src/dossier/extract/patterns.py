@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from dossier import gazetteer
 from dossier.extract.context import Context, TimeExpr
-from dossier.extract.times import published_date, vague
+from dossier.extract.times import published_date, recalled, vague
 from dossier.records import Mention
 
 # --- trigger lexicons (lemmas) ---------------------------------------------------------
@@ -987,7 +987,9 @@ class Index:
                         a.token.left_edge.i, a.token.right_edge.i + 1) for a in out)):
                 prev = self.previous_sentence(sent, same_paragraph=False)
                 before = self.sentence_times(prev) if prev is not None else []
-                if before:
+                # (not a day long past a clause recalls: "discussed the agreement signed on 21 February 2023.
+                # On the same day, X met Y")
+                if before and not (tok.lower_ == "day" and recalled(self.ctx, before[-1].time)):
                     out.append(Anchored(before[-1].time, tok))
         if not out:
             # "- 1992: A and B fight a war": the parser cuts a list item's label off; it dates the item

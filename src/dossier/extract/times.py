@@ -237,7 +237,9 @@ def find_times(ctx: Context) -> list[TimeExpr]:
             c = _Cand(c.start, c.end, after.value[:4] + c.value[4:], c.end_value, relative=True)
         if c.anaphor:
             # (not a compared period: "9% more than in the same period of last year. Over the same period, ...")
-            told = [t for t in out if not _recalled(ctx, t) and not _LAST_YEARS.search(t.text)] or out
+            told = [t for t in out if not recalled(ctx, t) and not _LAST_YEARS.search(t.text)]
+            # (only a recalled day before: "on the same day" is none of its)
+            told = told or ([] if c.anaphor.endswith(":day") else out)
             resolved = _resolve_anaphor(c, told, pub)
             if resolved is None:
                 continue
@@ -576,7 +578,7 @@ def _shift(pub: dt.date, unit: str, step: int) -> str:
     return (pub + dt.timedelta(days=step)).isoformat()
 
 
-def _recalled(ctx: Context, t: TimeExpr) -> bool:
+def recalled(ctx: Context, t: TimeExpr) -> bool:
     """A time inside a clause set off to describe a noun ("the Declaration, signed on 15 June 2021,
     raised ..."): it dates a thing recalled, not the story a later "that day" goes on with."""
     if not ctx.sp.has_annotation("DEP"):
@@ -585,8 +587,13 @@ def _recalled(ctx: Context, t: TimeExpr) -> bool:
     tok = span.root if span is not None and len(span) else None
     while tok is not None and tok.head.i != tok.i:
         if tok.dep_ in ("acl", "relcl") and tok.pos_ in ("VERB", "AUX"):
-            # set off by a comma; "a delegation led by X on 13 March" is the story's own time
-            return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+            # set off by a comma; "a delegation led by X on 13 March" is the story's own time, but not a
+            # time long before the report ("discussed the agreement signed in Ankara on 21 February 2023")
+            pub = published_date(ctx.doc.published)
+            long_before = tok.dep_ == "acl" and tok.tag_ == "VBN" and pub is not None \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value or "") is not None \
+                and (pub - dt.date.fromisoformat(t.value)).days > 60
+            return long_before or tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
         if tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
             return False
         tok = tok.head
