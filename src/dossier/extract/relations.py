@@ -990,7 +990,7 @@ _ROLE_MODIFIERS = {"senior", "honorary", "visiting", "nonresident", "non-residen
 # what a name before them makes a portfolio of ("EU Affairs", "Diaspora Relations", "European Integration")
 _PORTFOLIO_NOUNS = {"affairs", "relations", "integration", "cooperation", "matters", "issues"}
 _PORTFOLIO_NAME = re.compile(r"(?:[A-Z][\w-]*\s+){1,2}(?:Affairs|Relations|Integration|Cooperation)")
-_PORTFOLIO_TITLES = {"minister", "commissioner", "deputy", "ministers"}
+_PORTFOLIO_TITLES = {"minister", "commissioner"}
 
 
 def _portfolio(name: str, role: list[Token], first: Token) -> bool:
@@ -1410,7 +1410,8 @@ def _listed(tok: Token, ix: Index, types: tuple[str, ...]) -> list[Mention]:
 def _member_states(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
     """"the complaints against the GUAM by member states such as Moldova and Ukraine", "NATO member
     states like Turkey": the states listed belong to the organisation that qualifies them or was named
-    just before in the sentence."""
+    just before in the sentence; so do those a body is said to have as members ("X has five members: A, B,
+    ...", "The members of X are A and B")."""
     if tok.lemma_.lower() in ("country", "state", "nation", "member") and tok.tag_ == "NNS":
         # "the other members of the Vestra Council: Moldova, Romania, Hungary, and Poland": the list after the colon
         of = [o for o in P.pobjs(tok, {"of"}) if ix.phrase_mentions(o, _ORG)]
@@ -2775,7 +2776,7 @@ def _ranked_before(tok: Token, ix: Index) -> list[str]:
     """"the second largest supplier after Israel": who comes before, named after "after" on the ranked noun
     (or, as the parser may hang it, on its verb: "was the second largest supplier in 2023 after Israel")."""
     # (or on the list it ranks among: "ranked second among its trading partners after Italy")
-    among = [o for o in P.pobjs(tok.head, {"among"})]
+    among = P.pobjs(tok.head, {"among"})
     return list(dict.fromkeys(n for h in (tok, tok.head, *among) for o in P.pobjs(h, {"after"})
                               for c in P.conjuncts(o) for n in ix.refers(c, ("country", "organization"))))
 
