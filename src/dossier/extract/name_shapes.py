@@ -496,7 +496,7 @@ def _quoted_exercises(sp: Doc) -> list[Candidate]:
 
 
 def _strip_opening_noun(sp: Doc, run: _Run) -> _Run:
-    """"Construction of the Baku–Tbilisi–Ceyhan pipeline begins": a common noun capitalised only because it
+    """"Construction of the BTC pipeline begins": a common noun capitalised only because it
     opens the sentence, with its "of", is not part of the name after it (a name's own head stays: "Ministry of
     Energy", "Council of Europe")."""
     first = sp[run.i]
