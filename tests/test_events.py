@@ -2329,3 +2329,15 @@ def test_a_meeting_the_same_day_is_not_dated_by_a_signing_long_past(model):
     found = find(model, text, persons("Ion Rusu", "Levan Beridze") + [("Chisinau", "place", "Chisinau")],
                  [("21 February 2023", "2023-02-21")], published="2024-03-12")
     assert one(found, "meeting").date is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, date", [
+    ("President Ion Rusu has received a delegation led by Levan Beridze. They discussed trade.", "2024-03-12"),
+    # (several visits, a report of no day, a later sentence: no date)
+    ("Ion Rusu has visited Tbilisi five times. He is a veteran.", None),
+    ("Trade grew. President Ion Rusu has received a delegation led by Levan Beridze.", None)])
+def test_the_lead_of_a_dated_report_told_in_the_present_perfect_is_of_that_day(model, text, date):
+    found = find(model, text, persons("Ion Rusu", "Levan Beridze") + [("Tbilisi", "place", "Tbilisi")],
+                 published="2024-03-12")
+    assert [e.date for e in found if e.type in ("meeting", "visit")] == [date]

@@ -101,6 +101,7 @@ def _find_events(ctx: Context) -> list[Event]:
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
     _date_from_previous_sentence(ix, drafts_by_sent)
+    _lead_of_the_day(ix, drafts_by_sent)
     _placed_by_visit_that_day(drafts_by_sent)
     _also_there(ix, drafts_by_sent)
     _the_leaders(ix, drafts_by_sent)
@@ -2257,6 +2258,25 @@ def _date_from_next_sentence(ix: Index, drafts_by_sent: list[tuple[Span, list[_D
         if main:
             main[-1].time = min(times, key=lambda a: P.dep_distance(nxt.root, a.token)).time
             main[-1].span = (main[-1].anchor.sent.start_char, nxt.end_char)
+
+
+def _lead_of_the_day(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
+    """"President X has received a delegation led by Y": a meeting or visit the first sentence of a report
+    dated to the day tells in the present perfect, with no time of its own, happened that day (the news of
+    the day; "has visited Baku five times" is several)."""
+    pub = ix.ctx.doc.published or ""
+    if not drafts_by_sent or not re.fullmatch(r"\d{4}-\d\d-\d\d", pub):
+        return
+    sent, drafts = drafts_by_sent[0]
+    if sent.start_char > 0 or ix.sentence_times(sent):
+        return
+    for d in drafts:
+        verb = d.anchor if d.anchor.pos_ == "VERB" else d.anchor.head
+        perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                             for c in verb.children)
+        if d.time is None and d.type in ("meeting", "visit") and not d.plural and perfect \
+                and not any(t.lower_ in ("times", "often", "repeatedly", "regularly", "twice") for t in sent):
+            d.time = TimeExpr(pub, 0, 0, pub)
 
 
 def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_Draft]]]) -> None:
