@@ -1069,3 +1069,11 @@ def test_a_length_told_in_a_relative_clause_is_the_lines_alone(nlp_model, text, 
 def test_an_expansion_to_a_figure_is_the_lines_target_capacity(nlp_model, text):
     q = next(q for q in figures(nlp_model, text) if q.value == 31)
     assert (q.indicator, q.subjects, q.unit, q.modality) == ("capacity", ["Vestra Gas Pipeline"], "bcm/y", "target")
+
+
+@pytest.mark.parametrize("text", [
+    "Source: the Vestra field in the Black Sea, operated by Petrom (29.99%).",
+    "The Vestra field is operated by Petrom (29.99%)."])
+def test_the_operators_share_in_brackets(nlp_model, text):
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.subjects, q.value) == ("equity_share", ["Petrom", "Vestra field"], 29.99)

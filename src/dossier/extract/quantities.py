@@ -1046,7 +1046,8 @@ def _listed_holder(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     if not any(m.end <= paren and not text[m.end:paren].strip() for m in ctx.mentions_in(
             max(0, paren - 80), paren, ("organization", "country"))):
         return None
-    return next((t for t in site.sent if _lemma(t) in OWNING_WORDS), None)
+    # ("the field, operated by BP (29.99%)": the operator's stake)
+    return next((t for t in site.sent if _lemma(t) in OWNING_WORDS | {"operate"}), None)
 
 
 def _owned_part(ctx: Context, site: _Site) -> Token | None:
@@ -1574,6 +1575,23 @@ def _bracketed_stake(ctx: Context, fig: Figure, site: _Site, ms: list[Mention]) 
     return [holder_name, asset], {"holder": holder_name, "asset": asset}
 
 
+def _operator_stake(ctx: Context, fig: Figure, ms: list[Mention]) -> tuple[list[str], dict] | None:
+    """"the Shah Deniz field, operated by BP (29.99%)": a share in brackets right after the operator named
+    with "operated by" is its stake in the site or line the sentence names first."""
+    text = ctx.doc.text
+    opened = text.rfind("(", max(0, fig.start - 3), fig.start)
+    holder = next((x for x in ms if x.type in ("organization", "country") and opened >= 0
+                   and not text[x.end:opened].strip()), None)
+    if holder is None or not re.search(r"\boperated\s+(?:jointly\s+)?by\s+(?:the\s+)?$", text[:holder.start][-40:]):
+        return None
+    # (the first named: "the Shah Deniz field in the Caspian Sea, operated by ...")
+    sites = _unique([_name(x) for x in ms if x.type in ("infrastructure", "place") and x.end <= holder.start])
+    if not sites:
+        return None
+    name = _actor(holder, "equity_share")
+    return [name, sites[0]], {"holder": name, "asset": sites[0]}
+
+
 def _site_named_before(ctx: Context, site: _Site) -> str | None:
     """"BP, which operates the field, holds 29.99%": "the field" (terminal, refinery, ...) of the sentence is
     the site of that kind named last before it, within the passage."""
@@ -1755,6 +1773,9 @@ def _ordered(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: To
         listed = _bracketed_stake(ctx, fig, site, ms)
         if listed is not None:
             return listed
+        operator = _operator_stake(ctx, fig, ms)
+        if operator is not None:
+            return operator
         gapped = _gapped_holder(ctx, fig, ms, siblings)
         if gapped is not None:
             return gapped
