@@ -493,16 +493,16 @@ def from_units(texts: list[str], classes: list[str], headings: list[int], items:
     first = next((i for i, c in enumerate(classes) if c == "good"), len(texts))
     last = max((i for i, c in enumerate(classes) if c == "good"), default=len(texts))
     lead = [i for i in range(first) if classes[i] in ("short", "near")]
-    dated = [(i, line, d) for i in lead for line in _lines(texts[i][:400])
-             if len(line.split()) <= 8 and (d := parse_date(line))]
+    lines = [(i, line) for i in lead for line in _lines(texts[i])]
+    dated = [(i, line, d) for i, line in lines if len(line.split()) <= 8 and (d := parse_date(line))]
     dates = [(i, d) for i, _, d in dated]
-    names = [(i, n) for i in lead for line in _lines(texts[i][:400]) if (n := byline(line))]
+    names = [(i, n) for i, line in lines if (n := byline(line))]
     if dates:
         meta.published = dates[0][1]
         meta.used.add(dates[0][0])
         # "Published 12 June 2025 by Caspian Business Post": the publication the date line names too
         meta.publisher = (dateline(dated[0][1]) or {}).get("publisher")
-    elif parts := next(((i, d) for i in lead for line in _lines(texts[i][:400]) if (d := dateline(line))), None):
+    elif parts := next(((i, d) for i, line in lines if (d := dateline(line))), None):
         dates = [(parts[0], parts[1]["published"])]   # "Baku, 26 September 2023, Regional Energy Wire"
         meta.published, meta.publisher = parts[1]["published"], parts[1].get("publisher")
         if parts[1].get("author"):
@@ -531,7 +531,7 @@ def from_units(texts: list[str], classes: list[str], headings: list[int], items:
             break
     # "Directorate-General for Energy" on its own line by the date, or in the date's block ("Press Office of
     # the Ministry\nBaku, 7 June 2024"): the publishing body
-    for i, line in ((k, x.strip(" \t*•-–")) for k in lead for x in _lines(texts[k])):
+    for i, line in ((k, x.strip(" \t*•-–")) for k, x in lines):
         block = i in meta.used and "\n" in texts[i].strip() and dateline(line) is None
         if (i not in meta.used or block) and i != title_at and not re.search(r"[.!?:]$", line) \
                 and organisation_byline(line) and "://" not in line and parse_date(line) is None:

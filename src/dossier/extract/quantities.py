@@ -649,9 +649,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
                   for n in [_line_before(ctx, s.idx, _lemma(s))] if n]
         lines += [n for s in subj if s.lower_ == "it" for n in [_line_before(ctx, s.idx)] if n]   # "it carried"
         # "through TANAP, which has delivered more than 50 bcm": the line the relative clause is said of
-        lines += [_name(m) for s in subj if s.tag_ == "WDT" and verb.dep_ == "relcl"
-                  for m in ctx.mentions_in(verb.head.left_edge.idx, verb.head.idx + len(verb.head.text),
-                                           ("infrastructure",))][-1:]
+        lines += [n for n in [_relative_line(ctx, site)] if n and verb.dep_ == "relcl"
+                  and any(s.tag_ == "WDT" for s in subj)]
         subjects = lines[:1]
     if fig.dim == "count":
         heading = _heading_subject(ctx, fig.start)

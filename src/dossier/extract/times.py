@@ -580,7 +580,8 @@ def _shift(pub: dt.date, unit: str, step: int) -> str:
 
 def recalled(ctx: Context, t: TimeExpr) -> bool:
     """A time inside a clause set off to describe a noun ("the Declaration, signed on 15 June 2021,
-    raised ..."): it dates a thing recalled, not the story a later "that day" goes on with."""
+    raised ..."), or a day long before the report in a participle on a noun ("the agreement signed in Ankara
+    on 21 February 2023"): it dates a thing recalled, not the story a later "that day" goes on with."""
     if not ctx.sp.has_annotation("DEP"):
         return False
     span = ctx.sp.char_span(t.start, t.end, alignment_mode="expand")
