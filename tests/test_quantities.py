@@ -1077,3 +1077,13 @@ def test_an_expansion_to_a_figure_is_the_lines_target_capacity(nlp_model, text):
 def test_the_operators_share_in_brackets(nlp_model, text):
     [q] = figures(nlp_model, text)
     assert (q.indicator, q.subjects, q.value) == ("equity_share", ["Petrom", "Vestra field"], 29.99)
+
+
+@pytest.mark.parametrize("text, indicator, value, label", [
+    ("The number of Romanian companies registered in Moldova exceeded 1,800.", "companies_count", 1800, None),
+    ("The number of Romanian students in Moldova rose to 14,000 in 2023.", "count", 14000, "students in Moldova"),
+    ("The total number of Romanian visitors to Moldova was 420,000 in 2023.", "count", 420000, "visitors")])
+def test_the_number_of_a_thing_is_counted(nlp_model, text, indicator, value, label):
+    # (a demonym stands for its state where the state is named in the text)
+    [q] = figures(nlp_model, "Romania borders Moldova. " + text)
+    assert (q.indicator, q.value, q.label, set(q.subjects)) == (indicator, value, label, {"Moldova", "Romania"})

@@ -1107,6 +1107,22 @@ def _label_noun(ctx: Context, fig: Figure) -> Token | None:
     return nouns[-1] if nouns else None
 
 
+def _number_of(site: _Site) -> Token | None:
+    """"The number of Turkish companies in Azerbaijan exceeded 5,200", "... rose to 12,000", "... stands at
+    320": a bare number that a verb gives to "the number of X" counts X (a plural noun)."""
+    tok = site.sent.doc[max(site.toks)]
+    verb = tok.head if tok.dep_ in ("dobj", "attr") else tok.head.head if (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("to", "at", "of")) else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or tok.i < verb.i:
+        return None
+    for subj in verb.children:
+        if subj.dep_ in ("nsubj", "nsubjpass") and subj.lemma_.lower() in ("number", "total"):
+            nouns = [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")]
+            return nouns[0] if nouns else None
+    return None
+
+
 def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     """The noun a bare number counts ("455 Azerbaijani projects" -> projects), or None."""
     sp = ctx.sp
@@ -1122,6 +1138,9 @@ def _counted_noun(ctx: Context, fig: Figure, site: _Site) -> Token | None:
     labelled = _label_noun(ctx, fig)
     if labelled is not None:
         return labelled
+    numbered = _number_of(site)
+    if numbered is not None:
+        return numbered
     i = last + 1
     if i < len(sp) and sp[i].lemma_.lower() in CASUALTY and sp[i].tag_ in ("VBN", "JJ") and not (
             i + 1 < len(sp) and sp[i + 1].pos_ in ("NOUN", "PROPN")):
