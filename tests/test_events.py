@@ -2341,3 +2341,15 @@ def test_the_lead_of_a_dated_report_told_in_the_present_perfect_is_of_that_day(m
     found = find(model, text, persons("Ion Rusu", "Levan Beridze") + [("Tbilisi", "place", "Tbilisi")],
                  published="2024-03-12")
     assert [e.date for e in found if e.type in ("meeting", "visit")] == [date]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The agreement was signed in Chisinau on 3 March 2024 by Moldovan Minister of Infrastructure and Regional "
+    "Development Vladimir Bolea and Romanian Minister of Transport and Infrastructure Sorin Grindeanu.",
+    "The agreement was signed by Minister of Digital Development and Transport Vladimir Bolea and Minister of "
+    "Transport and Infrastructure Sorin Grindeanu."])
+def test_both_signers_with_long_titles_signed(model, text):
+    e = one(find(model, text, persons("Vladimir Bolea", "Sorin Grindeanu")), "agreement_signed")
+    # (the parser lays the first signer inside the second one's title)
+    assert e.participants == ["Vladimir Bolea", "Sorin Grindeanu"]

@@ -408,8 +408,16 @@ def _agents(tok: Token, ix: Index, deps=("nsubj", "nsubjpass"), preps=("by", "wi
     slots = [c for c in tok.children if c.dep_ in deps]
     slots += P.pobjs(tok, set(preps))
     for s in slots:
-        for c in P.conjuncts(s):
-            names += ix.refers(c)
+        mine = [n for c in P.conjuncts(s) for n in ix.refers(c)]
+        if s.dep_ == "pobj" and s.head.dep_ == "agent":
+            # "signed by Azerbaijani Minister of Digital Development and Transport X and Turkish Minister of
+            # Transport Y": the parser lays one signer inside the other's title; a person coordinated anywhere
+            # in the slot signed too, and they are told in the order written
+            inner = [t for t in s.subtree if t.dep_ == "conj" and t.ent_type_ == "PERSON"]
+            mine += [ix.name(m) for t in inner for m in [ix.mention(t, ("person",))] if m is not None]
+            at = {ix.name(m): m.start for m in ix.mentions_in(s.left_edge.idx, s.right_edge.idx + 1)}
+            mine.sort(key=lambda n: at.get(n, len(ix.ctx.doc.text)))
+        names += mine
     return list(dict.fromkeys(names))
 
 
