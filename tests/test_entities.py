@@ -688,3 +688,21 @@ def test_the_pages_publisher_named_in_its_text_is_an_organisation(nlp_model):
                            publisher="Prut Business Week"), nlp_model)
     assert [(m.text, m.type) for m in doc.mentions if m.text == "Prut Business Week"] == [
         ("Prut Business Week", "organization")]
+
+
+def test_a_national_parliament_named_untranslated_is_a_body(nlp_model):
+    doc = run(nlp_model, "The Milli Majlis ratified the treaty on Tuesday.")
+    assert [(m.text, m.type) for m in doc.mentions] == [("Milli Majlis", "organization")]
+
+
+def test_a_person_named_after_a_body_is_freed_from_it(nlp_model):
+    # (the recogniser reads "Majlis Sahiba" and "Gafarova")
+    doc = run(nlp_model, "Speaker of the Milli Majlis Sahiba Gafarova met the delegation.")
+    assert {(m.text, m.type) for m in doc.mentions if m.form == "name"} == {
+        ("Milli Majlis", "organization"), ("Sahiba Gafarova", "person")}
+
+
+def test_the_government_of_a_state_is_the_state(nlp_model):
+    doc = run(nlp_model, "The treaty between the Government of Romania and the Government of the Republic of "
+                         "Moldova was ratified.")
+    assert {(m.text, m.type) for m in doc.mentions} == {("Romania", "country"), ("Republic of Moldova", "country")}

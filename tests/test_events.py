@@ -1705,10 +1705,15 @@ def test_one_received_by_an_official_meets_that_official(model, text, expected):
     ("Moldova's parliament ratified the agreement on defence cooperation with Romania in March 2022, two years "
      "after it was signed in Chisinau.", ["Moldova", "Romania"], ["Moldova", "Romania"]),
     ("The Moldovan parliament ratified the agreement on defence cooperation in 2022.", ["Moldova"], None),
+    ("The Sfatul Tarii, Moldova's parliament, ratified the agreement on defence cooperation in 2022.", ["Moldova"],
+     None),
+    ("The Sfatul Tarii ratified the agreement on defence cooperation between the Government of Moldova and the "
+     "Government of the Republic of Romania in 2022.", ["Moldova", "Romania"], None),
 ])
 def test_a_ratification_binds_the_state_of_the_parliament_and_the_other_party(model, text, in_force, signed):
     mentions = COUNTRIES + [("agreement on defence cooperation", "agreement", "agreement on defence cooperation"),
-                            ("Chisinau", "place", "Chisinau")]
+                            ("Chisinau", "place", "Chisinau"), ("Sfatul Tarii", "organization", "Sfatul Tarii"),
+                            ("Republic of Romania", "country", "Romania")]
     found = find(model, text, mentions, [("in March 2022", "2022-03"), ("in 2022", "2022")])
     assert [e.participants for e in found if e.type == "agreement_in_force"] == [in_force]
     assert [e.participants for e in found if e.type == "agreement_signed"] == ([signed] if signed else [])

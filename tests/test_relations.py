@@ -2282,3 +2282,13 @@ def test_a_count_of_members_names_none(model):
     found = find(model, "The Prut Organization has 32 members, and Moldova is a partner.", COUNTRIES + [
         ("Prut Organization", "organization", "Prut Organization")], predicate="member_of")
     assert found == []
+
+
+@pytest.mark.model
+def test_the_parties_are_the_states_whose_governments_an_agreement_is_between(model):
+    text = ("Parliament ratified the Agreement on Road Transport between the Government of Moldova and the "
+            "Government of the Republic of Romania.")
+    found = find(model, text, COUNTRIES + [("Republic of Romania", "country", "Romania"), (
+        "Agreement on Road Transport", "agreement", "Agreement on Road Transport")], predicate="party_to")
+    # (the second state is named after the word "of" that ends a signatory's description)
+    assert triples(found) == {("Moldova", "Agreement on Road Transport"), ("Romania", "Agreement on Road Transport")}

@@ -140,11 +140,38 @@ def _trim_span(span: Span) -> Span | None:
 
 
 
+def _mend_person_ents(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Span]:
+    """The recogniser's spans, with a person's name freed from the body named before it: in "Speaker of the
+    Milli Majlis Sahiba Gafarova" it reads "Majlis Sahiba" and "Gafarova"; the gazetteer's "Milli Majlis"
+    ends inside the first, so the person is "Sahiba Gafarova"."""
+    ents = list(sp.ents)
+    if not any(e.label_ == "PERSON" for e in ents):
+        return ents
+    ends = {e: s for s, e, entry in gaz.find(sp.text) if entry.type != "country"}
+    out: list[Span] = []
+    skip = -1
+    for k, ent in enumerate(ents):
+        if k == skip:
+            continue
+        cut = next((e for e, s in ends.items() if ent.label_ == "PERSON" and s < ent.start_char < e < ent.end_char),
+                   None)
+        if cut is not None:
+            rest = [t for t in ent if t.idx >= cut]
+            if not rest:
+                continue
+            end = ent.end
+            if k + 1 < len(ents) and ents[k + 1].label_ == "PERSON" and ents[k + 1].start == ent.end:
+                end, skip = ents[k + 1].end, k + 1
+            ent = Span(sp, rest[0].i, end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     out = []
     cur = currency_words()
     lower_words = {t.text for t in sp if t.text.islower()}
-    for ent in sp.ents:
+    for ent in _mend_person_ents(sp, gaz):
         if ent.label_ not in NER_LABELS:
             continue
         span = _trim_span(ent)
@@ -192,6 +219,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         if ent.label_ == "ORG" and len(words) > 1 and span.end < len(sp) and sp[span.end].lower_ in TITLE_WORDS \
                 and (gaz.lookup(words[0]) or gazetteer.Entry("", "")).form == "demonym":
             continue   # "Turkish Transport Minister X": a title, the state's and the portfolio's, not a body
+        gov = re.fullmatch(r"(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministers)\s+of\s+(?:the\s+)?(.+)", text)
+        if ent.label_ == "ORG" and gov and (gaz.lookup(gov.group(1)) or gazetteer.Entry("", "")).type == "country":
+            continue   # "the Government of the Republic of Türkiye" is the state, named inside
         label = ent.label_
         typ = head_type(words)
         if plural_generic(words) or has_amount(words) or gaz.lookup(text):

@@ -698,7 +698,9 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         ratifiers = P.children(tok, ("nsubj",)) if not P.children(tok, ("nsubjpass",)) else P.pobjs(tok, {"by"})
         d.add(*_subject_states(tok, ix) if not P.children(tok, ("nsubjpass",)) else
               [n for o in ratifiers for n in ix.refers(o, ("country",))])
-        # "Moldova's parliament ratified ...", "the Moldovan parliament": the state of the body that ratified it
+        # "Moldova's parliament ratified ...", "the Moldovan parliament", "the Milli Majlis, Azerbaijan's
+        # parliament,": the state of the body that ratified it
+        ratifiers += [a for r in ratifiers for a in r.children if a.dep_ == "appos"]
         d.add(*[n for r in ratifiers if r.lemma_.lower() in _LEGISLATURES for c in r.children
                 if c.dep_ in ("poss", "amod", "compound")
                 for n in ix.refers(c, ("country",)) or [state_named(c.text)] if n])

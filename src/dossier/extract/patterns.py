@@ -761,6 +761,10 @@ class Index:
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             titled = self.titled_before(tok)
             return [titled] if titled else []
+        if "country" in types and tok.lemma_.lower() == "government" and tok.tag_ in ("NN", "NNP"):
+            # "between the Government of the Republic of A and ...": the state whose government it is
+            return [self.name(m) for o in pobjs(tok, {"of"}) for m in [self.mention(o, ("country",))]
+                    if m is not None][:1]
         return []
 
     def described_country(self, tok: Token, exclude: set[str]) -> str | None:

@@ -3025,6 +3025,11 @@ def _parties(ctx: Context, ix: Index, positions, out: _Collector) -> None:
         inner = [x for x in ix.mentions_in(m.start, m.end, ("country",))] if " between " in m.text else []
         if between:   # (a name that starts there: "... and the Republic of Turkey", cut at "of" above)
             inner += [c for c in ix.mentions if c.type == "country" and m.end <= c.start < m.end + between.end()]
+            second = m.end + between.start(2)
+            if not any(c.start >= second for c in inner):
+                # "between the Government of A and the Government of B": the state the second government is of
+                stop = re.search(r"[,.;)]", ix.text[second:second + 80])
+                inner += [c for c in ix.mentions_in(second, second + (stop.start() if stop else 80), ("country",))][:1]
         sent = ix.ctx.sentence(m.start)
         if not (m.text[:1].isupper() or ix.name(m) in signed):
             continue    # "a formal peace treaty between A and B has not yet been signed"
