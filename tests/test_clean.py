@@ -522,3 +522,16 @@ def test_a_timelines_first_item_is_no_dateline(tmp_path):
     doc = cleaned(tmp_path, "page.md", page)
     assert doc.published is None and "27 August 1991" in doc.text
     assert metadata.lead_dateline_spans(doc.text) == ()
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Opinion — Jane Doe", "Jane Doe"), ("Commentary | John Roe", "John Roe"), ("Opinion — Pipelines", None)])
+def test_a_byline_after_the_pieces_genre(line, name):
+    assert metadata.byline(line) == name
+
+
+def test_a_labelled_date_that_ends_a_longer_header_line_dates_the_page(tmp_path):
+    page = ("# Pipelines in the Caucasus\n\nInterview with Jane Doe, Ambassador of Romania to Moldova. Published: "
+            "2 June 2023\n\n" + BODY)
+    doc = cleaned(tmp_path, "page.md", page)
+    assert doc.published == "2023-06-02" and doc.text.startswith(P1)

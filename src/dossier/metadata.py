@@ -308,7 +308,10 @@ _ROLE_WORDS = re.compile(r"(?i)\b(?:fellow|director|professor|researcher|analyst
 
 def byline(text: str) -> str | None:
     """The person name(s) of a byline line ("By Jane Doe", "Jane Doe and John Roe"), else None."""
-    t = re.sub(r"(?i)^\s*(?:by|written by|author|authors)\s*:?\s+", "", text.strip()).strip(" .,|")
+    # ("Opinion — Jane Doe", "Commentary | Jane Doe": the genre label before a dash or bar goes)
+    t = re.sub(r"(?i)^\s*(?:opinion|commentary|analysis|column|op-ed|editorial|guest\s+column|viewpoint)\s*[—–|:]\s*",
+               "", text.strip())
+    t = re.sub(r"(?i)^\s*(?:by|written by|author|authors)\s*:?\s+", "", t).strip(" .,|")
     if not t or re.search(r"\d", t) or len(t) > 80:
         return None
     t = _HONORIFIC.sub("", t)   # "Dr. Emre Kaya"
@@ -477,6 +480,8 @@ def _same(a: str, b: str) -> bool:
 
 
 _LABEL_DATE = re.compile(r"(?i)^(?:publication date|published(?: on)?|date|posted(?: on)?)\s*:?\s*(.*)$")
+_LABELLED_DATE = re.compile(r"(?i)(?:^|[.|·]\s+)(?:published|posted|publication date)(?:\s+on)?\s*:?\s+"
+                            r"([^|·]{6,30}?(?:19|20)\d\d)\.?\s*$")
 _LABEL_AUTHOR = re.compile(r"(?i)^(?:authors?|written by|by)\s*:?\s*(.*)$")
 
 
@@ -508,6 +513,12 @@ def from_units(texts: list[str], classes: list[str], headings: list[int], items:
         if parts[1].get("author"):
             names = [(parts[0], parts[1]["author"])]
         meta.used.add(parts[0])
+    elif labelled := next(((i, d) for i, line in lines for m in [_LABELLED_DATE.search(line)] if m
+                           for d in [parse_date(m.group(1))] if d and len(d) > 4), None):
+        # "Interview with X, Ambassador of Y. Published: 2 June 2023": a labelled date ends a longer line
+        dates = [labelled]
+        meta.published = labelled[1]
+        meta.used.add(labelled[0])
     elif first < len(texts) and not (items and items[first]) and (parts := lead_dateline(texts[first])):
         # the first paragraph opens with the dateline; the paragraph stays, the dateline in it
         dates = [(first, parts["published"])]
