@@ -1087,3 +1087,18 @@ def test_the_number_of_a_thing_is_counted(nlp_model, text, indicator, value, lab
     # (a demonym stands for its state where the state is named in the text)
     [q] = figures(nlp_model, "Romania borders Moldova. " + text)
     assert (q.indicator, q.value, q.label, set(q.subjects)) == (indicator, value, label, {"Moldova", "Romania"})
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Cargo on the Prut railway rose to 1.2 million tonnes in 2024 from 0.9 million tonnes a year earlier.",
+     {(1.2e6, "t/y", "2024"), (0.9e6, "t/y", "2023")}),
+    ("Gas flows through the Prut pipeline rose to 12 bcm in 2024 from 10 bcm a year before.",
+     {(12, "bcm", "2024"), (10, "bcm", "2023")})])
+def test_a_year_earlier_after_a_unit_is_a_time_not_a_rate(nlp_model, text, values):
+    assert {(q.value, q.unit, q.time) for q in figures(nlp_model, text)} == values
+
+
+def test_a_year_earlier_after_another_figure_is_that_figures_time(nlp_model):
+    text = "Gas flows through the Prut pipeline rose to 12 bcm from 10 bcm a year earlier."
+    got = {(q.value, q.time) for q in figures(nlp_model, text, published="2025-02-08")}
+    assert got == {(12, None), (10, "2024")}

@@ -144,15 +144,17 @@ _WORD_NUMBER = re.compile(
     r"eight|nine))?|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|a|an|one|two)(?:\s+(?P<sc>hundred|thousand|million|billion|trillion))?\b",
     re.I)
+# "per year", "a year", "/yr" after a unit (not "a year earlier": a time, "0.9 million tonnes a year earlier")
+_YEARLY = r"(?:per|a|/)\s*(?:year|annum|yr|y)\b(?!\s+(?:earlier|before|ago|later))"
 _UNITS: list[tuple[re.Pattern, str, float, str]] = [
     # (pattern after the number and scale, unit, factor, dimension)
     (re.compile(r"\s?(?:barrels?|bbl\.?|b)\s*(?:(?:per|a|/)\s*(?:day|d)\b|daily)|\s?(?:bpd|b/d|bbl/d)\b", re.I),
      "bbl/d", 1, "flow"),
-    (re.compile(r"\s?(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m)\s*(?:(?:per|a|/)\s*(?:year|annum|yr)\b|annually|"
-                r"yearly|p\.?a\.?)", re.I), "bcm/y", 1e-9, "flow"),
-    (re.compile(r"\s?(?:bcm|bcma)\s*(?:(?:per|a|/)\s*(?:year|annum|yr|y)\b|annually|yearly|p\.?a\.?)|\s?bcm/y\b|"
+    (re.compile(r"\s?(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m)\s*(?:" + _YEARLY + r"|annually|yearly|p\.?a\.?)", re.I),
+     "bcm/y", 1e-9, "flow"),
+    (re.compile(r"\s?(?:bcm|bcma)\s*(?:" + _YEARLY + r"|annually|yearly|p\.?a\.?)|\s?bcm/y\b|"
                 r"\s?bcma\b", re.I), "bcm/y", 1, "flow"),
-    (re.compile(r"\s?(?:tonnes?|tons?|t)\s*(?:(?:per|a|/)\s*(?:year|annum|yr|y)\b|annually|yearly|p\.?a\.?)|"
+    (re.compile(r"\s?(?:tonnes?|tons?|t)\s*(?:" + _YEARLY + r"|annually|yearly|p\.?a\.?)|"
                 r"\s?(?:tpa|t/y)\b", re.I), "t/y", 1, "flow"),
     (re.compile(r"\s?(?:cubic\s+met(?:re|er)s|m3|m³|cu\.?\s?m)(?![\w])", re.I), "bcm", 1e-9, "volume"),
     (re.compile(r"\s?bcm\b", re.I), "bcm", 1, "volume"),
@@ -160,7 +162,7 @@ _UNITS: list[tuple[re.Pattern, str, float, str]] = [
     (re.compile(r"\s?(?:barrels?|bbl\.?)(?![\w])", re.I), "bbl", 1, "volume"),
     (re.compile(r"\s?(?:tonnes|tons|tonne|ton)\b", re.I), "t", 1, "mass"),
     # containers, in twenty-foot equivalent units
-    (re.compile(r"\s?TEUs?\s*(?:(?:per|a|/)\s*(?:year|annum|yr|y)\b|annually|yearly)"), "TEU/y", 1, "containers"),
+    (re.compile(r"\s?TEUs?\s*(?:" + _YEARLY + r"|annually|yearly)"), "TEU/y", 1, "containers"),
     (re.compile(r"\s?(?:TEUs?|twenty-foot\s+equivalent\s+units?)(?![\w])"), "TEU", 1, "containers"),
     (re.compile(r"(?:\s|-)?(?:km|kilomet(?:re|er)s?)(?![\w])", re.I), "km", 1, "length"),
     (re.compile(r"(?:\s|-)?(?:miles?)(?![\w])", re.I), "km", 1.609344, "length"),

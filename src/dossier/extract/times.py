@@ -737,12 +737,18 @@ def vague(t: TimeExpr) -> bool:
     return bool(_REL_RECENT.fullmatch(t.text.strip()))
 
 
+_BACK = re.compile(r"(?:a|one|the)\s+(?:year|month|day)\s+(?:earlier|before)$", re.I)
+
+
 def _best_time(ctx: Context, sent: tuple[int, int], start: int, end: int) -> TimeExpr | None:
     text = ctx.doc.text
     cands = [t for t in ctx.times if t.start >= sent[0] and t.end <= sent[1] and (t.end <= start or t.start >= end)
              and not _baseline(text, t)]
     aside = _relative_clauses(ctx, sent, start, end)
     cands = [t for t in cands if not any(s <= t.start and t.end <= e for s, e in aside)]
+    # "rose to 12 bcm from 10 bcm a year earlier": the time told back from another figure after the span is
+    # that figure's
+    cands = [t for t in cands if not (t.start >= end and _BACK.match(t.text) and re.search(r"\d", text[end:t.start]))]
     if not cands:
         return None
     cands = [t for t in cands if not vague(t)] or cands
