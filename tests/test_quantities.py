@@ -1102,3 +1102,11 @@ def test_a_year_earlier_after_another_figure_is_that_figures_time(nlp_model):
     text = "Gas flows through the Prut pipeline rose to 12 bcm from 10 bcm a year earlier."
     got = {(q.value, q.time) for q in figures(nlp_model, text, published="2025-02-08")}
     assert got == {(12, None), (10, "2024")}
+
+
+def test_a_body_that_tells_a_figure_after_it_is_not_its_subject(nlp_model):
+    text = ("Romania and Moldova trade a lot. Cargo on the Baku–Tbilisi–Kars railway rose to 1.2 million tonnes "
+            "in 2024, Prut Railways said. Trade with Moldova reached $5.4 billion, Romania's customs office said.")
+    got = {(q.indicator, tuple(q.subjects)) for q in figures(nlp_model, text)}
+    # (a state that tells it is still a party)
+    assert got == {("count", ("Baku–Tbilisi–Kars railway",)), ("trade_turnover", ("Moldova", "Romania"))}
