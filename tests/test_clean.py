@@ -440,7 +440,20 @@ def test_language(text, lang):
      {"published": "2024-04-03", "publisher": "Prut Business Week", "author": "Jane Doe"}),
 ])
 def test_dateline(line, parts):
-    assert metadata.dateline(line) == parts
+    got = metadata.dateline(line)
+    assert (got if got is None else {k: v for k, v in got.items() if k != "place"}) == parts   # (place below)
+
+
+@pytest.mark.parametrize("line, place", [
+    ("CHISINAU, Aug 27, 2024 (Wirepress)", "CHISINAU"), ("Tbilisi, 20 January 2025 — Caspian Energy Wire", "Tbilisi"),
+    ("GYUMRI (Armenia), 4 September 2023", "GYUMRI"), ("Policy brief, 2 October 2024. By Jane Doe", None)])
+def test_a_datelines_place(line, place):
+    assert metadata.dateline(line).get("place") == place
+
+
+def test_the_datelines_place_is_the_documents(tmp_path):
+    doc = cleaned(tmp_path, "page.md", "# Pipelines in the Caucasus\n\nCHISINAU, 4 March 2025 / Prut Wire\n\n" + BODY)
+    assert (doc.place, doc.published, doc.publisher) == ("CHISINAU", "2025-03-04", "Prut Wire")
 
 
 def test_a_dateline_gives_the_date_byline_and_publication(tmp_path):

@@ -2292,3 +2292,21 @@ def test_the_parties_are_the_states_whose_governments_an_agreement_is_between(mo
         "Agreement on Road Transport", "agreement", "Agreement on Road Transport")], predicate="party_to")
     # (the second state is named after the word "of" that ends a signatory's description)
     assert triples(found) == {("Moldova", "Agreement on Road Transport"), ("Romania", "Agreement on Road Transport")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("place, text, expected", [
+    ("CHISINAU", "The line was opened with Energy Minister Ion Rusu and Romanian Energy Minister Dan Pop.",
+     {("Ion Rusu", "Moldova"), ("Dan Pop", "Romania")}),
+    # (not two posts told without a state: "President A, President B and Uzbek President C")
+    ("CHISINAU", "President Ion Rusu, President Dan Pop and Romanian President Vlad Iliescu attended.",
+     {("Vlad Iliescu", "Romania")}),
+    # (nor where the dateline names no state's capital)
+    (None, "The line was opened with Energy Minister Ion Rusu and Romanian Energy Minister Dan Pop.",
+     {("Dan Pop", "Romania")})])
+def test_a_post_told_without_its_state_beside_anothers_is_the_datelines(model, place, text, expected):
+    ctx = make_context(model, text, persons("Ion Rusu", "Dan Pop", "Vlad Iliescu") + COUNTRIES + [
+        ("Romanian", "country", "Romania", "demonym")])
+    ctx.doc.place = place
+    found = [r for r in relations.find_relations(ctx) if r.predicate == "position_held" and not unplaced_post(r)]
+    assert {(r.subject, r.qualifiers.get("of")) for r in found} == expected

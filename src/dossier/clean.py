@@ -185,6 +185,7 @@ def clean(doc: Document) -> Document:
                         "check that the file holds an article")
     doc.text, doc.charmap = out.text, CharMap(out.segments())
     doc.title, doc.author, doc.published, doc.publisher = meta.title, meta.author, meta.published, meta.publisher
+    doc.place = meta.place
     if not doc.publisher:
         doc.publisher = metadata.publisher_from_text(doc.original) or metadata.organisation_byline(doc.author)
     doc.language = metadata.language(doc.text)

@@ -393,7 +393,8 @@ def dateline(text: str) -> dict[str, str] | None:
             elif organisation_byline(part) and not re.search(r"\d", part):
                 key, name = "publisher", re.sub(r"(?i)^by\s+", "", part)
             elif _PLACE.match(part) or (part.isupper() and len(part.split()) <= 3):
-                continue  # the dateline's place ("Baku", "ASTANA")
+                out.setdefault("place", part)   # the dateline's place ("Baku", "ASTANA")
+                continue
             else:
                 return None
             out.setdefault(key, name)
@@ -459,6 +460,7 @@ class Meta:
     author: str | None = None
     published: str | None = None
     publisher: str | None = None
+    place: str | None = None   # where the dateline says the piece was written ("Baku", "ANKARA")
     used: set[int] = field(default_factory=set)
     title_at: int | None = None
 
@@ -506,10 +508,12 @@ def from_units(texts: list[str], classes: list[str], headings: list[int], items:
         meta.published = dates[0][1]
         meta.used.add(dates[0][0])
         # "Published 12 June 2025 by Caspian Business Post": the publication the date line names too
-        meta.publisher = (dateline(dated[0][1]) or {}).get("publisher")
+        parts = dateline(dated[0][1]) or {}
+        meta.publisher, meta.place = parts.get("publisher"), parts.get("place")
     elif parts := next(((i, d) for i, line in lines if (d := dateline(line))), None):
         dates = [(parts[0], parts[1]["published"])]   # "Baku, 26 September 2023, Regional Energy Wire"
         meta.published, meta.publisher = parts[1]["published"], parts[1].get("publisher")
+        meta.place = parts[1].get("place")
         if parts[1].get("author"):
             names = [(parts[0], parts[1]["author"])]
         meta.used.add(parts[0])
@@ -522,7 +526,7 @@ def from_units(texts: list[str], classes: list[str], headings: list[int], items:
     elif first < len(texts) and not (items and items[first]) and (parts := lead_dateline(texts[first])):
         # the first paragraph opens with the dateline; the paragraph stays, the dateline in it
         dates = [(first, parts["published"])]
-        meta.published, meta.publisher = parts["published"], parts.get("publisher")
+        meta.published, meta.publisher, meta.place = parts["published"], parts.get("publisher"), parts.get("place")
         meta.author = None if names else parts.get("author")
     anchor = min([i for i, _ in dates[:1] + names[:1]], default=first)
     before = [i for i in lead if i < anchor and i not in meta.used]

@@ -235,6 +235,7 @@ class Document:
     author: str | None = None
     published: str | None = None   # ISO date prefix
     publisher: str | None = None
+    place: str | None = None       # the dateline's place ("Baku", "ANKARA"): not stored, read by extraction
     language: str | None = None
     repairs: list[Repair] = field(default_factory=list)
     duplicate_of: str | None = None  # name of a near-identical document already stored

@@ -30,7 +30,7 @@ Each predicate of the contract has its own reader:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -216,6 +216,8 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
             k -= 1
         if k == prev.span.end and p.span.doc[k].lower_ == "and":
             p.of = prev.of
+    # (how many in each sentence hold each post told without a state)
+    stateless = Counter((p.span.sent.start, p.role.casefold()) for p in found if not p.of)
     out = []
     for p in found:
         sent = p.span.sent
@@ -232,6 +234,13 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
                 p.of = free.pop()
             else:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
+            home = _home_state(ix)
+            if not p.of and not free and home and others and home not in others \
+                    and stateless[(sent.start, p.role.casefold())] == 1 and any(
+                    q.span.sent == sent and q.of in others and q.role.casefold() == p.role.casefold() for q in found):
+                # "ANKARA — ... Energy Minister X and Azerbaijani Energy Minister Y": the same post told without
+                # its state, beside another state's, is that of the state the piece is written in
+                p.of = home
             if not p.of and not others and not re.search(r"\b(?:of|for)\b", p.role):
                 p.of = _state_acting_in_sentence(p, ix)
             p.of = p.of or _ministry_of(p, found, ix) or _leader_served(p, found, ix)
@@ -270,6 +279,16 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         elif unplaced is not None:
             unplaced.append(p)
     return out
+
+
+def _home_state(ix: Index) -> str | None:
+    """The state whose capital (or name) the document's dateline gives ("ANKARA, March 4, 2025"), else None."""
+    place = ix.ctx.doc.place
+    if not place:
+        return None
+    gaz = gazetteer.load()
+    entry = gaz.lookup(place) or gaz.lookup(place.title())
+    return entry.canonical if entry is not None and entry.type == "country" else None
 
 
 def _pronoun_posts(ix: Index) -> list[_Position]:
