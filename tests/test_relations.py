@@ -2310,3 +2310,11 @@ def test_a_post_told_without_its_state_beside_anothers_is_the_datelines(model, p
     ctx.doc.place = place
     found = [r for r in relations.find_relations(ctx) if r.predicate == "position_held" and not unplaced_post(r)]
     assert {(r.subject, r.qualifiers.get("of")) for r in found} == expected
+
+
+@pytest.mark.model
+def test_the_date_of_what_an_anniversary_is_of_dates_no_post(model):
+    text = "Romanian President Dan Pop congratulated Ion Rusu on the anniversary of the 27 August 1991 declaration."
+    found = find(model, text, persons("Dan Pop", "Ion Rusu") + COUNTRIES + [
+        ("Romanian", "country", "Romania", "demonym")], [("27 August 1991", "1991-08-27")], predicate="position_held")
+    assert [(r.subject, r.time) for r in found] == [("Dan Pop", None)]

@@ -268,6 +268,9 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         # prime minister from 2019 to 2020, and Romanian Prime Minister Y")
         ends = [q.span.end_char for q in found if q.person != p.person and q.span.sent == sent]
         mine = [a for a in mine if not any(re.fullmatch(r",[^,;()]{0,60}", ix.text[e:a.time.start]) for e in ends)]
+        # (nor the date of what an anniversary is of: "congratulated Y on the anniversary of the 15 July 2016 coup
+        # attempt")
+        mine = [a for a in mine if not any(t.lemma_.lower() in ("anniversary", "jubilee") for t in a.token.ancestors)]
         when = ix.time_of(p.span.root, mine, fallback_previous=not present) if mine or not times else None
         if former and when is not None and not 0 <= when.start - p.span.end_char <= 3:
             when = None   # "Former president X died in 2020": the sentence's time is not the post's (a tenure
