@@ -85,3 +85,10 @@ def test_a_town_is_one_place_under_its_english_turkish_and_azerbaijani_spellings
     assert {g.lookup(n).canonical for n in ("Shusha", "Şuşa", "Shushi")} == {"Shusha"}
     assert {g.lookup(n).canonical for n in ("Kalbajar", "Kelbajar", "Kəlbəcər")} == {"Kalbajar"}
     assert g.lookup("Şuşa").type == "place"
+
+
+def test_an_autonomous_republic_is_its_region_by_every_name():
+    gaz = gazetteer.load()
+    names = {gaz.lookup(n).canonical for n in ("Nakhchivan", "Nakhchivan Autonomous Republic",
+                                                "Nakhichevan Autonomous Republic", "Nahçıvan Özerk Cumhuriyeti")}
+    assert names == {"Nakhchivan"}

@@ -2318,3 +2318,14 @@ def test_the_date_of_what_an_anniversary_is_of_dates_no_post(model):
     found = find(model, text, persons("Dan Pop", "Ion Rusu") + COUNTRIES + [
         ("Romanian", "country", "Romania", "demonym")], [("27 August 1991", "1991-08-27")], predicate="position_held")
     assert [(r.subject, r.time) for r in found] == [("Dan Pop", None)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Prut pipeline began delivering Romanian gas to Moldova on Tuesday.",
+    "The Prut pipeline delivers Romanian gas to Moldova."])
+def test_a_line_that_delivers_a_states_goods_is_the_way_they_go(model, text):
+    found = find(model, text, COUNTRIES + [("Romanian", "country", "Romania", "demonym"),
+                                           ("Prut pipeline", "infrastructure", "Prut pipeline")], predicate="supplies")
+    assert [(r.subject, r.object, r.qualifiers.get("commodity"), r.qualifiers.get("via")) for r in found] == [
+        ("Romania", "Moldova", "gas", "Prut pipeline")]

@@ -2671,7 +2671,10 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             [described[o.i]] if described[o.i] else ix.refers(o, ("country", "organization", "place")))]
         if P.children(tok, ("nsubjpass",)):
             suppliers = [n for o in P.pobjs(tok, {"by", "from"}) for n in ix.refers(o, ("country", "organization"))]
-        if lemma in P.CARRY_VERBS and goods_tok is not None:
+        # "the pipeline began delivering Turkish gas to X": a line that supplies carries what others supply
+        by_line = any(sb.lemma_.lower() in P.INFRA_NOUNS or ix.mention(sb, ("infrastructure",)) is not None
+                      for sb in P.subject_of(tok))
+        if (lemma in P.CARRY_VERBS or by_line and not suppliers) and goods_tok is not None:
             # "transport Turkmen gas to Türkiye": the gas is Turkmenistan's
             origin = _states_on(goods_tok, ix)
             sources = [n for o in P.pobjs(tok, {"from"}) + P.pobjs(goods_tok, {"from"})   # "gas from X is carried"
@@ -2685,7 +2688,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
                 # "Russia ships gas to China": a state or company carrying its goods supplies them (not "is
                 # laying a pipeline to carry gas to X": a purpose)
                 return
-        _supply(out, suppliers, buyers, sent, {"commodity": goods, "via": _via(tok, ix)})
+        line = next((n for sb in P.subject_of(tok) for n in ix.refers(sb, ("infrastructure",))), None) \
+            if by_line else None
+        _supply(out, suppliers, buyers, sent, {"commodity": goods, "via": _via(tok, ix) or line})
     elif (lemma in P.IMPORT_VERBS | {"take"} or lemma in _DEPEND_VERBS) and (tok.pos_ == "VERB" or _misread_verb(tok)):
         # "imports gas from Russia", "imports most of its gas from Russia", "depends on gas piped from Romania",
         # "relies on Russian gas", "takes 30 bcm of Turkmen gas a year" (goods only: "took control" is none)
