@@ -2358,3 +2358,26 @@ def test_both_signers_with_long_titles_signed(model, text):
     e = one(find(model, text, persons("Vladimir Bolea", "Sorin Grindeanu")), "agreement_signed")
     # (the parser lays the first signer inside the second one's title)
     assert e.participants == ["Vladimir Bolea", "Sorin Grindeanu"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova and Romania held joint drills in Ungheni in 2023.", [("military_exercise", "2023", "Ungheni")]),
+    # (a count or a habit is many exercises)
+    ("Moldova and Romania held several joint drills in Ungheni in 2023.", []),
+    ("Moldova and Romania regularly held joint drills in Ungheni in 2023.", [])])
+def test_drills_held_at_one_place_in_a_year_are_one_exercise(model, text, expected):
+    found = find(model, text, COUNTRIES + [("Ungheni", "place", "Ungheni")], [("2023", "2023")])
+    assert [(e.type, e.date, e.place) for e in found] == expected
+
+
+@pytest.mark.model
+def test_the_states_hold_an_exercise_whose_name_the_parser_splits(model):
+    # (here the parser makes "TurAz" the object and "exercise" a clause of its own)
+    text = ("The Turkish and Azerbaijani armed forces held the TurAz Qartalı-2024 air force exercise in Baku and "
+            "Ganja from 2 to 13 September.")
+    found = find(model, text, [("Turkish", "country", "Türkiye", "demonym"), (
+        "Azerbaijani", "country", "Azerbaijan", "demonym"), ("TurAz Qartalı-2024 air force exercise", "event",
+                                                             "TurAz Qartalı-2024 air force exercise")])
+    assert [(e.name, e.participants) for e in found] == [("TurAz Qartalı-2024 air force exercise",
+                                                         ["Türkiye", "Azerbaijan"])]

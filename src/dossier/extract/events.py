@@ -96,7 +96,7 @@ def _find_events(ctx: Context) -> list[Event]:
         # a plural trigger is a habit ("they hold exercises") unless named or dated ("held joint
         # exercises in September 2023")
         drafts = [d for d in drafts if not d.plural or _named_by_mention(d, ix) or _dated_once(d)
-                  or d.time is not None and _first_time(d.anchor)]
+                  or d.time is not None and (_first_time(d.anchor) or _held_there_that_year(d))]
         drafts_by_sent.append((sent, drafts))
     _date_from_next_sentence(ix, drafts_by_sent)
     _date_from_previous_visit(ix, drafts_by_sent)
@@ -1379,6 +1379,14 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
         return []   # (the tagger may call "the ... exercise" a verb where the parse or the name make it a noun)
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
     governed = tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in P.EXERCISE_VERBS
+    verb = tok.head
+    if not governed and named is not None:
+        # "held the TurAz Qartalı-2024 air force exercise": the parser may split the name, leaving its first
+        # word the verb's object
+        span = ix.sp.char_span(named.start, named.end, alignment_mode="expand") or ()
+        held = next((t.head for t in span if t.dep_ in ("dobj", "nsubjpass", "ccomp")
+                     and t.head.lemma_.lower() in P.EXERCISE_VERBS and t.head.i < span[0].i), None)
+        governed, verb = held is not None, held or tok.head
     # "the exercise took place near X on 5-9 June", "the drills began on Monday"
     happened = tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in ("begin", "start", "end", "conclude") or (
         tok.head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in tok.head.children)))
@@ -1411,9 +1419,9 @@ def _exercise(tok: Token, ix: Index) -> list[_Draft]:
         d.place = next((p for h in (name_tok, name_tok.head) if h is name_tok or h.lower_ in _CALLED
                         for p in [_place(h, ix, preps=("in", "at", "near"), heads_too=False)] if p), None)
     if governed:
-        d.add(*[n for s in P.subject_of(tok.head) for n in ix.refers(s)])
+        d.add(*[n for s in P.subject_of(verb) for n in ix.refers(s)])
         # "Moldova held joint exercises with Romania('s army)": the partner the verb names
-        d.add(*[n for o in P.pobjs(tok.head, {"with"}) for c in P.conjuncts(o)
+        d.add(*[n for o in P.pobjs(verb, {"with"}) for c in P.conjuncts(o)
                 for n in ix.refers(c, ("country", "organization")) or [
                     ix.name(m) for k in c.children if k.dep_ == "poss" for m in [ix.mention(k, ("country",))]
                     if m is not None]])
@@ -2026,6 +2034,19 @@ def _dated_once(d: _Draft) -> bool:
     # a day or a month, or days of one month ("1-5 February 2021")
     one = t is not None and len(t.value) >= 7 and (not t.end_value or t.end_value[:7] == t.value[:7])
     return one and d.type != "visit" and not T.vague(t)
+
+
+def _held_there_that_year(d: _Draft) -> bool:
+    """"A and B held joint drills in Nakhchivan in 2023": exercises held at one place in a year, told in the
+    past with no count or habit ("held 12 exercises in 2023", "hold drills there every year"), are one."""
+    verb = d.anchor.head
+    return d.type == "military_exercise" and d.place is not None and d.anchor.dep_ == "dobj" \
+        and verb.tag_ == "VBD" and not any(c.dep_ == "nummod" or c.lower_ in _MANY for c in d.anchor.children) \
+        and not any(c.lower_ in ("regularly", "annually", "every", "each", "often", "routinely")
+                    for c in verb.subtree)
+
+
+_MANY = {"several", "many", "numerous", "various", "multiple", "regular", "annual", "some", "dozens", "two", "three"}
 
 
 def _first_time(anchor: Token) -> bool:
