@@ -2381,3 +2381,12 @@ def test_the_states_hold_an_exercise_whose_name_the_parser_splits(model):
                                                              "TurAz Qartalı-2024 air force exercise")])
     assert [(e.name, e.participants) for e in found] == [("TurAz Qartalı-2024 air force exercise",
                                                          ["Türkiye", "Azerbaijan"])]
+
+
+@pytest.mark.model
+def test_the_two_presidents_are_the_two_titled_so_before_their_ministers(model):
+    text = ("President Ion Rusu and President Dan Pop met in Ungheni on Monday. Pop was accompanied by Foreign "
+            "Minister Vlad Iliescu and Defence Minister Ana Moraru. The two presidents also held a one-on-one meeting.")
+    found = find(model, text, persons("Ion Rusu", "Dan Pop", "Vlad Iliescu", "Ana Moraru") + [
+        ("Pop", "person", "Dan Pop"), ("Ungheni", "place", "Ungheni")])
+    assert [e.participants for e in found if e.type == "meeting"][-1] == ["Ion Rusu", "Dan Pop"]

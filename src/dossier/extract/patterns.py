@@ -795,17 +795,21 @@ class Index:
         beside their name first ("the two presidents": the two named as presidents)."""
         word = re.escape(tok.lemma_.lower())
         named, titled = [], []
+        # (a person titled so at an earlier mention is titled: "President X met President Y. X was accompanied by
+        # Foreign Minister Z ... The two presidents ...")
         for m in reversed(self.mentions):
-            if m.end > tok.idx or m.start < tok.idx - reach:
+            if m.end > tok.idx or m.start < tok.idx - 3 * reach or m.type != "person" \
+                    or m.form not in ("name", "acronym"):
                 continue
-            if m.type != "person" or m.form not in ("name", "acronym") or self.name(m) in named:
-                continue
-            named.append(self.name(m))
+            if m.start >= tok.idx - reach and self.name(m) not in named:
+                named.append(self.name(m))
             before = self.text[max(0, m.start - 30):m.start].lower()
             after = self.text[m.end:m.end + 40].lower()
-            if re.search(r"\b" + word + r"\s+$", before) or re.match(
-                    r",?\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}" + word + r"\b", after):
+            if self.name(m) not in titled and (re.search(r"\b" + word + r"\s+$", before) or re.match(
+                    r",?\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}" + word + r"\b", after)):
                 titled.append(self.name(m))   # "President X", "X, the Azerbaijani president"
+        # (the order is the last mention's: the last two named before)
+        titled.sort(key=lambda n: named.index(n) if n in named else len(named))
         pick = titled if len(titled) >= 2 else named
         return pick[:2][::-1] if len(pick) >= 2 else []
 
