@@ -2390,3 +2390,13 @@ def test_the_two_presidents_are_the_two_titled_so_before_their_ministers(model):
     found = find(model, text, persons("Ion Rusu", "Dan Pop", "Vlad Iliescu", "Ana Moraru") + [
         ("Pop", "person", "Dan Pop"), ("Ungheni", "place", "Ungheni")])
     assert [e.participants for e in found if e.type == "meeting"][-1] == ["Ion Rusu", "Dan Pop"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "It was Rusu's first visit abroad since his re-election in May.",
+    "Moldova and Romania have held joint drills regularly since the Prut Declaration of June 2021 bound them."])
+def test_the_time_a_stretch_runs_from_dates_no_event_told_before_it(model, text):
+    found = find(model, text, COUNTRIES + [("Rusu", "person", "Ion Rusu"), (
+        "Prut Declaration", "agreement", "Prut Declaration")], [("May", "XXXX-05"), ("June 2021", "2021-06")])
+    assert [(e.type, e.date) for e in found if e.type in ("visit", "military_exercise")] == []

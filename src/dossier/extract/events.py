@@ -2099,7 +2099,7 @@ def _date(sent: Span, ix: Index, drafts: list[_Draft]) -> None:
     owned: dict[int, list[Anchored]] = {}
     for a in times:
         cands = [d for d in open_ if (not d.own_time_only or _within(a.token, d.anchor))
-                 and not ((_since(a) or _deadline(a)) and d.type in _POINT_EVENTS)
+                 and not ((_since(a) or _deadline(a) or _told_since(a, d.anchor)) and d.type in _POINT_EVENTS)
                  and not (_term(a) and d.type == "agreement_signed")
                  and not (d.type == "statement" and _in_what_was_said(a.token, d.anchor))
                  and not P.describes_another(a, d.anchor)]
@@ -2215,6 +2215,18 @@ def _since(a: Anchored) -> bool:
     """"since the 1990s", "the first visit since 2019": the start of a stretch of time."""
     tok = a.token
     return tok.dep_ == "pobj" and tok.head.lower_ == "since"
+
+
+def _told_since(a: Anchored, anchor: Token) -> bool:
+    """"his first visit abroad since his re-election in May": the time of what a stretch runs from (the event
+    told in it keeps it: "the first talks since the visit in May")."""
+    if any(p.lower_ == "since" and p.dep_ == "prep" and not (p.left_edge.i <= anchor.i <= p.right_edge.i)
+           for p in a.token.ancestors):
+        return True
+    # (the parser may hang the time on the verb: read the words between)
+    doc = anchor.doc
+    since = next((t for t in doc[anchor.i + 1:a.token.i] if t.lower_ == "since"), None)
+    return since is not None and not any(t.pos_ in ("VERB", "AUX") or t.text in ",;" for t in doc[since.i:a.token.i])
 
 
 def _bound(a: Anchored) -> bool:
