@@ -706,3 +706,9 @@ def test_the_government_of_a_state_is_the_state(nlp_model):
     doc = run(nlp_model, "The treaty between the Government of Romania and the Government of the Republic of "
                          "Moldova was ratified.")
     assert {(m.text, m.type) for m in doc.mentions} == {("Romania", "country"), ("Republic of Moldova", "country")}
+
+
+def test_a_word_of_an_envoys_title_is_no_person(nlp_model):
+    doc = run(nlp_model, "Cahit Bağcı, the newly appointed Ambassador Extraordinary and Plenipotentiary of the "
+                         "Republic of Türkiye to Azerbaijan, presented his credentials to President Ilham Aliyev.")
+    assert {m.text for m in doc.mentions if m.type == "person" and m.form == "name"} == {"Cahit Bağcı", "Ilham Aliyev"}

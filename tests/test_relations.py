@@ -2329,3 +2329,13 @@ def test_a_line_that_delivers_a_states_goods_is_the_way_they_go(model, text):
                                            ("Prut pipeline", "infrastructure", "Prut pipeline")], predicate="supplies")
     assert [(r.subject, r.object, r.qualifiers.get("commodity"), r.qualifiers.get("via")) for r in found] == [
         ("Romania", "Moldova", "gas", "Prut pipeline")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, role", [
+    ("Ion Rusu, the newly appointed Ambassador of Moldova, presented his credentials.", "Ambassador"),
+    ("Ion Rusu, the newly appointed Ambassador Extraordinary and Plenipotentiary of Moldova to Romania, presented "
+     "his credentials.", "Ambassador Extraordinary and Plenipotentiary")])
+def test_a_newly_appointed_envoys_post(model, text, role):
+    found = find(model, text, persons("Ion Rusu") + COUNTRIES, predicate="position_held")
+    assert [(r.subject, r.object, r.qualifiers.get("of")) for r in found] == [("Ion Rusu", role, "Moldova")]

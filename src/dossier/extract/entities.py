@@ -199,6 +199,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
                 toks = toks[1:]
         if len(toks) < len(ent) and len(toks) == 1 and common_word(toks[0]) and ent.label_ == "PERSON":
             continue   # "Georgian Dream" is not a person called Dream
+        if len(toks) == 1 and ent.label_ == "PERSON" and common_word(toks[0]) and toks[0].i > 0 \
+                and sp[toks[0].i - 1].lower_ in TITLE_WORDS:
+            continue   # "Ambassador Extraordinary and Plenipotentiary": a word of the title, not a person
         if ent.label_ == "PERSON":
             toks = _through_particles(sp, list(toks))
         span = sp[toks[0].i:toks[-1].i + 1]

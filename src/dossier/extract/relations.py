@@ -774,6 +774,9 @@ def _title_complement(t: Token) -> bool:
     return k >= 1 and d[k].lower_ in ("of", "for") and _title_word(d[k - 1])
 
 
+_APPOINTED = {"appointed", "elected", "designated", "nominated", "named", "recently", "re-elected", "reelected"}
+
+
 def _title_after(span: Span, ix: Index):
     """"X, then the Minister of Trade of the Republic of Turkey,", "X, the Turkish Ambassador to Baku"."""
     doc = span.doc
@@ -797,8 +800,9 @@ def _title_after(span: Span, ix: Index):
                 return _read_title(right, ix, span)
             return None
         # lowercase words of a title ("foreign policy adviser"): only when a title word follows
-        lower_lead = (t.pos_ in ("ADJ", "NOUN") or t.lower_ in _ROLE_MODIFIERS) and t.text.islower() and any(
-            _title_word(x) for x in doc[k + 1:min(k + 4, span.sent.end)])
+        # (and "the newly appointed ambassador", "the recently elected president")
+        lower_lead = (t.pos_ in ("ADJ", "NOUN") or t.lower_ in _ROLE_MODIFIERS or t.lower_ in _APPOINTED) \
+            and t.text.islower() and any(_title_word(x) for x in doc[k + 1:min(k + 4, span.sent.end)])
         if (m is not None and m.type in ("country", "organization", "place")) or _title_word(t) or lower_lead \
                 or _title_complement(t) \
                 or t.lower_ in ("of", "for", "and", "the", "to", "'s", "’s", "-", "–", "a", "an") \
