@@ -712,3 +712,10 @@ def test_a_word_of_an_envoys_title_is_no_person(nlp_model):
     doc = run(nlp_model, "Cahit Bağcı, the newly appointed Ambassador Extraordinary and Plenipotentiary of the "
                          "Republic of Türkiye to Azerbaijan, presented his credentials to President Ilham Aliyev.")
     assert {m.text for m in doc.mentions if m.type == "person" and m.form == "name"} == {"Cahit Bağcı", "Ilham Aliyev"}
+
+
+def test_a_name_that_qualifies_arms_is_their_model(nlp_model):
+    doc = run(nlp_model, "Azerbaijan has received a new batch of Bayraktar Akıncı unmanned combat aerial vehicles "
+                         "from Türkiye.")
+    assert [(m.text, m.type) for m in doc.mentions if m.text.startswith("Bayraktar")] == [
+        ("Bayraktar Akıncı", "product")]

@@ -140,6 +140,14 @@ def _trim_span(span: Span) -> Span | None:
 
 
 
+def _names_goods(span: Span) -> bool:
+    """Whether a name qualifies a noun for arms or vehicles right after it ("Bayraktar Akıncı drones")."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "nmod") and head.i >= span.end and head.i - span.end <= 4 \
+        and head.lower_ in PRODUCT_NOUNS and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT")
+                                                 for t in span.doc[span.end:head.i])
+
+
 def _mend_person_ents(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Span]:
     """The recogniser's spans, with a person's name freed from the body named before it: in "Speaker of the
     Milli Majlis Sahiba Gafarova" it reads "Majlis Sahiba" and "Gafarova"; the gazetteer's "Milli Majlis"
@@ -234,7 +242,9 @@ def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
         if len(words) == 1 and low[0] in TITLE_MODIFIERS and span.end < len(sp) \
                 and sp[span.end].lower_.rstrip(".") in TITLE_WORDS | HONORIFICS:
             continue   # "Field Marshal X": a rank, not a name
-        if any(MODEL_RE.match(w) for w in words) and label in {"ORG", "PERSON", "PRODUCT", "FAC"} and typ is None:
+        if (any(MODEL_RE.match(w) for w in words) or label == "PERSON" and _names_goods(span)) \
+                and label in {"ORG", "PERSON", "PRODUCT", "FAC"} and typ is None:
+            # ("Bayraktar Akıncı unmanned combat aerial vehicles": a name that qualifies arms is their model)
             out.append(Candidate(span.start_char, span.end_char, "product", "ner", name=clean_name(text)))
             continue
         if label == "PERSON":
