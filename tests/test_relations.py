@@ -2339,3 +2339,12 @@ def test_a_line_that_delivers_a_states_goods_is_the_way_they_go(model, text):
 def test_a_newly_appointed_envoys_post(model, text, role):
     found = find(model, text, persons("Ion Rusu") + COUNTRIES, predicate="position_held")
     assert [(r.subject, r.object, r.qualifiers.get("of")) for r in found] == [("Ion Rusu", role, "Moldova")]
+
+
+@pytest.mark.model
+def test_a_rank_among_producers_says_of_what_and_not_the_clause_after(model):
+    text = "Petrom owns 51% of Vestra, Moldova's largest petrochemicals producer, which it acquired in 2008."
+    found = find(model, text, COUNTRIES + [("Petrom", "organization", "Petrom"), (
+        "Vestra", "organization", "Vestra")], [("2008", "2008")], predicate="ranked")
+    assert [(r.subject, r.qualifiers, r.time) for r in found] == [
+        ("Vestra", {"rank": 1, "list": "petrochemicals producer"}, None)]

@@ -2910,9 +2910,17 @@ def _ranks(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             # (a role ranks among those who play it: "investor in Moldova")
             # ("one of the largest investors" tells no rank: a plural is not read as a role)
             followed = [a for a in at.children if a.dep_ == "acl" and a.lower_ == "followed"]
-            end = min([a.left_edge.i for a in followed], default=at.right_edge.i + 1)
+            # (not a clause on what ranks: "Petkim, Türkiye's largest petrochemicals producer, which it acquired
+            # in 2008": nor is its time the rank's)
+            told = [a for a in at.children if a.dep_ == "relcl" and a.i > at.i]
+            end = min([a.left_edge.i for a in followed + told], default=at.right_edge.i + 1)
+            if when is not None and any(a.left_edge.idx <= when.start < a.right_edge.idx + len(a.right_edge)
+                                        for a in told):
+                when = None
+            # (with the compound that says of what: "the largest petrochemicals producer")
+            start = min([c.left_edge.i for c in at.lefts if c.dep_ == "compound"], default=at.i)
             listed = _list_phrase(at) if at.lemma_.lower() not in _RANKED_ROLES else \
-                at.doc[at.i:end].text.rstrip(" ,")
+                at.doc[start:end].text.rstrip(" ,")
             for s in who:
                 out.add("ranked", s, None, sent, {"rank": rank, "list": listed}, when.iso if when else None)
             # "the largest investor, followed by A and B": they come next, in that order
