@@ -1110,3 +1110,10 @@ def test_a_body_that_tells_a_figure_after_it_is_not_its_subject(nlp_model):
     got = {(q.indicator, tuple(q.subjects)) for q in figures(nlp_model, text)}
     # (a state that tells it is still a party)
     assert got == {("count", ("Baku–Tbilisi–Kars railway",)), ("trade_turnover", ("Moldova", "Romania"))}
+
+
+def test_what_a_line_can_carry_is_told_as_of_the_report(nlp_model):
+    text = "The Prut refinery was opened in October 2018. The refinery can process 10 million tonnes of oil a year."
+    [q] = figures(nlp_model, text, published="2025-01-15")
+    # (not the time of the opening told before)
+    assert (q.indicator, q.value, q.time) == ("capacity", 10e6, "2025-01-15")

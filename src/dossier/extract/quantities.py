@@ -703,6 +703,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         t = None   # "turnover was $6.3 billion in 2023, far short of the $15 billion goal": the year is the actual's
     if t is not None and modality == "target" and _said_when(ctx, t, site):
         t = None   # "trade is to reach $1 billion, the minister said on Tuesday": the day of saying is no deadline
+    now = indicator == "capacity" and (_present_tense(site.root) or _can(site.root))
+    if t is not None and now and t.end <= site.sent.start_char:
+        t = None   # "... was opened in October 2018. The refinery can process 10 million tonnes a year": as of now
     if indicator == "count" and unit == "t" and _a_year(t):
         unit = "t/y"   # the cargo of a year is a yearly volume
     when = t.iso if t else None
@@ -717,7 +720,7 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         # of the past war the sentence before dates
         prev = times.previous_sentence_time(ctx, fig.start)
         when = prev.iso if prev is not None else None
-    elif when is None and modality == "actual" and _present_tense(site.root):
+    elif when is None and modality == "actual" and (_present_tense(site.root) or now):
         when = ctx.doc.published   # "Romania currently sells power to 6 states": as of the report
     elif when is None and modality == "actual":
         # "In 2013 the ties deepened. Turnover reached USD 3 bn.": a past figure told right after the
@@ -799,6 +802,12 @@ def _present_tense(tok: Token) -> bool:
     if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
         return False
     return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _can(tok: Token) -> bool:
+    """Whether the clause governing ``tok`` tells what can be done now ("the line can carry 16 bcm a year")."""
+    verb = next((t for t in [tok, *tok.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children)
 
 
 def _tree_dist(a: Token, b: Token) -> int:
