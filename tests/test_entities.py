@@ -719,3 +719,12 @@ def test_a_name_that_qualifies_arms_is_their_model(nlp_model):
                          "from Türkiye.")
     assert [(m.text, m.type) for m in doc.mentions if m.text.startswith("Bayraktar")] == [
         ("Bayraktar Akıncı", "product")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Its owner, the state-owned Baku International Sea Trade Port CJSC, plans to expand it.",
+     "Baku International Sea Trade Port CJSC"),
+    ("The line is run by Prut Gas Pipeline LLP.", "Prut Gas Pipeline LLP")])
+def test_a_name_that_ends_in_a_legal_form_is_the_companys(nlp_model, text, name):
+    doc = run(nlp_model, text)
+    assert [(m.text, m.type) for m in doc.mentions] == [(name, "organization")]

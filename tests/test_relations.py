@@ -2348,3 +2348,15 @@ def test_a_rank_among_producers_says_of_what_and_not_the_clause_after(model):
         "Vestra", "organization", "Vestra")], [("2008", "2008")], predicate="ranked")
     assert [(r.subject, r.qualifiers, r.time) for r in found] == [
         ("Vestra", {"rank": 1, "list": "petrochemicals producer"}, None)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The Prut pipeline carried 16 bcm last year. Its operator, Prut Gas Company, plans an expansion.",
+     ("operator_of", "Prut Gas Company", "Prut pipeline")),
+    ("The Prut pipeline's owner, Prut Gas Company, said so.", ("owner_of", "Prut Gas Company", "Prut pipeline"))])
+def test_its_operator_in_apposition(model, text, expected):
+    found = find(model, text, [("Prut pipeline", "infrastructure", "Prut pipeline"), (
+        "Prut Gas Company", "organization", "Prut Gas Company")])
+    assert [(r.predicate, r.subject, r.object) for r in found if r.predicate in ("operator_of", "owner_of")] == [
+        expected]

@@ -417,6 +417,26 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
     return out
 
 
+# company legal forms written after a name ("Baku International Sea Trade Port CJSC", "Asia Gas Pipeline LLP")
+_LEGAL_FORMS = {"CJSC", "OJSC", "JSC", "PJSC", "LLC", "LLP", "PLC", "Ltd", "Ltd.", "Inc", "Inc.", "AŞ", "A.Ş.",
+                "GmbH", "AG", "SpA", "QSC", "OAO", "ZAO", "OOO", "MMC", "ASC"}
+
+
+def _legal_form_candidates(sp: Doc) -> list[Candidate]:
+    """A name that ends in a company's legal form is the company's, though its first words name a port or
+    a place: "the state-owned Baku International Sea Trade Port CJSC"."""
+    out = []
+    for tok in sp:
+        if tok.text in _LEGAL_FORMS and tok.i > 0 and sp[tok.i - 1].text[:1].isupper():
+            first = sp[tok.i - 1]
+            while first.i > 0 and sp[first.i - 1].text[:1].isupper() and sp[first.i - 1].pos_ == "PROPN" \
+                    and not sp[first.i - 1].is_sent_start:
+                first = sp[first.i - 1]
+            out.append(Candidate(first.idx, tok.idx + len(tok.text), "organization", "context",
+                                 name=clean_name(sp[first.i:tok.i + 1].text)))
+    return out
+
+
 def _called_a_weapon(tok) -> bool:
     """"the Falcon, a Romanian-made "loitering munition"": a name in apposition with a kind of weapon."""
     sp = tok.doc
@@ -915,8 +935,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
     persons = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
     shape_c = [c for c in shape_c if not any(
         c.start <= g.start and g.end < c.end and any(g.end <= ps < c.end for ps, _ in persons) for g in long_gaz)]
-    caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz), *_place_candidates(sp, gaz)] \
-        if english(ctx.doc) else []
+    caps_c = [*_caps_candidates(sp, gaz), *_company_candidates(sp, gaz), *_place_candidates(sp, gaz),
+              *_legal_form_candidates(sp)] if english(ctx.doc) else []
     base = [*gaz_c, *ner_c, *shape_c, *person_c, *agree_c, *caps_c, *_extended_orgs(ner_c, gaz_c, text)]
     if english(ctx.doc):
         base += _conflict_candidates(text, gaz_c) + _ministry_candidates(text, gaz_c)

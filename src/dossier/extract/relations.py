@@ -1528,6 +1528,18 @@ def _ownership(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
             for th in things:
                 if th is not None:
                     out.add(pred, h, ix.name(th), sent)
+    elif lemma in P.OPERATOR_NOUNS | P.OWNER_NOUNS and tok.pos_ == "NOUN" and P.children(tok, ("appos",)) \
+            and P.children(tok, ("poss",)):
+        # "Its owner, Baku International Sea Trade Port CJSC, plans ...", "The BTC pipeline's operator, BP,
+        # said": the apposition holds the thing of the possessive (or the line or site named before "its")
+        pred = "operator_of" if lemma in P.OPERATOR_NOUNS else "owner_of"
+        holders = [n for a in P.children(tok, ("appos",)) for n in ix.refers(a, ("organization", "country"))]
+        poss = P.children(tok, ("poss",))[0]
+        thing = ix.last_before(poss.idx, ("infrastructure",)) if poss.lower_ in ("its", "their") else \
+            _infrastructure_in(poss, ix)
+        for h in holders:
+            if thing is not None and ix.name(thing) != h:
+                out.add(pred, h, ix.name(thing), sent)
     elif lemma in ("own", "operate", "control") and tok.lower_ in ("owned", "operated", "controlled") \
             and (holder := _owned_by_name_before(tok, ix)) is not None:
         # "the Gazprom-owned Blue Stream pipeline", "the pipeline from Iran is majority Gazprom owned"
