@@ -548,3 +548,9 @@ def test_a_labelled_date_that_ends_a_longer_header_line_dates_the_page(tmp_path)
             "2 June 2023\n\n" + BODY)
     doc = cleaned(tmp_path, "page.md", page)
     assert doc.published == "2023-06-02" and doc.text.startswith(P1)
+
+
+@pytest.mark.parametrize("text, iso", [("Published 12.04.2024", "2024-04-12"), ("3.11.2023", "2023-11-03"),
+                                       ("31.13.2024", None), ("04/12/2024", "2024-04-12")])
+def test_a_dotted_date_is_day_month_year(text, iso):
+    assert metadata.parse_date(text) == iso

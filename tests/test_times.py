@@ -264,3 +264,10 @@ def test_the_same_day_is_not_a_day_long_past_that_a_participle_recalls(nlp_model
     doc = Document(path="t.txt", name="t.txt", text=text, published="2024-03-12")
     got = [(t.text, t.iso) for t in times.find_times(Context(doc=doc, sp=nlp_model(text)))]
     assert got == [("21 February 2023", "2023-02-21"), ("10 March", "2024-03-10"), ("the same day", "2024-03-10")]
+
+
+@pytest.mark.parametrize("text, surface, iso", [
+    ("The pipeline carried 15.5 million tons of oil in Jan.-June.", "Jan.-June", "2024-01/2024-06"),
+    ("Exports fell in March–May, the ministry said.", "March–May", "2024-03/2024-05")])
+def test_a_range_of_months_without_a_year_is_the_reports(nlp_model, text, surface, iso):
+    assert values(nlp_model, text, "2024-09-18")[surface] == iso

@@ -288,6 +288,11 @@ def parse_date(text: str) -> str | None:
         return None
     if re.fullmatch(r"(?:19|20)\d\d", head):
         return head
+    # dotted numbers are day.month.year (the European way; the American one uses slashes)
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)", head)
+    if dotted:
+        d, m, y = (int(g) for g in dotted.groups())
+        return f"{y}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
     data = _date_parser().get_date_data(head)
     if data.date_obj is None:
         return None

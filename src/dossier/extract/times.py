@@ -105,6 +105,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_range", re.compile(
         r"\b(?:(?i:from|between)\s+)?" + _mon("m1") + r"(?:,?\s+" + _year("y1") + r")?" + _DASH + _mon("m2")
         + r",?\s+" + _year("y2") + _RB)),
+    # January – June, Jan.-June with no year written: the report's (resolved later); not "June 5 - July 3"
+    ("month_range_bare", re.compile(
+        r"\b(?:(?i:from|between)\s+)?" + _mon("m1") + _DASH + _mon("m2") + r"(?!\s*\d)" + _NO_YEAR_AFTER + _RB)),
     # first quarter of 2021 / Q1 2021 / the first half of 2021 / H1 2021
     ("quarter", re.compile(
         r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)\s+(?:of\s+)?"
@@ -436,6 +439,9 @@ def _build(kind: str, m: re.Match) -> _Cand | None:
         if (y1, m1) >= (y2, m2):
             return None
         return _Cand(s, e, _iso(y1, m1), _iso(y2, m2))
+    if kind == "month_range_bare":
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        return _Cand(s, e, _iso("XXXX", m1), _iso("XXXX", m2)) if m1 < m2 else None
     if kind in ("quarter", "quarter_short", "quarter_bare"):
         q = ORDINALS.get(g["q"].casefold()) or int(g["q"])
         size = 6 if g["kind"].casefold() in ("half", "h") else 3
