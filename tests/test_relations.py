@@ -2360,3 +2360,11 @@ def test_its_operator_in_apposition(model, text, expected):
         "Prut Gas Company", "organization", "Prut Gas Company")])
     assert [(r.predicate, r.subject, r.object) for r in found if r.predicate in ("operator_of", "owner_of")] == [
         expected]
+
+
+@pytest.mark.model
+def test_a_ranks_list_ends_before_a_phrase_after_a_comma(model):
+    text = "Romania ranks first among foreign investors in Moldova, with investments of $1.5 billion."
+    found = find(model, text, COUNTRIES, predicate="ranked")
+    assert [(r.subject, r.qualifiers) for r in found] == [
+        ("Romania", {"rank": 1, "list": "foreign investors in Moldova"})]

@@ -2984,6 +2984,8 @@ def doc_span(tok: Token) -> Span:
 def _list_phrase(tok: Token) -> str | None:
     span = doc_span(tok)
     text = span.text
+    # (not a phrase after a comma: "first among foreign investors in Türkiye, with investments of $19.5 billion")
+    text = re.split(r",\s+(?=[a-z])", text)[0]
     m = re.search(r"\b(?:among|in|of)\b\s+(.*)$", text)
     # (not the time the rank was held: "35th in the Doing Business index in 2020")
     return re.sub(r"\s+(?:in|as\s+of|since|for)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$",
