@@ -2400,3 +2400,11 @@ def test_the_time_a_stretch_runs_from_dates_no_event_told_before_it(model, text)
     found = find(model, text, COUNTRIES + [("Rusu", "person", "Ion Rusu"), (
         "Prut Declaration", "agreement", "Prut Declaration")], [("May", "XXXX-05"), ("June 2021", "2021-06")])
     assert [(e.type, e.date) for e in found if e.type in ("visit", "military_exercise")] == []
+
+
+@pytest.mark.model
+def test_an_arrival_on_a_visit_is_one_visit(model):
+    text = "President Ion Rusu arrived in Bucharest on a two-day official visit on 27 May 2024."
+    found = find(model, text, persons("Ion Rusu") + [("Bucharest", "place", "Bucharest")],
+                 [("27 May 2024", "2024-05-27")])
+    assert [(e.type, e.place, e.date) for e in found] == [("visit", "Bucharest", "2024-05-27")]

@@ -2620,7 +2620,8 @@ def _merge(events: list[Event]) -> list[Event]:
         twin = next((o for o in out if o.type == e.type and _compatible(o.date, e.date) and (
             (e.name and o.name and _same_name(o.name, e.name, o.date, e.date) and not _other_members(o, e))
             or (not e.name and not o.name and set(e.participants) == set(o.participants)
-                and e.place == o.place and (e.date is not None or o.date is not None))
+                and (e.place == o.place or _one_sentence(o, e) and not (e.place and o.place))
+                and (e.date is not None or o.date is not None))
             or _told_together(o, e))), None)
         if twin is None:
             out.append(e)
@@ -2631,6 +2632,13 @@ def _merge(events: list[Event]) -> list[Event]:
         twin.place = twin.place or e.place
         twin.sources += [s for s in e.sources if s not in twin.sources]
     return out
+
+
+def _one_sentence(a: Event, b: Event) -> bool:
+    """Whether two events are told by the same sentence ("arrived in Baku on a two-day official visit": the
+    arrival and the visit, one placed)."""
+    return bool(a.sources and b.sources) and (a.sources[0].doc, a.sources[0].start) == (
+        b.sources[0].doc, b.sources[0].start)
 
 
 # --- Turkish ----------------------------------------------------------------------------------
