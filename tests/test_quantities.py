@@ -1117,3 +1117,19 @@ def test_what_a_line_can_carry_is_told_as_of_the_report(nlp_model):
     [q] = figures(nlp_model, text, published="2025-01-15")
     # (not the time of the opening told before)
     assert (q.indicator, q.value, q.time) == ("capacity", 10e6, "2025-01-15")
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("Moldova and Romania are neighbours. The two countries signed 12 documents, including an agreement on "
+     "the avoidance of double taxation and the Prut Memorandum.", {"Moldova", "Romania"}),
+    ("Romania has 3,000 tanks, including German-made Leopards and Italian-made Ariete tanks.", {"Romania"})])
+def test_the_examples_of_what_is_counted_hold_no_count(nlp_model, text, subjects):
+    [q] = [q for q in figures(nlp_model, text) if q.indicator == "count"]
+    assert set(q.subjects) == subjects
+
+
+def test_a_stake_in_a_lines_company_is_one_in_the_line(nlp_model):
+    text = "BP holds 30.1% of the pipeline company, BTC Co., and SOCAR 25%."
+    qs = figures(nlp_model, text)
+    assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs][:1] == [
+        ("BP", "Baku–Tbilisi–Ceyhan pipeline")]

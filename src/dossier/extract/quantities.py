@@ -1260,6 +1260,10 @@ def _actor(m: Mention, indicator: str) -> str:
         entry = gazetteer.load().lookup(m.text)
         if entry is not None and entry.form == "capital":
             return entry.canonical
+    line = re.fullmatch(r"(.+?)\s+(?:AG|Co\.?|Ltd\.?|LLC|LLP|CJSC|JSC|SA|GmbH)", m.text)
+    entry = gazetteer.load().lookup(line.group(1)) if line and indicator == "equity_share" else None
+    if entry is not None and entry.type == "infrastructure":
+        return entry.canonical   # "TAP AG is owned by BP (20%)": a stake in the line's company is one in the line
     return _name(m)
 
 
@@ -1361,6 +1365,10 @@ def _subjects(ctx: Context, fig: Figure, site: _Site, indicator: str, trigger: T
         return _unique(names), {}
     if indicator == "count":
         ms = _sentence_mentions(ctx, site)
+        # (not the examples of what is counted: "signed 12 documents, including an agreement on ...")
+        examples = [(p.idx, p.right_edge.idx + len(p.right_edge)) for p in site.sent
+                    if p.dep_ == "prep" and p.lower_ in ("including", "like") and p.i > max(site.toks)]
+        ms = [m for m in ms if not any(s <= m.start < e for s, e in examples)]
         if _anaphoric_subject(site.sent):
             ms = _previous_sentence_mentions(ctx, site) + ms
         # "110 tanks including T-80s": the models counted are what is counted, not whose the count is
