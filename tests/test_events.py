@@ -2408,3 +2408,15 @@ def test_an_arrival_on_a_visit_is_one_visit(model):
     found = find(model, text, persons("Ion Rusu") + [("Bucharest", "place", "Bucharest")],
                  [("27 May 2024", "2024-05-27")])
     assert [(e.type, e.place, e.date) for e in found] == [("visit", "Bucharest", "2024-05-27")]
+
+
+@pytest.mark.model
+def test_a_trip_to_two_places_dates_the_meetings_told_after_it(model):
+    text = ("European Commissioner for Energy and Housing Ion Rusu visited Chisinau and Bucharest on 2-3 April 2025. "
+            "In Chisinau, the Commissioner met President Dan Pop.")
+    found = find(model, text, persons("Ion Rusu", "Dan Pop") + [("Chisinau", "place", "Chisinau"), (
+        "Bucharest", "place", "Bucharest")], [("2-3 April 2025", "2025-04-02", "2025-04-03")])
+    # (the parser lays the name inside the title's phrase)
+    assert [(e.type, e.participants[0], e.place, e.date) for e in found] == [
+        ("visit", "Ion Rusu", "Chisinau", "2025-04-02"), ("visit", "Ion Rusu", "Bucharest", "2025-04-02"),
+        ("meeting", "Ion Rusu", "Chisinau", "2025-04-02")]

@@ -2327,9 +2327,10 @@ def _date_from_previous_visit(ix: Index, drafts_by_sent: list[tuple[Span, list[_
     the visit: the next sentences continue with the visitor as a pronoun subject."""
     for i, (_sent, drafts) in enumerate(drafts_by_sent[:-1]):
         visits = [d for d in drafts if d.type == "visit" and d.time is not None and d.participants]
-        if len(visits) != 1:
+        # ("visited Baku and Ankara on 2-3 April": one trip to two places, at one time)
+        if not visits or len({(v.time.iso, tuple(v.participants)) for v in visits}) != 1:
             continue
-        visit = visits[0]
+        visit = visits[0] if len(visits) == 1 else replace(visits[0], place=None)
         visitors = set(visit.participants)
         for nxt, nxt_drafts in drafts_by_sent[i + 1:i + 7]:
             if ix.sentence_times(nxt):

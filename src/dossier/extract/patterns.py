@@ -715,6 +715,13 @@ class Index:
         names = [self.name(m) for m in self.phrase_mentions(tok, types)]
         if names:
             return names
+        if "person" in types and tok.lemma_.lower() in TITLE_CORE:
+            # "European Commissioner for Energy and Housing X visited ...": the parser lays the name inside the
+            # title's phrase; the one person it ends with is who holds it
+            end = tok.right_edge.idx + len(tok.right_edge)
+            held = [m for m in self.mentions_in(tok.left_edge.idx, end, ("person",)) if m.form == "name"]
+            if len(held) == 1 and held[0].end == end:
+                return [self.name(held[0])]
         if "country" in types and tok.tag_ == "NN" and tok.lemma_.lower() in _SENT_BY_STATE \
                 and tok.dep_ == "conj" and tok.head.tag_ == "NNS":
             # "by the presidents of A and B and the prime minister of C": each unnamed official of a state
