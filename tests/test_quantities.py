@@ -1133,3 +1133,9 @@ def test_a_stake_in_a_lines_company_is_one_in_the_line(nlp_model):
     qs = figures(nlp_model, text)
     assert [(q.qualifiers.get("holder"), q.qualifiers.get("asset")) for q in qs][:1] == [
         ("BP", "Baku–Tbilisi–Ceyhan pipeline")]
+
+
+def test_the_terms_of_a_deal_name_the_figures_parties(nlp_model):
+    text = "Moldova and Romania signed an agreement under which Romania will invest $2 billion in Moldova."
+    [q] = figures(nlp_model, text)
+    assert (q.indicator, q.qualifiers.get("from"), q.qualifiers.get("to")) == ("investment", "Romania", "Moldova")

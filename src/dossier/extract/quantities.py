@@ -1286,6 +1286,14 @@ def _sentence_mentions(ctx: Context, site: _Site, types: tuple[str, ...] | None 
     aside = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
              if (c.dep_ == "relcl" or _other_clause(c)) and not site.toks & {t.i for t in c.subtree}]
     ms = [m for m in ms if m.type not in PERSON_TYPES and not any(s <= m.start and m.end <= e for s, e in aside)]
+    # "A and B signed an agreement under which B will invest $2 billion in A": the clause of the deal's terms
+    # names the figure's parties, when it names any (not "the line, in which A holds 25%": the line is the asset)
+    own = next((c for c in site.sent if c.dep_ == "relcl" and site.toks <= {t.i for t in c.subtree}
+                and c.left_edge.lower_ in ("under", "whereby", "through", "according")
+                and any(k.dep_ in ("nsubj", "nsubjpass") and k.pos_ == "PROPN" for k in c.children)), None)
+    if own is not None:
+        inner = [m for m in ms if own.left_edge.idx <= m.start and m.end <= own.right_edge.idx + len(own.right_edge)]
+        ms = inner or ms
     # nor the source a figure is told by ("..., according to the IISS"), unless it names the only actors
     told_by = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in site.sent
                if c.lower_ == "according" and c.dep_ == "prep" and not site.toks & {t.i for t in c.subtree}]
