@@ -2420,3 +2420,9 @@ def test_a_trip_to_two_places_dates_the_meetings_told_after_it(model):
     assert [(e.type, e.participants[0], e.place, e.date) for e in found] == [
         ("visit", "Ion Rusu", "Chisinau", "2025-04-02"), ("visit", "Ion Rusu", "Bucharest", "2025-04-02"),
         ("meeting", "Ion Rusu", "Chisinau", "2025-04-02")]
+
+
+@pytest.mark.model
+def test_a_summit_agreed_to_be_held_is_not_held(model):
+    text = "The leaders agreed to set up a secretariat and to hold the next summit in Chisinau."
+    assert find(model, text, [("Chisinau", "place", "Chisinau")]) == []

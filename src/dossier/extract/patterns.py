@@ -414,7 +414,8 @@ def is_hypothetical(tok: Token) -> bool:
         if t.head.i == t.i or t.dep_ in ("ROOT",):
             break
         if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and (t.tag_ in ("VBD", "VBZ", "VBP") or any(
-                c.dep_ in ("aux", "auxpass") for c in kids)):
+                c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in kids)):
+            # (not an infinitive: "agreed to set up a secretariat and to hold the next summit")
             break   # "would send aid and had already delivered fuel": a verb with its own tense is told as it is
         if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.pos_ in ("NOUN", "PROPN") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in kids):
