@@ -2368,3 +2368,11 @@ def test_a_ranks_list_ends_before_a_phrase_after_a_comma(model):
     found = find(model, text, COUNTRIES, predicate="ranked")
     assert [(r.subject, r.qualifiers) for r in found] == [
         ("Romania", {"rank": 1, "list": "foreign investors in Moldova"})]
+
+
+@pytest.mark.model
+def test_the_official_met_in_a_capital_is_its_states(model):
+    text = "In Chisinau, the Commissioner met President Ion Rusu and Minister of Energy Dan Pop."
+    found = find(model, text, persons("Ion Rusu", "Dan Pop") + [("Chisinau", "place", "Chisinau")],
+                 predicate="position_held")
+    assert {(r.subject, r.qualifiers.get("of")) for r in found} == {("Ion Rusu", "Moldova"), ("Dan Pop", "Moldova")}

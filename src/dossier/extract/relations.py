@@ -228,10 +228,12 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
             after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
             if others and len(free) == 1 and free <= after:
                 p.of = free.pop()
-            elif len(free) == 1 and (_met_in_host_country(p.span.root) or _inviting_host(p.span.root)):
+            elif len(free | (set() if free else _capitals_named(sent, ix))) == 1 and (
+                    _met_in_host_country(p.span.root) or _inviting_host(p.span.root)):
                 # "stop in Iasi, Romania, to see the Minister for Transport, X", "a visit to Serbia at the
-                # invitation of President X": the host's official
-                p.of = free.pop()
+                # invitation of President X", "In Baku, the Commissioner met Minister of Energy X": the host's
+                # official
+                p.of = (free or _capitals_named(sent, ix)).pop()
             else:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
             home = _home_state(ix)
@@ -282,6 +284,13 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         elif unplaced is not None:
             unplaced.append(p)
     return out
+
+
+def _capitals_named(sent: Span, ix: Index) -> set[str]:
+    """The states whose capitals the sentence names as places ("In Baku, ..."): Azerbaijan."""
+    gaz = gazetteer.load()
+    return {e.canonical for m in ix.mentions_in(sent.start_char, sent.end_char, ("place",))
+            for e in [gaz.lookup(m.text)] if e is not None and e.form == "capital"}
 
 
 def _home_state(ix: Index) -> str | None:
