@@ -2376,3 +2376,10 @@ def test_the_official_met_in_a_capital_is_its_states(model):
     found = find(model, text, persons("Ion Rusu", "Dan Pop") + [("Chisinau", "place", "Chisinau")],
                  predicate="position_held")
     assert {(r.subject, r.qualifiers.get("of")) for r in found} == {("Ion Rusu", "Moldova"), ("Dan Pop", "Moldova")}
+
+
+@pytest.mark.model
+def test_a_part_of_the_goods_is_no_buyer(model):
+    text = "Today, Romania supplies roughly 40% of Moldova's gas, much of it through the Iasi pipeline."
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert [(r.subject, r.object, r.qualifiers.get("commodity")) for r in found] == [("Romania", "Moldova", "gas")]

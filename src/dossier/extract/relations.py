@@ -2668,8 +2668,9 @@ def _supplies(tok: Token, sent: Span, ix: Index, out: _Collector) -> None:
         goods_tok = next((o for o in objs + P.children(tok, ("nsubjpass",)) if _commodity(o)), None)
         goods = _commodity(goods_tok)
         # (not a line the goods went through: "... most of it through pipelines and the Nord Stream pipeline")
+        # (nor a part of the goods: "supplies 40% of Israel's oil, much of it through Ceyhan")
         buyers_tok = (P.pobjs(tok, {"to", "for"}) + [o for o in objs if o is not goods_tok
-                                                      and o.lemma_.lower() not in P.INFRA_NOUNS]
+                                                      and o.lemma_.lower() not in P.INFRA_NOUNS | _SHARE_WORDS]
                       + P.children(tok, ("dative",)))
         if not buyers_tok and goods_tok is not None:
             buyers_tok = _buyers_within(goods_tok) or _share_owner(goods_tok) or _dative_compound(tok, goods_tok, ix)
