@@ -2383,3 +2383,18 @@ def test_a_part_of_the_goods_is_no_buyer(model):
     text = "Today, Romania supplies roughly 40% of Moldova's gas, much of it through the Iasi pipeline."
     found = find(model, text, COUNTRIES, predicate="supplies")
     assert [(r.subject, r.object, r.qualifiers.get("commodity")) for r in found] == [("Romania", "Moldova", "gas")]
+
+
+@pytest.mark.model
+def test_a_supplier_ranked_behind_another(model):
+    text = "Romania was Moldova's second-largest gas supplier in 2024, providing 9.8 bcm, behind Georgia."
+    found = find(model, text, COUNTRIES, predicate="supplies")
+    assert {(r.subject, r.qualifiers.get("rank")) for r in found} == {("Romania", 2), ("Georgia", 1)}
+
+
+@pytest.mark.model
+def test_the_operator_of_the_field_named_before(model):
+    text = "The Codru field produced 2 bcm of gas in 2024. Petrom is the operator of the field."
+    found = find(model, text, [("Codru field", "place", "Codru"), ("Petrom", "organization", "Petrom")],
+                 predicate="operator_of")
+    assert triples(found) == {("Petrom", "Codru")}

@@ -1768,6 +1768,11 @@ def _infrastructure_in(tok: Token, ix: Index) -> Mention | None:
                  if ix.name(m).split()[-1].lower() in P.SITE_HEADS or m.text.split()[-1].lower() in P.SITE_HEADS), None)
     if site is not None:
         return site
+    if tok.lemma_.lower() in ("field", "deposit", "block", "mine") and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        # "The Shah Deniz field produced 25 bcm. BP is the operator of the field": the site named just before
+        return next((m for m in reversed(ix.mentions) if m.type == "place" and m.end <= tok.idx
+                     and tok.idx - m.end < 600 and tok.lemma_.lower() in m.text.lower()), None)
     if tok.lemma_.lower() in P.PART_NOUNS | {"stake", "share", "equity"} or _percent(tok):
         for o in P.pobjs(tok, {"of", "in"}):
             th = ix.infrastructure_for(o)
@@ -2830,7 +2835,9 @@ def _ranked_before(tok: Token, ix: Index) -> list[str]:
     (or, as the parser may hang it, on its verb: "was the second largest supplier in 2023 after Israel")."""
     # (or on the list it ranks among: "ranked second among its trading partners after Italy")
     among = P.pobjs(tok.head, {"among"})
-    return list(dict.fromkeys(n for h in (tok, tok.head, *among) for o in P.pobjs(h, {"after"})
+    # (or "behind": "..., providing 9.8 bcm, behind Russia", on the participle told after)
+    told = [c for c in tok.head.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    return list(dict.fromkeys(n for h in (tok, tok.head, *among, *told) for o in P.pobjs(h, {"after", "behind"})
                               for c in P.conjuncts(o) for n in ix.refers(c, ("country", "organization"))))
 
 
