@@ -1139,3 +1139,10 @@ def test_the_terms_of_a_deal_name_the_figures_parties(nlp_model):
     text = "Moldova and Romania signed an agreement under which Romania will invest $2 billion in Moldova."
     [q] = figures(nlp_model, text)
     assert (q.indicator, q.qualifiers.get("from"), q.qualifiers.get("to")) == ("investment", "Romania", "Moldova")
+
+
+def test_what_investments_amount_to_is_told_as_of_the_report(nlp_model):
+    text = "Romanian investments in Moldova's non-oil sector amount to $1.3 billion, Economy Minister Ion Rusu said."
+    [q] = figures(nlp_model, text, published="2025-03-10")
+    # (the parser takes "amount" for a noun)
+    assert (q.indicator, q.time) == ("investment", "2025-03-10")

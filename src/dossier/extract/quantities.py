@@ -720,7 +720,9 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         # of the past war the sentence before dates
         prev = times.previous_sentence_time(ctx, fig.start)
         when = prev.iso if prev is not None else None
-    elif when is None and modality == "actual" and (_present_tense(site.root) or now):
+    elif when is None and modality == "actual" and (_present_tense(site.root) or now or re.search(
+            r"\b(?:amounts?\s+to|stands?\s+at)\s+(?:[\w-]+\s+){0,2}$", ctx.doc.text[max(0, fig.start - 40):fig.start])):
+        # ("investments amount to $13 billion, the minister said": the parser may take "amount" for a noun)
         when = ctx.doc.published   # "Romania currently sells power to 6 states": as of the report
     elif when is None and modality == "actual":
         # "In 2013 the ties deepened. Turnover reached USD 3 bn.": a past figure told right after the
