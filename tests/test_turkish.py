@@ -281,3 +281,13 @@ def test_turkish_entry_into_force_and_a_visit_to_the_dative(nlp_model):
     got = {(e.type, e.name, e.date, e.place) for e in doc.facts if isinstance(e, Event)}
     assert ("agreement_in_force", "Prut Anlaşması", "2021-03-01", None) in got
     assert ("visit", None, "2023-09-25", "Baku") in got
+
+
+def test_a_reception_told_first_in_a_dated_report_and_the_two_leaders_signing_after_it(nlp_model):
+    text = ("Cumhurbaşkanı Ion Rusu, Romanya Cumhurbaşkanı Dan Pop'u Kişinev'de resmi törenle karşıladı. "
+            "Görüşmenin ardından iki lider, enerji alanında işbirliğine ilişkin bir anlaşma imzaladı.")
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr", published="2024-03-15"), nlp_model)
+    got = [(f.type, tuple(f.participants), f.date) for f in doc.facts if isinstance(f, Event)]
+    # (the state whose title it is is no participant)
+    assert got == [("meeting", ("Ion Rusu", "Dan Pop"), "2024-03-15"),
+                   ("agreement_signed", ("Ion Rusu", "Dan Pop"), "2024-03-15")]

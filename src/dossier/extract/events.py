@@ -2658,6 +2658,7 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
     out: list[Event] = []
     prev_times: list[TimeExpr] = []
     text = ctx.doc.text
+    first = next(iter(turkish.sentences(text)), (0, 0))[0]
     for s, e in turkish.sentences(text):
         times_here = ctx.times_in(s, e)
         ms = ix.mentions_in(s, e)
@@ -2708,15 +2709,31 @@ def _turkish_events(ctx: Context, ix: Index) -> list[Event]:
                 c = next((m for m in ms if m.type == "agreement"), None)
                 name = ix.name(c) if c else None
                 who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "country" and m.form == "name"))
+                if not who and re.search(r"(?<![\wçğıöşü])iki\s(?:lider|cumhurbaşkanı)", text[s:e], re.I):
+                    # "iki lider ... bir anlaşma imzaladı": the two leaders, the last two people named before
+                    who = list(dict.fromkeys(ix.name(m) for m in reversed(ix.mentions)
+                                             if m.type == "person" and m.form == "name" and m.end <= s))[:2][::-1]
+                elif not who and re.search(r"(?<![\wçğıöşü])iki\sülke", text[s:e], re.I):
+                    who = list(ix.pair)
             else:
                 named = [m for m in inside + after + before[::-1] if m.type == "event"]
                 name = ix.name(named[0]) if named else None
-                who = list(dict.fromkeys(ix.name(m) for m in ms if m.type in ("country", "person")))
+                # (not a state that only says whose the title after it is: "Azerbaycan Cumhurbaşkanı X")
+                who = list(dict.fromkeys(ix.name(m) for m in ms if m.type == "person" or m.type == "country" and not
+                                         re.match(r"\s+(?:[\wçğıöşü]+\s+)?(?:Cumhurbaşkan|Başbakan|Bakan)",
+                                                  text[m.end:m.end + 30])))
             if not (name or who):
                 continue
             t = min(times_here, key=lambda x: (x.start > pos, abs(x.start - pos)), default=None)
             if t is None and typ in ("recognition", "independence") and len({x.value for x in prev_times}) == 1:
                 t = prev_times[0]   # "... bağımsızlığını ilan etmesi (1991). Türkiye ... ilk tanıyan devlet"
+            day = ctx.doc.published if re.fullmatch(r"\d{4}-\d\d-\d\d", ctx.doc.published or "") else None
+            if t is None and day and s == first and re.search(r"[dt][ıiuü](?:r)?\.?\s*$", text[s:e].rstrip(".")):
+                # a dated report's opening sentence, told in the past ("... İlham Aliyev'i Ankara'da karşıladı."):
+                # the day of the report
+                t = TimeExpr(day, s, s, day)
+            if t is None and out and re.search(r"(?<![\wçğıöşü])(?:ardından|akabinde)\b", text[s:e], re.I):
+                t = TimeExpr(out[-1].date, s, s, out[-1].date) if out[-1].date else None   # "after that": its day
             if t is None and typ in _TR_NEEDS_TIME:
                 continue
             if (typ, name, tuple(who)) in seen:

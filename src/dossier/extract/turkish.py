@@ -81,7 +81,8 @@ TRIGGERS = (
     ("war", r"savaş(?:ı|ında|ının)?\b"),
     ("military_exercise", r"tatbikat"),
     ("visit", r"ziyaret"),
-    ("meeting", r"zirve(?:si|sinde|sine|de)\b|görüştü|görüşmesi|bir\saraya\sgel"),   # not "zirve noktası", a peak
+    # not "zirve noktası", a peak; "karşıladı", "kabul etti": received (a visitor)
+    ("meeting", r"zirve(?:si|sinde|sine|de)\b|görüştü|görüşmesi|bir\saraya\sgel|karşıladı|kabul\setti"),
 )
 _TRIGGER_RES = tuple((typ, re.compile(r"(?<![\wçğıöşü])(?:" + pat + r")[\wçğıöşü]*", re.I)) for typ, pat in TRIGGERS)
 # a defined acronym inside a name: "Bakü-Tiflis-Kars (BTK) Demiryolu Hattı"
