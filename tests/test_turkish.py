@@ -291,3 +291,10 @@ def test_a_reception_told_first_in_a_dated_report_and_the_two_leaders_signing_af
     # (the state whose title it is is no participant)
     assert got == [("meeting", ("Ion Rusu", "Dan Pop"), "2024-03-15"),
                    ("agreement_signed", ("Ion Rusu", "Dan Pop"), "2024-03-15")]
+
+
+def test_the_line_gas_goes_by_is_no_party_to_the_flow(nlp_model):
+    text = "Tiflis-Poti (TPH) Boru Hattı üzerinden Romanya'ya 2023 yılında 9,5 milyar metreküp doğal gaz taşındı."
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
+    [q] = [q for q in doc.facts if q.kind == "quantity"]
+    assert (q.subjects, q.qualifiers) == (["Romania"], {"to": "Romania", "via": "Tiflis-Poti Boru Hattı"})

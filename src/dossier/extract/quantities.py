@@ -2237,9 +2237,12 @@ def _turkish_flow(ctx: Context, indicator: str, sentence: str, ms: list[Mention]
         elif c is None and buying:
             dst.append(_name(m))
     src, dst = _unique(src), [d for d in _unique(dst) if d not in src]
+    # "TANAP üzerinden Türkiye'ye ... taşındı": the line the goods go by is no party to the flow
+    via = [_name(m) for m in ms if re.match(r"(?:['’][\wçğıöşü]*)?\s+üzerinden\b", text[m.end:m.end + 20], re.I)]
+    subjects = [n for n in subjects if n not in via]
     if not src and not dst:
-        return subjects, {}
-    quals = {k: v[0] for k, v in (("from", src), ("to", dst)) if v}
+        return subjects, {"via": via[0]} if via else {}
+    quals = {k: v[0] for k, v in (("from", src), ("to", dst), ("via", via)) if v}
     return _unique(src + dst + subjects), quals
 
 
