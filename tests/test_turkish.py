@@ -298,3 +298,10 @@ def test_the_line_gas_goes_by_is_no_party_to_the_flow(nlp_model):
     doc = extract(Document(path="t.md", name="t.md", text=text, language="tr"), nlp_model)
     [q] = [q for q in doc.facts if q.kind == "quantity"]
     assert (q.subjects, q.qualifiers) == (["Romania"], {"to": "Romania", "via": "Tiflis-Poti Boru Hattı"})
+
+
+def test_a_title_without_its_state_beside_anothers_is_the_datelines(nlp_model):
+    text = "Cumhurbaşkanı Ion Rusu, Romanya Cumhurbaşkanı Dan Pop'u resmi törenle karşıladı."
+    doc = extract(Document(path="t.md", name="t.md", text=text, language="tr", place="CHISINAU"), nlp_model)
+    got = {(r.subject, r.qualifiers.get("of")) for r in doc.facts if r.kind == "relation"}
+    assert got == {("Ion Rusu", "Moldova"), ("Dan Pop", "Romania")}

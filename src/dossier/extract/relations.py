@@ -3149,6 +3149,7 @@ def _turkish_posts(ix: Index, out: _Collector) -> None:
     it ("Türkiye'nin Bakü Büyükelçisi" leaves the state to the ambassador's own words: none here). A post
     without its state is kept aside for other documents to place (``consolidate.place_posts``)."""
     text = ix.text
+    posts = []
     for t in _TR_POST.finditer(text):
         person = next((m for m in ix.mentions if m.type == "person" and m.start == t.end()), None)
         if person is None:
@@ -3156,8 +3157,15 @@ def _turkish_posts(ix: Index, out: _Collector) -> None:
         state = next((m for m in ix.mentions if m.type == "country" and m.form in ("name", "acronym")
                       and re.fullmatch(r"(?:['’]n?[ıiuü]n)?\s", text[m.end:t.start()])), None)
         s, e = next(((a, b) for a, b in turkish.sentences(text) if a <= t.start() < b), (t.start(), person.end))
-        out.add("position_held", ix.name(person), _TR_TITLES[t.group("title")], (s, e),
-                {"of": ix.name(state)} if state is not None else {})
+        posts.append((ix.name(person), _TR_TITLES[t.group("title")], (s, e), ix.name(state) if state else None))
+    home = _home_state(ix)
+    for person, title, where, of in posts:
+        mates = {o for p, t, w, o in posts if w == where and t == title and o and p != person}
+        alone = sum(1 for p, t, w, o in posts if w == where and t == title and not o) == 1
+        if of is None and home and alone and mates and home not in mates:
+            # "ANKARA — Cumhurbaşkanı X, Azerbaycan Cumhurbaşkanı Y'yi karşıladı": the dateline's state's
+            of = home
+        out.add("position_held", person, title, where, {"of": of} if of else {})
 
 
 def _turkish_locations_and_owners(ix: Index, out: _Collector) -> None:
