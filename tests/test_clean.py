@@ -517,7 +517,9 @@ def test_a_senders_block_of_lines_gives_the_date_and_publisher(tmp_path, block):
 
 @pytest.mark.parametrize("line, names", [
     ("Author: Dr. Jane Doe, Senior Fellow", "Jane Doe"), ("By Prof. John Roe and Jane Doe", "John Roe, Jane Doe"),
-    ("By Jane Doe, Head of Research", "Jane Doe")])
+    ("By Jane Doe, Head of Research", "Jane Doe"),
+    # (nor the piece's genre before a dash or bar)
+    ("Opinion — Jane Doe", "Jane Doe"), ("Commentary | John Roe", "John Roe"), ("Opinion — Pipelines", None)])
 def test_a_byline_without_honorifics_and_posts(line, names):
     assert metadata.byline(line) == names
 
@@ -535,12 +537,6 @@ def test_a_timelines_first_item_is_no_dateline(tmp_path):
     doc = cleaned(tmp_path, "page.md", page)
     assert doc.published is None and "27 August 1991" in doc.text
     assert metadata.lead_dateline_spans(doc.text) == ()
-
-
-@pytest.mark.parametrize("line, name", [
-    ("Opinion — Jane Doe", "Jane Doe"), ("Commentary | John Roe", "John Roe"), ("Opinion — Pipelines", None)])
-def test_a_byline_after_the_pieces_genre(line, name):
-    assert metadata.byline(line) == name
 
 
 def test_a_labelled_date_that_ends_a_longer_header_line_dates_the_page(tmp_path):

@@ -717,7 +717,7 @@ class Index:
         if names:
             return names
         if "person" in types and tok.lemma_.lower() in TITLE_CORE:
-            # "European Commissioner for Energy and Housing X visited ...": the parser lays the name inside the
+            # "European Commissioner for Trade and Energy X visited ...": the parser lays the name inside the
             # title's phrase; the one person it ends with is who holds it
             end = tok.right_edge.idx + len(tok.right_edge)
             held = [m for m in self.mentions_in(tok.left_edge.idx, end, ("person",)) if m.form == "name"]
