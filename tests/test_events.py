@@ -2426,3 +2426,14 @@ def test_a_trip_to_two_places_dates_the_meetings_told_after_it(model):
 def test_a_summit_agreed_to_be_held_is_not_held(model):
     text = "Presidents Ion Rusu and Dan Pop agreed to set up a secretariat and to hold the next summit in Chisinau."
     assert find(model, text, persons("Ion Rusu", "Dan Pop") + [("Chisinau", "place", "Chisinau")]) == []
+
+
+@pytest.mark.model
+def test_the_only_agreement_named_is_the_one_a_later_paragraph_ratifies(model):
+    text = ("Moldova and Romania signed the Prut Road Agreement in March. It simplifies transit.\n\n"
+            "The roads will be rebuilt. The Grand National Assembly of Moldova ratified the agreement on 2 April 2024.")
+    found = find(model, text, COUNTRIES + [("Prut Road Agreement", "agreement", "Prut Road Agreement"), (
+        "Grand National Assembly of Moldova", "organization", "Grand National Assembly of Moldova")],
+        [("2 April 2024", "2024-04-02"), ("March", "2024-03")])
+    assert [(e.name, e.participants, e.date) for e in found if e.type == "agreement_in_force"] == [
+        ("Prut Road Agreement", ["Moldova"], "2024-04-02")]

@@ -350,6 +350,10 @@ def _agreement_name(tok: Token, ix: Index) -> str | None:
                 prev = ix.previous_sentence(c.sent, same_paragraph=False)
                 if m is not None and m.start >= (prev.start_char if prev is not None else c.sent.start_char):
                     return ix.name(m)   # named in this sentence or the one before
+                named = {ix.name(a) for a in ix.mentions if a.type == "agreement" and a.end <= c.idx}
+                if m is not None and len(named) == 1 and c.lower_ == "agreement":
+                    return ix.name(m)   # the only agreement the text has named ("The parliament ratified the
+                    #                     agreement on 2 April", paragraphs after it was named)
             return _BARE
 
         if c.lower_ in ("it", "which", "that"):
@@ -704,6 +708,9 @@ def _in_force(tok: Token, ix: Index) -> list[_Draft]:
         d.add(*[n for r in ratifiers if r.lemma_.lower() in _LEGISLATURES for c in r.children
                 if c.dep_ in ("poss", "amod", "compound")
                 for n in ix.refers(c, ("country",)) or [state_named(c.text)] if n])
+        # ("the Grand National Assembly of Türkiye ratified ...": the state its name ends with)
+        d.add(*[n for r in ratifiers if r.lemma_.lower() in _LEGISLATURES for o in P.pobjs(r, {"of"})
+                for n in ix.refers(o, ("country",)) or [state_named(o.text)] if n])
         # "... ratified the agreement on defence with Romania": the other party
         d.add(*[n for o in objs for n in _agreement_parties(o, ix)])
         return [d]
