@@ -1146,3 +1146,10 @@ def test_what_investments_amount_to_is_told_as_of_the_report(nlp_model):
     [q] = figures(nlp_model, text, published="2025-03-10")
     # (the parser takes "amount" for a noun)
     assert (q.indicator, q.time) == ("investment", "2025-03-10")
+
+
+def test_the_time_of_a_clause_on_another_noun_does_not_date_a_figure_told_now(nlp_model):
+    text = ("The fighting between Moldovan and Romanian forces, which erupted on 27 September, has killed at least "
+            "100 people.")
+    [q] = figures(nlp_model, "Moldova and Romania are at war. " + text, published="2020-09-29")
+    assert (q.value, q.time) == (100, "2020-09-29")

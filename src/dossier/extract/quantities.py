@@ -703,6 +703,8 @@ def _quantity(ctx: Context, fig: Figure, pair: list[str], siblings: list[Quantit
         t = None   # "turnover was $6.3 billion in 2023, far short of the $15 billion goal": the year is the actual's
     if t is not None and modality == "target" and _said_when(ctx, t, site):
         t = None   # "trade is to reach $1 billion, the minister said on Tuesday": the day of saying is no deadline
+    if t is not None and _present_tense(site.root) and _in_clause_of_another(ctx, t, site):
+        t = None   # "The fighting, which erupted on 27 September, has killed at least 100 people": as of the report
     now = indicator == "capacity" and (_present_tense(site.root) or _can(site.root))
     if t is not None and now and t.end <= site.sent.start_char:
         t = None   # "... was opened in October 2018. The refinery can process 10 million tonnes a year": as of now
@@ -804,6 +806,13 @@ def _present_tense(tok: Token) -> bool:
     if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
         return False
     return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _in_clause_of_another(ctx: Context, t: TimeExpr, site: _Site) -> bool:
+    """Whether a time sits in a relative clause told before the figure, of a noun other than it."""
+    span = ctx.sp.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and any(a.dep_ == "relcl" and a.i < min(site.toks) and not site.toks & {
+        k.i for k in a.subtree} for a in span.root.ancestors)
 
 
 def _can(tok: Token) -> bool:
