@@ -2398,3 +2398,12 @@ def test_the_operator_of_the_field_named_before(model):
     found = find(model, text, [("Codru field", "place", "Codru"), ("Petrom", "organization", "Petrom")],
                  predicate="operator_of")
     assert triples(found) == {("Petrom", "Codru")}
+
+
+@pytest.mark.model
+def test_the_ministers_who_accompany_a_president_are_of_his_state(model):
+    text = "Romanian President Dan Pop was accompanied by Foreign Minister Ion Rusu and Defence Minister Vlad Iliescu."
+    found = find(model, text, persons("Dan Pop", "Ion Rusu", "Vlad Iliescu") + COUNTRIES + [
+        ("Romanian", "country", "Romania", "demonym")], predicate="position_held")
+    assert {(r.subject, r.qualifiers.get("of")) for r in found} == {
+        ("Dan Pop", "Romania"), ("Ion Rusu", "Romania"), ("Vlad Iliescu", "Romania")}

@@ -243,6 +243,9 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
                 # "ANKARA — ... Energy Minister X and Azerbaijani Energy Minister Y": the same post told without
                 # its state, beside another state's, is that of the state the piece is written in
                 p.of = home
+            if not p.of:
+                # "President X was accompanied by Foreign Minister Y and ...": the delegation is of X's state
+                p.of = _accompanied_state(p, found)
             if not p.of and not others and not re.search(r"\b(?:of|for)\b", p.role):
                 p.of = _state_acting_in_sentence(p, ix)
             p.of = p.of or _ministry_of(p, found, ix) or _leader_served(p, found, ix)
@@ -284,6 +287,19 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
         elif unplaced is not None:
             unplaced.append(p)
     return out
+
+
+def _accompanied_state(p: _Position, found: list[_Position]) -> str | None:
+    """The state of the one a person accompanies ("X was accompanied by Foreign Minister Y, ..."; "Y, who
+    accompanied X"), when a post of X's says it."""
+    tok = p.span.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:   # (the parser may make the next one an apposition)
+        tok = tok.head
+    if not (tok.dep_ == "pobj" and tok.head.dep_ == "agent" and tok.head.head.lemma_.lower() == "accompany"):
+        return None
+    led = [s for s in tok.head.head.children if s.dep_ == "nsubjpass"]
+    states = {q.of for q in found for s in led if q.of and q.of in q.claimed and q.span.root.i == s.i}
+    return states.pop() if len(states) == 1 else None
 
 
 def _capitals_named(sent: Span, ix: Index) -> set[str]:
