@@ -148,14 +148,14 @@ def _names_goods(span: Span) -> bool:
                                                  for t in span.doc[span.end:head.i])
 
 
-def _mend_person_ents(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Span]:
+def _mend_person_ents(sp: Doc, known: Iterable[Candidate]) -> list[Span]:
     """The recogniser's spans, with a person's name freed from the body named before it: in "Speaker of the
     Milli Majlis Sahiba Gafarova" it reads "Majlis Sahiba" and "Gafarova"; the gazetteer's "Milli Majlis"
     ends inside the first, so the person is "Sahiba Gafarova"."""
     ents = list(sp.ents)
     if not any(e.label_ == "PERSON" for e in ents):
         return ents
-    ends = {e: s for s, e, entry in gaz.find(sp.text) if entry.type != "country"}
+    ends = {c.end: c.start for c in known if c.type != "country"}   # the gazetteer's names, read once
     out: list[Span] = []
     skip = -1
     for k, ent in enumerate(ents):
@@ -175,11 +175,12 @@ def _mend_person_ents(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Span]:
     return out
 
 
-def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
+def _ner_candidates(sp: Doc, gaz: gazetteer.Gazetteer, known: Iterable[Candidate] = ()) -> list[Candidate]:
+    """The recogniser's names, typed and trimmed (``known``: the gazetteer's candidates of the same text)."""
     out = []
     cur = currency_words()
     lower_words = {t.text for t in sp if t.text.islower()}
-    for ent in _mend_person_ents(sp, gaz):
+    for ent in _mend_person_ents(sp, known):
         if ent.label_ not in NER_LABELS:
             continue
         span = _trim_span(ent)
@@ -418,7 +419,7 @@ def _company_candidates(sp: Doc, gaz: gazetteer.Gazetteer) -> list[Candidate]:
 
 
 # company legal forms written after a name ("Baku International Sea Trade Port CJSC", "Asia Gas Pipeline LLP")
-_LEGAL_FORMS = {"CJSC", "OJSC", "JSC", "PJSC", "LLC", "LLP", "PLC", "Ltd", "Ltd.", "Inc", "Inc.", "AŞ", "A.Ş.",
+LEGAL_FORMS = {"CJSC", "OJSC", "JSC", "PJSC", "LLC", "LLP", "PLC", "Ltd", "Ltd.", "Inc", "Inc.", "AŞ", "A.Ş.",
                 "GmbH", "AG", "SpA", "QSC", "OAO", "ZAO", "OOO", "MMC", "ASC"}
 
 
@@ -427,7 +428,7 @@ def _legal_form_candidates(sp: Doc) -> list[Candidate]:
     a place: "the state-owned Baku International Sea Trade Port CJSC"."""
     out = []
     for tok in sp:
-        if tok.text in _LEGAL_FORMS and tok.i > 0 and sp[tok.i - 1].text[:1].isupper():
+        if tok.text in LEGAL_FORMS and tok.i > 0 and sp[tok.i - 1].text[:1].isupper():
             first = sp[tok.i - 1]
             while first.i > 0 and sp[first.i - 1].text[:1].isupper() and sp[first.i - 1].pos_ == "PROPN" \
                     and not sp[first.i - 1].is_sent_start:
@@ -913,7 +914,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
 
     gaz_c = _gazetteer_candidates(text)
     if english(ctx.doc):
-        ner_c = _ner_candidates(sp, gaz)
+        ner_c = _ner_candidates(sp, gaz, gaz_c)
         shape_c, runs = shape_candidates(sp, gaz, ner_label, exercise_sents, product_sents)
         person_c, titles = title_person_candidates(sp, gaz)
         agree_c = agreement_candidates(sp, sign_sents)

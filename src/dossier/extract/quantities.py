@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from dossier import gazetteer
 from dossier.extract import times, turkish
 from dossier.extract.context import Context, TimeExpr
-from dossier.extract.entities import OWNING_WORDS, state_named
+from dossier.extract.entities import LEGAL_FORMS, OWNING_WORDS, state_named
 from dossier.extract.name_shapes import EXERCISE_WORDS
 from dossier.extract.patterns import SITE_HEADS, SUPPLIER_NOUNS, pobjs, relative_head, subject_of
 from dossier.records import Mention, Quantity
@@ -1271,8 +1271,9 @@ def _actor(m: Mention, indicator: str) -> str:
         entry = gazetteer.load().lookup(m.text)
         if entry is not None and entry.form == "capital":
             return entry.canonical
-    line = re.fullmatch(r"(.+?)\s+(?:AG|Co\.?|Ltd\.?|LLC|LLP|CJSC|JSC|SA|GmbH)", m.text)
-    entry = gazetteer.load().lookup(line.group(1)) if line and indicator == "equity_share" else None
+    head, _, form = m.text.rpartition(" ")
+    entry = gazetteer.load().lookup(head) if head and form in LEGAL_FORMS | {"Co", "Co.", "SA"} \
+        and indicator == "equity_share" else None
     if entry is not None and entry.type == "infrastructure":
         return entry.canonical   # "TAP AG is owned by BP (20%)": a stake in the line's company is one in the line
     return _name(m)

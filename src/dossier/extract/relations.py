@@ -218,6 +218,7 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
             p.of = prev.of
     # (how many in each sentence hold each post told without a state)
     stateless = Counter((p.span.sent.start, p.role.casefold()) for p in found if not p.of)
+    home = _home_state(ix)
     out = []
     for p in found:
         sent = p.span.sent
@@ -228,15 +229,14 @@ def _positions(ix: Index, unplaced: list[_Position] | None = None) -> list[_Posi
             after = {ix.name(x) for x in ix.mentions_in(p.span.end_char, sent.end_char, ("country",))}
             if others and len(free) == 1 and free <= after:
                 p.of = free.pop()
-            elif len(free | (set() if free else _capitals_named(sent, ix))) == 1 and (
+            elif len(hosts := free or _capitals_named(sent, ix)) == 1 and (
                     _met_in_host_country(p.span.root) or _inviting_host(p.span.root)):
                 # "stop in Iasi, Romania, to see the Minister for Transport, X", "a visit to Serbia at the
                 # invitation of President X", "In Baku, the Commissioner met Minister of Energy X": the host's
                 # official
-                p.of = (free or _capitals_named(sent, ix)).pop()
+                p.of = next(iter(hosts))
             else:
                 p.of = _government_of(p.span.root, ix) or _delegation_of(p.span.root, ix)
-            home = _home_state(ix)
             if not p.of and not free and home and others and home not in others \
                     and stateless[(sent.start, p.role.casefold())] == 1 and any(
                     q.span.sent == sent and q.of in others and q.role.casefold() == p.role.casefold() for q in found):
